@@ -1,0 +1,1 @@
+"""coupang-seller: a typed SDK for the Coupang seller Open API."""
