@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+_INT_RE = re.compile(r"^-?[0-9]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,7 @@ def as_int(value: Any) -> int | None:
         return int(value)
     if isinstance(value, str):
         text = value.strip()
-        if text.lstrip("-").isdigit():
+        if len(text) <= 30 and _INT_RE.match(text):
             return int(text)
     return None
 

@@ -95,7 +95,7 @@ def check_address(
     address_type = address.get("addressType")
     if is_blank(address_type):
         out.append(Violation(f"{prefix}.addressType", "required", "addressType is required"))
-    elif address_type not in allowed_types:
+    elif not isinstance(address_type, str) or address_type not in allowed_types:
         out.append(
             Violation(
                 f"{prefix}.addressType",
@@ -171,7 +171,7 @@ def check_addresses(
             allowed_types=allowed_types,
             country_required=country_required,
         )
-    types = {a.get("addressType") for a in addresses}
+    types = {a.get("addressType") for a in addresses if isinstance(a.get("addressType"), str)}
     if "ROADNAME" in types and "JIBUN" not in types:
         out.append(
             Violation(
@@ -373,7 +373,7 @@ def check_return_create(body: Mapping[str, Any]) -> list[Violation]:
                     f"{prefix}.deliverCode", "required", "deliverCode (pick-up courier) is required"
                 )
             )
-        elif code not in RETURN_PICKUP_COURIERS:
+        elif not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS:
             out.append(
                 Violation(
                     f"{prefix}.deliverCode",

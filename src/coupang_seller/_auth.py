@@ -1,0 +1,102 @@
+"""CEA HMAC-SHA256 request signing, as an :class:`httpx.Auth`.
+
+Coupang signs ``signed-date + METHOD + path + query`` where the query is the raw,
+already-encoded query string *as it goes on the wire*, without the ``?``. The body is
+never signed. The most common bug in public clients is signing one query and sending
+another (re-encoding, reordering, ``~`` handling); :class:`CEAAuth` avoids it by signing
+``request.url.raw_path`` — the exact bytes httpx writes to the socket — at send time.
+
+The signed-date is UTC formatted ``yyMMdd'T'HHmmss'Z'``. The clock is injectable and must
+return an *aware* datetime; a naive one is refused rather than silently assumed to be UTC
+(the other classic bug: local time labelled as UTC).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable, Generator
+from datetime import UTC, datetime
+
+import httpx
+
+__all__ = [
+    "CEAAuth",
+    "authorization_header",
+    "compute_signature",
+    "format_signed_date",
+    "signing_message",
+    "utc_now",
+]
+
+SIGNED_DATE_FORMAT = "%y%m%dT%H%M%SZ"
+ALGORITHM = "HmacSHA256"
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def format_signed_date(moment: datetime) -> str:
+    """Format an aware datetime as Coupang's signed-date (``yyMMdd'T'HHmmss'Z'``, UTC)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("signing clock returned a naive datetime; return an aware datetime (UTC)")
+    return moment.astimezone(UTC).strftime(SIGNED_DATE_FORMAT)
+
+
+def signing_message(signed_date: str, method: str, path: str, query: str) -> str:
+    """The exact string that is signed. ``query`` has no leading ``?``; empty when absent."""
+    if query.startswith("?"):
+        raise ValueError("query must not start with '?'")
+    return f"{signed_date}{method.upper()}{path}{query}"
+
+
+def compute_signature(secret_key: str, message: str) -> str:
+    return hmac.new(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def authorization_header(
+    access_key: str, secret_key: str, method: str, path: str, query: str, *, moment: datetime
+) -> str:
+    signed_date = format_signed_date(moment)
+    signature = compute_signature(secret_key, signing_message(signed_date, method, path, query))
+    return (
+        f"CEA algorithm={ALGORITHM}, access-key={access_key}, "
+        f"signed-date={signed_date}, signature={signature}"
+    )
+
+
+def split_raw_path(raw_path: bytes) -> tuple[str, str]:
+    """Split httpx's ``raw_path`` (``/path?query``) into the two signed parts."""
+    path, _, query = raw_path.partition(b"?")
+    return path.decode("ascii"), query.decode("ascii")
+
+
+class CEAAuth(httpx.Auth):
+    """Signs every request with Coupang's CEA scheme, right before it is sent."""
+
+    def __init__(self, access_key: str, secret_key: str, *, clock: Clock | None = None) -> None:
+        if not access_key or not secret_key:
+            raise ValueError("access_key and secret_key are required")
+        self._access_key = access_key
+        self._secret_key = secret_key
+        self._clock: Clock = clock or utc_now
+
+    @property
+    def access_key(self) -> str:
+        return self._access_key
+
+    def sign(self, request: httpx.Request) -> None:
+        path, query = split_raw_path(request.url.raw_path)
+        request.headers["Authorization"] = authorization_header(
+            self._access_key, self._secret_key, request.method, path, query, moment=self._clock()
+        )
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self.sign(request)
+        yield request
+
+    def __repr__(self) -> str:
+        return f"CEAAuth(access_key={self._access_key[:4]}…, secret_key=[REDACTED])"

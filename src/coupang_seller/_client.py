@@ -1,0 +1,375 @@
+"""``Client`` and ``AsyncClient``: thin I/O shells around :class:`BaseClient`.
+
+Both shells run the same loop: gate on the circuit breaker, wait for the vendor's rate
+limiter, send, then let the core decide (return, retry after a delay, or raise).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from coupang_seller import _constants as C
+from coupang_seller._auth import CEAAuth
+from coupang_seller._core import (
+    NOT_GIVEN,
+    BaseClient,
+    ClientOptions,
+    Decision,
+    QueryParams,
+    _NotGiven,
+    resolve_options,
+    user_agent,
+    with_replaced,
+)
+from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
+
+if TYPE_CHECKING:
+    from coupang_seller.resources.sandbox import AsyncSandbox, Sandbox
+    from coupang_seller.resources.shipping_places import (
+        AsyncOutboundShippingPlaces,
+        AsyncReturnCenters,
+        OutboundShippingPlaces,
+        ReturnCenters,
+    )
+
+__all__ = ["AsyncClient", "Client"]
+
+
+class Client(BaseClient):
+    """Synchronous client for the Coupang seller Open API.
+
+    Credentials come from the arguments, else from ``COUPANG_ACCESS_KEY``,
+    ``COUPANG_SECRET_KEY``, ``COUPANG_VENDOR_ID`` and ``COUPANG_BASE_URL``. TLS verification
+    is always on. ``transport`` lets tests and the sandbox plug in (``httpx.ASGITransport``,
+    ``httpx.MockTransport``); ``clock`` is the signing clock (aware datetimes only).
+    """
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        vendor_id: str | None = None,
+        *,
+        base_url: str | None = None,
+        user_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extended_timeout: float | None = None,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        rate_limit: float | None = 10.0,
+        preflight: bool = True,
+        transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], datetime] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rate_limiters: RateLimiterRegistry | None = None,
+        circuit_breaker: CircuitBreaker | None = None,
+        sandbox_admin_token: str | None = None,
+        _options: ClientOptions | None = None,
+        _http: httpx.Client | None = None,
+    ) -> None:
+        options = _options or resolve_options(
+            access_key=access_key,
+            secret_key=secret_key,
+            vendor_id=vendor_id,
+            base_url=base_url,
+            user_id=user_id,
+            timeout=timeout,
+            extended_timeout=extended_timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            preflight=preflight,
+        )
+        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
+        self._clock = clock
+        self._sleep = sleep
+        self._sandbox_admin_token = sandbox_admin_token
+        self._owns_http = _http is None
+        self._http = _http or httpx.Client(
+            auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
+            transport=transport,
+            timeout=options.timeout,
+            headers={"User-Agent": user_agent()},
+            follow_redirects=False,
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_retries: int | _NotGiven = NOT_GIVEN,
+        rate_limit: float | _NotGiven | None = NOT_GIVEN,
+        preflight: bool | _NotGiven = NOT_GIVEN,
+        user_id: str | _NotGiven | None = NOT_GIVEN,
+    ) -> Client:
+        """A client sharing this one's connection pool, with some options changed."""
+        options = with_replaced(
+            self._options,
+            timeout=timeout,
+            extended_timeout=extended_timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            preflight=preflight,
+            user_id=user_id,
+        )
+        return Client(
+            _options=options,
+            _http=self._http,
+            sleep=self._sleep,
+            rate_limiters=self._rate_limiters,
+            circuit_breaker=self._breaker,
+            sandbox_admin_token=self._sandbox_admin_token,
+        )
+
+    # -- resources ------------------------------------------------------------------
+    @cached_property
+    def outbound_shipping_places(self) -> OutboundShippingPlaces:
+        from coupang_seller.resources.shipping_places import OutboundShippingPlaces
+
+        return OutboundShippingPlaces(self)
+
+    @cached_property
+    def return_centers(self) -> ReturnCenters:
+        from coupang_seller.resources.shipping_places import ReturnCenters
+
+        return ReturnCenters(self)
+
+    @cached_property
+    def sandbox(self) -> Sandbox:
+        """The sandbox's control API (``/_sandbox``): reset, vendors, clock."""
+        from coupang_seller.resources.sandbox import Sandbox
+
+        return Sandbox(self)
+
+    # -- I/O ------------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+    ) -> Any:
+        """Send a signed request and return the parsed envelope (raises on errors).
+
+        The escape hatch for endpoints the typed layer does not cover yet. Only GETs are
+        retried; a mutation that fails after it may have reached Coupang raises
+        :class:`APIConnectionError` with ``request_may_have_been_processed=True``.
+        """
+        request = self.build_request(
+            self._http,
+            method,
+            path,
+            params=params,
+            json_body=json,
+            extended_timeout=extended_timeout,
+        )
+        attempt = 0
+        while True:
+            attempt += 1
+            self.check_circuit()
+            delay = self.reserve_rate_slot()
+            if delay > 0:
+                self._sleep(delay)
+            try:
+                response = self._http.send(request)
+            except httpx.TransportError as exc:
+                decision = self.on_transport_error(request, exc, attempt)
+                if not decision.retry:
+                    assert decision.error is not None
+                    raise decision.error from exc
+                self._sleep(decision.delay)
+                continue
+            result = self.on_response(request, response, attempt)
+            if isinstance(result, Decision):
+                self._sleep(result.delay)
+                continue
+            return result
+
+    def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
+        """Unsigned call to the sandbox control API (no rate limit, no retries)."""
+        headers = {"Content-Type": C.CONTENT_TYPE}
+        if self._sandbox_admin_token:
+            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
+        request = self._http.build_request(
+            method, self._options.base_url + path, json=json, headers=headers
+        )
+        response = self._http.send(request, auth=None)
+        result = self.on_response(request, response, attempt=self._options.max_retries + 1)
+        assert not isinstance(result, Decision)
+        return result
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncClient(BaseClient):
+    """Asynchronous twin of :class:`Client`, sharing the same core and rate limiters."""
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        vendor_id: str | None = None,
+        *,
+        base_url: str | None = None,
+        user_id: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        extended_timeout: float | None = None,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        rate_limit: float | None = 10.0,
+        preflight: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], datetime] | None = None,
+        sleep: Callable[[float], Any] = asyncio.sleep,
+        rate_limiters: RateLimiterRegistry | None = None,
+        circuit_breaker: CircuitBreaker | None = None,
+        sandbox_admin_token: str | None = None,
+        _options: ClientOptions | None = None,
+        _http: httpx.AsyncClient | None = None,
+    ) -> None:
+        options = _options or resolve_options(
+            access_key=access_key,
+            secret_key=secret_key,
+            vendor_id=vendor_id,
+            base_url=base_url,
+            user_id=user_id,
+            timeout=timeout,
+            extended_timeout=extended_timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            preflight=preflight,
+        )
+        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
+        self._sleep = sleep
+        self._sandbox_admin_token = sandbox_admin_token
+        self._owns_http = _http is None
+        self._http = _http or httpx.AsyncClient(
+            auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
+            transport=transport,
+            timeout=options.timeout,
+            headers={"User-Agent": user_agent()},
+            follow_redirects=False,
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_retries: int | _NotGiven = NOT_GIVEN,
+        rate_limit: float | _NotGiven | None = NOT_GIVEN,
+        preflight: bool | _NotGiven = NOT_GIVEN,
+        user_id: str | _NotGiven | None = NOT_GIVEN,
+    ) -> AsyncClient:
+        options = with_replaced(
+            self._options,
+            timeout=timeout,
+            extended_timeout=extended_timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            preflight=preflight,
+            user_id=user_id,
+        )
+        return AsyncClient(
+            _options=options,
+            _http=self._http,
+            sleep=self._sleep,
+            rate_limiters=self._rate_limiters,
+            circuit_breaker=self._breaker,
+            sandbox_admin_token=self._sandbox_admin_token,
+        )
+
+    @cached_property
+    def outbound_shipping_places(self) -> AsyncOutboundShippingPlaces:
+        from coupang_seller.resources.shipping_places import AsyncOutboundShippingPlaces
+
+        return AsyncOutboundShippingPlaces(self)
+
+    @cached_property
+    def return_centers(self) -> AsyncReturnCenters:
+        from coupang_seller.resources.shipping_places import AsyncReturnCenters
+
+        return AsyncReturnCenters(self)
+
+    @cached_property
+    def sandbox(self) -> AsyncSandbox:
+        from coupang_seller.resources.sandbox import AsyncSandbox
+
+        return AsyncSandbox(self)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+    ) -> Any:
+        """Async twin of :meth:`Client.request`."""
+        request = self.build_request(
+            self._http,
+            method,
+            path,
+            params=params,
+            json_body=json,
+            extended_timeout=extended_timeout,
+        )
+        attempt = 0
+        while True:
+            attempt += 1
+            self.check_circuit()
+            delay = self.reserve_rate_slot()
+            if delay > 0:
+                await self._sleep(delay)
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                decision = self.on_transport_error(request, exc, attempt)
+                if not decision.retry:
+                    assert decision.error is not None
+                    raise decision.error from exc
+                await self._sleep(decision.delay)
+                continue
+            result = self.on_response(request, response, attempt)
+            if isinstance(result, Decision):
+                await self._sleep(result.delay)
+                continue
+            return result
+
+    async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
+        headers = {"Content-Type": C.CONTENT_TYPE}
+        if self._sandbox_admin_token:
+            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
+        request = self._http.build_request(
+            method, self._options.base_url + path, json=json, headers=headers
+        )
+        response = await self._http.send(request, auth=None)
+        result = self.on_response(request, response, attempt=self._options.max_retries + 1)
+        assert not isinstance(result, Decision)
+        return result
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()

@@ -1,0 +1,517 @@
+"""The I/O-free heart of the SDK, shared by :class:`Client` and :class:`AsyncClient`.
+
+Everything that decides — configuration, URL and query encoding, which error an answer
+maps to, whether an attempt may be retried and after how long — lives here and never
+touches the network or sleeps. The sync and async shells in ``_client.py`` only send,
+sleep and loop.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any, Final, Literal
+from urllib.parse import quote
+
+import httpx
+
+from coupang_seller import _constants as C
+from coupang_seller._exceptions import (
+    AccessDeniedError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BusinessRuleError,
+    CircuitOpenError,
+    ConfigurationError,
+    DuplicateShippingPlaceError,
+    GatewayTimeoutError,
+    GoneError,
+    InvalidSignatureError,
+    IPNotAllowedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    SignatureExpiredError,
+    ValidationError,
+)
+from coupang_seller._ratelimit import (
+    CircuitBreaker,
+    RateLimiterRegistry,
+    default_circuit_breaker,
+    default_rate_limiters,
+    parse_retry_after,
+)
+from coupang_seller._redact import redact_headers, redact_json
+from coupang_seller._version import __version__
+
+logger = logging.getLogger("coupang_seller")
+
+QueryValue = str | int | float | bool | date | datetime | None
+QueryParams = Mapping[str, QueryValue | Sequence[str | int]]
+
+
+class _NotGiven:
+    """Sentinel for "argument not given" where ``None`` is a meaningful value."""
+
+    _instance: _NotGiven | None = None
+
+    def __new__(cls) -> _NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+
+NOT_GIVEN: Final = _NotGiven()
+
+#: Statuses worth retrying for a GET: transient gateway and provider failures. Coupang
+#: also answers 500 for validation exceptions, so 500 is *not* retried.
+RETRYABLE_STATUSES: Final = frozenset({502, 503, 504, 521, 524})
+SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class ClientOptions:
+    """Resolved configuration of one client. The secret never appears in ``repr``."""
+
+    access_key: str
+    secret_key: str = field(repr=False)
+    vendor_id: str
+    base_url: str
+    user_id: str | None = None
+    timeout: httpx.Timeout = field(default_factory=lambda: C.DEFAULT_TIMEOUT)
+    extended_timeout: float | None = None
+    max_retries: int = C.DEFAULT_MAX_RETRIES
+    rate_limit: float | None = 10.0
+    preflight: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ConfigurationError("max_retries must be >= 0")
+        if self.rate_limit is not None and self.rate_limit <= 0:
+            raise ConfigurationError("rate_limit must be > 0 calls per second, or None to disable")
+        check_extended_timeout(self.extended_timeout)
+        if not self.base_url.startswith("https://") and not _is_loopback_http(self.base_url):
+            raise ConfigurationError(
+                f"base_url must use https:// (plain http is allowed only for a local sandbox "
+                f"on loopback); got {self.base_url!r}"
+            )
+
+
+def _is_loopback_http(url: str) -> bool:
+    host = httpx.URL(url).host if url.startswith("http://") else ""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def check_extended_timeout(value: float | None) -> None:
+    if value is not None and not (0 < value <= C.MAX_EXTENDED_TIMEOUT_SECONDS):
+        raise ConfigurationError(
+            f"extended_timeout must be between 0 and {C.MAX_EXTENDED_TIMEOUT_SECONDS:g} seconds"
+        )
+
+
+def resolve_options(
+    *,
+    access_key: str | None,
+    secret_key: str | None,
+    vendor_id: str | None,
+    base_url: str | None,
+    user_id: str | None,
+    timeout: float | httpx.Timeout | None,
+    extended_timeout: float | None,
+    max_retries: int,
+    rate_limit: float | None,
+    preflight: bool,
+    environ: Mapping[str, str] | None = None,
+) -> ClientOptions:
+    """Arguments first, then the environment. Called when a client is built, never at import."""
+    env = os.environ if environ is None else environ
+    access_key = access_key or env.get(C.ENV_ACCESS_KEY)
+    secret_key = secret_key or env.get(C.ENV_SECRET_KEY)
+    vendor_id = vendor_id or env.get(C.ENV_VENDOR_ID)
+    missing = [
+        name
+        for name, value in (
+            (f"access_key ({C.ENV_ACCESS_KEY})", access_key),
+            (f"secret_key ({C.ENV_SECRET_KEY})", secret_key),
+            (f"vendor_id ({C.ENV_VENDOR_ID})", vendor_id),
+        )
+        if not value
+    ]
+    if missing or not access_key or not secret_key or not vendor_id:
+        raise ConfigurationError("missing credentials: " + ", ".join(missing))
+    resolved_timeout = (
+        C.DEFAULT_TIMEOUT
+        if timeout is None
+        else timeout
+        if isinstance(timeout, httpx.Timeout)
+        else httpx.Timeout(timeout)
+    )
+    return ClientOptions(
+        access_key=access_key,
+        secret_key=secret_key,
+        vendor_id=vendor_id,
+        base_url=(base_url or env.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL).rstrip("/"),
+        user_id=user_id or env.get(C.ENV_USER_ID) or None,
+        timeout=resolved_timeout,
+        extended_timeout=extended_timeout,
+        max_retries=max_retries,
+        rate_limit=rate_limit,
+        preflight=preflight,
+    )
+
+
+def _query_text(value: QueryValue | int | str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def encode_query(params: QueryParams | None) -> str:
+    """Encode query parameters once, deterministically, in the given order.
+
+    Unreserved characters (RFC 3986: letters, digits, ``-._~``) stay literal; everything else,
+    Korean text included, is percent-encoded as UTF-8 (space as ``%20``). A list value becomes a
+    comma-separated value, the form Coupang documents (``returnCenterCodes=1,2``). ``None``
+    values are dropped. The string returned is exactly what is sent and what is signed.
+    """
+    if not params:
+        return ""
+    parts: list[str] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            text = ",".join(_query_text(v) for v in value)
+        else:
+            text = _query_text(value)  # type: ignore[arg-type]
+        parts.append(f"{quote(key, safe='-_.~')}={quote(text, safe='-_.~')}")
+    return "&".join(parts)
+
+
+_PATH_PARAM_RE = re.compile(r"^[A-Za-z0-9_.~-]+$")
+
+
+def path_param(value: str | int, name: str) -> str:
+    """Validate a value substituted into a path; refuse anything that could change the path."""
+    text = str(value)
+    if not _PATH_PARAM_RE.match(text):
+        raise ValueError(f"{name} must be letters, digits, '-', '_', '.' or '~' (got {text!r})")
+    return text
+
+
+def extended_timeout_header(seconds: float | None) -> dict[str, str]:
+    if seconds is None:
+        return {}
+    return {C.EXTENDED_TIMEOUT_HEADER: str(round(seconds * 1000))}
+
+
+def effective_timeout(base: httpx.Timeout, extended: float | None) -> httpx.Timeout:
+    """Our read timeout waits for the gateway's own timeout (3 s, or the extension) plus slack."""
+    gateway = extended if extended is not None else C.GATEWAY_DEFAULT_TIMEOUT_SECONDS
+    read = max(base.read or 0.0, gateway + C.TIMEOUT_SLACK_SECONDS)
+    return httpx.Timeout(connect=base.connect, read=read, write=base.write, pool=base.pool)
+
+
+def retry_delay(attempt: int, *, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: attempt 1 -> up to 0.5 s, 2 -> 1 s, ... capped."""
+    ceiling = min(C.MAX_RETRY_DELAY, C.INITIAL_RETRY_DELAY * (2 ** (attempt - 1)))
+    return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+def parse_body(response: httpx.Response) -> Any:
+    """JSON when the body is JSON, else the text (the gateway's HTML pages, for instance)."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def _message_of(body: Any, response: httpx.Response) -> str:
+    if isinstance(body, dict):
+        for key in ("message", "errorMessage", "resultMessage", "responseMessage"):
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value
+        return json.dumps(body, ensure_ascii=False)[:300]
+    if isinstance(body, str):
+        title = re.search(r"<title>(.*?)</title>", body, re.IGNORECASE | re.DOTALL)
+        if title:
+            return title.group(1).strip()
+        return body.strip()[:300] or response.reason_phrase
+    return response.reason_phrase or f"HTTP {response.status_code}"
+
+
+def _is_error_code(code: Any) -> bool:
+    if isinstance(code, str):
+        if code.upper() in ("ERROR", "FAIL", "FAILED"):
+            return True
+        return code.isdigit() and int(code) >= 400
+    return isinstance(code, int) and not isinstance(code, bool) and code >= 400
+
+
+class Decision:
+    """What the shell should do after an attempt."""
+
+    __slots__ = ("delay", "error", "retry")
+
+    def __init__(self, *, retry: bool, delay: float = 0.0, error: Exception | None = None) -> None:
+        self.retry = retry
+        self.delay = delay
+        self.error = error
+
+
+class BaseClient:
+    """State and decisions shared by the sync and async clients."""
+
+    def __init__(
+        self,
+        options: ClientOptions,
+        *,
+        rate_limiters: RateLimiterRegistry | None = None,
+        circuit_breaker: CircuitBreaker | None = None,
+    ) -> None:
+        self._options = options
+        self._rate_limiters = rate_limiters or default_rate_limiters()
+        self._breaker = circuit_breaker or default_circuit_breaker()
+
+    @property
+    def options(self) -> ClientOptions:
+        return self._options
+
+    @property
+    def vendor_id(self) -> str:
+        return self._options.vendor_id
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(vendor_id={self._options.vendor_id!r}, "
+            f"base_url={self._options.base_url!r}, access_key={self._options.access_key[:4]}…)"
+        )
+
+    # -- request building ---------------------------------------------------------------
+    def build_request(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None,
+        json_body: Any,
+        extended_timeout: float | _NotGiven | None,
+    ) -> httpx.Request:
+        if not path.startswith("/"):
+            raise ValueError(f"path must start with '/' (got {path!r})")
+        if "?" in path:
+            raise ValueError("pass the query as params=..., not inside the path")
+        extended = (
+            self._options.extended_timeout
+            if isinstance(extended_timeout, _NotGiven)
+            else extended_timeout
+        )
+        check_extended_timeout(extended)
+        query = encode_query(params)
+        url = httpx.URL(self._options.base_url + path, query=query.encode("ascii"))
+        content = (
+            None
+            if json_body is None
+            else json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+        )
+        headers = {"Content-Type": C.CONTENT_TYPE, **extended_timeout_header(extended)}
+        timeout = effective_timeout(self._options.timeout, extended)
+        return client.build_request(
+            method.upper(),
+            url,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+        )
+
+    # -- gatekeeping before an attempt --------------------------------------------------
+    def check_circuit(self) -> None:
+        vendor = self._options.vendor_id
+        if not self._breaker.allow(vendor):
+            raise CircuitOpenError(vendor, self._breaker.remaining(vendor))
+
+    def reserve_rate_slot(self) -> float:
+        """Seconds to wait before sending, per the vendor's shared token bucket."""
+        if self._options.rate_limit is None:
+            return 0.0
+        return self._rate_limiters.get(self._options.vendor_id, self._options.rate_limit).reserve()
+
+    # -- after an attempt ---------------------------------------------------------------
+    def on_transport_error(
+        self, request: httpx.Request, exc: httpx.TransportError, attempt: int
+    ) -> Decision:
+        """Connection failures before sending are always safe to retry; the rest only for GETs."""
+        not_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        safe = request.method in SAFE_METHODS
+        error: APIConnectionError
+        if isinstance(exc, httpx.TimeoutException):
+            error = APITimeoutError(
+                f"{request.method} {request.url.path} timed out ({type(exc).__name__})"
+                + (
+                    ""
+                    if not_sent
+                    else "; Coupang may have processed it - reconcile before resending"
+                ),
+                request=request,
+                request_may_have_been_processed=not not_sent,
+            )
+        else:
+            error = APIConnectionError(
+                f"{request.method} {request.url.path} failed: {type(exc).__name__}: {exc}"
+                + (
+                    ""
+                    if not_sent
+                    else "; Coupang may have processed it - reconcile before resending"
+                ),
+                request=request,
+                request_may_have_been_processed=not not_sent,
+            )
+        if (not_sent or safe) and attempt <= self._options.max_retries:
+            return Decision(retry=True, delay=retry_delay(attempt), error=error)
+        return Decision(retry=False, error=error)
+
+    def on_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> Any:
+        """Return the parsed body, or a :class:`Decision` to retry, or raise the mapped error."""
+        body = parse_body(response)
+        status = response.status_code
+        self._log(request, response, body)
+        vendor = self._options.vendor_id
+        if status == 429:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            self._breaker.record_rate_limited(vendor, retry_after)
+            limited = self.map_error(request, response, body)
+            assert limited is not None
+            if (
+                request.method in SAFE_METHODS
+                and retry_after is not None
+                and retry_after <= C.MAX_RETRY_AFTER_WAIT
+                and attempt <= self._options.max_retries
+            ):
+                return Decision(retry=True, delay=retry_after, error=limited)
+            raise limited
+        error = self.map_error(request, response, body)
+        if isinstance(error, AccessDeniedError) or status == 302:
+            self._breaker.record_blocked(
+                vendor, parse_retry_after(response.headers.get("Retry-After"))
+            )
+        else:
+            self._breaker.record_success(vendor)
+        if error is None:
+            return body
+        if (
+            status in RETRYABLE_STATUSES
+            and request.method in SAFE_METHODS
+            and attempt <= self._options.max_retries
+        ):
+            return Decision(retry=True, delay=retry_delay(attempt), error=error)
+        raise error
+
+    def map_error(
+        self, request: httpx.Request, response: httpx.Response, body: Any
+    ) -> APIStatusError | None:
+        status = response.status_code
+        message = _message_of(body, response)
+        code = body.get("code") if isinstance(body, dict) else None
+        kwargs: dict[str, Any] = {
+            "status_code": status,
+            "code": code,
+            "body": body,
+            "request": request,
+            "response": response,
+        }
+        if 200 <= status < 300:
+            if isinstance(body, dict) and (_is_error_code(code) or body.get("success") is False):
+                return BusinessRuleError(message, **kwargs)
+            data = body.get("data") if isinstance(body, dict) else None
+            if isinstance(data, dict) and data.get("resultCode") == "FAIL":
+                return BusinessRuleError(_message_of(data, response), **kwargs)
+            return None
+        lowered = message.lower()
+        if status == 400:
+            existing = body.get("existingCode") if isinstance(body, dict) else None
+            if existing is not None:
+                return DuplicateShippingPlaceError(message, existing_code=str(existing), **kwargs)
+            return ValidationError(message, **kwargs)
+        if status == 401:
+            if "expired" in lowered:
+                return SignatureExpiredError(message, **kwargs)
+            if "signature" in lowered or "hmac" in lowered:
+                return InvalidSignatureError(message, **kwargs)
+            return AuthenticationError(message, **kwargs)
+        if status == 403:
+            if "not allowed ip" in lowered:
+                return IPNotAllowedError(message, **kwargs)
+            if "access denied" in lowered or isinstance(body, str):
+                return AccessDeniedError(message, **kwargs)
+            return PermissionDeniedError(message, **kwargs)
+        if status == 302:
+            return PermissionDeniedError(
+                f"blocked by the gateway (302 to {response.headers.get('Location', '?')})", **kwargs
+            )
+        if status == 404:
+            return NotFoundError(message, **kwargs)
+        if status == 410:
+            return GoneError(message, **kwargs)
+        if status == 409:
+            return BusinessRuleError(message, **kwargs)
+        if status == 429:
+            return RateLimitError(
+                message,
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                **kwargs,
+            )
+        if status == 504:
+            return GatewayTimeoutError(
+                message + " (the gateway waits 3 s by default; pass extended_timeout=...)", **kwargs
+            )
+        if status >= 500:
+            return ServerError(message, **kwargs)
+        return APIStatusError(message, **kwargs)
+
+    def _log(self, request: httpx.Request, response: httpx.Response, body: Any) -> None:
+        if not logger.isEnabledFor(logging.DEBUG):
+            return
+        logger.debug(
+            "%s %s -> %s headers=%s body=%s",
+            request.method,
+            request.url.raw_path.decode("ascii"),
+            response.status_code,
+            redact_headers(dict(request.headers)),
+            json.dumps(redact_json(body), ensure_ascii=False)[:2000],
+        )
+
+
+def with_replaced(options: ClientOptions, **changes: Any) -> ClientOptions:
+    """A copy of ``options`` with ``changes`` applied (``NOT_GIVEN`` values ignored)."""
+    real = {k: v for k, v in changes.items() if not isinstance(v, _NotGiven)}
+    if "timeout" in real and not isinstance(real["timeout"], httpx.Timeout):
+        real["timeout"] = httpx.Timeout(real["timeout"])
+    return replace(options, **real)
+
+
+def user_agent() -> str:
+    return f"{C.USER_AGENT_PREFIX}/{__version__}"

@@ -1,0 +1,210 @@
+"""Exceptions raised by coupang-seller.
+
+The hierarchy::
+
+    CoupangError
+    ├── ConfigurationError            missing credentials / vendor id / bad option
+    ├── PreflightError                a rule was broken; nothing was sent (``.violations``)
+    ├── CircuitOpenError              the vendor was rate limited or blocked recently; nothing was sent
+    ├── APIConnectionError            the request could not be delivered
+    │   └── APITimeoutError           no answer in time (``.request_may_have_been_processed``)
+    └── APIStatusError                Coupang answered with an error (``.status_code``, ``.code``,
+        │                             ``.message``, ``.body``, ``.request``, ``.response``)
+        ├── BadRequestError           400 in general
+        │   └── ValidationError       400 naming fields (``.violations``)
+        ├── AuthenticationError       401
+        │   ├── InvalidSignatureError   "Invalid signature." / "HMAC format is invalid."
+        │   └── SignatureExpiredError   "Specified signature is expired." (check the clock)
+        ├── PermissionDeniedError     403 and the 302 block answer
+        │   ├── IPNotAllowedError       "[FORBIDDEN] Not allowed IP"
+        │   └── AccessDeniedError       the gateway's HTML "Access Denied" page (temporary block)
+        ├── NotFoundError             404 (wrong path or a vendorId that is not yours)
+        ├── GoneError                 410 (retired API)
+        ├── RateLimitError            429 (``.retry_after``)
+        ├── BusinessRuleError         refused by a business rule, even with HTTP 200
+        │   └── DuplicateShippingPlaceError (``.existing_code``)
+        └── ServerError               5xx
+            └── GatewayTimeoutError     504 (send ``extended_timeout``)
+
+Partial failures of bulk calls are *not* exceptions: they come back as data
+(``responseCode`` 1, per-item ``succeed: false``) for the caller to act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from coupang_seller.preflight._core import Violation
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AccessDeniedError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BusinessRuleError",
+    "CircuitOpenError",
+    "ConfigurationError",
+    "CoupangError",
+    "DuplicateShippingPlaceError",
+    "GatewayTimeoutError",
+    "GoneError",
+    "IPNotAllowedError",
+    "InvalidSignatureError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreflightError",
+    "RateLimitError",
+    "ServerError",
+    "SignatureExpiredError",
+    "ValidationError",
+]
+
+
+class CoupangError(Exception):
+    """Base of every error this package raises."""
+
+
+class ConfigurationError(CoupangError):
+    pass
+
+
+class PreflightError(CoupangError):
+    """A request broke one of Coupang's rules; it was not sent."""
+
+    def __init__(self, violations: Sequence[Violation], *, operation: str = "") -> None:
+        self.violations = list(violations)
+        self.operation = operation
+        lines = "; ".join(str(v) for v in self.violations)
+        where = f"{operation}: " if operation else ""
+        super().__init__(f"{where}{len(self.violations)} rule violation(s): {lines}")
+
+
+class CircuitOpenError(CoupangError):
+    """Calls for this vendor are paused after a 429 or a block; nothing was sent."""
+
+    def __init__(self, vendor_id: str, remaining: float) -> None:
+        self.vendor_id = vendor_id
+        self.retry_after = remaining
+        super().__init__(
+            f"calls for vendor {vendor_id} are paused for {remaining:.1f}s more after Coupang "
+            "rate limited or blocked them; repeated abuse can turn a temporary block permanent"
+        )
+
+
+class APIConnectionError(CoupangError):
+    """The request could not be delivered or no response came back."""
+
+    def __init__(
+        self, message: str, *, request: httpx.Request, request_may_have_been_processed: bool
+    ) -> None:
+        self.request = request
+        self.request_may_have_been_processed = request_may_have_been_processed
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    pass
+
+
+class APIStatusError(CoupangError):
+    """Coupang answered, and the answer is an error."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        code: Any,
+        body: Any,
+        request: httpx.Request,
+        response: httpx.Response,
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.body = body
+        self.request = request
+        self.response = response
+        super().__init__(f"HTTP {status_code} {request.method} {request.url.path}: {message}")
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class ValidationError(BadRequestError):
+    """400 with the offending fields; ``violations`` lists them when the server names them."""
+
+    @property
+    def violations(self) -> list[Violation]:
+        errors = self.body.get("errors") if isinstance(self.body, dict) else None
+        if not isinstance(errors, list):
+            return []
+        return [
+            Violation(str(e.get("field", "")), str(e.get("rule", "")), str(e.get("message", "")))
+            for e in errors
+            if isinstance(e, dict)
+        ]
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class InvalidSignatureError(AuthenticationError):
+    pass
+
+
+class SignatureExpiredError(AuthenticationError):
+    """Usually a wrong system clock: the signed-date must be current UTC."""
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class IPNotAllowedError(PermissionDeniedError):
+    pass
+
+
+class AccessDeniedError(PermissionDeniedError):
+    """The gateway's temporary block after bursts of errors (an HTML page, not JSON)."""
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class GoneError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class BusinessRuleError(APIStatusError):
+    pass
+
+
+class DuplicateShippingPlaceError(BusinessRuleError):
+    """The place already exists; ``existing_code`` is its code (use it instead of creating)."""
+
+    def __init__(self, message: str, *, existing_code: str, **kwargs: Any) -> None:
+        self.existing_code = existing_code
+        super().__init__(message, **kwargs)
+
+
+class ServerError(APIStatusError):
+    pass
+
+
+class GatewayTimeoutError(ServerError):
+    pass

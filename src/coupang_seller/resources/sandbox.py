@@ -1,0 +1,123 @@
+"""``client.sandbox``: the sandbox's control API (``/_sandbox``), like stripe's test helpers.
+
+These calls only work against a coupang-sandbox server; production answers 404. They are
+not HMAC-signed (the sandbox binds them to loopback and can require a bearer token).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from coupang_seller._client import AsyncClient, Client
+from coupang_seller.resources._base import Resource, envelope_data
+from coupang_seller.types._base import CoupangModel
+
+__all__ = ["AsyncSandbox", "Sandbox", "SandboxClock", "SandboxVendor"]
+
+
+class SandboxVendor(CoupangModel):
+    vendorId: str
+    accessKey: str
+    secretKey: str
+
+    def __repr__(self) -> str:
+        return f"SandboxVendor(vendorId={self.vendorId!r}, accessKey={self.accessKey!r}, secretKey=[REDACTED])"
+
+
+class SandboxClock(CoupangModel):
+    now: datetime
+    mode: str
+    offsetSeconds: float | None = None
+
+
+def _vendor_body(
+    vendor_id: str | None, access_key: str | None, secret_key: str | None
+) -> dict[str, Any]:
+    body = {"vendorId": vendor_id, "accessKey": access_key, "secretKey": secret_key}
+    return {k: v for k, v in body.items() if v is not None}
+
+
+def _clock_body(now: datetime | None, freeze: bool, real: bool) -> dict[str, Any]:
+    if real:
+        return {"mode": "real"}
+    if now is None:
+        raise ValueError("pass now=... (an aware datetime) or real=True")
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    return {"now": now.isoformat(), "freeze": freeze}
+
+
+class Sandbox(Resource[Client]):
+    def reset(self) -> None:
+        """Wipe all data (vendors given at startup stay) and return the clock to real time."""
+        self._client.send_control("POST", "/_sandbox/reset")
+
+    def create_vendor(
+        self,
+        vendor_id: str | None = None,
+        *,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+    ) -> SandboxVendor:
+        """Register a vendor; anything not given is generated. Returns all three values."""
+        data = self._client.send_control(
+            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        )
+        return SandboxVendor.model_validate(envelope_data(data))
+
+    def clock(self) -> SandboxClock:
+        return SandboxClock.model_validate(
+            envelope_data(self._client.send_control("GET", "/_sandbox/clock"))
+        )
+
+    def set_clock(
+        self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
+    ) -> SandboxClock:
+        """Set the business clock to ``now`` (frozen or running on from it), or back to real time."""
+        data = self._client.send_control(
+            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
+        )
+        return SandboxClock.model_validate(envelope_data(data))
+
+    def advance_clock(self, seconds: float) -> SandboxClock:
+        data = self._client.send_control(
+            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
+        )
+        return SandboxClock.model_validate(envelope_data(data))
+
+
+class AsyncSandbox(Resource[AsyncClient]):
+    async def reset(self) -> None:
+        await self._client.send_control("POST", "/_sandbox/reset")
+
+    async def create_vendor(
+        self,
+        vendor_id: str | None = None,
+        *,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+    ) -> SandboxVendor:
+        data = await self._client.send_control(
+            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        )
+        return SandboxVendor.model_validate(envelope_data(data))
+
+    async def clock(self) -> SandboxClock:
+        return SandboxClock.model_validate(
+            envelope_data(await self._client.send_control("GET", "/_sandbox/clock"))
+        )
+
+    async def set_clock(
+        self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
+    ) -> SandboxClock:
+        data = await self._client.send_control(
+            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
+        )
+        return SandboxClock.model_validate(envelope_data(data))
+
+    async def advance_clock(self, seconds: float) -> SandboxClock:
+        data = await self._client.send_control(
+            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
+        )
+        return SandboxClock.model_validate(envelope_data(data))
