@@ -365,6 +365,7 @@ class BaseClient:
         self, request: httpx.Request, exc: httpx.TransportError, attempt: int
     ) -> Decision:
         """Connection failures before sending are always safe to retry; the rest only for GETs."""
+        self._breaker.release_probe(self._options.vendor_id)
         not_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
         safe = request.method in SAFE_METHODS
         error: APIConnectionError

@@ -1,0 +1,211 @@
+"""Argument parsing and dispatch for ``coupang-seller``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from coupang_cli._errors import EXIT_OK, EXIT_USAGE, describe
+from coupang_cli._output import Output
+from coupang_seller import Client, CoupangError, __version__
+from coupang_seller.types.couriers import COURIERS
+
+
+def _vendor_seed(text: str) -> tuple[str, str, str]:
+    parts = text.split(":")
+    if len(parts) != 3 or not all(parts):
+        raise argparse.ArgumentTypeError("expected VENDOR_ID:ACCESS_KEY:SECRET_KEY")
+    return parts[0], parts[1], parts[2]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coupang-seller",
+        description="Coupang seller Open API toolkit: SDK commands and a local sandbox.",
+        epilog="Credentials come from COUPANG_ACCESS_KEY, COUPANG_SECRET_KEY, COUPANG_VENDOR_ID "
+        "(and COUPANG_BASE_URL, COUPANG_USER_ID). Exit codes: 0 ok, 1 API error, 2 usage, "
+        "3 rules broken, 4 auth, 5 rate limited/blocked, 6 connection.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sandbox = sub.add_parser("sandbox", help="the local emulator").add_subparsers(dest="action", required=True)
+    serve = sandbox.add_parser("serve", help="serve the sandbox over HTTP")
+    serve.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
+    serve.add_argument("--port", type=int, default=8089)
+    serve.add_argument("--db", default="sqlite:///coupang-sandbox.sqlite3", help="SQLAlchemy URL (SQLite file or PostgreSQL)")
+    serve.add_argument("--vendor", action="append", type=_vendor_seed, default=[], metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY")
+    serve.add_argument("--admin-token", default=None, help="require this bearer token on /_sandbox")
+
+    demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
+    demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
+
+    sub.add_parser("couriers", help="list courier (delivery company) codes")
+
+    places = sub.add_parser("shipping-places", help="outbound shipping places and return centers")
+    kinds = places.add_subparsers(dest="kind", required=True)
+    outbound = kinds.add_parser("outbound").add_subparsers(dest="action", required=True)
+    outbound.add_parser("list")
+    get = outbound.add_parser("get")
+    get.add_argument("code")
+    find = outbound.add_parser("find")
+    find.add_argument("name")
+    create = outbound.add_parser("create", help="create from a JSON file shaped like Coupang's body")
+    create.add_argument("file", type=Path)
+    update = outbound.add_parser("update")
+    update.add_argument("code")
+    update.add_argument("file", type=Path)
+    returns = kinds.add_parser("return").add_subparsers(dest="action", required=True)
+    returns.add_parser("list")
+    rget = returns.add_parser("get")
+    rget.add_argument("codes", nargs="+")
+    rcreate = returns.add_parser("create")
+    rcreate.add_argument("file", type=Path)
+    rupdate = returns.add_parser("update")
+    rupdate.add_argument("code")
+    rupdate.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Output(as_json=args.json)
+    try:
+        return _dispatch(args, out)
+    except CoupangError as exc:
+        code, message, payload = describe(exc)
+        out.error(message, payload=payload)
+        return code
+    except (OSError, ValueError) as exc:
+        out.error(str(exc))
+        return EXIT_USAGE
+
+
+def _dispatch(args: argparse.Namespace, out: Output) -> int:
+    if args.command == "sandbox":
+        return _serve(args, out)
+    if args.command == "demo":
+        from coupang_cli._demo import run_demo
+
+        return run_demo(out, db_url=args.db)
+    if args.command == "couriers":
+        for courier in COURIERS.values():
+            out.line(f"{courier.code:<14} {courier.name}{'  (defunct)' if courier.defunct else ''}")
+        out.data([{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()])
+        return EXIT_OK
+    with Client() as client:
+        return _places(args, client, out)
+
+
+def _serve(args: argparse.Namespace, out: Output) -> int:
+    from coupang_sandbox.server import build_server
+
+    server = build_server(args.host, args.port, args.db, args.vendor, args.admin_token)
+    base_url = f"http://{args.host}:{args.port}"
+    out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
+    for vendor_id, access_key, secret_key in args.vendor:
+        out.line(f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}")
+    if not args.vendor:
+        out.line("  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY")
+    out.line(f"  export COUPANG_BASE_URL={base_url}")
+    out.data({"baseUrl": base_url, "db": args.db, "vendors": [dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True)) for v in args.vendor]})
+    sys.stdout.flush()
+    server.run()
+    return EXIT_OK
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object")
+    return data
+
+
+def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
+    if args.kind == "outbound":
+        places = client.outbound_shipping_places
+        if args.action == "list":
+            items = list(places.iter())
+            for p in items:
+                out.line(f"{p.outboundShippingPlaceCode}\t{p.shippingPlaceName}\tusable={p.usable}\t{','.join(p.courier_codes)}")
+            out.data(items)
+        elif args.action == "get":
+            place = places.get(args.code)
+            out.line(place.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+            out.data(place)
+        elif args.action == "find":
+            found = places.find_by_name(args.name)
+            if found is None:
+                out.error(f"no outbound shipping place named {args.name!r}")
+                return 1
+            out.line(found.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+            out.data(found)
+        elif args.action == "create":
+            body = _load(args.file)
+            code = places.create(
+                name=body.get("shippingPlaceName", ""),
+                addresses=body.get("placeAddresses", []),
+                remote_infos=body.get("remoteInfos", []),
+                usable=bool(body.get("usable", True)),
+                global_=str(body.get("global", "false")).lower() == "true",
+                user_id=body.get("userId"),
+            )
+            out.line(f"created outboundShippingPlaceCode {code}")
+            out.data({"outboundShippingPlaceCode": code})
+        else:
+            body = _load(args.file)
+            places.update(
+                args.code,
+                name=body.get("shippingPlaceName"),
+                addresses=body.get("placeAddresses"),
+                remote_infos=body.get("remoteInfos"),
+                usable=body.get("usable"),
+                user_id=body.get("userId"),
+            )
+            out.line(f"updated {args.code}")
+            out.data({"updated": args.code})
+        return EXIT_OK
+    centers = client.return_centers
+    if args.action == "list":
+        items = list(centers.iter())
+        for c in items:
+            out.line(f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}")
+        out.data(items)
+    elif args.action == "get":
+        found_centers = centers.get_many(args.codes)
+        for c in found_centers:
+            out.line(c.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+        out.data(found_centers)
+    elif args.action == "create":
+        body = _load(args.file)
+        info = body.get("goodsflowInfoOpenApiDto") or {}
+        fee_fields = {k: v for k, v in info.items() if "Fee" in k}
+        code_text = centers.create(
+            name=body.get("shippingPlaceName", ""),
+            courier=info.get("deliverCode", ""),
+            contract_number=info.get("contractNumber", ""),
+            contract_customer_number=info.get("contractCustomerNumber"),
+            fees=fee_fields,
+            addresses=body.get("placeAddresses", []),
+            user_id=body.get("userId"),
+        )
+        out.line(f"created returnCenterCode {code_text}")
+        out.data({"returnCenterCode": code_text})
+    else:
+        body = _load(args.file)
+        centers.update(
+            args.code,
+            name=body.get("shippingPlaceName"),
+            usable=body.get("usable"),
+            fees=body.get("goodsflowInfoOpenApiDto") or body.get("goodsflowInfoDto"),
+            addresses=body.get("placeAddresses"),
+            user_id=body.get("userId"),
+        )
+        out.line(f"updated {args.code}")
+        out.data({"updated": args.code})
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Backends: load state, apply the (shared) rules, persist."""

@@ -1,0 +1,167 @@
+"""Route tables -> Starlette routes, with the gateway work (HMAC, vendor, body) done once here."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from coupang_sandbox import auth
+from coupang_sandbox.context import Sandbox
+from coupang_sandbox.errors import (
+    AdminAuthError,
+    BadRequest,
+    NotFound,
+    PayloadTooLarge,
+    SandboxError,
+    internal_error_response,
+    logger,
+)
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
+
+
+@dataclass(slots=True)
+class Call:
+    """What a handler gets: the request, the services, the calling vendor and the JSON body."""
+
+    request: Request
+    sandbox: Sandbox
+    vendor_id: str
+    body: dict[str, Any]
+
+    @property
+    def path(self) -> dict[str, Any]:
+        return self.request.path_params
+
+    def query(self, name: str) -> str | None:
+        return self.request.query_params.get(name)
+
+
+Handler = Callable[[Call], Response]
+#: ``(method, path template, handler)``
+RouteSpec = tuple[str, str, Handler]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+async def read_json_object(request: Request, limit: int, *, required: bool) -> dict[str, Any]:
+    """The body as a JSON object; 413 above ``limit`` bytes, 400 for anything but an object."""
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise PayloadTooLarge(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(limit)
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    if not raw.strip():
+        if required:
+            raise BadRequest("Required request body is missing")
+        return {}
+    try:
+        value = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
+        raise BadRequest(f"JSON parse error: {reason}") from None
+    if not isinstance(value, dict):
+        raise BadRequest(
+            f"JSON parse error: the request body must be a JSON object, not {type(value).__name__}"
+        )
+    return value
+
+
+def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            response: Response = await run(request)
+            return response
+        except SandboxError as exc:
+            return exc.response()
+        except Exception:  # noqa: BLE001 -- every error answers in the envelope, never a framework page
+            logger.exception("unexpected error on %s %s", request.method, request.url.path)
+            return internal_error_response()
+
+    return endpoint
+
+
+def _group(specs: Sequence[RouteSpec]) -> dict[str, dict[str, Handler]]:
+    grouped: dict[str, dict[str, Handler]] = {}
+    for method, path, handler in specs:
+        methods = grouped.setdefault(path, {})
+        if method in methods:
+            raise ValueError(f"duplicate route {method} {path}")
+        methods[method] = handler
+    return grouped
+
+
+def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
+    """Routes behind the HMAC gateway: vendor from the key, vendorId checks, JSON body."""
+    routes = []
+    for path, handlers in _group(specs).items():
+
+        async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            sandbox: Sandbox = request.app.state.sandbox
+            settings = sandbox.settings
+            vendor = auth.verify(
+                request.scope,
+                request.headers.get("authorization"),
+                lookup=sandbox.store.vendor_by_access_key,
+                wall_clock=settings.wall_clock,
+                skew_seconds=settings.signature_skew_seconds,
+            )
+            path_vendor = request.path_params.get("vendorId")
+            if path_vendor is not None and path_vendor != vendor.vendor_id:
+                raise NotFound(
+                    f"vendorId {path_vendor} does not exist or does not belong to this access key"
+                )
+            method = request.method
+            body: dict[str, Any] = {}
+            if method in BODY_METHODS:
+                body = await read_json_object(request, settings.max_body_bytes, required=True)
+                if body.get("vendorId") is not None and body["vendorId"] != vendor.vendor_id:
+                    raise BadRequest(MSG_BODY_VENDOR)
+            handler = handlers["GET" if method == "HEAD" else method]
+            return handler(Call(request, sandbox, vendor.vendor_id, body))
+
+        routes.append(Route(path, _guarded(run), methods=list(handlers)))
+    return routes
+
+
+def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
+    """Control routes: not signed; ``Authorization: Bearer <admin_token>`` when one is set."""
+    routes = []
+    for path, handlers in _group(specs).items():
+
+        async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            sandbox: Sandbox = request.app.state.sandbox
+            token = sandbox.settings.admin_token
+            if token is not None:
+                given = request.headers.get("authorization", "")
+                scheme, _, value = given.partition(" ")
+                if scheme.lower() != "bearer" or not hmac.compare_digest(
+                    value.strip().encode(), token.encode()
+                ):
+                    raise AdminAuthError
+            body: dict[str, Any] = {}
+            if request.method in BODY_METHODS:
+                body = await read_json_object(
+                    request, sandbox.settings.max_body_bytes, required=False
+                )
+            handler = handlers["GET" if request.method == "HEAD" else request.method]
+            return handler(Call(request, sandbox, "", body))
+
+        routes.append(Route(path, _guarded(run), methods=list(handlers)))
+    return routes

@@ -1,0 +1,34 @@
+"""Configuration of one sandbox app instance (no module-level state: everything lives here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+#: ``(vendor_id, access_key, secret_key)``
+VendorSeed = tuple[str, str, str]
+
+DEFAULT_DB_URL = "sqlite:///coupang-sandbox.sqlite3"
+
+
+def real_utc_now() -> datetime:
+    """The real wall clock, aware UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class SandboxSettings:
+    """Settings of :func:`coupang_sandbox.create_app`.
+
+    ``wall_clock`` is used only to check signature freshness (as Coupang's gateway does);
+    business rules and stored timestamps read the persisted :class:`SandboxClock` instead.
+    """
+
+    db_url: str = DEFAULT_DB_URL
+    signature_skew_seconds: float = 300.0
+    admin_token: str | None = None
+    vendors: list[VendorSeed] = field(default_factory=list)
+    wall_clock: Callable[[], datetime] = real_utc_now
+    max_body_bytes: int = 1_048_576
+    db_echo: bool = False
