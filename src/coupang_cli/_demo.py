@@ -52,14 +52,21 @@ def run_demo(out: Output, *, db_url: str | None = None) -> int:
         summary: dict[str, object] = {"db": url}
         with embedded_sandbox(db_url=url, vendors=seed) as sandbox:
             out.line(f"Sandbox running at {sandbox.base_url} (store: {url})")
-            out.line(f"Vendor {DEMO_VENDOR}, access key {access_key}, secret key {secret_key[:4]}… (hidden)")
-            with Client(access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER) as client:
+            out.line(
+                f"Vendor {DEMO_VENDOR}, access key {access_key}, secret key {secret_key[:4]}… (hidden)"
+            )
+            with Client(
+                access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER
+            ) as client:
                 summary.update(_journey(client, out))
         out.line()
         out.line("Restarting the sandbox on the same store: state survives restarts.")
-        with embedded_sandbox(db_url=url, vendors=seed) as sandbox, Client(
-            access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER
-        ) as client:
+        with (
+            embedded_sandbox(db_url=url, vendors=seed) as sandbox,
+            Client(
+                access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER
+            ) as client,
+        ):
             names = [p.shippingPlaceName for p in client.outbound_shipping_places.iter()]
             out.line(f"  after restart: {len(names)} outbound place(s): {', '.join(names)}")
             summary["placesAfterRestart"] = names
@@ -97,7 +104,15 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
     cj = next(r for r in found.remoteInfos if r.deliveryCode == "CJGLS")
     places.update(
         code,
-        remote_infos=[RemoteInfo(remoteInfoId=cj.remoteInfoId, deliveryCode="CJGLS", jeju=7000, notJeju=3000, usable=True)],
+        remote_infos=[
+            RemoteInfo(
+                remoteInfoId=cj.remoteInfoId,
+                deliveryCode="CJGLS",
+                jeju=7000,
+                notJeju=3000,
+                usable=True,
+            )
+        ],
     )
     updated = places.get(code)
     new_fee = next(r.jeju for r in updated.remoteInfos if r.deliveryCode == "CJGLS")

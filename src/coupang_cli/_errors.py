@@ -50,11 +50,19 @@ def describe(exc: CoupangError) -> tuple[int, str, dict[str, Any]]:
             violations = exc.violations
             payload["violations"] = [v.as_dict() for v in violations]
             detail = "\n".join(f"  - {v.field}: {v.message} [{v.rule}]" for v in violations)
-            return EXIT_RULES, f"refused by Coupang (HTTP 400): {exc.message}" + (f"\n{detail}" if detail else ""), payload
+            return (
+                EXIT_RULES,
+                f"refused by Coupang (HTTP 400): {exc.message}" + (f"\n{detail}" if detail else ""),
+                payload,
+            )
         if isinstance(exc, SignatureExpiredError):
             return EXIT_AUTH, f"{exc.message} - check this machine's clock (UTC) and retry", payload
         if isinstance(exc, AuthenticationError):
-            return EXIT_AUTH, f"{exc.message} - check COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY", payload
+            return (
+                EXIT_AUTH,
+                f"{exc.message} - check COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY",
+                payload,
+            )
         if isinstance(exc, RateLimitError | PermissionDeniedError):
             return EXIT_THROTTLED, f"HTTP {exc.status_code}: {exc.message}", payload
         return EXIT_API_ERROR, f"HTTP {exc.status_code}: {exc.message}", payload

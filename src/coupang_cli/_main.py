@@ -34,12 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sandbox = sub.add_parser("sandbox", help="the local emulator").add_subparsers(dest="action", required=True)
+    sandbox = sub.add_parser("sandbox", help="the local emulator").add_subparsers(
+        dest="action", required=True
+    )
     serve = sandbox.add_parser("serve", help="serve the sandbox over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
     serve.add_argument("--port", type=int, default=8089)
-    serve.add_argument("--db", default="sqlite:///coupang-sandbox.sqlite3", help="SQLAlchemy URL (SQLite file or PostgreSQL)")
-    serve.add_argument("--vendor", action="append", type=_vendor_seed, default=[], metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY")
+    serve.add_argument(
+        "--db",
+        default="sqlite:///coupang-sandbox.sqlite3",
+        help="SQLAlchemy URL (SQLite file or PostgreSQL)",
+    )
+    serve.add_argument(
+        "--vendor",
+        action="append",
+        type=_vendor_seed,
+        default=[],
+        metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY",
+    )
     serve.add_argument("--admin-token", default=None, help="require this bearer token on /_sandbox")
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
@@ -55,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("code")
     find = outbound.add_parser("find")
     find.add_argument("name")
-    create = outbound.add_parser("create", help="create from a JSON file shaped like Coupang's body")
+    create = outbound.add_parser(
+        "create", help="create from a JSON file shaped like Coupang's body"
+    )
     create.add_argument("file", type=Path)
     update = outbound.add_parser("update")
     update.add_argument("code")
@@ -96,7 +110,9 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
     if args.command == "couriers":
         for courier in COURIERS.values():
             out.line(f"{courier.code:<14} {courier.name}{'  (defunct)' if courier.defunct else ''}")
-        out.data([{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()])
+        out.data(
+            [{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()]
+        )
         return EXIT_OK
     with Client() as client:
         return _places(args, client, out)
@@ -109,11 +125,24 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     base_url = f"http://{args.host}:{args.port}"
     out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
     for vendor_id, access_key, secret_key in args.vendor:
-        out.line(f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}")
+        out.line(
+            f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
+        )
     if not args.vendor:
-        out.line("  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY")
+        out.line(
+            "  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
+        )
     out.line(f"  export COUPANG_BASE_URL={base_url}")
-    out.data({"baseUrl": base_url, "db": args.db, "vendors": [dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True)) for v in args.vendor]})
+    out.data(
+        {
+            "baseUrl": base_url,
+            "db": args.db,
+            "vendors": [
+                dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True))
+                for v in args.vendor
+            ],
+        }
+    )
     sys.stdout.flush()
     server.run()
     return EXIT_OK
@@ -132,7 +161,9 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
         if args.action == "list":
             items = list(places.iter())
             for p in items:
-                out.line(f"{p.outboundShippingPlaceCode}\t{p.shippingPlaceName}\tusable={p.usable}\t{','.join(p.courier_codes)}")
+                out.line(
+                    f"{p.outboundShippingPlaceCode}\t{p.shippingPlaceName}\tusable={p.usable}\t{','.join(p.courier_codes)}"
+                )
             out.data(items)
         elif args.action == "get":
             place = places.get(args.code)
@@ -174,7 +205,9 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
     if args.action == "list":
         items = list(centers.iter())
         for c in items:
-            out.line(f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}")
+            out.line(
+                f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}"
+            )
         out.data(items)
     elif args.action == "get":
         found_centers = centers.get_many(args.codes)

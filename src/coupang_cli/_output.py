@@ -20,7 +20,9 @@ def to_jsonable(value: Any) -> Any:
 
 
 class Output:
-    def __init__(self, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None) -> None:
+    def __init__(
+        self, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
+    ) -> None:
         self.as_json = as_json
         self.out = out or sys.stdout
         self.err = err or sys.stderr
@@ -35,5 +37,8 @@ class Output:
 
     def error(self, text: str, *, payload: dict[str, Any] | None = None) -> None:
         if self.as_json:
-            print(json.dumps({"error": payload or {"message": text}}, ensure_ascii=False), file=self.out)
+            print(
+                json.dumps({"error": payload or {"message": text}}, ensure_ascii=False),
+                file=self.out,
+            )
         print(f"error: {text}", file=self.err)

@@ -58,8 +58,16 @@ def parse_authorization(header: str) -> CeaAuthorization:
 
 
 def parse_signed_date(value: str) -> datetime:
-    try:
-        return datetime.strptime(value, "%y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    try:  # yyMMdd'T'HHmmss'Z' (already matched by _DATE_RE); faster than strptime
+        return datetime(
+            2000 + int(value[0:2]),
+            int(value[2:4]),
+            int(value[4:6]),
+            int(value[7:9]),
+            int(value[9:11]),
+            int(value[11:13]),
+            tzinfo=UTC,
+        )
     except ValueError:
         raise GatewayAuthError(MSG_FORMAT) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 MEDIA_TYPE = "application/json;charset=UTF-8"
 
@@ -16,7 +16,38 @@ class CoupangJSONResponse(JSONResponse):
     media_type = MEDIA_TYPE
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return dumps(content).encode("utf-8")
+
+
+class PrerenderedJSONResponse(Response):
+    """A body already rendered as JSON text (stored documents spliced together)."""
+
+    media_type = MEDIA_TYPE
+
+
+def dumps(content: Any) -> str:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+def _page_json(docs: list[str], pagination: dict[str, int]) -> str:
+    return f'{{"content":[{",".join(docs)}],"pagination":{dumps(pagination)}}}'
+
+
+def success_page(docs: list[str], pagination: dict[str, int]) -> Response:
+    """``{"code":200,"message":"SUCCESS","data":{"content":[...],"pagination":{...}}}``"""
+    body = f'{{"code":200,"message":"SUCCESS","data":{_page_json(docs, pagination)}}}'
+    return PrerenderedJSONResponse(body.encode("utf-8"))
+
+
+def success_docs(docs: list[str]) -> Response:
+    """``{"code":200,"message":"SUCCESS","data":[...]}``"""
+    body = f'{{"code":200,"message":"SUCCESS","data":[{",".join(docs)}]}}'
+    return PrerenderedJSONResponse(body.encode("utf-8"))
+
+
+def raw_page(docs: list[str], pagination: dict[str, int]) -> Response:
+    """``{"content":[...],"pagination":{...}}`` without envelope (marketplace_openapi)."""
+    return PrerenderedJSONResponse(_page_json(docs, pagination).encode("utf-8"))
 
 
 def success(data: Any, status_code: int = 200) -> CoupangJSONResponse:

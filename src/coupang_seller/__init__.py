@@ -35,6 +35,7 @@ from coupang_seller._exceptions import (
     RateLimitError,
     ServerError,
     SignatureExpiredError,
+    UnexpectedResponseError,
     ValidationError,
 )
 from coupang_seller._version import __version__
@@ -70,6 +71,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "SignatureExpiredError",
+    "UnexpectedResponseError",
     "ValidationError",
     "Violation",
     "__version__",

@@ -21,7 +21,7 @@ from coupang_seller._core import (
     NOT_GIVEN,
     BaseClient,
     ClientOptions,
-    Decision,
+    ModelT,
     QueryParams,
     _NotGiven,
     resolve_options,
@@ -171,6 +171,30 @@ class Client(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
+        return self.success_json(request, self._send(request))
+
+    def request_model(
+        self,
+        method: str,
+        path: str,
+        model: type[ModelT],
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+    ) -> ModelT:
+        """Like :meth:`request`, validating the answer straight into ``model``."""
+        request = self.build_request(
+            self._http,
+            method,
+            path,
+            params=params,
+            json_body=json,
+            extended_timeout=extended_timeout,
+        )
+        return self.success_model(request, self._send(request), model)
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
@@ -187,11 +211,10 @@ class Client(BaseClient):
                     raise decision.error from exc
                 self._sleep(decision.delay)
                 continue
-            result = self.on_response(request, response, attempt)
-            if isinstance(result, Decision):
-                self._sleep(result.delay)
-                continue
-            return result
+            retry = self.on_response(request, response, attempt)
+            if retry is None:
+                return response
+            self._sleep(retry.delay)
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
@@ -202,9 +225,8 @@ class Client(BaseClient):
             method, self._options.base_url + path, json=json, headers=headers
         )
         response = self._http.send(request, auth=None)
-        result = self.on_response(request, response, attempt=self._options.max_retries + 1)
-        assert not isinstance(result, Decision)
-        return result
+        self.on_response(request, response, attempt=self._options.max_retries + 1)
+        return self.success_json(request, response)
 
     def close(self) -> None:
         if self._owns_http:
@@ -330,6 +352,29 @@ class AsyncClient(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
+        return self.success_json(request, await self._send(request))
+
+    async def request_model(
+        self,
+        method: str,
+        path: str,
+        model: type[ModelT],
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+    ) -> ModelT:
+        request = self.build_request(
+            self._http,
+            method,
+            path,
+            params=params,
+            json_body=json,
+            extended_timeout=extended_timeout,
+        )
+        return self.success_model(request, await self._send(request), model)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
@@ -346,11 +391,10 @@ class AsyncClient(BaseClient):
                     raise decision.error from exc
                 await self._sleep(decision.delay)
                 continue
-            result = self.on_response(request, response, attempt)
-            if isinstance(result, Decision):
-                await self._sleep(result.delay)
-                continue
-            return result
+            retry = self.on_response(request, response, attempt)
+            if retry is None:
+                return response
+            await self._sleep(retry.delay)
 
     async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         headers = {"Content-Type": C.CONTENT_TYPE}
@@ -360,9 +404,8 @@ class AsyncClient(BaseClient):
             method, self._options.base_url + path, json=json, headers=headers
         )
         response = await self._http.send(request, auth=None)
-        result = self.on_response(request, response, attempt=self._options.max_retries + 1)
-        assert not isinstance(result, Decision)
-        return result
+        self.on_response(request, response, attempt=self._options.max_retries + 1)
+        return self.success_json(request, response)
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -16,10 +16,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
+import pydantic
 
 from coupang_seller import _constants as C
 from coupang_seller._exceptions import (
@@ -41,6 +42,7 @@ from coupang_seller._exceptions import (
     RateLimitError,
     ServerError,
     SignatureExpiredError,
+    UnexpectedResponseError,
     ValidationError,
 )
 from coupang_seller._ratelimit import (
@@ -54,6 +56,8 @@ from coupang_seller._redact import redact_headers, redact_json
 from coupang_seller._version import __version__
 
 logger = logging.getLogger("coupang_seller")
+
+ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
 QueryValue = str | int | float | bool | date | datetime | None
 QueryParams = Mapping[str, QueryValue | Sequence[str | int]]
@@ -395,34 +399,39 @@ class BaseClient:
             return Decision(retry=True, delay=retry_delay(attempt), error=error)
         return Decision(retry=False, error=error)
 
-    def on_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> Any:
-        """Return the parsed body, or a :class:`Decision` to retry, or raise the mapped error."""
-        body = parse_body(response)
+    def on_response(
+        self, request: httpx.Request, response: httpx.Response, attempt: int
+    ) -> Decision | None:
+        """``None`` for a 2xx answer (read it with :meth:`success_json` / :meth:`success_model`),
+        a :class:`Decision` to retry, or raise the mapped error."""
         status = response.status_code
-        self._log(request, response, body)
         vendor = self._options.vendor_id
+        if 200 <= status < 300:
+            self._breaker.record_success(vendor)
+            if logger.isEnabledFor(logging.DEBUG):
+                self._log(request, response, parse_body(response))
+            return None
+        body = parse_body(response)
+        self._log(request, response, body)
+        error = self.map_error(request, response, body)
+        assert error is not None
         if status == 429:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             self._breaker.record_rate_limited(vendor, retry_after)
-            limited = self.map_error(request, response, body)
-            assert limited is not None
             if (
                 request.method in SAFE_METHODS
                 and retry_after is not None
                 and retry_after <= C.MAX_RETRY_AFTER_WAIT
                 and attempt <= self._options.max_retries
             ):
-                return Decision(retry=True, delay=retry_after, error=limited)
-            raise limited
-        error = self.map_error(request, response, body)
+                return Decision(retry=True, delay=retry_after, error=error)
+            raise error
         if isinstance(error, AccessDeniedError) or status == 302:
             self._breaker.record_blocked(
                 vendor, parse_retry_after(response.headers.get("Retry-After"))
             )
         else:
             self._breaker.record_success(vendor)
-        if error is None:
-            return body
         if (
             status in RETRYABLE_STATUSES
             and request.method in SAFE_METHODS
@@ -431,12 +440,56 @@ class BaseClient:
             return Decision(retry=True, delay=retry_delay(attempt), error=error)
         raise error
 
+    def success_json(self, request: httpx.Request, response: httpx.Response) -> Any:
+        """The parsed body of a 2xx answer; refusals hidden in a 2xx raise BusinessRuleError."""
+        body = parse_body(response)
+        error = self.map_error(request, response, body)
+        if error is not None:
+            raise error
+        return body
+
+    def success_model(
+        self, request: httpx.Request, response: httpx.Response, model: type[ModelT]
+    ) -> ModelT:
+        """A 2xx answer validated straight from bytes into ``model`` (one parse, in Rust).
+
+        Refusals hidden in a 2xx still raise; a body that does not fit the model raises
+        :class:`UnexpectedResponseError` with the body attached.
+        """
+        try:
+            parsed = model.model_validate_json(response.content or b"null")
+        except pydantic.ValidationError as exc:
+            body = self.success_json(request, response)
+            raise UnexpectedResponseError(
+                f"unexpected response shape for {model.__name__}: {exc.error_count()} error(s), "
+                f"first: {exc.errors()[0]['loc']} {exc.errors()[0]['msg']}",
+                status_code=response.status_code,
+                code=body.get("code") if isinstance(body, dict) else None,
+                body=body,
+                request=request,
+                response=response,
+            ) from exc
+        fields = {**(parsed.model_extra or {}), **dict(parsed)}
+        data = fields.get("data")
+        result_code = getattr(data, "resultCode", None) or (
+            data.get("resultCode") if isinstance(data, dict) else None
+        )
+        if (
+            _is_error_code(fields.get("code"))
+            or fields.get("success") is False
+            or result_code == "FAIL"
+        ):
+            self.success_json(request, response)  # raises the mapped BusinessRuleError
+        return parsed
+
     def map_error(
         self, request: httpx.Request, response: httpx.Response, body: Any
     ) -> APIStatusError | None:
         status = response.status_code
-        message = _message_of(body, response)
         code = body.get("code") if isinstance(body, dict) else None
+        if 200 <= status < 300 and not self._looks_like_error(code, body):
+            return None
+        message = _message_of(body, response)
         kwargs: dict[str, Any] = {
             "status_code": status,
             "code": code,
@@ -445,12 +498,10 @@ class BaseClient:
             "response": response,
         }
         if 200 <= status < 300:
-            if isinstance(body, dict) and (_is_error_code(code) or body.get("success") is False):
-                return BusinessRuleError(message, **kwargs)
             data = body.get("data") if isinstance(body, dict) else None
             if isinstance(data, dict) and data.get("resultCode") == "FAIL":
                 return BusinessRuleError(_message_of(data, response), **kwargs)
-            return None
+            return BusinessRuleError(message, **kwargs)
         lowered = message.lower()
         if status == 400:
             existing = body.get("existingCode") if isinstance(body, dict) else None
@@ -492,6 +543,17 @@ class BaseClient:
         if status >= 500:
             return ServerError(message, **kwargs)
         return APIStatusError(message, **kwargs)
+
+    @staticmethod
+    def _looks_like_error(code: Any, body: Any) -> bool:
+        """A 2xx answer that is a refusal: ``code`` ERROR/FAIL, ``success: false`` or
+        ``data.resultCode`` FAIL (shipping-place and return-step mutations)."""
+        if not isinstance(body, dict):
+            return False
+        if _is_error_code(code) or body.get("success") is False:
+            return True
+        data = body.get("data")
+        return isinstance(data, dict) and data.get("resultCode") == "FAIL"
 
     def _log(self, request: httpx.Request, response: httpx.Response, body: Any) -> None:
         if not logger.isEnabledFor(logging.DEBUG):

@@ -23,8 +23,9 @@ The hierarchy::
         ├── RateLimitError            429 (``.retry_after``)
         ├── BusinessRuleError         refused by a business rule, even with HTTP 200
         │   └── DuplicateShippingPlaceError (``.existing_code``)
-        └── ServerError               5xx
-            └── GatewayTimeoutError     504 (send ``extended_timeout``)
+        ├── ServerError               5xx
+        │   └── GatewayTimeoutError     504 (send ``extended_timeout``)
+        └── UnexpectedResponseError   a 2xx body that does not have the documented shape
 
 Partial failures of bulk calls are *not* exceptions: they come back as data
 (``responseCode`` 1, per-item ``succeed: false``) for the caller to act on.
@@ -61,6 +62,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "SignatureExpiredError",
+    "UnexpectedResponseError",
     "ValidationError",
 ]
 
@@ -208,3 +210,7 @@ class ServerError(APIStatusError):
 
 class GatewayTimeoutError(ServerError):
     pass
+
+
+class UnexpectedResponseError(APIStatusError):
+    """A successful answer whose body does not fit the documented shape (``.body`` has it)."""

@@ -82,6 +82,9 @@ def _iter_next_token(
                 return
         if not next_token:
             return
+        if next_token in seen:
+            raise PaginationLoopError(next_token)
+        seen.add(next_token)
         token = next_token
 
 

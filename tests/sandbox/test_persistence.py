@@ -62,10 +62,12 @@ async def test_lifespan_disposes_engine(tmp_path: Path) -> None:
     app = create_app(
         SandboxSettings(db_url=f"sqlite:///{tmp_path / 'x.sqlite3'}", vendors=[VENDOR_A])
     )
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
-        ) as http:
-            assert (await Api(http).get(outbound_url())).status_code == 200
+        ) as http,
+    ):
+        assert (await Api(http).get(outbound_url())).status_code == 200
     # disposed: the pool holds no connections any more
     assert app.state.sandbox.store.engine.pool.checkedin() == 0

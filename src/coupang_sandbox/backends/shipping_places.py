@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta, timezone
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
-
 from coupang_sandbox.clock import SandboxClock, from_us, to_ms
 from coupang_sandbox.errors import (
     Duplicate,
@@ -23,6 +21,7 @@ from coupang_sandbox.errors import (
     ValidationFailed,
     violations_or_raise,
 )
+from coupang_sandbox.responses import dumps
 from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import repo as r
@@ -121,7 +120,7 @@ def _now_ms(clock: SandboxClock) -> int:
 # -- outbound shipping places ------------------------------------------------------------------
 
 
-def present_outbound(row: RowMapping) -> dict[str, Any]:
+def present_outbound(row: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "outboundShippingPlaceCode": int(row["code"]),
         "shippingPlaceName": row["name"],
@@ -191,21 +190,20 @@ class OutboundPlaces:
                     }
                 )
             code = r.next_id(conn, "outbound_place", OUTBOUND_CODE_START)
-            r.outbound_insert(
-                conn,
-                {
-                    "code": code,
-                    "vendor_id": vendor_id,
-                    "name": name,
-                    "is_global": as_bool(body.get("global")) is True,
-                    "usable": as_bool(body.get("usable")) is not False,
-                    "addresses": addresses,
-                    "remote_infos": infos,
-                    "user_id": body.get("userId"),
-                    "created_at_ms": now,
-                    "updated_at_ms": now,
-                },
-            )
+            values: dict[str, Any] = {
+                "code": code,
+                "vendor_id": vendor_id,
+                "name": name,
+                "is_global": as_bool(body.get("global")) is True,
+                "usable": as_bool(body.get("usable")) is not False,
+                "addresses": addresses,
+                "remote_infos": infos,
+                "user_id": body.get("userId"),
+                "created_at_ms": now,
+                "updated_at_ms": now,
+            }
+            values["doc"] = dumps(present_outbound(values))
+            r.outbound_insert(conn, values)
         return code
 
     def update(
@@ -261,6 +259,7 @@ class OutboundPlaces:
             if isinstance(body.get("userId"), str):
                 values["user_id"] = body["userId"]
             values["updated_at_ms"] = _now_ms(self.clock)
+            values["doc"] = dumps(present_outbound({**row, **values}))
             r.outbound_update(conn, code, values)
 
     @staticmethod
@@ -364,19 +363,19 @@ class OutboundPlaces:
         names: Sequence[str] | None = None,
         page_num: int = 1,
         page_size: int | None = None,
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[str], int]:
+        """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            rows, total = r.outbound_page(
+            return r.outbound_page(
                 conn, vendor_id, codes=codes, names=names, offset=offset, limit=page_size
             )
-        return [present_outbound(row) for row in rows], total
 
 
 # -- return centers ----------------------------------------------------------------------------
 
 
-def present_return_center(row: RowMapping) -> dict[str, Any]:
+def present_return_center(row: Mapping[str, Any]) -> dict[str, Any]:
     courier = COURIERS.get(row["deliver_code"])
     fees = row["fees"] or {}
     return {
@@ -463,26 +462,23 @@ class ReturnCenters:
             self._refuse_duplicate_name(conn, vendor_id, name, None)
             seq = r.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
             code = str(seq)
-            r.return_insert(
-                conn,
-                {
-                    "code": code,
-                    "seq": seq,
-                    "vendor_id": vendor_id,
-                    "name": name,
-                    "usable": as_bool(body.get("usable")) is not False,
-                    "deliver_code": info["deliverCode"],
-                    "contract_number": _text(info.get("contractNumber")),
-                    "contract_customer_number": _text(info.get("contractCustomerNumber")),
-                    "fees": {key: as_int(info[key]) for key in rules.RETURN_FEE_FIELDS},
-                    "addresses": normalize_addresses(
-                        body.get("placeAddresses"), default_country="KR"
-                    ),
-                    "user_id": body.get("userId"),
-                    "created_at_ms": now,
-                    "updated_at_ms": now,
-                },
-            )
+            values: dict[str, Any] = {
+                "code": code,
+                "seq": seq,
+                "vendor_id": vendor_id,
+                "name": name,
+                "usable": as_bool(body.get("usable")) is not False,
+                "deliver_code": info["deliverCode"],
+                "contract_number": _text(info.get("contractNumber")),
+                "contract_customer_number": _text(info.get("contractCustomerNumber")),
+                "fees": {key: as_int(info[key]) for key in rules.RETURN_FEE_FIELDS},
+                "addresses": normalize_addresses(body.get("placeAddresses"), default_country="KR"),
+                "user_id": body.get("userId"),
+                "created_at_ms": now,
+                "updated_at_ms": now,
+            }
+            values["doc"] = dumps(present_return_center(values))
+            r.return_insert(conn, values)
         return code
 
     def update(self, vendor_id: str, code: str, body: Mapping[str, Any]) -> None:
@@ -526,6 +522,7 @@ class ReturnCenters:
             if isinstance(body.get("userId"), str):
                 values["user_id"] = body["userId"]
             values["updated_at_ms"] = _now_ms(self.clock)
+            values["doc"] = dumps(present_return_center({**row, **values}))
             r.return_update(conn, code, values)
 
     def page(
@@ -535,10 +532,8 @@ class ReturnCenters:
         codes: Sequence[str] | None = None,
         page_num: int = 1,
         page_size: int | None = None,
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[str], int]:
+        """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            rows, total = r.return_page(
-                conn, vendor_id, codes=codes, offset=offset, limit=page_size
-            )
-        return [present_return_center(row) for row in rows], total
+            return r.return_page(conn, vendor_id, codes=codes, offset=offset, limit=page_size)

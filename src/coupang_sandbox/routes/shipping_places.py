@@ -17,7 +17,7 @@ from coupang_sandbox.backends.shipping_places import (
     split_codes,
 )
 from coupang_sandbox.errors import BadRequest, ValidationFailed, violations_or_raise
-from coupang_sandbox.responses import raw, success
+from coupang_sandbox.responses import raw_page, success, success_docs, success_page
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
@@ -112,7 +112,7 @@ def list_outbound(call: Call) -> Response:
     content, total = _outbound(call).page(
         call.vendor_id, codes=codes, page_num=page_num, page_size=page_size
     )
-    return success({"content": content, "pagination": pagination(page_num, page_size, total)})
+    return success_page(content, pagination(page_num, page_size, total))
 
 
 def list_outbound_marketplace(call: Call) -> Response:
@@ -138,7 +138,7 @@ def list_outbound_marketplace(call: Call) -> Response:
         call.vendor_id, codes=codes, names=names, page_num=page_num, page_size=page_size
     )
     size = page_size if page_size is not None else max(total, 1)
-    return raw({"content": content, "pagination": pagination(page_num, size, total)})
+    return raw_page(content, pagination(page_num, size, total))
 
 
 # -- return centers ----------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def list_returns(call: Call) -> Response:
     violations_or_raise(violations)
     assert page_size is not None
     content, total = _returns(call).page(call.vendor_id, page_num=page_num, page_size=page_size)
-    return success({"content": content, "pagination": pagination(page_num, page_size, total)})
+    return success_page(content, pagination(page_num, page_size, total))
 
 
 def lookup_returns(call: Call) -> Response:
@@ -170,7 +170,7 @@ def lookup_returns(call: Call) -> Response:
         )
     )
     content, _ = _returns(call).page(call.vendor_id, codes=codes)
-    return success(content)
+    return success_docs(content)
 
 
 def _routes() -> list[RouteSpec]:

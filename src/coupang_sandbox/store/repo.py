@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.store.engine import create_tables, make_engine
@@ -89,6 +89,34 @@ def outbound_all(conn: Connection, vendor_id: str) -> Sequence[RowMapping]:
     )
 
 
+def _paged_docs(
+    conn: Connection, query: Select[Any], count_query: Select[Any], params: dict[str, Any]
+) -> tuple[list[str], int]:
+    rows = conn.execute(query, params).all()
+    if rows:
+        return [row[0] for row in rows], int(rows[0][1])
+    if params.get("offset", 0) == 0:
+        return [], 0
+    return [], int(conn.execute(count_query, params).scalar_one())
+
+
+def _page_queries(
+    table: Any, order: Any, where: list[Any], paged: bool
+) -> tuple[Select[Any], Select[Any]]:
+    query = select(table.c.doc, func.count().over()).where(*where).order_by(order)
+    if paged:
+        query = query.limit(bindparam("limit")).offset(bindparam("offset"))
+    return query, select(func.count()).select_from(table).where(*where)
+
+
+_OUTBOUND_PAGE = _page_queries(
+    outbound_places,
+    outbound_places.c.code,
+    [outbound_places.c.vendor_id == bindparam("vendor_id")],
+    paged=True,
+)
+
+
 def outbound_page(
     conn: Connection,
     vendor_id: str,
@@ -97,21 +125,21 @@ def outbound_page(
     names: Sequence[str] | None = None,
     offset: int = 0,
     limit: int | None = None,
-) -> tuple[Sequence[RowMapping], int]:
-    where = [outbound_places.c.vendor_id == vendor_id]
-    if codes is not None:
-        where.append(outbound_places.c.code.in_(list(codes)))
-    if names is not None:
-        where.append(outbound_places.c.name.in_(list(names)))
-    total = int(
-        conn.execute(select(func.count()).select_from(outbound_places).where(*where)).scalar_one()
-    )
-    if total == 0 or offset >= total:
-        return [], total
-    query = select(outbound_places).where(*where).order_by(outbound_places.c.code).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return conn.execute(query).mappings().all(), total
+) -> tuple[list[str], int]:
+    """One page of rendered documents (JSON text) and the total count."""
+    params: dict[str, Any] = {"vendor_id": vendor_id, "offset": offset, "limit": limit}
+    if codes is None and names is None and limit is not None:
+        query, count_query = _OUTBOUND_PAGE
+    else:
+        where = [outbound_places.c.vendor_id == bindparam("vendor_id")]
+        if codes is not None:
+            where.append(outbound_places.c.code.in_(list(codes)))
+        if names is not None:
+            where.append(outbound_places.c.name.in_(list(names)))
+        query, count_query = _page_queries(
+            outbound_places, outbound_places.c.code, where, paged=limit is not None
+        )
+    return _paged_docs(conn, query, count_query, params)
 
 
 def outbound_insert(conn: Connection, values: Mapping[str, Any]) -> None:
@@ -149,6 +177,14 @@ def return_by_name(conn: Connection, vendor_id: str, name: str) -> RowMapping | 
     )
 
 
+_RETURN_PAGE = _page_queries(
+    return_centers,
+    return_centers.c.seq,
+    [return_centers.c.vendor_id == bindparam("vendor_id")],
+    paged=True,
+)
+
+
 def return_page(
     conn: Connection,
     vendor_id: str,
@@ -156,19 +192,18 @@ def return_page(
     codes: Sequence[str] | None = None,
     offset: int = 0,
     limit: int | None = None,
-) -> tuple[Sequence[RowMapping], int]:
-    where = [return_centers.c.vendor_id == vendor_id]
-    if codes is not None:
-        where.append(return_centers.c.code.in_(list(codes)))
-    total = int(
-        conn.execute(select(func.count()).select_from(return_centers).where(*where)).scalar_one()
-    )
-    if total == 0 or offset >= total:
-        return [], total
-    query = select(return_centers).where(*where).order_by(return_centers.c.seq).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return conn.execute(query).mappings().all(), total
+) -> tuple[list[str], int]:
+    params: dict[str, Any] = {"vendor_id": vendor_id, "offset": offset, "limit": limit}
+    if codes is None and limit is not None:
+        query, count_query = _RETURN_PAGE
+    else:
+        where = [return_centers.c.vendor_id == bindparam("vendor_id")]
+        if codes is not None:
+            where.append(return_centers.c.code.in_(list(codes)))
+        query, count_query = _page_queries(
+            return_centers, return_centers.c.seq, where, paged=limit is not None
+        )
+    return _paged_docs(conn, query, count_query, params)
 
 
 def return_insert(conn: Connection, values: Mapping[str, Any]) -> None:

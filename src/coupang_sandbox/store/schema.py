@@ -13,6 +13,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
 )
 
@@ -59,6 +60,8 @@ outbound_places = Table(
     Column("user_id", String(128), nullable=True),
     Column("created_at_ms", BigInteger, nullable=False),
     Column("updated_at_ms", BigInteger, nullable=False),
+    #: The API representation, rendered at write time (reads splice it into responses as is).
+    Column("doc", Text, nullable=False),
     UniqueConstraint("vendor_id", "name", name="uq_sandbox_outbound_vendor_name"),
     Index("ix_sandbox_outbound_vendor_code", "vendor_id", "code"),
 )
@@ -79,6 +82,7 @@ return_centers = Table(
     Column("user_id", String(128), nullable=True),
     Column("created_at_ms", BigInteger, nullable=False),
     Column("updated_at_ms", BigInteger, nullable=False),
+    Column("doc", Text, nullable=False),
     UniqueConstraint("vendor_id", "name", name="uq_sandbox_return_vendor_name"),
     Index("ix_sandbox_return_vendor_seq", "vendor_id", "seq"),
 )

@@ -18,8 +18,8 @@ from coupang_seller._exceptions import DuplicateShippingPlaceError, NotFoundErro
 from coupang_seller._pagination import aiter_page_num, iter_page_num
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import Violation
-from coupang_seller.resources._base import ClientT, Resource, envelope_data, result_message
-from coupang_seller.types._base import Page
+from coupang_seller.resources._base import ClientT, Resource, result_message
+from coupang_seller.types._base import Envelope, Page
 from coupang_seller.types.shipping_places import (
     OutboundShippingPlace,
     PlaceAddress,
@@ -36,6 +36,9 @@ __all__ = [
 ]
 
 OnDuplicate = Literal["raise", "return_existing"]
+_OutboundPage = Page[OutboundShippingPlace]
+_ReturnListEnvelope = Envelope[Page[ReturnCenter] | list[ReturnCenter]]
+_ReturnCodesEnvelope = Envelope[list[ReturnCenter] | Page[ReturnCenter]]
 AddressInput = PlaceAddress | Mapping[str, Any]
 RemoteInfoInput = RemoteInfo | Mapping[str, Any]
 
@@ -150,10 +153,6 @@ class _OutboundOps(Resource[ClientT]):
         return _Call("GET", E.OUTBOUND_QUERY.path, {"placeNames": name})
 
     @staticmethod
-    def _page(envelope: Any) -> Page[OutboundShippingPlace]:
-        return Page[OutboundShippingPlace].model_validate(envelope_data(envelope) or {})
-
-    @staticmethod
     def _created_code(envelope: Any) -> int:
         return int(result_message(envelope))
 
@@ -198,7 +197,7 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[OutboundShippingPlace]:
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(self._client.request(call.method, call.path, params=call.params))
+        return self._client.request_model(call.method, call.path, _OutboundPage, params=call.params)
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> Iterator[OutboundShippingPlace]:
         """Every place of the vendor, fetching pages lazily."""
@@ -214,8 +213,8 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
         found: builtins.list[OutboundShippingPlace] = []
         for chunk in _chunks(_codes_text(codes), rules.PAGE_SIZE_MAX):
             call = self._codes_call(chunk)
-            found += self._page(
-                self._client.request(call.method, call.path, params=call.params)
+            found += self._client.request_model(
+                call.method, call.path, _OutboundPage, params=call.params
             ).content
         return found
 
@@ -229,7 +228,7 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
     def find_by_name(self, name: str) -> OutboundShippingPlace | None:
         """The place with exactly this name, or ``None`` (names are unique per vendor)."""
         call = self._name_call(name)
-        page = self._page(self._client.request(call.method, call.path, params=call.params))
+        page = self._client.request_model(call.method, call.path, _OutboundPage, params=call.params)
         return next((p for p in page.content if p.shippingPlaceName == name), None)
 
     def update(
@@ -291,7 +290,9 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[OutboundShippingPlace]:
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(await self._client.request(call.method, call.path, params=call.params))
+        return await self._client.request_model(
+            call.method, call.path, _OutboundPage, params=call.params
+        )
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> AsyncIterator[OutboundShippingPlace]:
         async def fetch(page: int) -> tuple[Sequence[OutboundShippingPlace], int | None]:
@@ -304,8 +305,10 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
         found: builtins.list[OutboundShippingPlace] = []
         for chunk in _chunks(_codes_text(codes), rules.PAGE_SIZE_MAX):
             call = self._codes_call(chunk)
-            found += self._page(
-                await self._client.request(call.method, call.path, params=call.params)
+            found += (
+                await self._client.request_model(
+                    call.method, call.path, _OutboundPage, params=call.params
+                )
             ).content
         return found
 
@@ -317,7 +320,9 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
 
     async def find_by_name(self, name: str) -> OutboundShippingPlace | None:
         call = self._name_call(name)
-        page = self._page(await self._client.request(call.method, call.path, params=call.params))
+        page = await self._client.request_model(
+            call.method, call.path, _OutboundPage, params=call.params
+        )
         return next((p for p in page.content if p.shippingPlaceName == name), None)
 
     async def update(
@@ -432,18 +437,18 @@ class _ReturnOps(Resource[ClientT]):
         return _Call("GET", E.RETURN_BY_CODES.path, {"returnCenterCodes": list(codes)})
 
     @staticmethod
-    def _page(envelope: Any) -> Page[ReturnCenter]:
-        data = envelope_data(envelope)
-        if isinstance(data, list):  # older answers put the list straight in data
-            data = {"content": data}
-        return Page[ReturnCenter].model_validate(data or {})
+    def _page(envelope: _ReturnListEnvelope) -> Page[ReturnCenter]:
+        data = envelope.data
+        if isinstance(data, list):  # some answers put the list straight in data
+            return Page[ReturnCenter](content=data)
+        return data or Page[ReturnCenter]()
 
     @staticmethod
-    def _centers(envelope: Any) -> builtins.list[ReturnCenter]:
-        data = envelope_data(envelope)
-        if isinstance(data, dict):
-            data = data.get("content", [])
-        return [ReturnCenter.model_validate(item) for item in (data or [])]
+    def _centers(envelope: _ReturnCodesEnvelope) -> builtins.list[ReturnCenter]:
+        data = envelope.data
+        if isinstance(data, Page):
+            return data.content
+        return data or []
 
 
 class ReturnCenters(_ReturnOps[Client]):
@@ -485,7 +490,11 @@ class ReturnCenters(_ReturnOps[Client]):
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[ReturnCenter]:
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(self._client.request(call.method, call.path, params=call.params))
+        return self._page(
+            self._client.request_model(
+                call.method, call.path, _ReturnListEnvelope, params=call.params
+            )
+        )
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> Iterator[ReturnCenter]:
         def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
@@ -499,7 +508,11 @@ class ReturnCenters(_ReturnOps[Client]):
         found: builtins.list[ReturnCenter] = []
         for chunk in _chunks(_codes_text(codes), rules.RETURN_CENTER_LOOKUP_MAX):
             call = self._codes_call(chunk)
-            found += self._centers(self._client.request(call.method, call.path, params=call.params))
+            found += self._centers(
+                self._client.request_model(
+                    call.method, call.path, _ReturnCodesEnvelope, params=call.params
+                )
+            )
         return found
 
     def get(self, code: str | int) -> ReturnCenter:
@@ -562,7 +575,11 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[ReturnCenter]:
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(await self._client.request(call.method, call.path, params=call.params))
+        return self._page(
+            await self._client.request_model(
+                call.method, call.path, _ReturnListEnvelope, params=call.params
+            )
+        )
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> AsyncIterator[ReturnCenter]:
         async def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
@@ -576,7 +593,9 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
         for chunk in _chunks(_codes_text(codes), rules.RETURN_CENTER_LOOKUP_MAX):
             call = self._codes_call(chunk)
             found += self._centers(
-                await self._client.request(call.method, call.path, params=call.params)
+                await self._client.request_model(
+                    call.method, call.path, _ReturnCodesEnvelope, params=call.params
+                )
             )
         return found
 

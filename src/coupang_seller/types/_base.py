@@ -39,3 +39,18 @@ class Page(CoupangModel, Generic[T]):
     @property
     def total_pages(self) -> int | None:
         return self.pagination.totalPages if self.pagination else None
+
+
+class Envelope(CoupangModel, Generic[T]):
+    """``{"code", "message", "data"}``: the openapi provider's answer around ``data``."""
+
+    code: int | str | None = None
+    message: str | None = None
+    data: T | None = None
+
+
+class ResultData(CoupangModel):
+    """``data`` of shipping-place and return-step mutations: ``SUCCESS``/``FAIL`` and a message."""
+
+    resultCode: str | None = None
+    resultMessage: str | None = None

@@ -1,0 +1,57 @@
+"""``make bench``: run the three measurements side by side and print them against the targets."""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks import overhead, ratelimit, throughput
+from benchmarks._seed import seed_places
+from benchmarks._server import sandbox_process
+
+TARGET_OVERHEAD = 1.15
+TARGET_RPS = 1000.0
+TARGET_P99_MS = 20.0
+TARGET_RATE_RATIO = 0.95
+
+
+def main() -> int:
+    with sandbox_process() as server:
+        seed_places(server)
+        over = overhead.run(server)
+        thr = throughput.run(server)
+        rate = ratelimit.run(server)
+    rows = [
+        (
+            "(a) SDK overhead, typed list() / bare httpx",
+            f"{over.ratio_typed:.3f}x ({over.sdk_typed_ms:.2f} ms vs {over.bare_ms:.2f} ms)",
+            f"<= {TARGET_OVERHEAD}x",
+            over.ratio_typed <= TARGET_OVERHEAD,
+        ),
+        (
+            "    SDK overhead, raw request() / bare httpx",
+            f"{over.ratio_raw:.3f}x ({over.sdk_raw_ms:.2f} ms)",
+            f"<= {TARGET_OVERHEAD}x",
+            over.ratio_raw <= TARGET_OVERHEAD,
+        ),
+        (
+            "(b) sandbox signed GET list, 1 worker, SQLite",
+            f"{thr.rps:,.0f} req/s, p50 {thr.p50_ms:.2f} ms, p99 {thr.p99_ms:.2f} ms, statuses {thr.statuses}",
+            f">= {TARGET_RPS:,.0f} req/s, p99 <= {TARGET_P99_MS} ms",
+            thr.rps >= TARGET_RPS and thr.p99_ms <= TARGET_P99_MS and set(thr.statuses) == {"200"},
+        ),
+        (
+            "(c) AsyncClient rate limiter, achieved / ideal",
+            f"{rate.ratio:.3f} ({rate.calls} calls at {rate.rate:g}/s in {rate.elapsed:.2f} s, "
+            f"{rate.rate_limited} x 429)",
+            f">= {TARGET_RATE_RATIO} with 0 x 429",
+            rate.ratio >= TARGET_RATE_RATIO and rate.rate_limited == 0,
+        ),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, target, ok in rows:
+        print(f"{name:<{width}}  {value}  target {target}  {'MET' if ok else 'MISSED'}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
