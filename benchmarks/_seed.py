@@ -10,7 +10,14 @@ PLACES = 60
 
 
 def seed_places(server: Server) -> None:
-    with Client(ACCESS_KEY, SECRET_KEY, VENDOR_ID, base_url=server.base_url, user_id="bench", rate_limit=None) as client:
+    with Client(
+        ACCESS_KEY,
+        SECRET_KEY,
+        VENDOR_ID,
+        base_url=server.base_url,
+        user_id="bench",
+        rate_limit=None,
+    ) as client:
         for i in range(PLACES):
             client.outbound_shipping_places.create(
                 name=f"벤치 출고지 {i:03d}",

@@ -43,7 +43,9 @@ class Signer:
         return self._bytes
 
 
-async def worker(port: int, signer: Signer, stop_at: float, latencies: list[float], statuses: dict[int, int]) -> None:
+async def worker(
+    port: int, signer: Signer, stop_at: float, latencies: list[float], statuses: dict[int, int]
+) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         while time.perf_counter() < stop_at:
@@ -68,12 +70,18 @@ async def main(port: int, duration: float, connections: int) -> dict[str, object
     statuses: dict[int, int] = {}
     start = time.perf_counter()
     stop_at = start + duration
-    await asyncio.gather(*(worker(port, signer, stop_at, latencies, statuses) for _ in range(connections)))
+    await asyncio.gather(
+        *(worker(port, signer, stop_at, latencies, statuses) for _ in range(connections))
+    )
     elapsed = time.perf_counter() - start
     latencies.sort()
 
     def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
+        return (
+            latencies[min(len(latencies) - 1, int(p * len(latencies)))]
+            if latencies
+            else float("nan")
+        )
 
     return {
         "requests": len(latencies),

@@ -29,9 +29,7 @@ def _bare_call(http: httpx.Client, base_url: str) -> int:
     signed_date = datetime.now(UTC).strftime("%y%m%dT%H%M%SZ")
     message = f"{signed_date}GET{PATH}{QUERY}"
     signature = hmac.new(SECRET_KEY.encode(), message.encode(), hashlib.sha256).hexdigest()
-    header = (
-        f"CEA algorithm=HmacSHA256, access-key={ACCESS_KEY}, signed-date={signed_date}, signature={signature}"
-    )
+    header = f"CEA algorithm=HmacSHA256, access-key={ACCESS_KEY}, signed-date={signed_date}, signature={signature}"
     response = http.get(
         f"{base_url}{PATH}?{QUERY}",
         headers={"Authorization": header, "Content-Type": "application/json;charset=UTF-8"},
@@ -59,9 +57,12 @@ def run(server: Server) -> OverheadResult:
     bare: list[float] = []
     raw: list[float] = []
     typed: list[float] = []
-    with httpx.Client() as http, Client(
-        ACCESS_KEY, SECRET_KEY, VENDOR_ID, base_url=server.base_url, rate_limit=None
-    ) as client:
+    with (
+        httpx.Client() as http,
+        Client(
+            ACCESS_KEY, SECRET_KEY, VENDOR_ID, base_url=server.base_url, rate_limit=None
+        ) as client,
+    ):
         for _ in range(5):  # warm up both paths
             _bare_call(http, server.base_url)
             client.outbound_shipping_places.list(page_size=50)

@@ -42,7 +42,13 @@ async def _run(server: Server) -> RateResult:
     registry = RateLimiterRegistry()
     limited = 0
     async with AsyncClient(
-        ACCESS_KEY, SECRET_KEY, VENDOR_ID, base_url=server.base_url, rate_limit=RATE, rate_limiters=registry, max_retries=0
+        ACCESS_KEY,
+        SECRET_KEY,
+        VENDOR_ID,
+        base_url=server.base_url,
+        rate_limit=RATE,
+        rate_limiters=registry,
+        max_retries=0,
     ) as client:
         queue = list(range(CALLS))
         bucket = registry.get(VENDOR_ID, RATE)
@@ -52,14 +58,20 @@ async def _run(server: Server) -> RateResult:
             while queue:
                 queue.pop()
                 try:
-                    await client.request("GET", "/v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound", params={"pageNum": 1, "pageSize": 10})
+                    await client.request(
+                        "GET",
+                        "/v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound",
+                        params={"pageNum": 1, "pageSize": 10},
+                    )
                 except RateLimitError:
                     limited += 1
 
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
         elapsed = time.perf_counter() - start
-    return RateResult(calls=CALLS, elapsed=elapsed, rate=RATE, burst=bucket.burst, rate_limited=limited)
+    return RateResult(
+        calls=CALLS, elapsed=elapsed, rate=RATE, burst=bucket.burst, rate_limited=limited
+    )
 
 
 def run(server: Server) -> RateResult:

@@ -37,7 +37,14 @@ def run(server: Server) -> ThroughputResult:
         capture_output=True,
     )
     done = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "benchmarks.loadgen", str(server.port), str(DURATION_SECONDS), str(CONNECTIONS)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.loadgen",
+            str(server.port),
+            str(DURATION_SECONDS),
+            str(CONNECTIONS),
+        ],
         check=True,
         capture_output=True,
         text=True,

@@ -53,6 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY",
     )
     serve.add_argument("--admin-token", default=None, help="require this bearer token on /_sandbox")
+    serve.add_argument(
+        "--rate-limit", type=float, default=10.0, help="gateway limit, calls/s per vendor (0 = off)"
+    )
+    serve.add_argument(
+        "--block-seconds",
+        type=float,
+        default=60.0,
+        help="how long a vendor stays blocked after a 429",
+    )
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -121,7 +130,15 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
 def _serve(args: argparse.Namespace, out: Output) -> int:
     from coupang_sandbox.server import build_server
 
-    server = build_server(args.host, args.port, args.db, args.vendor, args.admin_token)
+    server = build_server(
+        args.host,
+        args.port,
+        args.db,
+        args.vendor,
+        args.admin_token,
+        rate_limit=args.rate_limit or None,
+        block_seconds=args.block_seconds,
+    )
     base_url = f"http://{args.host}:{args.port}"
     out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
     for vendor_id, access_key, secret_key in args.vendor:
@@ -133,6 +150,12 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
             "  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
         )
     out.line(f"  export COUPANG_BASE_URL={base_url}")
+    limit = (
+        f"{args.rate_limit:g} calls/s per vendor, {args.block_seconds:g} s block"
+        if args.rate_limit
+        else "off"
+    )
+    out.line(f"  gateway rate limit: {limit}")
     out.data(
         {
             "baseUrl": base_url,
@@ -203,16 +226,16 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
         return EXIT_OK
     centers = client.return_centers
     if args.action == "list":
-        items = list(centers.iter())
-        for c in items:
+        center_items = list(centers.iter())
+        for c in center_items:
             out.line(
                 f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}"
             )
         out.data(items)
     elif args.action == "get":
         found_centers = centers.get_many(args.codes)
-        for c in found_centers:
-            out.line(c.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+        for center in found_centers:
+            out.line(center.model_dump_json(by_alias=True, indent=2, exclude_none=True))
         out.data(found_centers)
     elif args.action == "create":
         body = _load(args.file)

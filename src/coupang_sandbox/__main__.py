@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--vendor", type=_vendor, action="append", default=[])
     parser.add_argument("--admin-token", default=None)
     parser.add_argument("--access-log", action="store_true")
+    parser.add_argument(
+        "--rate-limit", type=float, default=10.0, help="calls/s per vendor before 429 (0 = off)"
+    )
+    parser.add_argument("--block-seconds", type=float, default=60.0, help="block after a 429")
     args = parser.parse_args(argv)
     serve(
         args.host,
@@ -31,6 +35,8 @@ def main(argv: list[str] | None = None) -> None:
         args.vendor,
         args.admin_token,
         access_log=args.access_log,
+        rate_limit=args.rate_limit or None,
+        block_seconds=args.block_seconds,
     )
 
 

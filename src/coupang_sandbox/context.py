@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coupang_sandbox.clock import SandboxClock
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
+from coupang_sandbox.throttle import GatewayThrottle
 
 
 @dataclass
@@ -14,6 +15,7 @@ class Sandbox:
     settings: SandboxSettings
     store: Store
     clock: SandboxClock
+    throttle: GatewayThrottle
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
@@ -24,11 +26,15 @@ class Sandbox:
         except BaseException:
             store.close()
             raise
-        return cls(settings, store, clock)
+        throttle = GatewayThrottle(
+            settings.rate_limit_per_second, settings.rate_limit_block_seconds
+        )
+        return cls(settings, store, clock, throttle)
 
     def reset(self, *, keep_vendors: bool = False) -> None:
         self.store.reset(keep_vendors=keep_vendors, seeds=self.settings.vendors)
         self.clock.forget()
+        self.throttle.clear()
 
     def close(self) -> None:
         self.store.close()

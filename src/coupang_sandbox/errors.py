@@ -96,6 +96,19 @@ class GatewayAuthError(SandboxError):
         return {"code": "ERROR", "message": self.message, "transactionId": str(uuid.uuid4())}
 
 
+class TooManyRequests(SandboxError):
+    """The gateway's 429 after a vendor exceeded its rate limit (and while it stays blocked)."""
+
+    def __init__(self, vendor_id: str, retry_after: float, header: str) -> None:
+        super().__init__(
+            429,
+            f"Too many requests for vendor {vendor_id}: the limit is per vendorId; "
+            f"blocked for {retry_after:.0f} more second(s)",
+            code="ERROR",
+            headers={"Retry-After": header},
+        )
+
+
 class AdminAuthError(SandboxError):
     def __init__(self) -> None:
         super().__init__(

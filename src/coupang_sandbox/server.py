@@ -22,9 +22,17 @@ def build_server(
     settings: SandboxSettings | None = None,
     access_log: bool = False,
     log_level: str = "warning",
+    rate_limit: float | None = 10.0,
+    block_seconds: float = 60.0,
 ) -> uvicorn.Server:
     if settings is None:
-        settings = SandboxSettings(db_url=db_url, vendors=list(vendors), admin_token=admin_token)
+        settings = SandboxSettings(
+            db_url=db_url,
+            vendors=list(vendors),
+            admin_token=admin_token,
+            rate_limit_per_second=rate_limit,
+            rate_limit_block_seconds=block_seconds,
+        )
     config = uvicorn.Config(
         create_app(settings),
         host=host,
@@ -49,6 +57,8 @@ def serve(
     settings: SandboxSettings | None = None,
     access_log: bool = False,
     log_level: str = "warning",
+    rate_limit: float | None = 10.0,
+    block_seconds: float = 60.0,
 ) -> None:
     """Serve the sandbox until interrupted. Binds to loopback by default."""
     build_server(
@@ -60,4 +70,6 @@ def serve(
         settings=settings,
         access_log=access_log,
         log_level=log_level,
+        rate_limit=rate_limit,
+        block_seconds=block_seconds,
     ).run()

@@ -31,4 +31,8 @@ class SandboxSettings:
     vendors: list[VendorSeed] = field(default_factory=list)
     wall_clock: Callable[[], datetime] = real_utc_now
     max_body_bytes: int = 1_048_576
+    #: Gateway throttle per vendorId (calls/s); ``None`` turns it off. Coupang's is about 10.
+    rate_limit_per_second: float | None = 10.0
+    #: How long a vendor stays blocked after a 429 (Coupang's blocks last minutes).
+    rate_limit_block_seconds: float = 60.0
     db_echo: bool = False

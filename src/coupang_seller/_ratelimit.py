@@ -42,6 +42,10 @@ __all__ = [
 ]
 
 DEFAULT_RATE_PER_SECOND = 10.0
+#: Registry buckets pace calls evenly (a burst of one): the gateway counts calls on arrival,
+#: so a client burst plus network jitter could cross its limit even when the average rate
+#: is right. Even pacing leaves the gateway's whole second of capacity as slack.
+DEFAULT_BURST = 1.0
 """Coupang's documented per-vendor allowance, in calls per second."""
 
 
@@ -155,6 +159,9 @@ class RateLimiterRegistry:
     :meth:`get` creates the bucket on first use.  When it is later called with a different
     rate the bucket's rate is updated: **the last configured rate wins**, for every client
     sharing the registry.
+
+    The registry deliberately has no ``__len__``: an empty registry is truthy, so
+    ``registry or default_rate_limiters()`` keeps a caller's own (still empty) registry.
     """
 
     def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
@@ -168,7 +175,7 @@ class RateLimiterRegistry:
         with self._lock:
             bucket = self._buckets.get(vendor_id)
             if bucket is None:
-                bucket = TokenBucket(rate, clock=self._clock)
+                bucket = TokenBucket(rate, burst=DEFAULT_BURST, clock=self._clock)
                 self._buckets[vendor_id] = bucket
             elif bucket.rate != rate:
                 bucket.set_rate(rate)
@@ -178,10 +185,6 @@ class RateLimiterRegistry:
         """Forget every bucket (buckets already handed out keep working on their own)."""
         with self._lock:
             self._buckets.clear()
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._buckets)
 
     def __contains__(self, vendor_id: object) -> bool:
         with self._lock:

@@ -21,14 +21,18 @@ USER = "wing-user"
 
 @pytest.fixture
 def app(db_url: str) -> Iterator[Starlette]:
-    application = create_app(SandboxSettings(db_url=db_url, vendors=[VENDOR, OTHER]))
+    application = create_app(
+        SandboxSettings(rate_limit_per_second=None, db_url=db_url, vendors=[VENDOR, OTHER])
+    )
     try:
         yield application
     finally:
         close_app(application)
 
 
-def _client(app: Starlette, vendor: tuple[str, str, str], transport: SyncASGITransport, **kw: object) -> Client:
+def _client(
+    app: Starlette, vendor: tuple[str, str, str], transport: SyncASGITransport, **kw: object
+) -> Client:
     return Client(
         vendor[1],
         vendor[2],

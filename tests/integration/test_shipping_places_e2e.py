@@ -50,7 +50,9 @@ def test_create_list_get_find_update(client: Client) -> None:
         code,
         name="파주 1센터",
         remote_infos=[
-            RemoteInfo(remoteInfoId=remote_id, deliveryCode="CJGLS", jeju=6000, notJeju=2500, usable=True),
+            RemoteInfo(
+                remoteInfoId=remote_id, deliveryCode="CJGLS", jeju=6000, notJeju=2500, usable=True
+            ),
             RemoteInfo(deliveryCode="HANJIN", jeju=4000, notJeju=3000),
         ],
     )
@@ -61,7 +63,10 @@ def test_create_list_get_find_update(client: Client) -> None:
 
 
 def test_pagination_walks_every_page(client: Client) -> None:
-    codes = [client.outbound_shipping_places.create(name=f"창고{i:02d}", addresses=[addr(i)]) for i in range(7)]
+    codes = [
+        client.outbound_shipping_places.create(name=f"창고{i:02d}", addresses=[addr(i)])
+        for i in range(7)
+    ]
     page = client.outbound_shipping_places.list(page_num=1, page_size=3)
     assert page.pagination is not None and page.pagination.totalPages == 3
     seen = [p.outboundShippingPlaceCode for p in client.outbound_shipping_places.iter(page_size=3)]
@@ -81,17 +86,23 @@ def test_duplicate_name_answers_existing_code(client: Client) -> None:
     with pytest.raises(DuplicateShippingPlaceError) as info:
         client.outbound_shipping_places.create(name="중복", addresses=[addr(2)])
     assert info.value.existing_code == str(code)
-    again = client.outbound_shipping_places.create(name="중복", addresses=[addr(3)], on_duplicate="return_existing")
+    again = client.outbound_shipping_places.create(
+        name="중복", addresses=[addr(3)], on_duplicate="return_existing"
+    )
     assert again == code
 
 
 def test_preflight_and_sandbox_refuse_the_same_rules(client: Client) -> None:
-    bad = dict(name="x" * 51, addresses=[addr(1).model_copy(update={"companyContactNumber": "0212345678"})])
+    bad = dict(
+        name="x" * 51, addresses=[addr(1).model_copy(update={"companyContactNumber": "0212345678"})]
+    )
     with pytest.raises(PreflightError) as pre:
         client.outbound_shipping_places.create(**bad)  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as server:
         client.with_options(preflight=False).outbound_shipping_places.create(**bad)  # type: ignore[arg-type]
-    assert {(v.field, v.rule) for v in pre.value.violations} == {(v.field, v.rule) for v in server.value.violations}
+    assert {(v.field, v.rule) for v in pre.value.violations} == {
+        (v.field, v.rule) for v in server.value.violations
+    }
     assert ("shippingPlaceName", "max_length") in {(v.field, v.rule) for v in pre.value.violations}
     assert client.outbound_shipping_places.find_by_name("x" * 51) is None  # nothing stored
 
@@ -100,12 +111,19 @@ def test_remote_fee_caps_per_courier(client: Client) -> None:
     places = client.with_options(preflight=False).outbound_shipping_places
     with pytest.raises(ValidationError) as info:
         places.create(
-            name="캡", addresses=[addr(1)], remote_infos=[RemoteInfo(deliveryCode="HANJIN", jeju=20001, notJeju=999)]
+            name="캡",
+            addresses=[addr(1)],
+            remote_infos=[RemoteInfo(deliveryCode="HANJIN", jeju=20001, notJeju=999)],
         )
     rules = {(v.field, v.rule) for v in info.value.violations}
-    assert rules == {("remoteInfos[0].jeju", "remote_fee_range"), ("remoteInfos[0].notJeju", "remote_fee_range")}
+    assert rules == {
+        ("remoteInfos[0].jeju", "remote_fee_range"),
+        ("remoteInfos[0].notJeju", "remote_fee_range"),
+    }
     code = places.create(
-        name="캡2", addresses=[addr(2)], remote_infos=[RemoteInfo(deliveryCode="KDEXP", jeju=70000, notJeju=1000)]
+        name="캡2",
+        addresses=[addr(2)],
+        remote_infos=[RemoteInfo(deliveryCode="KDEXP", jeju=70000, notJeju=1000)],
     )
     assert client.outbound_shipping_places.get(code).remoteInfos[0].jeju == 70000
 
@@ -123,7 +141,11 @@ def test_vendor_isolation(client: Client, other_client: Client) -> None:
 def test_return_center_lifecycle(client: Client, other_client: Client) -> None:
     centers = client.return_centers
     code = centers.create(
-        name="반품센터", courier="CJGLS", contract_number="85500067", fees=ReturnFees.flat(2500), addresses=[addr(1)]
+        name="반품센터",
+        courier="CJGLS",
+        contract_number="85500067",
+        fees=ReturnFees.flat(2500),
+        addresses=[addr(1)],
     )
     center = centers.get(code)
     assert center.deliverCode == "CJGLS" and center.deliverName == "CJ대한통운"
@@ -133,7 +155,13 @@ def test_return_center_lifecycle(client: Client, other_client: Client) -> None:
     assert [c.returnCenterCode for c in centers.iter()] == [code]
     assert other_client.return_centers.get_many([code]) == []
     with pytest.raises(PreflightError) as info:
-        centers.create(name="x", courier="DONGBU", contract_number="1", fees=ReturnFees.flat(1), addresses=[addr(2)])
+        centers.create(
+            name="x",
+            courier="DONGBU",
+            contract_number="1",
+            fees=ReturnFees.flat(1),
+            addresses=[addr(2)],
+        )
     assert info.value.violations[0].rule == "return_courier"
 
 
@@ -186,7 +214,11 @@ async def test_async_client_end_to_end(aclient: AsyncClient) -> None:
     seen = [p.outboundShippingPlaceCode async for p in places.iter()]
     assert seen == [code]
     center = await aclient.return_centers.create(
-        name="비동기 반품", courier="HANJIN", contract_number="1", fees=ReturnFees.flat(1000), addresses=[addr(2)]
+        name="비동기 반품",
+        courier="HANJIN",
+        contract_number="1",
+        fees=ReturnFees.flat(1000),
+        addresses=[addr(2)],
     )
     assert [c.returnCenterCode async for c in aclient.return_centers.iter()] == [center]
     assert (await aclient.return_centers.get(center)).deliverCode == "HANJIN"

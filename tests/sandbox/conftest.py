@@ -67,7 +67,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
 
 @pytest.fixture
 def settings(db_url: str) -> SandboxSettings:
-    return SandboxSettings(db_url=db_url, vendors=[VENDOR_A, VENDOR_B])
+    return SandboxSettings(rate_limit_per_second=None, db_url=db_url, vendors=[VENDOR_A, VENDOR_B])
 
 
 @pytest.fixture

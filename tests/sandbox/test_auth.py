@@ -107,6 +107,7 @@ def fixed_app() -> Iterator[Starlette]:
     wall = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     app = create_app(
         SandboxSettings(
+            rate_limit_per_second=None,
             db_url="sqlite:///:memory:",
             vendors=[VENDOR_A],
             signature_skew_seconds=30,

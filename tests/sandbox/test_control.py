@@ -114,7 +114,12 @@ async def test_frozen_clock_drives_create_date(http: httpx.AsyncClient, api: Api
 @pytest.fixture
 def guarded_app() -> Iterator[Starlette]:
     app = create_app(
-        SandboxSettings(db_url="sqlite:///:memory:", vendors=[VENDOR_A], admin_token="s3cret")
+        SandboxSettings(
+            rate_limit_per_second=None,
+            db_url="sqlite:///:memory:",
+            vendors=[VENDOR_A],
+            admin_token="s3cret",
+        )
     )
     try:
         yield app

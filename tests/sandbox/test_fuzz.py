@@ -82,7 +82,9 @@ bodies = st.one_of(json_values, st.dictionaries(st.sampled_from(KEYS), json_valu
 
 @pytest.fixture(scope="module")
 def fuzz_app() -> Iterator[Starlette]:
-    app = create_app(SandboxSettings(db_url="sqlite:///:memory:", vendors=[VENDOR_A]))
+    app = create_app(
+        SandboxSettings(rate_limit_per_second=None, db_url="sqlite:///:memory:", vendors=[VENDOR_A])
+    )
     try:
         yield app
     finally:

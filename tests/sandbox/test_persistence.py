@@ -21,7 +21,7 @@ def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 async def test_state_survives_restart(durable_url: str) -> None:
-    settings = SandboxSettings(db_url=durable_url, vendors=[VENDOR_A])
+    settings = SandboxSettings(rate_limit_per_second=None, db_url=durable_url, vendors=[VENDOR_A])
     app = create_app(settings)
     try:
         async with httpx.AsyncClient(
@@ -60,7 +60,11 @@ async def test_state_survives_restart(durable_url: str) -> None:
 
 async def test_lifespan_disposes_engine(tmp_path: Path) -> None:
     app = create_app(
-        SandboxSettings(db_url=f"sqlite:///{tmp_path / 'x.sqlite3'}", vendors=[VENDOR_A])
+        SandboxSettings(
+            rate_limit_per_second=None,
+            db_url=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+            vendors=[VENDOR_A],
+        )
     )
     async with (
         app.router.lifespan_context(app),

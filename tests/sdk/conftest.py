@@ -37,7 +37,9 @@ class Recorder:
         return self.responses[index](request)
 
 
-def reply(status: int, body: Any = None, headers: dict[str, str] | None = None) -> Callable[[httpx.Request], httpx.Response]:
+def reply(
+    status: int, body: Any = None, headers: dict[str, str] | None = None
+) -> Callable[[httpx.Request], httpx.Response]:
     def make(request: httpx.Request) -> httpx.Response:
         if isinstance(body, str):
             return httpx.Response(status, text=body, headers=headers)
@@ -62,7 +64,9 @@ def fake_time() -> FakeTime:
 def make_client(fake_time: FakeTime) -> Iterator[Callable[..., tuple[Client, Recorder]]]:
     made: list[Client] = []
 
-    def factory(*responses: Callable[[httpx.Request], httpx.Response], **options: Any) -> tuple[Client, Recorder]:
+    def factory(
+        *responses: Callable[[httpx.Request], httpx.Response], **options: Any
+    ) -> tuple[Client, Recorder]:
         recorder = Recorder(list(responses))
         options.setdefault("rate_limit", None)
         client = Client(

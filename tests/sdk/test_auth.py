@@ -7,7 +7,13 @@ from datetime import UTC, datetime, timedelta, timezone
 import httpx
 import pytest
 
-from coupang_seller import CEAAuth, Client, authorization_header, compute_signature, format_signed_date
+from coupang_seller import (
+    CEAAuth,
+    Client,
+    authorization_header,
+    compute_signature,
+    format_signed_date,
+)
 from coupang_seller._auth import signing_message
 from coupang_seller._core import encode_query
 
@@ -54,15 +60,21 @@ def test_signed_date_is_utc_two_digit_year() -> None:
 
 def test_naive_clock_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
-        format_signed_date(datetime(2019, 4, 2, 6, 15, 30))  # noqa: DTZ001
+        format_signed_date(datetime(2019, 4, 2, 6, 15, 30))
 
 
 def test_header_layout() -> None:
     header = authorization_header(
-        "AK", SECRET, "get", VECTORS[0][2], VECTORS[0][3], moment=datetime(2019, 4, 2, 6, 15, 30, tzinfo=UTC)
+        "AK",
+        SECRET,
+        "get",
+        VECTORS[0][2],
+        VECTORS[0][3],
+        moment=datetime(2019, 4, 2, 6, 15, 30, tzinfo=UTC),
     )
     assert header == (
-        "CEA algorithm=HmacSHA256, access-key=AK, signed-date=190402T061530Z, signature=" + VECTORS[0][4]
+        "CEA algorithm=HmacSHA256, access-key=AK, signed-date=190402T061530Z, signature="
+        + VECTORS[0][4]
     )
 
 

@@ -37,16 +37,28 @@ PATH = "/v2/providers/openapi/apis/api/v4/vendors/A00012345/outboundShippingCent
         (400, {"code": 400, "message": "bad pageSize"}, ValidationError),
         (401, {"code": "ERROR", "message": "Invalid signature."}, InvalidSignatureError),
         (401, {"code": "ERROR", "message": "HMAC format is invalid."}, InvalidSignatureError),
-        (401, {"code": "ERROR", "message": "Specified signature is expired."}, SignatureExpiredError),
+        (
+            401,
+            {"code": "ERROR", "message": "Specified signature is expired."},
+            SignatureExpiredError,
+        ),
         (403, {"code": "ERROR", "message": "[FORBIDDEN] Not allowed IP"}, IPNotAllowedError),
-        (403, "<html><head><title>Access Denied</title></head><body>no</body></html>", AccessDeniedError),
+        (
+            403,
+            "<html><head><title>Access Denied</title></head><body>no</body></html>",
+            AccessDeniedError,
+        ),
         (403, {"code": "ERROR", "message": "forbidden"}, PermissionDeniedError),
         (404, {"code": 404, "message": "not found"}, NotFoundError),
         (410, {"code": 410, "message": "retired"}, GoneError),
         (500, {"code": 500, "message": "validation exception"}, ServerError),
         (504, {"code": 504, "message": "timeout"}, GatewayTimeoutError),
         (200, {"code": "ERROR", "message": "배송상태를 변경할 수 없습니다"}, BusinessRuleError),
-        (200, {"code": 200, "message": "OK", "data": {"resultCode": "FAIL", "resultMessage": "nope"}}, BusinessRuleError),
+        (
+            200,
+            {"code": 200, "message": "OK", "data": {"resultCode": "FAIL", "resultMessage": "nope"}},
+            BusinessRuleError,
+        ),
     ],
 )
 def test_error_mapping(make_client: Any, status: int, body: Any, error: type[Exception]) -> None:
@@ -86,7 +98,9 @@ def test_partial_failure_is_data_not_an_error(make_client: Any) -> None:
 
 
 def test_get_retried_on_gateway_errors(make_client: Any, fake_time: Any) -> None:
-    client, recorder = make_client(reply(502, {"message": "bad gateway"}), reply(503, {}), reply(200, OK))
+    client, recorder = make_client(
+        reply(502, {"message": "bad gateway"}), reply(503, {}), reply(200, OK)
+    )
     assert client.request("GET", PATH) == OK
     assert len(recorder.requests) == 3
     assert len(fake_time.sleeps) == 2 and all(s > 0 for s in fake_time.sleeps)
@@ -137,14 +151,18 @@ def test_connection_error_exhausted(make_client: Any) -> None:
 
 
 def test_429_short_retry_after_is_waited_out_on_get(make_client: Any, fake_time: Any) -> None:
-    client, recorder = make_client(reply(429, {"message": "Too many requests"}, {"Retry-After": "2"}), reply(200, OK))
+    client, recorder = make_client(
+        reply(429, {"message": "Too many requests"}, {"Retry-After": "2"}), reply(200, OK)
+    )
     assert client.request("GET", PATH) == OK
     assert 2.0 in fake_time.sleeps
     assert len(recorder.requests) == 2
 
 
 def test_429_opens_circuit_and_next_calls_fail_fast(make_client: Any, fake_time: Any) -> None:
-    client, recorder = make_client(reply(429, {"message": "Too many requests"}, {"Retry-After": "120"}), reply(200, OK))
+    client, recorder = make_client(
+        reply(429, {"message": "Too many requests"}, {"Retry-After": "120"}), reply(200, OK)
+    )
     with pytest.raises(RateLimitError) as info:
         client.request("GET", PATH)
     assert info.value.retry_after == 120
@@ -158,7 +176,9 @@ def test_429_opens_circuit_and_next_calls_fail_fast(make_client: Any, fake_time:
 
 
 def test_429_on_post_is_not_retried(make_client: Any) -> None:
-    client, recorder = make_client(reply(429, {"message": "Too many"}, {"Retry-After": "1"}), reply(200, OK))
+    client, recorder = make_client(
+        reply(429, {"message": "Too many"}, {"Retry-After": "1"}), reply(200, OK)
+    )
     with pytest.raises(RateLimitError):
         client.request("POST", PATH, json={})
     assert len(recorder.requests) == 1
@@ -187,7 +207,9 @@ def test_circuit_is_per_vendor_and_shared_between_clients(make_client: Any, fake
 
 
 def test_access_denied_opens_circuit(make_client: Any) -> None:
-    client, recorder = make_client(reply(403, "<html><title>Access Denied</title></html>"), reply(200, OK))
+    client, recorder = make_client(
+        reply(403, "<html><title>Access Denied</title></html>"), reply(200, OK)
+    )
     with pytest.raises(AccessDeniedError):
         client.request("GET", PATH)
     with pytest.raises(CircuitOpenError):
@@ -244,7 +266,12 @@ def test_config_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_credentials_named(monkeypatch: pytest.MonkeyPatch) -> None:
     from coupang_seller import Client
 
-    for name in ("COUPANG_ACCESS_KEY", "COUPANG_SECRET_KEY", "COUPANG_VENDOR_ID", "COUPANG_BASE_URL"):
+    for name in (
+        "COUPANG_ACCESS_KEY",
+        "COUPANG_SECRET_KEY",
+        "COUPANG_VENDOR_ID",
+        "COUPANG_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ConfigurationError, match="COUPANG_SECRET_KEY"):
         Client(access_key="x", vendor_id="A1")

@@ -199,14 +199,21 @@ def test_registry_creates_once_per_vendor_and_last_rate_wins() -> None:
     assert registry.get("A00012345", 10) is a
     b = registry.get("A00099999", 10)
     assert b is not a
-    assert len(registry) == 2
     assert "A00012345" in registry
+    assert "A00099999" in registry
     same = registry.get("A00012345", 3)
     assert same is a
     assert a.rate == 3
     registry.clear()
-    assert len(registry) == 0
+    assert "A00012345" not in registry
     assert registry.get("A00012345", 10) is not a
+
+
+def test_empty_registry_is_truthy() -> None:
+    # Callers write ``rate_limiters or default_rate_limiters()``: an empty registry of
+    # their own must not be swapped for the process-wide one.
+    assert RateLimiterRegistry()
+    assert CircuitBreaker()
 
 
 def test_registry_default_rate_and_validation() -> None:

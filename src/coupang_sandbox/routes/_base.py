@@ -20,9 +20,11 @@ from coupang_sandbox.errors import (
     NotFound,
     PayloadTooLarge,
     SandboxError,
+    TooManyRequests,
     internal_error_response,
     logger,
 )
+from coupang_sandbox.throttle import retry_after_header
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
@@ -122,6 +124,9 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                 wall_clock=settings.wall_clock,
                 skew_seconds=settings.signature_skew_seconds,
             )
+            wait = sandbox.throttle.check(vendor.vendor_id)
+            if wait is not None:
+                raise TooManyRequests(vendor.vendor_id, wait, retry_after_header(wait))
             path_vendor = request.path_params.get("vendorId")
             if path_vendor is not None and path_vendor != vendor.vendor_id:
                 raise NotFound(
