@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-SRC    := src tests benchmarks scripts
+SRC    := src tests benchmarks scripts examples
 # Coverage floor: raise it as tests grow, never lower it.
 COV_FLOOR := 85
 

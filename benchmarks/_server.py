@@ -47,7 +47,7 @@ def sandbox_process(*extra: str) -> Iterator[Server]:
             f"{VENDOR_ID}:{ACCESS_KEY}:{SECRET_KEY}",
             *extra,
         ]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             deadline = time.monotonic() + 20
             while True:

@@ -31,12 +31,12 @@ class ThroughputResult:
 
 
 def run(server: Server) -> ThroughputResult:
-    subprocess.run(  # noqa: S603 - warm-up
+    subprocess.run(
         [sys.executable, "-m", "benchmarks.loadgen", str(server.port), "1", str(CONNECTIONS)],
         check=True,
         capture_output=True,
     )
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [
             sys.executable,
             "-m",

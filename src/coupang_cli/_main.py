@@ -167,7 +167,10 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
         }
     )
     sys.stdout.flush()
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl-C: uvicorn shut down cleanly, then re-raised SIGINT
+        print("sandbox stopped", file=sys.stderr)
     return EXIT_OK
 
 
@@ -176,6 +179,19 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object")
     return data
+
+
+def _flag(body: dict[str, Any], key: str, default: bool | None) -> bool | None:
+    """A boolean field of a body file: JSON true/false or Coupang's documented "true"/"false"."""
+    value = body.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text not in ("true", "false"):
+        raise ValueError(f"{key}: expected true or false, got {value!r}")
+    return text == "true"
 
 
 def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
@@ -205,8 +221,8 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
                 name=body.get("shippingPlaceName", ""),
                 addresses=body.get("placeAddresses", []),
                 remote_infos=body.get("remoteInfos", []),
-                usable=bool(body.get("usable", True)),
-                global_=str(body.get("global", "false")).lower() == "true",
+                usable=_flag(body, "usable", True) is True,
+                global_=_flag(body, "global", False) is True,
                 user_id=body.get("userId"),
             )
             out.line(f"created outboundShippingPlaceCode {code}")
@@ -218,7 +234,8 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
                 name=body.get("shippingPlaceName"),
                 addresses=body.get("placeAddresses"),
                 remote_infos=body.get("remoteInfos"),
-                usable=body.get("usable"),
+                usable=_flag(body, "usable", None),
+                global_=_flag(body, "global", None),
                 user_id=body.get("userId"),
             )
             out.line(f"updated {args.code}")
@@ -231,7 +248,7 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
             out.line(
                 f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}"
             )
-        out.data(items)
+        out.data(center_items)
     elif args.action == "get":
         found_centers = centers.get_many(args.codes)
         for center in found_centers:
@@ -257,7 +274,7 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
         centers.update(
             args.code,
             name=body.get("shippingPlaceName"),
-            usable=body.get("usable"),
+            usable=_flag(body, "usable", None),
             fees=body.get("goodsflowInfoOpenApiDto") or body.get("goodsflowInfoDto"),
             addresses=body.get("placeAddresses"),
             user_id=body.get("userId"),

@@ -26,7 +26,6 @@ from coupang_seller._core import (
     _NotGiven,
     resolve_options,
     user_agent,
-    with_replaced,
 )
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
@@ -98,26 +97,7 @@ class Client(BaseClient):
             follow_redirects=False,
         )
 
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
-        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
-        max_retries: int | _NotGiven = NOT_GIVEN,
-        rate_limit: float | _NotGiven | None = NOT_GIVEN,
-        preflight: bool | _NotGiven = NOT_GIVEN,
-        user_id: str | _NotGiven | None = NOT_GIVEN,
-    ) -> Client:
-        """A client sharing this one's connection pool, with some options changed."""
-        options = with_replaced(
-            self._options,
-            timeout=timeout,
-            extended_timeout=extended_timeout,
-            max_retries=max_retries,
-            rate_limit=rate_limit,
-            preflight=preflight,
-            user_id=user_id,
-        )
+    def _clone(self, options: ClientOptions) -> Client:
         return Client(
             _options=options,
             _http=self._http,
@@ -288,25 +268,7 @@ class AsyncClient(BaseClient):
             follow_redirects=False,
         )
 
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
-        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
-        max_retries: int | _NotGiven = NOT_GIVEN,
-        rate_limit: float | _NotGiven | None = NOT_GIVEN,
-        preflight: bool | _NotGiven = NOT_GIVEN,
-        user_id: str | _NotGiven | None = NOT_GIVEN,
-    ) -> AsyncClient:
-        options = with_replaced(
-            self._options,
-            timeout=timeout,
-            extended_timeout=extended_timeout,
-            max_retries=max_retries,
-            rate_limit=rate_limit,
-            preflight=preflight,
-            user_id=user_id,
-        )
+    def _clone(self, options: ClientOptions) -> AsyncClient:
         return AsyncClient(
             _options=options,
             _http=self._http,

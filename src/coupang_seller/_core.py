@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, Literal, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -313,6 +313,31 @@ class BaseClient:
             f"{type(self).__name__}(vendor_id={self._options.vendor_id!r}, "
             f"base_url={self._options.base_url!r}, access_key={self._options.access_key[:4]}…)"
         )
+
+    def _clone(self, options: ClientOptions) -> Self:
+        raise NotImplementedError
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _NotGiven = NOT_GIVEN,
+        extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_retries: int | _NotGiven = NOT_GIVEN,
+        rate_limit: float | _NotGiven | None = NOT_GIVEN,
+        preflight: bool | _NotGiven = NOT_GIVEN,
+        user_id: str | _NotGiven | None = NOT_GIVEN,
+    ) -> Self:
+        """A client sharing this one's connection pool, limiter and breaker, with some options changed."""
+        options = with_replaced(
+            self._options,
+            timeout=timeout,
+            extended_timeout=extended_timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            preflight=preflight,
+            user_id=user_id,
+        )
+        return self._clone(options)
 
     # -- request building ---------------------------------------------------------------
     def build_request(

@@ -20,8 +20,6 @@ OPENAPI = "/v2/providers/openapi/apis/api"
 MARKETPLACE = "/v2/providers/marketplace_openapi/apis/api"
 JSON_CT = "application/json;charset=UTF-8"
 
-PG_URL_ENV = "COUPANG_SANDBOX_TEST_PG_URL"
-REQUIRE_PG_ENV = "COUPANG_REQUIRE_POSTGRES"
 
 
 def outbound_url(vendor_id: str = VENDOR_A[0], version: str = "v4") -> str:

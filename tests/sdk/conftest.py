@@ -10,6 +10,8 @@ import pytest
 from coupang_seller import Client
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
+SECRET = "sk-very-secret-value-0123"
+
 
 @dataclass
 class FakeTime:
@@ -71,7 +73,7 @@ def make_client(fake_time: FakeTime) -> Iterator[Callable[..., tuple[Client, Rec
         options.setdefault("rate_limit", None)
         client = Client(
             "AK",
-            "SK",
+            SECRET,
             "A00012345",
             base_url="https://gateway.test",
             transport=httpx.MockTransport(recorder),

@@ -28,12 +28,10 @@ from coupang_sandbox.store import repo as r
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
-from coupang_seller.types.couriers import COURIERS, RETURN_PICKUP_COURIERS
+from coupang_seller.types.couriers import COURIERS
 
 KST = timezone(timedelta(hours=9), "KST")
-JAVA_INT_MAX = 2**31 - 1
 USER_ID_MAX = 100
-CONTRACT_MAX = 50
 CODE_LOOKUP_MAX = 100
 
 OUTBOUND_CODE_START = 100_001
@@ -393,44 +391,6 @@ def present_return_center(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _contract_violations(info: Mapping[str, Any], *, create: bool) -> list[Violation]:
-    out: list[Violation] = []
-    prefix = "goodsflowInfoOpenApiDto"
-    for key in ("contractNumber", "contractCustomerNumber"):
-        value = info.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            out.append(Violation(f"{prefix}.{key}", "type", f"{key} must be a string"))
-        elif len(str(value)) > CONTRACT_MAX:
-            out.append(
-                Violation(
-                    f"{prefix}.{key}", "max_length", f"{key} is at most {CONTRACT_MAX} characters"
-                )
-            )
-    for key in rules.RETURN_FEE_FIELDS:
-        fee = as_int(info.get(key))
-        if fee is not None and fee > JAVA_INT_MAX:
-            out.append(
-                Violation(f"{prefix}.{key}", "max_value", f"{key} is at most {JAVA_INT_MAX:,}")
-            )
-    if not create:
-        code = info.get("deliverCode")
-        if not is_blank(code) and (not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS):
-            out.append(
-                Violation(
-                    f"{prefix}.deliverCode",
-                    "return_courier",
-                    f"return pick-up courier must be one of {', '.join(sorted(RETURN_PICKUP_COURIERS))} (got {code!r})",
-                )
-            )
-        if "contractNumber" in info and is_blank(info["contractNumber"]):
-            out.append(
-                Violation(f"{prefix}.contractNumber", "required", "contractNumber is required")
-            )
-    return out
-
-
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -450,11 +410,8 @@ class ReturnCenters:
             )
 
     def create(self, vendor_id: str, body: Mapping[str, Any]) -> str:
-        violations = rules.check_return_create(body) + _common_violations(body)
+        violations_or_raise(rules.check_return_create(body) + _common_violations(body))
         info = rules.goodsflow_info(body)
-        if isinstance(info, Mapping):
-            violations += _contract_violations(info, create=True)
-        violations_or_raise(violations)
         assert isinstance(info, Mapping)
         name = str(body["shippingPlaceName"])
         now = _now_ms(self.clock)
@@ -484,8 +441,6 @@ class ReturnCenters:
     def update(self, vendor_id: str, code: str, body: Mapping[str, Any]) -> None:
         violations = rules.check_return_update(body) + _common_violations(body)
         info = rules.goodsflow_info(body)
-        if isinstance(info, Mapping):
-            violations += _contract_violations(info, create=False)
         with self.store.engine.begin() as conn:
             row = r.return_get(conn, vendor_id, code)
             if row is None:

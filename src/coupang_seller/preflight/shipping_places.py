@@ -46,6 +46,9 @@ PHONE_MIN = 11
 PHONE_MAX = 14
 RETURN_CENTER_LOOKUP_MAX = 100
 PAGE_SIZE_MAX = 50
+#: Contract numbers are short codes; Coupang's fee fields are Java ints.
+CONTRACT_MAX = 50
+FEE_MAX = 2**31 - 1
 
 OUTBOUND_ADDRESS_TYPES = frozenset({"JIBUN", "ROADNAME", "OVERSEA"})
 RETURN_ADDRESS_TYPES = frozenset({"JIBUN", "ROADNAME", "OVERSEA"})
@@ -57,8 +60,8 @@ RETURN_FEE_FIELDS: tuple[str, ...] = tuple(
     for kind in ("vendorCreditFee", "vendorCashFee", "consumerCashFee", "returnFee")
 )
 
-_PHONE_RE = re.compile(r"^\d{2,4}-\d{3,4}-\d{4}$")
-_ZIP_RE = re.compile(r"^\d{5,6}$")
+_PHONE_RE = re.compile(r"^[0-9]{2,4}-[0-9]{3,4}-[0-9]{4}$")
+_ZIP_RE = re.compile(r"^[0-9]{5,6}$")
 
 MSG_NULL = "params are not allowed null..."
 MSG_NAME = "The max length of the shipping place name is 50, please input the correct length name"
@@ -348,6 +351,51 @@ def check_return_fees(info: Mapping[str, Any], prefix: str, *, required: bool) -
             out.append(Violation(field, "type", f"{key} must be a whole number of won"))
         elif fee <= 0:
             out.append(Violation(field, "positive", f"{key} must be greater than 0 (got {fee})"))
+        elif fee > FEE_MAX:
+            out.append(Violation(field, "max_value", f"{key} is at most {FEE_MAX:,} (got {fee:,})"))
+    return out
+
+
+def check_return_contract(info: Any, *, required: bool) -> list[Violation]:
+    """The pick-up courier contract of a return center (all of it on create, what is sent on update)."""
+    prefix = "goodsflowInfoOpenApiDto"
+    if info is None and not required:
+        return []
+    if not isinstance(info, Mapping):
+        message = f"the pick-up courier contract ({prefix}) must be an object"
+        return [Violation(prefix, "required" if info is None else "type", message)]
+    out: list[Violation] = []
+    code = info.get("deliverCode")
+    if is_blank(code):
+        if required:
+            out.append(
+                Violation(
+                    f"{prefix}.deliverCode", "required", "deliverCode (pick-up courier) is required"
+                )
+            )
+    elif not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS:
+        out.append(
+            Violation(
+                f"{prefix}.deliverCode",
+                "return_courier",
+                f"return pick-up courier must be one of {', '.join(sorted(RETURN_PICKUP_COURIERS))} (got {code!r})",
+            )
+        )
+    if (required or "contractNumber" in info) and is_blank(info.get("contractNumber")):
+        out.append(Violation(f"{prefix}.contractNumber", "required", "contractNumber is required"))
+    for key in ("contractNumber", "contractCustomerNumber"):
+        value = info.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            out.append(Violation(f"{prefix}.{key}", "type", f"{key} must be a string"))
+        elif len(str(value)) > CONTRACT_MAX:
+            out.append(
+                Violation(
+                    f"{prefix}.{key}", "max_length", f"{key} is at most {CONTRACT_MAX} characters"
+                )
+            )
+    out += check_return_fees(info, prefix, required=required)
     return out
 
 
@@ -355,37 +403,7 @@ def check_return_create(body: Mapping[str, Any]) -> list[Violation]:
     """Everything Coupang checks when a return center is created."""
     out = _check_user_id(body)
     out += check_place_name(body.get("shippingPlaceName"), required=True)
-    info = goodsflow_info(body)
-    prefix = "goodsflowInfoOpenApiDto"
-    if not isinstance(info, Mapping):
-        out.append(
-            Violation(
-                prefix,
-                "required",
-                "the pick-up courier contract (goodsflowInfoOpenApiDto) is required",
-            )
-        )
-    else:
-        code = info.get("deliverCode")
-        if is_blank(code):
-            out.append(
-                Violation(
-                    f"{prefix}.deliverCode", "required", "deliverCode (pick-up courier) is required"
-                )
-            )
-        elif not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS:
-            out.append(
-                Violation(
-                    f"{prefix}.deliverCode",
-                    "return_courier",
-                    f"return pick-up courier must be one of {', '.join(sorted(RETURN_PICKUP_COURIERS))} (got {code!r})",
-                )
-            )
-        if is_blank(info.get("contractNumber")):
-            out.append(
-                Violation(f"{prefix}.contractNumber", "required", "contractNumber is required")
-            )
-        out += check_return_fees(info, prefix, required=True)
+    out += check_return_contract(goodsflow_info(body), required=True)
     out += check_addresses(
         body.get("placeAddresses"),
         required=True,
@@ -400,16 +418,7 @@ def check_return_update(body: Mapping[str, Any]) -> list[Violation]:
     out = _check_user_id(body)
     out += check_place_name(body.get("shippingPlaceName"), required=False)
     out += _check_flag(body, "usable")
-    info = goodsflow_info(body)
-    if info is not None:
-        if not isinstance(info, Mapping):
-            out.append(
-                Violation(
-                    "goodsflowInfoOpenApiDto", "type", "goodsflowInfoOpenApiDto must be an object"
-                )
-            )
-        else:
-            out += check_return_fees(info, "goodsflowInfoOpenApiDto", required=False)
+    out += check_return_contract(goodsflow_info(body), required=False)
     out += check_addresses(
         body.get("placeAddresses"),
         required=False,
