@@ -32,7 +32,7 @@ def embedded_sandbox(
 ) -> Iterator[RunningSandbox]:
     """Start uvicorn on ``host:port`` (0 = a free port) and stop it on exit."""
     settings = SandboxSettings(db_url=db_url, vendors=list(vendors), admin_token=admin_token)
-    server = build_server(host, port, settings=settings)
+    server = build_server(settings, host, port)
     thread = threading.Thread(target=server.run, name="coupang-sandbox", daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS

@@ -11,15 +11,9 @@ from typing import Any
 
 from coupang_cli._errors import EXIT_OK, EXIT_USAGE, describe
 from coupang_cli._output import Output
+from coupang_sandbox.server import add_serve_arguments, build_server, settings_from_args
 from coupang_seller import Client, CoupangError, __version__
 from coupang_seller.types.couriers import COURIERS
-
-
-def _vendor_seed(text: str) -> tuple[str, str, str]:
-    parts = text.split(":")
-    if len(parts) != 3 or not all(parts):
-        raise argparse.ArgumentTypeError("expected VENDOR_ID:ACCESS_KEY:SECRET_KEY")
-    return parts[0], parts[1], parts[2]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,30 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     serve = sandbox.add_parser("serve", help="serve the sandbox over HTTP")
-    serve.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
-    serve.add_argument("--port", type=int, default=8089)
-    serve.add_argument(
-        "--db",
-        default="sqlite:///coupang-sandbox.sqlite3",
-        help="SQLAlchemy URL (SQLite file or PostgreSQL)",
-    )
-    serve.add_argument(
-        "--vendor",
-        action="append",
-        type=_vendor_seed,
-        default=[],
-        metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY",
-    )
-    serve.add_argument("--admin-token", default=None, help="require this bearer token on /_sandbox")
-    serve.add_argument(
-        "--rate-limit", type=float, default=10.0, help="gateway limit, calls/s per vendor (0 = off)"
-    )
-    serve.add_argument(
-        "--block-seconds",
-        type=float,
-        default=60.0,
-        help="how long a vendor stays blocked after a 429",
-    )
+    add_serve_arguments(serve)
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -128,17 +99,8 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
 
 
 def _serve(args: argparse.Namespace, out: Output) -> int:
-    from coupang_sandbox.server import build_server
-
-    server = build_server(
-        args.host,
-        args.port,
-        args.db,
-        args.vendor,
-        args.admin_token,
-        rate_limit=args.rate_limit or None,
-        block_seconds=args.block_seconds,
-    )
+    settings = settings_from_args(args)
+    server = build_server(settings, args.host, args.port, access_log=args.access_log)
     base_url = f"http://{args.host}:{args.port}"
     out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
     for vendor_id, access_key, secret_key in args.vendor:
@@ -263,6 +225,7 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
             courier=info.get("deliverCode", ""),
             contract_number=info.get("contractNumber", ""),
             contract_customer_number=info.get("contractCustomerNumber"),
+            courier_name=info.get("deliverName"),
             fees=fee_fields,
             addresses=body.get("placeAddresses", []),
             user_id=body.get("userId"),

@@ -21,7 +21,6 @@ MARKETPLACE = "/v2/providers/marketplace_openapi/apis/api"
 JSON_CT = "application/json;charset=UTF-8"
 
 
-
 def outbound_url(vendor_id: str = VENDOR_A[0], version: str = "v4") -> str:
     return f"{OPENAPI}/{version}/vendors/{vendor_id}/outboundShippingCenters"
 

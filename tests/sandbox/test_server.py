@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,24 +17,15 @@ from sandbox_helpers import (
     signed_date,
 )
 
-from coupang_sandbox.server import build_server
+from coupang_cli._embedded import embedded_sandbox
 
 
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
-    server = build_server("127.0.0.1", 0, f"sqlite:///{tmp_path / 'e2e.sqlite3'}", [VENDOR_A])
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with embedded_sandbox(
+        db_url=f"sqlite:///{tmp_path / 'e2e.sqlite3'}", vendors=[VENDOR_A]
+    ) as sandbox:
+        yield sandbox.base_url
 
 
 def _auth(method: str, path: str, query: str) -> str:
