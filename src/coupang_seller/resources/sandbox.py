@@ -49,9 +49,13 @@ def _clock_body(now: datetime | None, freeze: bool, real: bool) -> dict[str, Any
 
 
 class Sandbox(Resource[Client]):
-    def reset(self) -> None:
-        """Wipe all data (vendors given at startup stay) and return the clock to real time."""
-        self._client.send_control("POST", "/_sandbox/reset")
+    def reset(self, *, keep_vendors: bool = False) -> None:
+        """Wipe all data and return the clock to real time.
+
+        Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
+        stay only with ``keep_vendors=True``.
+        """
+        self._client.send_control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
     def create_vendor(
         self,
@@ -88,8 +92,8 @@ class Sandbox(Resource[Client]):
 
 
 class AsyncSandbox(Resource[AsyncClient]):
-    async def reset(self) -> None:
-        await self._client.send_control("POST", "/_sandbox/reset")
+    async def reset(self, *, keep_vendors: bool = False) -> None:
+        await self._client.send_control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
     async def create_vendor(
         self,

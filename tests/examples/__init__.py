@@ -1,0 +1,1 @@
+"""The scripts in examples/ run against a real sandbox."""
