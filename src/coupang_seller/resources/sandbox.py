@@ -93,7 +93,9 @@ class Sandbox(Resource[Client]):
 
 class AsyncSandbox(Resource[AsyncClient]):
     async def reset(self, *, keep_vendors: bool = False) -> None:
-        await self._client.send_control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
+        await self._client.send_control(
+            "POST", "/_sandbox/reset", json={"keepVendors": keep_vendors}
+        )
 
     async def create_vendor(
         self,
