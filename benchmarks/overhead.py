@@ -21,8 +21,8 @@ from coupang_seller import Client
 
 PATH = "/v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound"
 QUERY = "pageNum=1&pageSize=50"
-ROUNDS = 15
-CALLS_PER_ROUND = 40
+ROUNDS = 20
+CALLS_PER_ROUND = 50
 
 
 def _bare_call(http: httpx.Client, base_url: str) -> int:
@@ -66,19 +66,24 @@ def run(server: Server) -> OverheadResult:
         for _ in range(5):  # warm up both paths
             _bare_call(http, server.base_url)
             client.outbound_shipping_places.list(page_size=50)
+        clock = time.perf_counter
         for _ in range(ROUNDS):
-            start = time.perf_counter()
+            # Interleave call by call so drift and background load hit all three equally.
+            spent = [0.0, 0.0, 0.0]
             for _ in range(CALLS_PER_ROUND):
+                t0 = clock()
                 _bare_call(http, server.base_url)
-            bare.append((time.perf_counter() - start) / CALLS_PER_ROUND)
-            start = time.perf_counter()
-            for _ in range(CALLS_PER_ROUND):
+                t1 = clock()
                 client.request("GET", PATH, params={"pageNum": 1, "pageSize": 50})
-            raw.append((time.perf_counter() - start) / CALLS_PER_ROUND)
-            start = time.perf_counter()
-            for _ in range(CALLS_PER_ROUND):
+                t2 = clock()
                 client.outbound_shipping_places.list(page_size=50)
-            typed.append((time.perf_counter() - start) / CALLS_PER_ROUND)
+                t3 = clock()
+                spent[0] += t1 - t0
+                spent[1] += t2 - t1
+                spent[2] += t3 - t2
+            bare.append(spent[0] / CALLS_PER_ROUND)
+            raw.append(spent[1] / CALLS_PER_ROUND)
+            typed.append(spent[2] / CALLS_PER_ROUND)
     return OverheadResult(
         bare_ms=statistics.median(bare) * 1000,
         sdk_raw_ms=statistics.median(raw) * 1000,

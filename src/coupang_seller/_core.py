@@ -297,6 +297,7 @@ class BaseClient:
         circuit_breaker: CircuitBreaker | None = None,
     ) -> None:
         self._options = options
+        self._timeouts: dict[float | None, httpx.Timeout] = {}
         self._rate_limiters = rate_limiters or default_rate_limiters()
         self._breaker = circuit_breaker or default_circuit_breaker()
 
@@ -368,7 +369,9 @@ class BaseClient:
             else json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
         )
         headers = {"Content-Type": C.CONTENT_TYPE, **extended_timeout_header(extended)}
-        timeout = effective_timeout(self._options.timeout, extended)
+        timeout = self._timeouts.get(extended)
+        if timeout is None:
+            timeout = self._timeouts[extended] = effective_timeout(self._options.timeout, extended)
         return client.build_request(
             method.upper(),
             url,

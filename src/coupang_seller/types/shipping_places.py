@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, ConfigDict, Field
 
 from coupang_seller.types._base import CoupangModel
 
@@ -23,10 +23,8 @@ class PlaceAddress(CoupangModel):
     returnAddress: str
     returnAddressDetail: str | None = None
 
-    @field_validator("returnZipCode", "companyContactNumber", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    # Some answers carry postcodes and phone numbers as numbers; read them as text.
+    model_config = ConfigDict(coerce_numbers_to_str=True)
 
 
 class RemoteInfo(CoupangModel):
@@ -102,7 +100,4 @@ class ReturnCenter(CoupangModel):
     usable: bool = True
     placeAddresses: list[PlaceAddress] = []
 
-    @field_validator("returnCenterCode", mode="before")
-    @classmethod
-    def _code_as_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    model_config = ConfigDict(coerce_numbers_to_str=True)
