@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import overhead, ratelimit, throughput
+from benchmarks import overhead, ratelimit, recommend, throughput
 from benchmarks._seed import seed_places
 from benchmarks._server import sandbox_process
 
@@ -12,6 +12,8 @@ TARGET_OVERHEAD = 1.15
 TARGET_RPS = 1000.0
 TARGET_P99_MS = 20.0
 TARGET_RATE_RATIO = 0.95
+TARGET_TOP1 = 0.6
+TARGET_TOP3 = 0.8
 
 
 def main() -> int:
@@ -23,6 +25,7 @@ def main() -> int:
         thr = throughput.run(server)
     with sandbox_process("--rate-limit", "10") as server:
         rate = ratelimit.run(server)
+    rec = recommend.run()
     rows = [
         (
             "(a) SDK overhead, typed list() / bare httpx",
@@ -48,6 +51,12 @@ def main() -> int:
             f"{rate.rate_limited} x 429)",
             f">= {TARGET_RATE_RATIO} with 0 x 429",
             rate.ratio >= TARGET_RATE_RATIO and rate.rate_limited == 0,
+        ),
+        (
+            "(d) offline category recommendation, held-out",
+            f"top-1 {rec.top1:.3f}, top-3 {rec.top3:.3f} on {rec.n} names, {rec.ms_per_query:.2f} ms/query",
+            f"top-1 >= {TARGET_TOP1}, top-3 >= {TARGET_TOP3}",
+            rec.top1 >= TARGET_TOP1 and rec.top3 >= TARGET_TOP3,
         ),
     ]
     width = max(len(r[0]) for r in rows)

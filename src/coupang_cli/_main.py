@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     rupdate = returns.add_parser("update")
     rupdate.add_argument("code")
     rupdate.add_argument("file", type=Path)
+    _add_category_commands(sub)
     return parser
 
 
@@ -94,6 +95,8 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
             [{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()]
         )
         return EXIT_OK
+    if args.command == "categories":
+        return _categories(args, out)
     with Client() as client:
         return _places(args, client, out)
 
@@ -245,3 +248,169 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
         out.line(f"updated {args.code}")
         out.data({"updated": args.code})
     return EXIT_OK
+
+
+# -- categories ------------------------------------------------------------------------------
+
+CATEGORY_EXPORT_HEADER = (
+    "displayCategoryCode",
+    "categoryPath",
+    "categoryName",
+    "depth",
+    "noticeCategories",
+    "mandatoryAttributes",
+    "isAllowSingleItem",
+    "allowedOfferConditions",
+)
+
+
+def _add_category_commands(sub: Any) -> None:
+    categories = sub.add_parser(
+        "categories", help="display categories (the packaged seed catalog, offline)"
+    ).add_subparsers(dest="action", required=True)
+    export = categories.add_parser(
+        "export", help="one row per leaf category to a .csv or .xlsx file"
+    )
+    export.add_argument("file", type=Path)
+    rec = categories.add_parser("recommend", help="suggest leaf categories for a product name")
+    rec.add_argument("product_name")
+    rec.add_argument("--brand", default=None)
+    rec.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
+    show = categories.add_parser("show", help="one category: path, children, meta")
+    show.add_argument("code")
+    show.add_argument(
+        "--remote", action="store_true", help="ask the API (COUPANG_* settings) instead"
+    )
+
+
+def _categories(args: argparse.Namespace, out: Output) -> int:
+    from coupang_cli._errors import EXIT_API_ERROR
+    from coupang_seller.catalog import load_catalog, recommend
+
+    catalog = load_catalog()
+    if args.action == "export":
+        rows = _category_rows()
+        _write_table(args.file, rows)
+        out.line(f"wrote {len(rows)} leaf categories to {args.file}")
+        out.data({"file": str(args.file), "rows": len(rows)})
+        return EXIT_OK
+    if args.action == "recommend":
+        found = recommend(args.product_name, brand=args.brand, top_k=max(args.top, 1))
+        if not found:
+            out.error("the product name says too little to suggest a category")
+            return EXIT_API_ERROR
+        for r in found:
+            out.line(f"{r.code}\t{r.score:.3f}\t{r.path}")
+        out.data(
+            [{"code": r.code, "name": r.name, "score": r.score, "path": r.path} for r in found]
+        )
+        return EXIT_OK
+    code_text = str(args.code).strip()
+    if not code_text.isdigit():
+        raise ValueError(f"a category code is a number (got {args.code!r})")
+    if args.remote:
+        with Client() as client:
+            category = client.categories.get(code_text)
+            meta = client.categories.meta(code_text) if not category.children else None
+        out.line(f"{category.code}\t{category.name}\t{category.status}")
+        for c in category.children:
+            out.line(f"  {c.code}\t{c.name}")
+        if meta is not None:
+            out.line(meta.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+        out.data({"category": category, "meta": meta})
+        return EXIT_OK
+    node = catalog.get(int(code_text))
+    if node is None:
+        out.error(f"category {code_text} is not in the packaged catalog")
+        return EXIT_API_ERROR
+    leaf_meta = catalog.meta(node.code)
+    out.line(f"{node.code}\t{catalog.path_name(node.code)}\t(depth {node.depth}, {node.status})")
+    for child in catalog.children(node.code):
+        out.line(f"  {child.code}\t{child.name}{'' if child.is_leaf else '  >'}")
+    if leaf_meta is not None:
+        out.line(f"notice categories: {', '.join(_notice_names(leaf_meta))}")
+        out.line(f"mandatory attributes: {_mandatory_attributes(leaf_meta) or '-'}")
+        out.line(f"offer conditions: {', '.join(leaf_meta['allowedOfferConditions'])}")
+    out.data(
+        {
+            "displayCategoryCode": node.code,
+            "name": node.name,
+            "path": catalog.path_name(node.code),
+            "depth": node.depth,
+            "children": [c.code for c in catalog.children(node.code)],
+            "meta": leaf_meta,
+        }
+    )
+    return EXIT_OK
+
+
+def _notice_names(meta: dict[str, Any]) -> list[str]:
+    return [n["noticeCategoryName"] for n in meta["noticeCategories"]]
+
+
+def _mandatory_attributes(meta: dict[str, Any]) -> str:
+    """``"색상, 개당 용량|개당 중량 (택1)"``: mandatory attributes, pick-one groups together."""
+    plain: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for a in meta["attributes"]:
+        if a["required"] != "MANDATORY":
+            continue
+        if a["groupNumber"] == "NONE":
+            plain.append(a["attributeTypeName"])
+        else:
+            groups.setdefault(a["groupNumber"], []).append(a["attributeTypeName"])
+    plain += [f"{'|'.join(names)} (택1)" for _, names in sorted(groups.items())]
+    return ", ".join(plain)
+
+
+def _category_rows() -> list[list[object]]:
+    from coupang_seller.catalog import load_catalog
+
+    catalog = load_catalog()
+    rows: list[list[object]] = []
+    for leaf in catalog.leaves():
+        meta = catalog.meta(leaf.code) or {}
+        rows.append(
+            [
+                leaf.code,
+                catalog.path_name(leaf.code),
+                leaf.name,
+                leaf.depth,
+                " | ".join(_notice_names(meta)),
+                _mandatory_attributes(meta),
+                "Y" if meta.get("isAllowSingleItem") else "N",
+                ",".join(meta.get("allowedOfferConditions", ())),
+            ]
+        )
+    return rows
+
+
+def _write_table(path: Path, rows: list[list[object]]) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import csv
+
+        # UTF-8 with a BOM so spreadsheet programs read the Korean text right.
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CATEGORY_EXPORT_HEADER)
+            writer.writerows(rows)
+        return
+    if suffix != ".xlsx":
+        raise ValueError(f"{path}: export writes .csv or .xlsx files")
+    import importlib
+
+    try:
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise ValueError(
+            "writing .xlsx needs openpyxl: pip install 'coupang-seller[xlsx]' (or export to .csv)"
+        ) from None
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "categories"
+    sheet.append(list(CATEGORY_EXPORT_HEADER))
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    workbook.save(path)

@@ -35,4 +35,7 @@ class SandboxSettings:
     rate_limit_per_second: float | None = 10.0
     #: How long a vendor stays blocked after a 429 (Coupang's blocks last minutes).
     rate_limit_block_seconds: float = 60.0
+    #: A product waiting for approval (승인대기중) is approved this many seconds later on the
+    #: sandbox clock, unless the control API reviews it first; ``None``: only the control API.
+    auto_review_seconds: float | None = 600.0
     db_echo: bool = False

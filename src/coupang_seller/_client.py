@@ -30,6 +30,8 @@ from coupang_seller._core import (
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
 if TYPE_CHECKING:
+    from coupang_seller.resources.categories import AsyncCategories, Categories
+    from coupang_seller.resources.products import AsyncProducts, Products
     from coupang_seller.resources.sandbox import AsyncSandbox, Sandbox
     from coupang_seller.resources.shipping_places import (
         AsyncOutboundShippingPlaces,
@@ -119,6 +121,20 @@ class Client(BaseClient):
         from coupang_seller.resources.shipping_places import ReturnCenters
 
         return ReturnCenters(self)
+
+    @cached_property
+    def products(self) -> Products:
+        """Seller products (등록상품) and their items."""
+        from coupang_seller.resources.products import Products
+
+        return Products(self)
+
+    @cached_property
+    def categories(self) -> Categories:
+        """Display categories (노출카테고리), category meta and prediction."""
+        from coupang_seller.resources.categories import Categories
+
+        return Categories(self)
 
     @cached_property
     def sandbox(self) -> Sandbox:
@@ -289,6 +305,18 @@ class AsyncClient(BaseClient):
         from coupang_seller.resources.shipping_places import AsyncReturnCenters
 
         return AsyncReturnCenters(self)
+
+    @cached_property
+    def products(self) -> AsyncProducts:
+        from coupang_seller.resources.products import AsyncProducts
+
+        return AsyncProducts(self)
+
+    @cached_property
+    def categories(self) -> AsyncCategories:
+        from coupang_seller.resources.categories import AsyncCategories
+
+        return AsyncCategories(self)
 
     @cached_property
     def sandbox(self) -> AsyncSandbox:

@@ -81,6 +81,171 @@ RETURN_UPDATE = Endpoint(
     also=(f"{_OPENAPI}/v4/vendors/{{vendorId}}/returnShippingCenters/{{returnCenterCode}}",),
 )
 
+# -- products (seller_api provider) --------------------------------------------------------
+_SELLER = "/v2/providers/seller_api/apis/api/v1/marketplace"
+_PRODUCTS = f"{_SELLER}/seller-products"
+_PRODUCT = f"{_PRODUCTS}/{{sellerProductId}}"
+_ITEM = f"{_SELLER}/vendor-items/{{vendorItemId}}"
+
+PRODUCT_CREATE = Endpoint("product_create", "POST", _PRODUCTS, "products.create")
+PRODUCT_UPDATE = Endpoint("product_update", "PUT", _PRODUCTS, "products.update")
+PRODUCT_LIST = Endpoint("product_list", "GET", _PRODUCTS, "products.list / iter")
+PRODUCT_TIME_FRAME = Endpoint(
+    "product_time_frame",
+    "GET",
+    f"{_PRODUCTS}/time-frame",
+    "products.list_time_frame / iter_time_frame",
+)
+PRODUCT_INFLOW_STATUS = Endpoint(
+    "product_inflow_status", "GET", f"{_PRODUCTS}/inflow-status", "products.inflow_status"
+)
+PRODUCT_BY_EXTERNAL_SKU = Endpoint(
+    "product_by_external_sku",
+    "GET",
+    f"{_PRODUCTS}/external-vendor-sku-codes/{{externalVendorSkuCode}}",
+    "products.get_by_external_sku / find_id_by_external_sku",
+)
+PRODUCT_GET = Endpoint("product_get", "GET", _PRODUCT, "products.get")
+PRODUCT_DELETE = Endpoint("product_delete", "DELETE", _PRODUCT, "products.delete")
+PRODUCT_PARTIAL_GET = Endpoint(
+    "product_partial_get", "GET", f"{_PRODUCT}/partial", "products.get_partial"
+)
+PRODUCT_PARTIAL_UPDATE = Endpoint(
+    "product_partial_update", "PUT", f"{_PRODUCT}/partial", "products.update_partial"
+)
+PRODUCT_APPROVAL = Endpoint(
+    "product_approval", "PUT", f"{_PRODUCT}/approvals", "products.request_approval"
+)
+PRODUCT_HISTORIES = Endpoint(
+    "product_histories", "GET", f"{_PRODUCT}/histories", "products.histories / iter_histories"
+)
+ITEM_INVENTORY = Endpoint("item_inventory", "GET", f"{_ITEM}/inventories", "products.get_inventory")
+ITEM_PRICE = Endpoint("item_price", "PUT", f"{_ITEM}/prices/{{price}}", "products.update_price")
+ITEM_QUANTITY = Endpoint(
+    "item_quantity", "PUT", f"{_ITEM}/quantities/{{quantity}}", "products.update_quantity"
+)
+ITEM_ORIGINAL_PRICE = Endpoint(
+    "item_original_price",
+    "PUT",
+    f"{_ITEM}/original-prices/{{originalPrice}}",
+    "products.update_original_price",
+)
+ITEM_SALES_STOP = Endpoint("item_sales_stop", "PUT", f"{_ITEM}/sales/stop", "products.stop_sales")
+ITEM_SALES_RESUME = Endpoint(
+    "item_sales_resume", "PUT", f"{_ITEM}/sales/resume", "products.resume_sales"
+)
+ITEM_AUTO_OPTION_OPT_IN = Endpoint(
+    "item_auto_option_opt_in",
+    "POST",
+    f"{_ITEM}/auto-generated/opt-in",
+    "products.opt_in_auto_generated_options",
+)
+ITEM_AUTO_OPTION_OPT_OUT = Endpoint(
+    "item_auto_option_opt_out",
+    "POST",
+    f"{_ITEM}/auto-generated/opt-out",
+    "products.opt_out_auto_generated_options",
+)
+SELLER_AUTO_OPTION_OPT_IN = Endpoint(
+    "seller_auto_option_opt_in",
+    "POST",
+    f"{_SELLER}/seller/auto-generated/opt-in",
+    "products.opt_in_auto_generated_options_for_all",
+)
+SELLER_AUTO_OPTION_OPT_OUT = Endpoint(
+    "seller_auto_option_opt_out",
+    "POST",
+    f"{_SELLER}/seller/auto-generated/opt-out",
+    "products.opt_out_auto_generated_options_for_all",
+)
+#: Retired: Coupang answers 410 (the SDK raises GoneError).
+EXPOSED_PRODUCTS_RETIRED = Endpoint(
+    "exposed_products_retired",
+    "GET",
+    f"{_SELLER}/meta/products",
+    "products.list_exposed (retired, 410)",
+)
+BEST_PRICE_GUARANTEED_RETIRED = Endpoint(
+    "best_price_guaranteed_retired",
+    "PUT",
+    f"{_SELLER}/vendor-items/{{vendorId}}/{{vendorItemId}}/best-price-guaranteed-3p/"
+    "{bestPriceGuaranteed3P}",
+    "products.set_best_price_guaranteed (retired, 410)",
+)
+
+PRODUCT_ENDPOINTS: tuple[Endpoint, ...] = (
+    PRODUCT_CREATE,
+    PRODUCT_UPDATE,
+    PRODUCT_LIST,
+    PRODUCT_TIME_FRAME,
+    PRODUCT_INFLOW_STATUS,
+    PRODUCT_BY_EXTERNAL_SKU,
+    PRODUCT_GET,
+    PRODUCT_DELETE,
+    PRODUCT_PARTIAL_GET,
+    PRODUCT_PARTIAL_UPDATE,
+    PRODUCT_APPROVAL,
+    PRODUCT_HISTORIES,
+    ITEM_INVENTORY,
+    ITEM_PRICE,
+    ITEM_QUANTITY,
+    ITEM_ORIGINAL_PRICE,
+    ITEM_SALES_STOP,
+    ITEM_SALES_RESUME,
+    ITEM_AUTO_OPTION_OPT_IN,
+    ITEM_AUTO_OPTION_OPT_OUT,
+    SELLER_AUTO_OPTION_OPT_IN,
+    SELLER_AUTO_OPTION_OPT_OUT,
+    EXPOSED_PRODUCTS_RETIRED,
+    BEST_PRICE_GUARANTEED_RETIRED,
+)
+
+# -- categories (seller_api meta, openapi prediction) ---------------------------------------
+_MARKETPLACE = "/v2/providers/seller_api/apis/api/v1/marketplace"
+_DISPLAY_CATEGORY = f"{_MARKETPLACE}/meta/display-categories/{{displayCategoryCode}}"
+
+CATEGORY_TREE = Endpoint(
+    "category_tree",
+    "GET",
+    f"{_MARKETPLACE}/meta/display-categories",
+    "categories.tree / list",
+)
+CATEGORY_GET = Endpoint("category_get", "GET", _DISPLAY_CATEGORY, "categories.get / children")
+CATEGORY_STATUS = Endpoint(
+    "category_status", "GET", f"{_DISPLAY_CATEGORY}/status", "categories.status"
+)
+CATEGORY_META = Endpoint(
+    "category_meta",
+    "GET",
+    f"{_MARKETPLACE}/meta/category-related-metas/display-category-codes/{{displayCategoryCode}}",
+    "categories.meta",
+)
+CATEGORY_META_BY_ID = Endpoint(
+    "category_meta_by_id",
+    "GET",
+    f"{_MARKETPLACE}/meta/categories/{{categoryId}}",
+    "categories.meta_by_id",
+)
+CATEGORY_PREDICT = Endpoint(
+    "category_predict", "POST", f"{_OPENAPI}/v1/categorization/predict", "categories.predict"
+)
+AUTO_CATEGORY_AGREED = Endpoint(
+    "auto_category_agreed",
+    "GET",
+    f"{_MARKETPLACE}/vendors/{{vendorId}}/check-auto-category-agreed",
+    "categories.auto_category_agreed",
+)
+
+CATEGORY_ENDPOINTS: tuple[Endpoint, ...] = (
+    CATEGORY_TREE,
+    CATEGORY_GET,
+    CATEGORY_STATUS,
+    CATEGORY_META,
+    CATEGORY_META_BY_ID,
+    CATEGORY_PREDICT,
+    AUTO_CATEGORY_AGREED,
+)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     OUTBOUND_CREATE,
     OUTBOUND_QUERY,
@@ -89,4 +254,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     RETURN_LIST,
     RETURN_BY_CODES,
     RETURN_UPDATE,
+    *PRODUCT_ENDPOINTS,
+    *CATEGORY_ENDPOINTS,
 )

@@ -2,12 +2,18 @@
 
 from starlette.routing import Route
 
-from coupang_sandbox.routes import control, shipping_places
+from coupang_sandbox.routes import categories, control, control_products, products, shipping_places
 from coupang_sandbox.routes._base import Call, RouteSpec, admin_routes, signed_routes
 
 
 def all_routes() -> list[Route]:
-    return signed_routes(shipping_places.ROUTES) + admin_routes(control.ROUTES)
+    return (
+        signed_routes(shipping_places.ROUTES)
+        + admin_routes(control.ROUTES)
+        + signed_routes(products.ROUTES)
+        + admin_routes(control_products.ROUTES)
+        + signed_routes(categories.ROUTES)
+    )
 
 
 __all__ = ["Call", "RouteSpec", "admin_routes", "all_routes", "signed_routes"]

@@ -51,6 +51,14 @@ Handler = Callable[[Call], Response]
 #: ``(method, path template, handler)``
 RouteSpec = tuple[str, str, Handler]
 
+_OPTIONAL_BODY = "_sandbox_optional_body"
+
+
+def optional_body(handler: Handler) -> Handler:
+    """Mark a PUT/POST handler whose endpoint takes no body (Coupang's path-only mutations)."""
+    setattr(handler, _OPTIONAL_BODY, True)
+    return handler
+
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
@@ -133,12 +141,13 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                     f"vendorId {path_vendor} does not exist or does not belong to this access key"
                 )
             method = request.method
+            handler = handlers["GET" if method == "HEAD" else method]
             body: dict[str, Any] = {}
             if method in BODY_METHODS:
-                body = await read_json_object(request, settings.max_body_bytes, required=True)
+                required = not getattr(handler, _OPTIONAL_BODY, False)
+                body = await read_json_object(request, settings.max_body_bytes, required=required)
                 if body.get("vendorId") is not None and body["vendorId"] != vendor.vendor_id:
                     raise BadRequest(MSG_BODY_VENDOR)
-            handler = handlers["GET" if method == "HEAD" else method]
             return handler(Call(request, sandbox, vendor.vendor_id, body))
 
         routes.append(Route(path, _guarded(run), methods=list(handlers)))

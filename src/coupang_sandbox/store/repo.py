@@ -16,8 +16,8 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.store.engine import create_tables, make_engine
 from coupang_sandbox.store.schema import (
-    BUSINESS_TABLES,
     clock_state,
+    metadata,
     outbound_places,
     return_centers,
     sequences,
@@ -321,8 +321,10 @@ class Store:
     def reset(self, *, keep_vendors: bool, seeds: Iterable[tuple[str, str, str]] = ()) -> None:
         """Wipe business data; unless ``keep_vendors``, replace all vendors by ``seeds``."""
         with self._lock, self.engine.begin() as conn:
-            for table in BUSINESS_TABLES:
-                conn.execute(delete(table))
+            # Every table but the vendors', children first (other modules add their own tables).
+            for table in reversed(metadata.sorted_tables):
+                if table is not vendors:
+                    conn.execute(delete(table))
             if not keep_vendors:
                 conn.execute(delete(vendors))
             self._by_access_key = None

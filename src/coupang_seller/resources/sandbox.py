@@ -6,14 +6,16 @@ not HMAC-signed (the sandbox binds them to loopback and can require a bearer tok
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._core import path_param
 from coupang_seller.resources._base import Resource, envelope_data
 from coupang_seller.types._base import CoupangModel
 
-__all__ = ["AsyncSandbox", "Sandbox", "SandboxClock", "SandboxVendor"]
+__all__ = ["AsyncSandbox", "ProductReview", "Sandbox", "SandboxClock", "SandboxVendor"]
 
 
 class SandboxVendor(CoupangModel):
@@ -36,6 +38,39 @@ def _vendor_body(
 ) -> dict[str, Any]:
     body = {"vendorId": vendor_id, "accessKey": access_key, "secretKey": secret_key}
     return {k: v for k, v in body.items() if v is not None}
+
+
+ReviewResult = Literal["APPROVED", "PARTIAL_APPROVED", "DENIED"]
+
+
+class ReviewedItem(CoupangModel):
+    sellerProductItemId: int
+    vendorItemId: int | None = None
+
+
+class ProductReview(CoupangModel):
+    """Outcome of :meth:`Sandbox.review_product`: the product's new status and its items."""
+
+    sellerProductId: int
+    vendorId: str | None = None
+    status: str
+    statusName: str | None = None
+    items: list[ReviewedItem] = []
+
+
+def _review_path(seller_product_id: int | str) -> str:
+    return f"/_sandbox/products/{path_param(seller_product_id, 'sellerProductId')}/review"
+
+
+def _review_body(
+    result: str, reason: str | None, approved_item_ids: Sequence[int] | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"result": result}
+    if reason is not None:
+        body["reason"] = reason
+    if approved_item_ids is not None:
+        body["sellerProductItemIds"] = list(approved_item_ids)
+    return body
 
 
 def _clock_body(now: datetime | None, freeze: bool, real: bool) -> dict[str, Any]:
@@ -90,6 +125,27 @@ class Sandbox(Resource[Client]):
         )
         return SandboxClock.model_validate(envelope_data(data))
 
+    def review_product(
+        self,
+        seller_product_id: int | str,
+        *,
+        result: ReviewResult = "APPROVED",
+        reason: str | None = None,
+        approved_item_ids: Sequence[int] | None = None,
+    ) -> ProductReview:
+        """Play Coupang's reviewer for a product waiting for approval (승인대기중).
+
+        ``PARTIAL_APPROVED`` approves ``approved_item_ids`` (``sellerProductItemId``s; the
+        first item when omitted). Approved items get their ``vendorItemId``. Without this
+        call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
+        """
+        data = self._client.send_control(
+            "POST",
+            _review_path(seller_product_id),
+            json=_review_body(result, reason, approved_item_ids),
+        )
+        return ProductReview.model_validate(envelope_data(data))
+
 
 class AsyncSandbox(Resource[AsyncClient]):
     async def reset(self, *, keep_vendors: bool = False) -> None:
@@ -127,3 +183,18 @@ class AsyncSandbox(Resource[AsyncClient]):
             "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
         )
         return SandboxClock.model_validate(envelope_data(data))
+
+    async def review_product(
+        self,
+        seller_product_id: int | str,
+        *,
+        result: ReviewResult = "APPROVED",
+        reason: str | None = None,
+        approved_item_ids: Sequence[int] | None = None,
+    ) -> ProductReview:
+        data = await self._client.send_control(
+            "POST",
+            _review_path(seller_product_id),
+            json=_review_body(result, reason, approved_item_ids),
+        )
+        return ProductReview.model_validate(envelope_data(data))

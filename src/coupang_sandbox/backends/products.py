@@ -1,0 +1,1289 @@
+"""Seller products (업체상품): create, full and partial update, approval workflow, item APIs.
+
+Every operation loads the product, applies a rule (the SDK's preflight rules in
+:mod:`coupang_seller.preflight.products`, the single source of truth, and the transition
+tables of :mod:`coupang_sandbox.state.product`) and persists, in one transaction.
+
+The automatic review is lazy: there is no background job. Whenever a vendor's products are
+read or changed, every product of that vendor still waiting for approval (APPROVING) whose
+review is due on the sandbox clock (``SandboxSettings.auto_review_seconds`` after the
+request) is approved first, with the due instant as the time of the history row. So
+``advance_clock(601)`` followed by a GET shows 승인완료.
+
+Images: the rules may look at image bytes (size, dimensions). The sandbox fetches an
+``http(s)`` image URL only when the host is loopback (127.0.0.0/8, ::1, ``localhost``), with
+a short timeout and reading at most 3 MB + 1 byte; it never fetches from any other host
+(an emulator must not make calls to the internet on a seller's behalf). An image it does not
+fetch is reported to the rules as unloadable (``None``), and the rules then skip the checks
+that need the bytes. Do not point ``vendorPath`` at the sandbox itself: handlers run on its
+event loop, so the fetch would wait for its own timeout.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import uuid
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy import Connection
+from sqlalchemy.engine import RowMapping
+
+from coupang_sandbox.clock import SandboxClock, from_us, to_us
+from coupang_sandbox.errors import (
+    Conflict,
+    NotFound,
+    SandboxError,
+    TransitionNotAllowed,
+    ValidationFailed,
+)
+from coupang_sandbox.settings import SandboxSettings
+from coupang_sandbox.state import product as st
+from coupang_sandbox.store import Store
+from coupang_sandbox.store import products as db
+from coupang_sandbox.store import repo as r
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
+
+KST = timezone(timedelta(hours=9), "KST")
+#: A stored row (SQLAlchemy ``RowMapping``) or a dict of the same columns.
+Row = Mapping[Any, Any]
+WIRE_TIME = "%Y-%m-%dT%H:%M:%S"
+
+SELLER_PRODUCT_ID_START: Final = 10_000_000_001
+SELLER_PRODUCT_ITEM_ID_START: Final = 20_000_000_001
+VENDOR_ITEM_ID_START: Final = 3_000_000_001
+PRODUCT_ID_START: Final = 7_000_000_001
+HISTORY_ID_START: Final = 1
+
+LIST_PAGE_DEFAULT: Final = 10
+LIST_PAGE_MAX: Final = 100
+HISTORY_PAGE_DEFAULT: Final = 10
+HISTORY_PAGE_MAX: Final = 100
+NAME_FILTER_MAX: Final = 20
+TIME_FRAME_MAX: Final = timedelta(minutes=10)
+#: Commission (%) shown as ``saleAgentCommission``; ``supplyPrice`` is derived from it.
+SALE_AGENT_COMMISSION: Final = 10
+IMAGE_FETCH_LIMIT: Final = 3 * 1024 * 1024 + 1
+IMAGE_FETCH_TIMEOUT: Final = 2.0
+
+NO_RETURN_CENTER_CODE: Final = "NO_RETURN_CENTERCODE"
+SYSTEM_USER: Final = "쿠팡 셀러 시스템"
+
+MSG_APPROVAL_REQUESTED = (
+    "{id} 승인 요청되었습니다. 승인 내용에 문제가 있을 경우 승인 요청이 처리되지 않을 수 있습니다."
+)
+MSG_DELETED = "삭제되었습니다"
+MSG_PRICE_CHANGED = "가격 변경을 완료했습니다."
+MSG_QUANTITY_CHANGED = "재고 변경을 완료했습니다."
+MSG_SALE_STOPPED = "판매 중지 처리되었습니다."
+MSG_SALE_RESUMED = "판매가 재개되었습니다."
+MSG_ORIGINAL_PRICE_CHANGED = "Original price changing completed"
+MSG_AUTO_OPTION_IN = "자동생성옵션이 활성화되었습니다."
+MSG_AUTO_OPTION_OUT = "자동생성옵션이 비활성화되었습니다."
+MSG_DELETE_RULE = "상품이 승인중 상태가 아니며, 상품에 포함된 옵션(아이템)이 모두 판매중지된 경우에 삭제가 가능합니다."
+MSG_APPROVAL_RULE = "'임시저장' 상태에서만 '승인요청'이 가능합니다."
+MSG_APPROVED_ITEM_REMOVED = "vendorItem로 생성된 아이템은 삭제가 불가능합니다."
+MSG_RETURN_CENTER = "올바른 반품지 센터코드를 입력 하세요."
+
+#: Product-level fields kept from the body (everything else the body carries is kept too,
+#: under its own name, so an unknown field round-trips like Coupang's Java DTOs would not).
+_IDS_AND_FLAGS = ("sellerProductId", "vendorId", "requested", "items", "statusName")
+_PRODUCT_INTS = (
+    "displayCategoryCode",
+    "deliveryCharge",
+    "freeShipOverAmount",
+    "deliveryChargeOnReturn",
+    "returnCharge",
+    "outboundShippingPlaceCode",
+)
+_ITEM_INTS = (
+    "maximumBuyForPerson",
+    "outboundShippingTimeDay",
+    "maximumBuyForPersonPeriod",
+    "unitCount",
+)
+_ITEM_BOOLS = ("pccNeeded", "emptyBarcode")
+_ITEM_COLUMNS = (
+    "sellerProductItemId",
+    "vendorItemId",
+    "salePrice",
+    "originalPrice",
+    "maximumBuyCount",
+)
+
+#: Fields of the partial (no-approval) lookup and update. ``pccNeeded`` and
+#: ``outboundShippingTimeDay`` are item fields: the partial update sets them on every item.
+PARTIAL_FIELDS: Final = (
+    "companyContactNumber",
+    "deliveryCharge",
+    "deliveryChargeOnReturn",
+    "deliveryChargeType",
+    "deliveryCompanyCode",
+    "deliveryMethod",
+    "extraInfoMessage",
+    "freeShipOverAmount",
+    "outboundShippingPlaceCode",
+    "remoteAreaDeliverable",
+    "returnAddress",
+    "returnAddressDetail",
+    "returnCenterCode",
+    "returnCharge",
+    "returnChargeName",
+    "returnZipCode",
+    "unionDeliveryType",
+)
+PARTIAL_ITEM_FIELDS: Final = ("pccNeeded", "outboundShippingTimeDay")
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+class SellerApiError(SandboxError):
+    """A refusal of the seller_api provider: ``{"code": "ERROR", "message", "data": null}``."""
+
+    def __init__(self, message: str, *, status: int = 400, **kwargs: Any) -> None:
+        super().__init__(status, message, code="ERROR", **kwargs)
+
+
+class SellerValidationFailed(ValidationFailed):
+    """Broken rules, in the seller_api envelope (``code: ERROR``) with every violation listed."""
+
+    def __init__(self, violations: Sequence[Violation], message: str | None = None) -> None:
+        super().__init__(violations)
+        self.code = "ERROR"
+        if message is not None:
+            self.message = message
+
+
+class RetiredApi(SandboxError):
+    """What the gateway answers for an API Coupang has retired: HTTP 410."""
+
+    def __init__(self, name: str, hint: str) -> None:
+        super().__init__(410, f"{name} has been retired by Coupang and is no longer served. {hint}")
+
+
+#: Rules whose findings the sandbox drops: the rules report a ``vendorPath`` that is not a
+#: URL and cannot be read as a local file; the sandbox never reads a seller's files (Coupang
+#: itself only downloads ``http(s)`` paths), so it has nothing to say about such a path.
+IGNORED_RULES: Final = frozenset({"image_unreadable"})
+
+
+def merge_violations(*groups: Iterable[Violation]) -> list[Violation]:
+    """The violations of every group, without ignored rules and without repeats of the same
+    rule on the same field (the first wording wins)."""
+    seen: set[tuple[str, str]] = set()
+    merged: list[Violation] = []
+    for group in groups:
+        for violation in group:
+            key = (violation.field, violation.rule)
+            if violation.rule in IGNORED_RULES or key in seen:
+                continue
+            seen.add(key)
+            merged.append(violation)
+    return merged
+
+
+def raise_violations(found: Iterable[Violation], message: str | None = None) -> None:
+    violations = list(found)
+    if violations:
+        raise SellerValidationFailed(violations, message)
+
+
+def product_not_found(seller_product_id: object) -> SellerApiError:
+    return SellerApiError(f"존재하지 않는 등록상품아이디 [{seller_product_id}]입니다.")
+
+
+def item_not_found(vendor_item_id: object) -> SellerApiError:
+    return SellerApiError(
+        f"존재하지 않는 옵션아이디 [{vendor_item_id}]입니다. vendorItemId is given to an item "
+        "when its product is approved (승인완료)."
+    )
+
+
+_STATE_MESSAGES: dict[tuple[str, str], str] = {
+    (st.APPROVING, st.FULL_UPDATE): "승인 대기중 상품은 수정할 수 없습니다.",
+    (st.APPROVING, st.PARTIAL_UPDATE): "승인 대기중 상품은 수정할 수 없습니다.",
+    (st.SAVING, st.FULL_UPDATE): "생성이 진행중인 상품은 수정할 수 없습니다.",
+    (st.SAVING, st.PARTIAL_UPDATE): "생성이 진행중인 상품은 수정할 수 없습니다.",
+    (st.APPROVING, st.DELETE): MSG_DELETE_RULE,
+}
+
+
+def state_refusal(seller_product_id: int, status: str, event: str) -> SellerApiError:
+    """A clear refusal of ``event`` in ``status``: Coupang's wording, then the why."""
+    if status == st.DELETED:
+        korean = "삭제된 상품은 변경이 불가능합니다."
+    elif event == st.REQUEST_APPROVAL:
+        korean = (
+            f"업체상품[{seller_product_id}]이 승인요청 가능한 상태가 아닙니다. {MSG_APPROVAL_RULE}"
+        )
+    else:
+        korean = _STATE_MESSAGES.get((status, event), "상품 상태를 변경할 수 없습니다.")
+    allowed = sorted(s for s in st.STATUS_NAMES if st.seller_product.can(s, event))
+    return SellerApiError(
+        f"{korean} (sellerProductId {seller_product_id} is {status} ({st.status_name(status)}); "
+        f"'{event}' is allowed only in {', '.join(allowed) or 'no state'})"
+    )
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def parse_id(text: object) -> int | None:
+    value = as_int(text)
+    if value is None or value < 0 or value >= 2**63:
+        return None
+    return value
+
+
+def kst_text(moment: datetime) -> str:
+    return moment.astimezone(KST).strftime(WIRE_TIME)
+
+
+def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Violation]]:
+    """A ``yyyy-MM-dd'T'HH:mm:ss`` query value, read as Korean time."""
+    if text is None or not text.strip():
+        return None, [Violation(field, "required", f"{field} is required (yyyy-MM-dd'T'HH:mm:ss)")]
+    try:
+        naive = datetime.strptime(text.strip(), WIRE_TIME)
+    except ValueError:
+        return None, [
+            Violation(field, "format", f"{field} must be yyyy-MM-dd'T'HH:mm:ss (got {text!r})")
+        ]
+    return naive.replace(tzinfo=KST), []
+
+
+def _norm_int(value: Any) -> Any:
+    number = as_int(value)
+    return value if number is None else number
+
+
+def _norm_bool(value: Any) -> Any:
+    flag = as_bool(value)
+    return value if flag is None else flag
+
+
+def _supply_price(sale_price: int) -> int:
+    return math.floor(sale_price * (100 - SALE_AGENT_COMMISSION) / 100 / 10) * 10
+
+
+def is_loopback_host(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def load_loopback_image(path: str) -> bytes | None:
+    """Image bytes of an ``http(s)`` URL on a loopback host; ``None`` for anything else."""
+    parts = urlsplit(path)
+    if parts.scheme not in ("http", "https") or not is_loopback_host(parts.hostname):
+        return None
+    data = bytearray()
+    try:
+        with (
+            httpx.Client(timeout=IMAGE_FETCH_TIMEOUT, follow_redirects=False) as client,
+            client.stream("GET", path) as response,
+        ):
+            if response.status_code != 200:
+                return None
+            for chunk in response.iter_bytes():
+                data += chunk
+                if len(data) >= IMAGE_FETCH_LIMIT:
+                    break
+    except httpx.HTTPError:
+        return None
+    return bytes(data[:IMAGE_FETCH_LIMIT])
+
+
+def _catalog_lookups() -> tuple[
+    Callable[[int], Mapping[str, Any] | None], Callable[[int], bool | None]
+]:
+    from coupang_seller.catalog import load_catalog
+
+    catalog = load_catalog()
+
+    def meta_for(code: int) -> Mapping[str, Any] | None:
+        meta: Mapping[str, Any] | None = catalog.meta(code)
+        return meta
+
+    def is_leaf(code: int) -> bool | None:
+        node = catalog.get(code)
+        return None if node is None else bool(node.is_leaf)
+
+    return meta_for, is_leaf
+
+
+def _exposed_names(meta: Mapping[str, Any] | None) -> set[str]:
+    if not meta:
+        return set()
+    return {
+        str(a.get("attributeTypeName"))
+        for a in mapping_list(meta.get("attributes")) or []
+        if a.get("exposed") == "EXPOSED"
+    }
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+
+def normalize_product_fields(body: Mapping[str, Any]) -> dict[str, Any]:
+    doc = {k: v for k, v in body.items() if k not in _IDS_AND_FLAGS}
+    for key in _PRODUCT_INTS:
+        if key in doc:
+            doc[key] = _norm_int(doc[key])
+    if doc.get("returnCenterCode") is not None:
+        doc["returnCenterCode"] = str(doc["returnCenterCode"])
+    return doc
+
+
+def normalize_item_fields(
+    item: Mapping[str, Any], *, exposed: set[str], now: datetime
+) -> dict[str, Any]:
+    doc = {k: v for k, v in item.items() if k not in _ITEM_COLUMNS}
+    for key in _ITEM_INTS:
+        if key in doc:
+            doc[key] = _norm_int(doc[key])
+    for key in _ITEM_BOOLS:
+        if key in doc:
+            doc[key] = _norm_bool(doc[key])
+    images = []
+    for i, image in enumerate(mapping_list(item.get("images")) or []):
+        entry = dict(image)
+        entry.setdefault("imageOrder", i)
+        if is_blank(entry.get("cdnPath")):
+            day = now.astimezone(KST).strftime("%Y/%m/%d/%H")
+            entry["cdnPath"] = f"vendor_inventory/images/{day}/{uuid.uuid4()}.jpg"
+        entry.setdefault("vendorPath", None)
+        images.append(entry)
+    doc["images"] = images
+    attributes = []
+    for attribute in mapping_list(item.get("attributes")) or []:
+        entry = dict(attribute)
+        if entry.get("exposed") is None:
+            name = entry.get("attributeTypeName")
+            entry["exposed"] = "EXPOSED" if name in exposed else "NONE"
+        entry["editable"] = _norm_bool(entry.get("editable", True))
+        attributes.append(entry)
+    doc["attributes"] = attributes
+    return doc
+
+
+def present_item(row: Row) -> dict[str, Any]:
+    doc = row["doc"] or {}
+    sale_price = int(row["sale_price"])
+    return {
+        "offerCondition": doc.get("offerCondition") or "NEW",
+        "offerDescription": doc.get("offerDescription") or "",
+        "sellerProductItemId": int(row["seller_product_item_id"]),
+        "vendorItemId": None if row["vendor_item_id"] is None else int(row["vendor_item_id"]),
+        "itemName": doc.get("itemName"),
+        "originalPrice": int(row["original_price"]),
+        "salePrice": sale_price,
+        "supplyPrice": _supply_price(sale_price),
+        "maximumBuyCount": int(row["quantity"]),
+        "maximumBuyForPerson": doc.get("maximumBuyForPerson"),
+        "outboundShippingTimeDay": doc.get("outboundShippingTimeDay"),
+        "maximumBuyForPersonPeriod": doc.get("maximumBuyForPersonPeriod"),
+        "unitCount": doc.get("unitCount"),
+        "adultOnly": doc.get("adultOnly") or "EVERYONE",
+        "taxType": doc.get("taxType") or "TAX",
+        "parallelImported": doc.get("parallelImported") or "NOT_PARALLEL_IMPORTED",
+        "overseasPurchased": doc.get("overseasPurchased") or "NOT_OVERSEAS_PURCHASED",
+        "externalVendorSku": doc.get("externalVendorSku"),
+        "pccNeeded": doc.get("pccNeeded") is True,
+        "bestPriceGuaranteed3P": False,
+        "emptyBarcode": doc.get("emptyBarcode") is True,
+        "emptyBarcodeReason": doc.get("emptyBarcodeReason") or "",
+        "barcode": doc.get("barcode") or "",
+        "saleAgentCommission": SALE_AGENT_COMMISSION,
+        "modelNo": doc.get("modelNo") or "",
+        "images": doc.get("images") or [],
+        "notices": doc.get("notices") or [],
+        "attributes": doc.get("attributes") or [],
+        "contents": doc.get("contents") or [],
+        "certifications": doc.get("certifications") or [],
+        "extraProperties": doc.get("extraProperties") or {},
+        "searchTags": doc.get("searchTags") or [],
+    }
+
+
+def present_product(row: Row, items: Sequence[Row]) -> dict[str, Any]:
+    """The single-lookup answer (``data`` of GET seller-products/{id})."""
+    doc = row["doc"] or {}
+    head = {
+        "sellerProductId": int(row["seller_product_id"]),
+        "sellerProductName": row["seller_product_name"],
+        "displayCategoryCode": doc.get("displayCategoryCode"),
+        "categoryId": doc.get("displayCategoryCode"),
+        "productId": None if row["product_id"] is None else int(row["product_id"]),
+        "vendorId": row["vendor_id"],
+        "mdId": None,
+        "mdName": None,
+        "saleStartedAt": doc.get("saleStartedAt"),
+        "saleEndedAt": doc.get("saleEndedAt"),
+        "displayProductName": doc.get("displayProductName"),
+        "brand": doc.get("brand"),
+        "generalProductName": doc.get("generalProductName"),
+        "productGroup": doc.get("productGroup"),
+        "statusName": st.status_name(row["status"]),
+        "deliveryMethod": doc.get("deliveryMethod"),
+        "deliveryCompanyCode": doc.get("deliveryCompanyCode"),
+        "deliveryChargeType": doc.get("deliveryChargeType"),
+        "deliveryCharge": doc.get("deliveryCharge"),
+        "freeShipOverAmount": doc.get("freeShipOverAmount"),
+        "deliveryChargeOnReturn": doc.get("deliveryChargeOnReturn"),
+        "remoteAreaDeliverable": doc.get("remoteAreaDeliverable"),
+        "bundlePackingDelivery": None,
+        "unionDeliveryType": doc.get("unionDeliveryType"),
+        "returnCenterCode": doc.get("returnCenterCode"),
+        "returnChargeName": doc.get("returnChargeName"),
+        "companyContactNumber": doc.get("companyContactNumber"),
+        "returnZipCode": doc.get("returnZipCode"),
+        "returnAddress": doc.get("returnAddress"),
+        "returnAddressDetail": doc.get("returnAddressDetail"),
+        "returnCharge": doc.get("returnCharge"),
+        "exchangeType": "AFTER",
+        "returnChargeVendor": doc.get("returnChargeVendor"),
+        "afterServiceInformation": doc.get("afterServiceInformation"),
+        "afterServiceContactNumber": doc.get("afterServiceContactNumber"),
+        "outboundShippingPlaceCode": doc.get("outboundShippingPlaceCode"),
+        "contributorType": "API_SELLER",
+        "vendorUserId": doc.get("vendorUserId"),
+        "requested": row["status"] not in (st.SAVING, st.SAVED),
+        "items": [present_item(item) for item in items],
+        "requiredDocuments": doc.get("requiredDocuments") or [],
+        "extraInfoMessage": doc.get("extraInfoMessage"),
+        "manufacture": row["manufacture"],
+    }
+    extra = {k: v for k, v in doc.items() if k not in head}
+    return {**head, **extra}
+
+
+def present_summary(row: Row) -> dict[str, Any]:
+    """One row of the product lists and of the external-SKU summary."""
+    doc = row["doc"] or {}
+    return {
+        "sellerProductId": int(row["seller_product_id"]),
+        "sellerProductName": row["seller_product_name"],
+        "displayCategoryCode": doc.get("displayCategoryCode"),
+        "categoryId": doc.get("displayCategoryCode"),
+        "productId": None if row["product_id"] is None else int(row["product_id"]),
+        "vendorId": row["vendor_id"],
+        "mdId": None,
+        "mdName": None,
+        "saleStartedAt": doc.get("saleStartedAt"),
+        "saleEndedAt": doc.get("saleEndedAt"),
+        "brand": doc.get("brand"),
+        "statusName": st.status_name(row["status"]),
+        "createdAt": kst_text(from_us(int(row["created_at_us"]))),
+    }
+
+
+def present_partial(row: Row, items: Sequence[Row]) -> dict[str, Any]:
+    doc = row["doc"] or {}
+    data: dict[str, Any] = {"sellerProductId": int(row["seller_product_id"])}
+    for key in PARTIAL_FIELDS:
+        data[key] = doc.get(key)
+    first = (items[0]["doc"] or {}) if items else {}
+    data["pccNeeded"] = first.get("pccNeeded") is True
+    data["outboundShippingTimeDay"] = first.get("outboundShippingTimeDay")
+    return data
+
+
+def present_history(row: Row) -> dict[str, Any]:
+    name = st.status_name(row["status"])
+    return {
+        "createdAt": kst_text(from_us(int(row["created_at_us"]))),
+        "status": name,
+        "statusName": name,
+        "createdBy": row["created_by"],
+        "comment": row["comment"],
+    }
+
+
+def present_inventory(row: Row) -> dict[str, Any]:
+    return {
+        "sellerItemId": int(row["vendor_item_id"]),
+        "amountInStock": int(row["quantity"]),
+        "salePrice": int(row["sale_price"]),
+        "onSale": bool(row["on_sale"]),
+        "bestPriceGuaranteed3P": False,
+    }
+
+
+# -- the backend -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A review outcome: ``result`` is APPROVED, PARTIAL_APPROVED or DENIED."""
+
+    result: str
+    reason: str = ""
+    approved_item_ids: tuple[int, ...] | None = None
+    by: str = SYSTEM_USER
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    statuses: tuple[str, ...] | None = None
+    seller_product_id: int | None = None
+    name: str | None = None
+    manufacture: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+@dataclass
+class Products:
+    store: Store
+    clock: SandboxClock
+    settings: SandboxSettings
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC)
+
+    def _history(
+        self,
+        conn: Connection,
+        row: Row,
+        status: str,
+        *,
+        comment: str,
+        by: str,
+        at: datetime,
+    ) -> None:
+        db.history_insert(
+            conn,
+            {
+                "id": r.next_id(conn, "product_history", HISTORY_ID_START),
+                "seller_product_id": int(row["seller_product_id"]),
+                "vendor_id": row["vendor_id"],
+                "status": status,
+                "comment": comment,
+                "created_by": by or SYSTEM_USER,
+                "created_at_us": to_us(at),
+            },
+        )
+
+    def _seller(self, row: Row) -> str:
+        doc = row["doc"] or {}
+        user = doc.get("vendorUserId")
+        return str(user) if not is_blank(user) else str(row["vendor_id"])
+
+    def _transition(self, row: Row, event: str) -> str:
+        try:
+            return st.seller_product.apply(str(row["status"]), event)
+        except TransitionNotAllowed:
+            raise state_refusal(int(row["seller_product_id"]), str(row["status"]), event) from None
+
+    def _request_approval(self, conn: Connection, row: Row, now: datetime) -> None:
+        status = self._transition(row, st.REQUEST_APPROVAL)
+        seconds = self.settings.auto_review_seconds
+        due = None if seconds is None else to_us(now + timedelta(seconds=seconds))
+        db.product_update(
+            conn,
+            int(row["seller_product_id"]),
+            {"status": status, "review_due_us": due, "updated_at_us": to_us(now)},
+        )
+        self._history(conn, row, status, comment="판매자 승인요청", by=self._seller(row), at=now)
+
+    def _apply_review(self, conn: Connection, row: Row, review: Review, at: datetime) -> str:
+        event = st.REVIEW_EVENTS.get(review.result)
+        if event is None:
+            raise ValidationFailed(
+                [
+                    Violation(
+                        "result",
+                        "enum",
+                        "result must be APPROVED, PARTIAL_APPROVED or DENIED "
+                        f"(got {review.result!r})",
+                    )
+                ]
+            )
+        product_id = int(row["seller_product_id"])
+        try:
+            status = st.seller_product.apply(str(row["status"]), event)
+        except TransitionNotAllowed:
+            raise Conflict(
+                f"sellerProductId {product_id} is {row['status']} ({st.status_name(row['status'])}), "
+                "not waiting for a review (승인대기중); request approval first"
+            ) from None
+        items = db.items_of(conn, [product_id])[product_id]
+        approve: list[RowMapping] = []
+        if status == st.APPROVED:
+            approve = list(items)
+        elif status == st.PARTIAL_APPROVED:
+            wanted = review.approved_item_ids
+            if wanted is None:
+                approve = items[:1]
+            else:
+                known = {int(i["seller_product_item_id"]) for i in items}
+                unknown = sorted(set(wanted) - known)
+                if unknown or not wanted:
+                    raise ValidationFailed(
+                        [
+                            Violation(
+                                "sellerProductItemIds",
+                                "unknown_item" if unknown else "required",
+                                f"sellerProductItemIds must name items of product {product_id}"
+                                + (f" (unknown: {unknown})" if unknown else ""),
+                            )
+                        ]
+                    )
+                approve = [i for i in items if int(i["seller_product_item_id"]) in set(wanted)]
+        for item in approve:
+            if item["vendor_item_id"] is None:
+                db.item_update(
+                    conn,
+                    int(item["seller_product_item_id"]),
+                    {
+                        "vendor_item_id": r.next_id(conn, "vendor_item", VENDOR_ITEM_ID_START),
+                        "on_sale": True,
+                    },
+                )
+        values: dict[str, Any] = {
+            "status": status,
+            "review_due_us": None,
+            "updated_at_us": to_us(at),
+        }
+        if approve and row["product_id"] is None:
+            values["product_id"] = r.next_id(conn, "exposed_product", PRODUCT_ID_START)
+        db.product_update(conn, product_id, values)
+        comment = {
+            st.APPROVED: "승인완료 - Items 생성 완료",
+            st.PARTIAL_APPROVED: "부분승인완료 - 일부 Items 생성 완료",
+            st.DENIED: "승인반려",
+        }[status]
+        if review.reason:
+            comment = f"{comment}: {review.reason}"
+        self._history(conn, row, status, comment=comment, by=review.by, at=at)
+        return status
+
+    def _settle(
+        self, conn: Connection, vendor_id: str | None, product_id: int | None = None
+    ) -> None:
+        """Approve every product whose automatic review is due (lazily, see the module doc)."""
+        if self.settings.auto_review_seconds is None:
+            return
+        now_us = to_us(self._now())
+        for row in db.products_due_for_review(conn, vendor_id, now_us, product_id):
+            self._apply_review(conn, row, Review(st.APPROVED), from_us(int(row["review_due_us"])))
+
+    def _load(
+        self, conn: Connection, vendor_id: str, id_text: object, *, lock: bool = True
+    ) -> RowMapping:
+        product_id = parse_id(id_text)
+        if product_id is None:
+            raise product_not_found(id_text)
+        self._settle(conn, vendor_id, product_id)
+        row = db.product_get(conn, vendor_id, product_id, lock=lock)
+        if row is None:
+            raise product_not_found(product_id)
+        return row
+
+    def _load_item(
+        self, conn: Connection, vendor_id: str, id_text: object, *, lock: bool = True
+    ) -> tuple[RowMapping, RowMapping]:
+        vendor_item_id = parse_id(id_text)
+        if vendor_item_id is None:
+            raise item_not_found(id_text)
+        self._settle(conn, vendor_id)
+        item = db.item_by_vendor_item_id(conn, vendor_id, vendor_item_id, lock=lock)
+        if item is None:
+            raise item_not_found(vendor_item_id)
+        row = db.product_get(conn, vendor_id, int(item["seller_product_id"]))
+        assert row is not None
+        if row["status"] == st.DELETED:
+            raise SellerApiError("삭제된 상품은 변경이 불가능합니다.")
+        return item, row
+
+    # -- references to other resources -------------------------------------------------
+
+    @staticmethod
+    def _reference_violations(
+        conn: Connection, vendor_id: str, body: Mapping[str, Any]
+    ) -> tuple[list[Violation], Collection[str] | None]:
+        """The outbound place and return center must be the vendor's; the place's couriers."""
+        found: list[Violation] = []
+        couriers: Collection[str] | None = None
+        place_value = body.get("outboundShippingPlaceCode")
+        if not is_blank(place_value):
+            code = parse_id(place_value)
+            place = None if code is None else r.outbound_get(conn, vendor_id, code)
+            if place is None or not place["usable"]:
+                found.append(
+                    Violation(
+                        "outboundShippingPlaceCode",
+                        "outbound_place_not_found",
+                        f"출고지 [{place_value}]가 존재하지 않습니다. Register it first "
+                        "(outbound shipping place API) and use a usable place of this vendor.",
+                    )
+                )
+            else:
+                couriers = frozenset(
+                    str(info["deliveryCode"])
+                    for info in place["remote_infos"]
+                    if info.get("usable") is not False
+                )
+        center = body.get("returnCenterCode")
+        if not is_blank(center) and str(center) != NO_RETURN_CENTER_CODE:
+            row = r.return_get(conn, vendor_id, str(center))
+            if row is None or not row["usable"]:
+                found.append(
+                    Violation(
+                        "returnCenterCode",
+                        "return_center_not_found",
+                        f"{MSG_RETURN_CENTER} (returnCenterCode {center} is not a usable return "
+                        f"center of this vendor; or send {NO_RETURN_CENTER_CODE})",
+                    )
+                )
+        return found, couriers
+
+    def _load_image(self) -> Callable[[str], bytes | None]:
+        return load_loopback_image
+
+    # -- product operations -----------------------------------------------------------
+
+    def create(self, vendor_id: str, body: Mapping[str, Any]) -> int:
+        from coupang_seller.preflight import products as rules
+
+        now = self._now()
+        meta_for, is_leaf = _catalog_lookups()
+        with self.store.engine.begin() as conn:
+            references, couriers = self._reference_violations(conn, vendor_id, body)
+            violations = rules.check_product_create(
+                body,
+                meta_for=meta_for,
+                is_leaf=is_leaf,
+                now=now,
+                load_image=self._load_image(),
+                outbound_couriers=couriers,
+            )
+            raise_violations(merge_violations(violations, references))
+            product_id = r.next_id(conn, "seller_product", SELLER_PRODUCT_ID_START)
+            fields = normalize_product_fields(body)
+            category = as_int(fields.get("displayCategoryCode"))
+            exposed = _exposed_names(None if category is None else meta_for(category))
+            values = {
+                "seller_product_id": product_id,
+                "vendor_id": vendor_id,
+                "status": st.SAVED,
+                "seller_product_name": str(body.get("sellerProductName") or ""),
+                "display_category_code": category,
+                "manufacture": None
+                if is_blank(body.get("manufacture"))
+                else str(body["manufacture"]),
+                "product_id": None,
+                "doc": fields,
+                "created_at_us": to_us(now),
+                "updated_at_us": to_us(now),
+                "review_due_us": None,
+            }
+            db.product_insert(conn, values)
+            for position, item in enumerate(mapping_list(body.get("items")) or []):
+                self._insert_item(
+                    conn,
+                    vendor_id,
+                    product_id,
+                    position=position,
+                    item=item,
+                    exposed=exposed,
+                    now=now,
+                )
+            self._history(
+                conn, values, st.SAVED, comment="판매자 임시저장", by=self._seller(values), at=now
+            )
+            if as_bool(body.get("requested")) is True:
+                self._request_approval(conn, values, now)
+        return product_id
+
+    def _insert_item(
+        self,
+        conn: Connection,
+        vendor_id: str,
+        product_id: int,
+        *,
+        position: int,
+        item: Mapping[str, Any],
+        exposed: set[str],
+        now: datetime,
+    ) -> None:
+        sku = item.get("externalVendorSku")
+        db.item_insert(
+            conn,
+            {
+                "seller_product_item_id": r.next_id(
+                    conn, "seller_product_item", SELLER_PRODUCT_ITEM_ID_START
+                ),
+                "seller_product_id": product_id,
+                "vendor_id": vendor_id,
+                "position": position,
+                "vendor_item_id": None,
+                "external_vendor_sku": None if is_blank(sku) else str(sku),
+                "sale_price": as_int(item.get("salePrice")) or 0,
+                "original_price": as_int(item.get("originalPrice")) or 0,
+                "quantity": as_int(item.get("maximumBuyCount")) or 0,
+                "on_sale": False,
+                "auto_generated_opt_in": None,
+                "doc": normalize_item_fields(item, exposed=exposed, now=now),
+            },
+        )
+
+    def get(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text, lock=False)
+            product_id = int(row["seller_product_id"])
+            return present_product(row, db.items_of(conn, [product_id])[product_id])
+
+    def _existing(self, conn: Connection, row: Row) -> dict[str, Any]:
+        product_id = int(row["seller_product_id"])
+        return present_product(row, db.items_of(conn, [product_id])[product_id])
+
+    def update(self, vendor_id: str, body: Mapping[str, Any]) -> int:
+        """Full update (승인필요): the product goes back to 임시저장 (and on to 승인대기중 when
+        ``requested``). Approved items keep their vendorItemId, price, stock and sale status:
+        those change through the item APIs only; an approved item cannot be removed."""
+        from coupang_seller.preflight import products as rules
+
+        if is_blank(body.get("sellerProductId")):
+            raise SellerValidationFailed(
+                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+            )
+        now = self._now()
+        meta_for, is_leaf = _catalog_lookups()
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, body.get("sellerProductId"))
+            product_id = int(row["seller_product_id"])
+            status = self._transition(row, st.FULL_UPDATE)
+            existing = self._existing(conn, row)
+            references, couriers = self._reference_violations(conn, vendor_id, body)
+            violations = rules.check_product_update(
+                body,
+                existing,
+                meta_for=meta_for,
+                is_leaf=is_leaf,
+                now=now,
+                load_image=self._load_image(),
+                outbound_couriers=couriers,
+            )
+            current = {
+                int(i["seller_product_item_id"]): i
+                for i in db.items_of(conn, [product_id])[product_id]
+            }
+            item_violations, plan = self._plan_items(current, mapping_list(body.get("items")) or [])
+            raise_violations(merge_violations(item_violations, violations, references))
+            fields = normalize_product_fields(body)
+            category = as_int(fields.get("displayCategoryCode"))
+            exposed = _exposed_names(None if category is None else meta_for(category))
+            kept: set[int] = set()
+            for position, (item_id, item) in enumerate(plan):
+                if item_id is None:
+                    self._insert_item(
+                        conn,
+                        vendor_id,
+                        product_id,
+                        position=position,
+                        item=item,
+                        exposed=exposed,
+                        now=now,
+                    )
+                    continue
+                kept.add(item_id)
+                stored = current[item_id]
+                values: dict[str, Any] = {
+                    "position": position,
+                    "doc": normalize_item_fields(item, exposed=exposed, now=now),
+                    "external_vendor_sku": None
+                    if is_blank(item.get("externalVendorSku"))
+                    else str(item["externalVendorSku"]),
+                }
+                if stored["vendor_item_id"] is None:
+                    values["sale_price"] = as_int(item.get("salePrice")) or 0
+                    values["original_price"] = as_int(item.get("originalPrice")) or 0
+                    values["quantity"] = as_int(item.get("maximumBuyCount")) or 0
+                db.item_update(conn, item_id, values)
+            for item_id in set(current) - kept:
+                db.item_delete(conn, item_id)
+            db.product_update(
+                conn,
+                product_id,
+                {
+                    "status": status,
+                    "seller_product_name": str(
+                        body.get("sellerProductName") or row["seller_product_name"]
+                    ),
+                    "manufacture": None
+                    if is_blank(body.get("manufacture"))
+                    else str(body["manufacture"]),
+                    "doc": fields,
+                    "updated_at_us": to_us(now),
+                    "review_due_us": None,
+                },
+            )
+            self._history(
+                conn,
+                row,
+                status,
+                comment="판매자 상품 수정 - 임시저장",
+                by=self._seller({**row, "doc": fields}),
+                at=now,
+            )
+            if as_bool(body.get("requested")) is True:
+                refreshed = db.product_get(conn, vendor_id, product_id)
+                assert refreshed is not None
+                self._request_approval(conn, refreshed, now)
+        return product_id
+
+    @staticmethod
+    def _plan_items(
+        current: Mapping[int, Row], items: Sequence[Mapping[str, Any]]
+    ) -> tuple[list[Violation], list[tuple[int | None, Mapping[str, Any]]]]:
+        """Match the body's items to stored ones by ``sellerProductItemId``."""
+        found: list[Violation] = []
+        plan: list[tuple[int | None, Mapping[str, Any]]] = []
+        seen: set[int] = set()
+        for i, item in enumerate(items):
+            raw = item.get("sellerProductItemId")
+            item_id = None if is_blank(raw) else parse_id(raw)
+            if item_id is None:  # a new item (the rules report ids that are not numbers)
+                plan.append((None, item))
+                continue
+            if item_id not in current or item_id in seen:
+                found.append(
+                    Violation(
+                        f"items[{i}].sellerProductItemId",
+                        "unknown_item" if item_id not in current else "item_id_duplicate",
+                        f"sellerProductItemId {raw} is not an item of this product"
+                        if item_id not in current
+                        else f"sellerProductItemId {item_id} is given to two items",
+                    )
+                )
+                continue
+            seen.add(item_id)
+            stored_vendor_item = current[item_id]["vendor_item_id"]
+            given_vendor_item = item.get("vendorItemId")
+            if (
+                not is_blank(given_vendor_item)
+                and stored_vendor_item is not None
+                and as_int(given_vendor_item) != int(stored_vendor_item)
+            ):
+                found.append(
+                    Violation(
+                        f"items[{i}].vendorItemId",
+                        "vendor_item_mismatch",
+                        f"vendorItemId {given_vendor_item} does not belong to sellerProductItemId "
+                        f"{item_id} (it is {stored_vendor_item})",
+                    )
+                )
+            plan.append((item_id, item))
+        for item_id, stored in current.items():
+            if item_id not in seen and stored["vendor_item_id"] is not None:
+                found.append(
+                    Violation(
+                        "items",
+                        "approved_item_removed",
+                        f"{MSG_APPROVED_ITEM_REMOVED} (sellerProductItemId {item_id}, vendorItemId "
+                        f"{stored['vendor_item_id']} was approved; stop its sale instead)",
+                    )
+                )
+        return found, plan
+
+    def request_approval(self, vendor_id: str, id_text: object) -> int:
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text)
+            self._request_approval(conn, row, now)
+            return int(row["seller_product_id"])
+
+    def delete(self, vendor_id: str, id_text: object) -> int:
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text)
+            product_id = int(row["seller_product_id"])
+            status = self._transition(row, st.DELETE)
+            on_sale = [
+                int(i["vendor_item_id"])
+                for i in db.items_of(conn, [product_id])[product_id]
+                if i["vendor_item_id"] is not None and i["on_sale"]
+            ]
+            if on_sale:
+                listed = ", ".join(str(v) for v in on_sale)
+                raise SellerApiError(
+                    f"{MSG_DELETE_RULE} (sellerProductId {product_id}: vendorItemId {listed} still "
+                    "on sale; stop them first with PUT vendor-items/{vendorItemId}/sales/stop)"
+                )
+            db.product_update(
+                conn,
+                product_id,
+                {"status": status, "updated_at_us": to_us(now), "review_due_us": None},
+            )
+            self._history(
+                conn, row, status, comment="판매자 상품삭제", by=self._seller(row), at=now
+            )
+            return product_id
+
+    def partial(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text, lock=False)
+            if row["status"] == st.DELETED:
+                raise SellerApiError(
+                    f"상품({row['seller_product_id']})의 데이터가 없습니다. (the product was deleted)"
+                )
+            product_id = int(row["seller_product_id"])
+            return present_partial(row, db.items_of(conn, [product_id])[product_id])
+
+    def partial_update(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> int:
+        from coupang_seller.preflight import products as rules
+
+        if is_blank(body.get("sellerProductId")):
+            raise SellerValidationFailed(
+                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+            )
+        if parse_id(body.get("sellerProductId")) != parse_id(id_text):
+            raise SellerValidationFailed(
+                [
+                    Violation(
+                        "sellerProductId",
+                        "path_mismatch",
+                        "업체상품아이디를 다시 확인해주세요. (sellerProductId in the body differs "
+                        "from the path)",
+                    )
+                ]
+            )
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text)
+            product_id = int(row["seller_product_id"])
+            self._transition(row, st.PARTIAL_UPDATE)
+            items = db.items_of(conn, [product_id])[product_id]
+            existing = present_product(row, items)
+            # References are checked for what is sent; the couriers are those of the place
+            # the product will ship from (sent or stored), for the remote-area rule.
+            sent = {
+                k: body[k] for k in ("outboundShippingPlaceCode", "returnCenterCode") if k in body
+            }
+            references, couriers = self._reference_violations(conn, vendor_id, sent)
+            if "outboundShippingPlaceCode" not in sent:
+                stored = {"outboundShippingPlaceCode": existing.get("outboundShippingPlaceCode")}
+                couriers = self._reference_violations(conn, vendor_id, stored)[1]
+            raise_violations(
+                merge_violations(
+                    rules.check_partial_update(body, existing, outbound_couriers=couriers),
+                    references,
+                )
+            )
+            doc = dict(row["doc"] or {})
+            changes = normalize_product_fields({k: body[k] for k in PARTIAL_FIELDS if k in body})
+            doc.update(changes)
+            db.product_update(conn, product_id, {"doc": doc, "updated_at_us": to_us(now)})
+            item_changes = {
+                k: (_norm_bool(body[k]) if k == "pccNeeded" else _norm_int(body[k]))
+                for k in PARTIAL_ITEM_FIELDS
+                if k in body
+            }
+            if item_changes:
+                for item in items:
+                    db.item_update(
+                        conn,
+                        int(item["seller_product_item_id"]),
+                        {"doc": {**(item["doc"] or {}), **item_changes}},
+                    )
+            return product_id
+
+    def page(
+        self, vendor_id: str, query: ListQuery, *, page: int, size: int
+    ) -> tuple[list[dict[str, Any]], bool]:
+        statuses = query.statuses
+        if statuses is None:
+            statuses = tuple(s for s in st.STATUS_NAMES if s != st.DELETED)
+        with self.store.engine.begin() as conn:
+            self._settle(conn, vendor_id)
+            rows, more = db.products_page(
+                conn,
+                vendor_id,
+                statuses=statuses,
+                seller_product_id=query.seller_product_id,
+                name=query.name,
+                manufacture=query.manufacture,
+                created_from_us=None if query.created_from is None else to_us(query.created_from),
+                created_to_us=None if query.created_to is None else to_us(query.created_to),
+                offset=(page - 1) * size,
+                limit=size,
+            )
+        return [present_summary(row) for row in rows], more
+
+    def time_frame(self, vendor_id: str, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        with self.store.engine.begin() as conn:
+            self._settle(conn, vendor_id)
+            rows = db.products_created_between(conn, vendor_id, to_us(start), to_us(end))
+        return [present_summary(row) for row in rows]
+
+    def by_external_sku(self, vendor_id: str, sku: str) -> list[dict[str, Any]]:
+        with self.store.engine.begin() as conn:
+            self._settle(conn, vendor_id)
+            ids = db.product_ids_by_sku(conn, vendor_id, sku)
+            rows = db.products_by_ids(conn, vendor_id, ids) if ids else []
+        return [present_summary(row) for row in rows]
+
+    def histories(
+        self, vendor_id: str, id_text: object, *, page: int, size: int
+    ) -> tuple[list[dict[str, Any]], bool]:
+        with self.store.engine.begin() as conn:
+            row = self._load(conn, vendor_id, id_text, lock=False)
+            rows, more = db.histories_page(
+                conn, int(row["seller_product_id"]), offset=(page - 1) * size, limit=size
+            )
+        return [present_history(h) for h in rows], more
+
+    def inflow_status(self, vendor_id: str) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            self._settle(conn, vendor_id)
+            count = db.count_products(conn, vendor_id, exclude_status=st.DELETED)
+        return {
+            "vendorId": vendor_id,
+            "restricted": False,
+            "registeredCount": count,
+            "permittedCount": None,
+        }
+
+    # -- item operations --------------------------------------------------------------
+
+    def inventory(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text, lock=False)
+            return present_inventory(item)
+
+    def change_price(
+        self, vendor_id: str, id_text: object, price_text: str, *, force: bool
+    ) -> None:
+        from coupang_seller.preflight import products as rules
+
+        price = parse_id(price_text)
+        if price is None:
+            raise SellerValidationFailed(
+                [
+                    Violation(
+                        "price", "type", f"price must be a whole number of won (got {price_text!r})"
+                    )
+                ]
+            )
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text)
+            vendor_item_id = int(item["vendor_item_id"])
+            found = rules.check_price_change(int(item["sale_price"]), price, force=force)
+            if found:
+                detail = " ".join(v.message for v in found)
+                raise SellerValidationFailed(
+                    found, f"가격변경에 실패했습니다. [옵션ID[{vendor_item_id}] : {detail}]"
+                )
+            db.item_update(conn, int(item["seller_product_item_id"]), {"sale_price": price})
+
+    def change_quantity(self, vendor_id: str, id_text: object, quantity_text: str) -> None:
+        from coupang_seller.preflight import products as rules
+
+        quantity = as_int(quantity_text)
+        if quantity is None:
+            raise SellerValidationFailed(
+                [
+                    Violation(
+                        "quantity",
+                        "type",
+                        f"quantity must be a whole number (got {quantity_text!r})",
+                    )
+                ]
+            )
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text)
+            found = rules.check_quantity(quantity)
+            if found:
+                detail = " ".join(v.message for v in found)
+                raise SellerValidationFailed(
+                    found, f"재고변경에 실패했습니다. [옵션ID[{item['vendor_item_id']}] : {detail}]"
+                )
+            db.item_update(conn, int(item["seller_product_item_id"]), {"quantity": quantity})
+
+    def change_original_price(self, vendor_id: str, id_text: object, value_text: str) -> None:
+        from coupang_seller.preflight import products as rules
+
+        value = as_int(value_text)
+        if value is None:
+            raise SellerValidationFailed(
+                [
+                    Violation(
+                        "originalPrice",
+                        "type",
+                        f"originalPrice must be a whole number (got {value_text!r})",
+                    )
+                ]
+            )
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text)
+            found = rules.check_original_price(value)
+            if found:
+                detail = " ".join(v.message for v in found)
+                raise SellerValidationFailed(
+                    found,
+                    f"할인율기준가 변경에 실패했습니다. [옵션ID[{item['vendor_item_id']}] : {detail}]",
+                )
+            db.item_update(conn, int(item["seller_product_item_id"]), {"original_price": value})
+
+    def change_sale(self, vendor_id: str, id_text: object, event: str) -> None:
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text)
+            on_sale = st.vendor_item_sale.apply(bool(item["on_sale"]), event)
+            db.item_update(conn, int(item["seller_product_item_id"]), {"on_sale": on_sale})
+
+    def item_auto_option(self, vendor_id: str, id_text: object, *, opt_in: bool) -> None:
+        with self.store.engine.begin() as conn:
+            item, _ = self._load_item(conn, vendor_id, id_text)
+            db.item_update(
+                conn, int(item["seller_product_item_id"]), {"auto_generated_opt_in": opt_in}
+            )
+
+    def seller_auto_option(self, vendor_id: str, *, opt_in: bool) -> None:
+        with self.store.engine.begin() as conn:
+            db.seller_options_set(conn, vendor_id, opt_in=opt_in, now_us=to_us(self._now()))
+
+    # -- control ----------------------------------------------------------------------
+
+    def review(self, id_text: object, review: Review) -> dict[str, Any]:
+        """The control API's review of a product waiting for approval (any vendor)."""
+        product_id = parse_id(id_text)
+        if product_id is None:
+            raise NotFound(f"sellerProductId {id_text} does not exist")
+        with self.store.engine.begin() as conn:
+            self._settle(conn, None, product_id)
+            row = db.product_by_id(conn, product_id)
+            if row is None:
+                raise NotFound(f"sellerProductId {product_id} does not exist")
+            status = self._apply_review(conn, row, review, self._now())
+            items = db.items_of(conn, [product_id])[product_id]
+        return {
+            "sellerProductId": product_id,
+            "vendorId": row["vendor_id"],
+            "status": status,
+            "statusName": st.status_name(status),
+            "items": [
+                {
+                    "sellerProductItemId": int(i["seller_product_item_id"]),
+                    "vendorItemId": None
+                    if i["vendor_item_id"] is None
+                    else int(i["vendor_item_id"]),
+                }
+                for i in items
+            ],
+        }

@@ -1,0 +1,62 @@
+"""Control API for products: play Coupang's reviewer.
+
+``POST /_sandbox/products/{sellerProductId}/review`` with
+``{"result": "APPROVED" | "PARTIAL_APPROVED" | "DENIED", "reason": "...",
+"sellerProductItemIds": [...]}`` decides a product waiting for approval (승인대기중).
+``sellerProductItemIds`` (PARTIAL_APPROVED only) names the items to approve; without it the
+first item is approved. Without a review call, products are approved automatically
+``SandboxSettings.auto_review_seconds`` after the request, on the sandbox clock.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from coupang_sandbox.backends.products import Products, Review
+from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.responses import success
+from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight._core import as_int
+
+REVIEWER = "쿠팡 상품 검수 (sandbox)"
+
+
+def review_product(call: Call) -> Response:
+    body = call.body
+    violations: list[Violation] = []
+    result = body.get("result")
+    if not isinstance(result, str):
+        violations.append(
+            Violation("result", "required", "result must be APPROVED, PARTIAL_APPROVED or DENIED")
+        )
+    reason = body.get("reason") or ""
+    if not isinstance(reason, str):
+        violations.append(Violation("reason", "type", "reason must be a string"))
+    item_ids: tuple[int, ...] | None = None
+    raw_ids = body.get("sellerProductItemIds")
+    if raw_ids is not None:
+        parsed = [as_int(v) for v in raw_ids] if isinstance(raw_ids, list) else None
+        if parsed is None or any(v is None for v in parsed):
+            violations.append(
+                Violation(
+                    "sellerProductItemIds", "type", "sellerProductItemIds must be a list of ids"
+                )
+            )
+        else:
+            item_ids = tuple(v for v in parsed if v is not None)
+    if violations:
+        raise ValidationFailed(violations)
+    assert isinstance(result, str) and isinstance(reason, str)
+    sandbox = call.sandbox
+    products = Products(sandbox.store, sandbox.clock, sandbox.settings)
+    outcome = products.review(
+        call.path["sellerProductId"],
+        Review(result.strip().upper(), reason.strip(), item_ids, REVIEWER),
+    )
+    return success(outcome)
+
+
+ROUTES: list[RouteSpec] = [
+    ("POST", "/_sandbox/products/{sellerProductId}/review", review_product),
+]

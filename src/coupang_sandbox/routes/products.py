@@ -1,0 +1,360 @@
+"""Seller-product endpoints (상품 API) on the seller_api provider, plus the retired ones.
+
+Envelopes: ``{"code": "SUCCESS", "message", "data"}``; lists page with ``nextToken`` (a page
+number as text, ``""`` on the last page) next to ``data``; refusals answer
+``{"code": "ERROR", "message", "data": null}`` (HTTP 400, with ``errors`` for broken rules).
+Create and full update answer the documented spec form ``{"code": "SUCCESS", "data":
+sellerProductId}``, not the doubly wrapped form of the docs' sample.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from starlette.responses import Response
+
+from coupang_sandbox.backends.products import (
+    HISTORY_PAGE_DEFAULT,
+    HISTORY_PAGE_MAX,
+    LIST_PAGE_DEFAULT,
+    LIST_PAGE_MAX,
+    MSG_APPROVAL_REQUESTED,
+    MSG_AUTO_OPTION_IN,
+    MSG_AUTO_OPTION_OUT,
+    MSG_DELETED,
+    MSG_ORIGINAL_PRICE_CHANGED,
+    MSG_PRICE_CHANGED,
+    MSG_QUANTITY_CHANGED,
+    MSG_SALE_RESUMED,
+    MSG_SALE_STOPPED,
+    NAME_FILTER_MAX,
+    TIME_FRAME_MAX,
+    ListQuery,
+    Products,
+    RetiredApi,
+    SellerApiError,
+    parse_id,
+    parse_kst,
+    raise_violations,
+)
+from coupang_sandbox.responses import CoupangJSONResponse
+from coupang_sandbox.routes._base import MSG_BODY_VENDOR, Call, RouteSpec, optional_body
+from coupang_sandbox.state import product as st
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight._core import as_int
+
+SELLER_API = "/v2/providers/seller_api/apis/api/v1/marketplace"
+PRODUCTS = f"{SELLER_API}/seller-products"
+ITEMS = f"{SELLER_API}/vendor-items"
+
+
+def _products(call: Call) -> Products:
+    sandbox = call.sandbox
+    return Products(sandbox.store, sandbox.clock, sandbox.settings)
+
+
+def ok(data: Any = None, message: str = "", **extra: Any) -> Response:
+    """The seller_api success envelope."""
+    return CoupangJSONResponse({"code": "SUCCESS", "message": message, **extra, "data": data})
+
+
+def _query_vendor(call: Call) -> None:
+    """``vendorId`` of the list queries: required, and the key owner's."""
+    given = call.query("vendorId")
+    if given is None or not given.strip():
+        raise_violations([Violation("vendorId", "required", "vendorId is required")])
+    elif given.strip() != call.vendor_id:
+        raise SellerApiError(MSG_BODY_VENDOR)
+
+
+def _paging(call: Call, *, default: int, maximum: int) -> tuple[int, int, list[Violation]]:
+    found: list[Violation] = []
+    page = 1
+    token = call.query("nextToken")
+    if token is not None and token.strip():
+        value = as_int(token)
+        if value is None or value < 1:
+            found.append(
+                Violation(
+                    "nextToken", "format", f"nextToken must be a page number >= 1 (got {token!r})"
+                )
+            )
+        else:
+            page = value
+    size = default
+    text = call.query("maxPerPage")
+    if text is not None and text.strip():
+        value = as_int(text)
+        if value is None or not 1 <= value <= maximum:
+            found.append(
+                Violation(
+                    "maxPerPage",
+                    "max_value",
+                    f"maxPerPage must be between 1 and {maximum} (got {text!r})",
+                )
+            )
+        else:
+            size = value
+    return page, size, found
+
+
+def _next_token(page: int, more: bool) -> str:
+    return str(page + 1) if more else ""
+
+
+# -- products ----------------------------------------------------------------------------------
+
+
+def create_product(call: Call) -> Response:
+    return ok(_products(call).create(call.vendor_id, call.body))
+
+
+def update_product(call: Call) -> Response:
+    return ok(_products(call).update(call.vendor_id, call.body))
+
+
+def get_product(call: Call) -> Response:
+    return ok(_products(call).get(call.vendor_id, call.path["sellerProductId"]))
+
+
+def delete_product(call: Call) -> Response:
+    product_id = _products(call).delete(call.vendor_id, call.path["sellerProductId"])
+    return ok(str(product_id), MSG_DELETED)
+
+
+def request_approval(call: Call) -> Response:
+    product_id = _products(call).request_approval(call.vendor_id, call.path["sellerProductId"])
+    return ok(str(product_id), MSG_APPROVAL_REQUESTED.format(id=product_id))
+
+
+def get_partial(call: Call) -> Response:
+    return ok(_products(call).partial(call.vendor_id, call.path["sellerProductId"]))
+
+
+def update_partial(call: Call) -> Response:
+    product_id = _products(call).partial_update(
+        call.vendor_id, call.path["sellerProductId"], call.body
+    )
+    return ok(product_id)
+
+
+def list_products(call: Call) -> Response:
+    _query_vendor(call)
+    page, size, found = _paging(call, default=LIST_PAGE_DEFAULT, maximum=LIST_PAGE_MAX)
+    statuses: tuple[str, ...] | None = None
+    status = call.query("status")
+    if status is not None and status.strip():
+        code = status.strip().upper()
+        if code not in st.STATUS_NAMES:
+            found.append(
+                Violation(
+                    "status",
+                    "enum",
+                    f"status must be one of {', '.join(st.STATUS_NAMES)} (got {status!r})",
+                )
+            )
+        statuses = (code,)
+    name = call.query("sellerProductName")
+    if name is not None and len(name) > NAME_FILTER_MAX:
+        found.append(
+            Violation(
+                "sellerProductName",
+                "max_length",
+                f"sellerProductName (등록상품명 검색) is at most {NAME_FILTER_MAX} characters",
+            )
+        )
+    product_text = call.query("sellerProductId")
+    product_id = None
+    if product_text is not None and product_text.strip():
+        product_id = parse_id(product_text)
+        if product_id is None:
+            found.append(Violation("sellerProductId", "type", "sellerProductId must be a number"))
+    created_from = created_to = None
+    created = call.query("createdAt")
+    if created is not None and created.strip():
+        created_from, bad = parse_kst(created, "createdAt")
+        found += bad
+        if created_from is not None:
+            # 2015-12-17T00:00:00 -> that day; 2015-12-17T12:28:38 -> the next 24 hours.
+            created_to = created_from + timedelta(days=1)
+    raise_violations(found)
+    query = ListQuery(
+        statuses=statuses,
+        seller_product_id=product_id,
+        name=name or None,
+        manufacture=call.query("manufacture") or None,
+        created_from=created_from,
+        created_to=created_to,
+    )
+    rows, more = _products(call).page(call.vendor_id, query, page=page, size=size)
+    return ok(rows, nextToken=_next_token(page, more))
+
+
+def list_time_frame(call: Call) -> Response:
+    _query_vendor(call)
+    start, found = parse_kst(call.query("createdAtFrom"), "createdAtFrom")
+    end, more = parse_kst(call.query("createdAtTo"), "createdAtTo")
+    found += more
+    if start is not None and end is not None:
+        if end < start:
+            found.append(
+                Violation("createdAtTo", "order", "createdAtTo must not be before createdAtFrom")
+            )
+        elif end - start > TIME_FRAME_MAX:
+            found.append(
+                Violation(
+                    "createdAtTo",
+                    "max_window",
+                    "the createdAtFrom ~ createdAtTo window is at most 10 minutes "
+                    f"(got {end - start}); split longer periods into 10-minute slices",
+                )
+            )
+    raise_violations(found)
+    assert start is not None and end is not None
+    return ok(_products(call).time_frame(call.vendor_id, start, end))
+
+
+def inflow_status(call: Call) -> Response:
+    return ok(_products(call).inflow_status(call.vendor_id))
+
+
+def by_external_sku(call: Call) -> Response:
+    sku = str(call.path["externalVendorSkuCode"])
+    return ok(_products(call).by_external_sku(call.vendor_id, sku))
+
+
+def histories(call: Call) -> Response:
+    page, size, found = _paging(call, default=HISTORY_PAGE_DEFAULT, maximum=HISTORY_PAGE_MAX)
+    raise_violations(found)
+    rows, more = _products(call).histories(
+        call.vendor_id, call.path["sellerProductId"], page=page, size=size
+    )
+    return ok(rows, nextToken=_next_token(page, more))
+
+
+# -- vendor items ------------------------------------------------------------------------------
+
+
+def inventory(call: Call) -> Response:
+    return ok(_products(call).inventory(call.vendor_id, call.path["vendorItemId"]))
+
+
+def change_price(call: Call) -> Response:
+    force = (call.query("forceSalePriceUpdate") or "").strip().lower() == "true"
+    _products(call).change_price(
+        call.vendor_id, call.path["vendorItemId"], str(call.path["price"]), force=force
+    )
+    return ok(None, MSG_PRICE_CHANGED)
+
+
+def change_quantity(call: Call) -> Response:
+    _products(call).change_quantity(
+        call.vendor_id, call.path["vendorItemId"], str(call.path["quantity"])
+    )
+    return ok(None, MSG_QUANTITY_CHANGED)
+
+
+def change_original_price(call: Call) -> Response:
+    _products(call).change_original_price(
+        call.vendor_id, call.path["vendorItemId"], str(call.path["originalPrice"])
+    )
+    return ok(None, MSG_ORIGINAL_PRICE_CHANGED)
+
+
+def stop_sales(call: Call) -> Response:
+    _products(call).change_sale(call.vendor_id, call.path["vendorItemId"], st.STOP)
+    return ok(None, MSG_SALE_STOPPED)
+
+
+def resume_sales(call: Call) -> Response:
+    _products(call).change_sale(call.vendor_id, call.path["vendorItemId"], st.RESUME)
+    return ok(None, MSG_SALE_RESUMED)
+
+
+def item_auto_option(call: Call, *, opt_in: bool) -> Response:
+    _products(call).item_auto_option(call.vendor_id, call.path["vendorItemId"], opt_in=opt_in)
+    return ok("success", MSG_AUTO_OPTION_IN if opt_in else MSG_AUTO_OPTION_OUT)
+
+
+def seller_auto_option(call: Call, *, opt_in: bool) -> Response:
+    _products(call).seller_auto_option(call.vendor_id, opt_in=opt_in)
+    return ok("success", MSG_AUTO_OPTION_IN if opt_in else MSG_AUTO_OPTION_OUT)
+
+
+# -- retired -----------------------------------------------------------------------------------
+
+
+def exposed_products_retired(call: Call) -> Response:
+    raise RetiredApi(
+        "The exposed-product paging list (GET .../marketplace/meta/products)",
+        "It was removed in 2020-01; look products up with GET .../seller-products instead.",
+    )
+
+
+def best_price_guaranteed_retired(call: Call) -> Response:
+    raise RetiredApi(
+        "The best-price guarantee (쿠런티) change (PUT .../best-price-guaranteed-3p/...)",
+        "The Courantee program and its API are no longer offered.",
+    )
+
+
+def _routes() -> list[RouteSpec]:
+    item = f"{ITEMS}/{{vendorItemId}}"
+    product = f"{PRODUCTS}/{{sellerProductId}}"
+    # Literal paths come before ``{sellerProductId}``: the first matching route wins.
+    return [
+        ("POST", PRODUCTS, create_product),
+        ("PUT", PRODUCTS, update_product),
+        ("GET", PRODUCTS, list_products),
+        ("GET", f"{PRODUCTS}/time-frame", list_time_frame),
+        ("GET", f"{PRODUCTS}/inflow-status", inflow_status),
+        (
+            "GET",
+            f"{PRODUCTS}/external-vendor-sku-codes/{{externalVendorSkuCode}}",
+            by_external_sku,
+        ),
+        ("GET", product, get_product),
+        ("DELETE", product, delete_product),
+        ("GET", f"{product}/partial", get_partial),
+        ("PUT", f"{product}/partial", update_partial),
+        ("PUT", f"{product}/approvals", optional_body(request_approval)),
+        ("GET", f"{product}/histories", histories),
+        ("GET", f"{item}/inventories", inventory),
+        ("PUT", f"{item}/prices/{{price}}", optional_body(change_price)),
+        ("PUT", f"{item}/quantities/{{quantity}}", optional_body(change_quantity)),
+        ("PUT", f"{item}/original-prices/{{originalPrice}}", optional_body(change_original_price)),
+        ("PUT", f"{item}/sales/stop", optional_body(stop_sales)),
+        ("PUT", f"{item}/sales/resume", optional_body(resume_sales)),
+        (
+            "POST",
+            f"{item}/auto-generated/opt-in",
+            optional_body(partial(item_auto_option, opt_in=True)),
+        ),
+        (
+            "POST",
+            f"{item}/auto-generated/opt-out",
+            optional_body(partial(item_auto_option, opt_in=False)),
+        ),
+        (
+            "POST",
+            f"{SELLER_API}/seller/auto-generated/opt-in",
+            optional_body(partial(seller_auto_option, opt_in=True)),
+        ),
+        (
+            "POST",
+            f"{SELLER_API}/seller/auto-generated/opt-out",
+            optional_body(partial(seller_auto_option, opt_in=False)),
+        ),
+        ("GET", f"{SELLER_API}/meta/products", exposed_products_retired),
+        (
+            "PUT",
+            f"{ITEMS}/{{vendorId}}/{{vendorItemId}}/best-price-guaranteed-3p/{{bestPriceGuaranteed3P}}",
+            optional_body(best_price_guaranteed_retired),
+        ),
+    ]
+
+
+#: ``(method, path template, handler)`` for every product endpoint (active, newer, retired).
+ROUTES: list[RouteSpec] = _routes()
