@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import overhead, ratelimit, recommend, throughput
+from benchmarks import overhead, product_create, ratelimit, recommend, throughput
 from benchmarks._seed import seed_places
 from benchmarks._server import sandbox_process
 
@@ -23,6 +23,7 @@ def main() -> int:
         seed_places(server)
         over = overhead.run(server)
         thr = throughput.run(server)
+        creates = product_create.run(server)
     with sandbox_process("--rate-limit", "10") as server:
         rate = ratelimit.run(server)
     rec = recommend.run()
@@ -51,6 +52,13 @@ def main() -> int:
             f"{rate.rate_limited} x 429)",
             f">= {TARGET_RATE_RATIO} with 0 x 429",
             rate.ratio >= TARGET_RATE_RATIO and rate.rate_limited == 0,
+        ),
+        (
+            "(e) sandbox product create (full rules), 1 worker",
+            f"{creates.per_second:,.0f} creates/s, p50 {creates.p50_ms:.1f} ms, p99 {creates.p99_ms:.1f} ms, "
+            f"statuses {creates.statuses}",
+            "reported (no target set)",
+            set(creates.statuses) == {200},
         ),
         (
             "(d) offline category recommendation, held-out",

@@ -497,16 +497,20 @@ class BaseClient:
                 request=request,
                 response=response,
             ) from exc
-        fields = {**(parsed.model_extra or {}), **dict(parsed)}
-        data = fields.get("data")
+        extra = parsed.model_extra or {}
+
+        def field(name: str) -> Any:
+            return (
+                getattr(parsed, name, None)
+                if name in type(parsed).model_fields
+                else extra.get(name)
+            )
+
+        data = field("data")
         result_code = getattr(data, "resultCode", None) or (
             data.get("resultCode") if isinstance(data, dict) else None
         )
-        if (
-            _is_error_code(fields.get("code"))
-            or fields.get("success") is False
-            or result_code == "FAIL"
-        ):
+        if _is_error_code(field("code")) or field("success") is False or result_code == "FAIL":
             self.success_json(request, response)  # raises the mapped BusinessRuleError
         return parsed
 
