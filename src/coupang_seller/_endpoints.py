@@ -173,6 +173,13 @@ BEST_PRICE_GUARANTEED_RETIRED = Endpoint(
     "products.set_best_price_guaranteed (retired, 410)",
 )
 
+CERTIFICATIONS_RETIRED = Endpoint(
+    "certifications_retired",
+    "GET",
+    "/targets/wing/seller_api/apis/api/v1/marketplace/meta/certifications",
+    "products.list_certifications (retired, 410)",
+)
+
 PRODUCT_ENDPOINTS: tuple[Endpoint, ...] = (
     PRODUCT_CREATE,
     PRODUCT_UPDATE,
@@ -198,6 +205,7 @@ PRODUCT_ENDPOINTS: tuple[Endpoint, ...] = (
     SELLER_AUTO_OPTION_OPT_OUT,
     EXPOSED_PRODUCTS_RETIRED,
     BEST_PRICE_GUARANTEED_RETIRED,
+    CERTIFICATIONS_RETIRED,
 )
 
 # -- categories (seller_api meta, openapi prediction) ---------------------------------------

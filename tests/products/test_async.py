@@ -69,6 +69,8 @@ async def test_async_retired_and_preflight(aclient: AsyncClient, shop: Shop) -> 
         await aclient.products.list_exposed(product_name="x", next_token="2", max_per_page=5)
     with pytest.raises(GoneError):
         await aclient.products.set_best_price_guaranteed(3000000001, enabled=False)
+    with pytest.raises(GoneError):
+        await aclient.products.list_certifications()
     with pytest.raises(PreflightError):
         await aclient.products.create(shop.body(brand=""))
     with pytest.raises(PreflightError):

@@ -306,11 +306,15 @@ def test_retired_endpoints_answer_410(client: Client, api: RawApi) -> None:
         client.products.list_exposed(product_name="나이키")
     with pytest.raises(GoneError):
         client.products.set_best_price_guaranteed(3000000001, enabled=True)
+    with pytest.raises(GoneError):
+        client.products.list_certifications()
 
 
-def test_certification_lookup_is_not_served(api: RawApi) -> None:
-    """The product-certification lookup exists only on a season-1 path marked deprecated; the
-    sandbox does not serve it (the gateway's 404 for an unknown path)."""
+def test_certification_lookup_is_retired(api: RawApi) -> None:
+    """The certification list exists only on a deprecated season-1 path: it answers 410 there,
+    and the season-2 look-alike path is simply unknown (404)."""
+    retired = api.get("/targets/wing/seller_api/apis/api/v1/marketplace/meta/certifications")
+    assert _error(retired, 410)["code"] == 410
     response = api.get(f"{SELLER_API}/meta/certifications", params={"displayCategoryCode": 1})
     assert response.status_code == 404
 

@@ -300,6 +300,14 @@ def best_price_guaranteed_retired(call: Call) -> Response:
     )
 
 
+def certifications_retired(call: Call) -> Response:
+    raise RetiredApi(
+        "The certification list (GET /targets/wing/seller_api/.../meta/certifications)",
+        "It was a season-1 path; a category's certifications come with its meta "
+        "(GET .../meta/category-related-metas/display-category-codes/{code}).",
+    )
+
+
 def _routes() -> list[RouteSpec]:
     item = f"{ITEMS}/{{vendorItemId}}"
     product = f"{PRODUCTS}/{{sellerProductId}}"
@@ -348,6 +356,11 @@ def _routes() -> list[RouteSpec]:
             optional_body(partial(seller_auto_option, opt_in=False)),
         ),
         ("GET", f"{SELLER_API}/meta/products", exposed_products_retired),
+        (
+            "GET",
+            "/targets/wing/seller_api/apis/api/v1/marketplace/meta/certifications",
+            certifications_retired,
+        ),
         (
             "PUT",
             f"{ITEMS}/{{vendorId}}/{{vendorItemId}}/best-price-guaranteed-3p/{{bestPriceGuaranteed3P}}",

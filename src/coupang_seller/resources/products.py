@@ -666,6 +666,12 @@ class Products(_ProductOps[Client]):
         params = self._exposed_params(product_name, next_token, max_per_page)
         return self._send(_Call("GET", E.EXPOSED_PRODUCTS_RETIRED.path, params))
 
+    def list_certifications(self) -> Any:
+        """RETIRED: the season-1 certification list; Coupang answers 410, raised as
+        :class:`~coupang_seller.GoneError`. A category's certifications come with its meta:
+        ``client.categories.meta(code).certifications``."""
+        return self._send(_Call("GET", E.CERTIFICATIONS_RETIRED.path))
+
     def set_best_price_guaranteed(self, vendor_item_id: int | str, *, enabled: bool) -> Any:
         """RETIRED: the best-price guarantee (쿠런티) switch. Coupang answers 410, raised as
         :class:`~coupang_seller.GoneError`."""
@@ -902,6 +908,10 @@ class AsyncProducts(_ProductOps[AsyncClient]):
         """RETIRED: raises :class:`~coupang_seller.GoneError` (HTTP 410)."""
         params = self._exposed_params(product_name, next_token, max_per_page)
         return await self._send(_Call("GET", E.EXPOSED_PRODUCTS_RETIRED.path, params))
+
+    async def list_certifications(self) -> Any:
+        """RETIRED: raises :class:`~coupang_seller.GoneError` (HTTP 410)."""
+        return await self._send(_Call("GET", E.CERTIFICATIONS_RETIRED.path))
 
     async def set_best_price_guaranteed(self, vendor_item_id: int | str, *, enabled: bool) -> Any:
         """RETIRED: raises :class:`~coupang_seller.GoneError` (HTTP 410)."""
