@@ -286,8 +286,12 @@ def is_loopback_host(host: str | None) -> bool:
 
 def load_loopback_image(path: str) -> bytes | None:
     """Image bytes of an ``http(s)`` URL on a loopback host; ``None`` for anything else."""
-    parts = urlsplit(path)
-    if parts.scheme not in ("http", "https") or not is_loopback_host(parts.hostname):
+    try:
+        parts = urlsplit(path)
+        host = parts.hostname
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme not in ("http", "https") or not is_loopback_host(host):
         return None
     data = bytearray()
     try:
@@ -301,7 +305,7 @@ def load_loopback_image(path: str) -> bytes | None:
                 data += chunk
                 if len(data) >= IMAGE_FETCH_LIMIT:
                     break
-    except httpx.HTTPError:
+    except (httpx.HTTPError, httpx.InvalidURL):
         return None
     return bytes(data[:IMAGE_FETCH_LIMIT])
 
