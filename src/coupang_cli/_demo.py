@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import io
+import json
 import secrets
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from coupang_cli._embedded import embedded_sandbox
 from coupang_cli._output import Output
+from coupang_cli._products import run_check, run_push
 from coupang_seller import Client, DuplicateShippingPlaceError, PreflightError, ValidationError
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 
 DEMO_VENDOR = "A00012345"
 DEMO_USER = "demo-wing-user"
+#: The sample sheet of a source checkout (``examples/`` is not part of the installed package).
+SAMPLE_SHEET = Path(__file__).resolve().parents[2] / "examples" / "products_sample.csv"
+#: Where the demo pretends the sheet's image files were uploaded (Coupang downloads URLs).
+DEMO_IMAGE_BASE_URL = "https://cdn.bomnal-shop.example/coupang"
 
 WAREHOUSE = [
     PlaceAddress(
@@ -59,6 +67,13 @@ def run_demo(out: Output, *, db_url: str | None = None) -> int:
                 access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER
             ) as client:
                 summary.update(_journey(client, out))
+                summary["products"] = _product_journey(
+                    client,
+                    out,
+                    outbound=summary["outboundCodes"][0],  # type: ignore[index]
+                    return_center=str(summary["returnCenterCode"]),
+                    journal=Path(tmp) / "products.journal.jsonl",
+                )
         out.line()
         out.line("Restarting the sandbox on the same store: state survives restarts.")
         with (
@@ -154,3 +169,125 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
         out.line(f"   duplicate: '파주 1센터' already exists as code {exc.existing_code}")
         refusals.append("duplicate")
     return {"outboundCodes": [code, second], "returnCenterCode": center, "refusals": refusals}
+
+
+class _Indented(io.TextIOBase):
+    """Lines written to ``target`` with a margin, so nested command output reads as a step."""
+
+    def __init__(self, target: TextIO, margin: str = "   ") -> None:
+        self.target = target
+        self.margin = margin
+        self.at_start = True
+
+    def write(self, text: str) -> int:
+        for piece in text.splitlines(keepends=True):
+            if self.at_start and piece.strip():
+                self.target.write(self.margin)
+            self.target.write(piece)
+            self.at_start = piece.endswith("\n")
+        return len(text)
+
+
+def _product_journey(
+    client: Client, out: Output, *, outbound: int, return_center: str, journal: Path
+) -> dict[str, object]:
+    out.line()
+    if not SAMPLE_SHEET.exists():
+        out.line(f"6. (skipped: the sample sheet {SAMPLE_SHEET} is not here)")
+        return {}
+    # The commands' own output, indented; nothing of it in --json mode (one summary document).
+    stream: TextIO = io.StringIO() if out.as_json else _Indented(out.out)  # type: ignore[assignment]
+    nested = Output(as_json=False, out=stream, err=stream)
+    places = {"outboundShippingPlaceCode": outbound, "returnCenterCode": return_center}
+    sheet = SAMPLE_SHEET.relative_to(SAMPLE_SHEET.parents[1])
+    out.line(f"6. Check a product sheet offline: coupang-seller products check {sheet}")
+    check_code = run_check(SAMPLE_SHEET, nested, vendor_id=client.vendor_id, overrides=places)
+    out.line(f"   exit code {check_code}: the refused row is reported, the others are ready")
+
+    out.line(
+        f"7. List the valid products: coupang-seller products push {sheet} "
+        f"--image-base-url {DEMO_IMAGE_BASE_URL}"
+    )
+    pushed = io.StringIO()
+    capture = Output(as_json=True, out=pushed)
+    run_push(
+        SAMPLE_SHEET,
+        _Tee(nested, capture),
+        client,
+        image_base_url=DEMO_IMAGE_BASE_URL,
+        overrides=places,
+        journal_path=journal,
+        progress=stream,
+    )
+    report = json.loads(pushed.getvalue())
+    created = [r for r in report["results"] if r["status"] in ("created", "already")]
+    skipped = [s["product"] for s in report["skipped"]]
+    out.line("   push again (as after a crash or Ctrl-C): the journal lists nothing twice")
+    rerun_text = io.StringIO()
+    again = Output(as_json=False, out=rerun_text)
+    rerun_stream = io.StringIO()
+    run_push(
+        SAMPLE_SHEET,
+        again,
+        client,
+        image_base_url=DEMO_IMAGE_BASE_URL,
+        overrides=places,
+        journal_path=journal,
+        progress=rerun_stream,
+    )
+    out.line(f"   {rerun_text.getvalue().strip().splitlines()[-1]}")
+
+    out.line("8. Coupang reviews them (played by the sandbox's control API)")
+    items: dict[str, int] = {}
+    for result in created:
+        review = client.sandbox.review_product(result["sellerProductId"], result="APPROVED")
+        product = client.products.get(review.sellerProductId)
+        for item in product.items or []:
+            if item.vendorItemId is not None and item.itemName:
+                items[item.itemName] = item.vendorItemId
+        out.line(
+            f"   {review.sellerProductId}  {result['product']}: {review.statusName or review.status}"
+        )
+    listed = list(client.products.iter())
+    out.line(f"   {len(listed)} product(s) listed for {client.vendor_id}:")
+    for summary in listed:
+        out.line(
+            f"     {summary.sellerProductId}  {summary.sellerProductName}  [{summary.statusName}]"
+        )
+
+    out.line("9. Change the price and the stock of one item")
+    name = "봄날 퓨어 클렌징 오일 200ml"
+    vendor_item = items[name]
+    before = client.products.get_inventory(vendor_item)
+    new_price = 13900
+    client.products.update_price(vendor_item, price=new_price, current_price=before.salePrice)
+    client.products.update_quantity(vendor_item, quantity=95)
+    after = client.products.get_inventory(vendor_item)
+    out.line(
+        f"   {name} (vendorItemId {vendor_item}): price {before.salePrice:,} -> "
+        f"{after.salePrice:,} won, stock {before.amountInStock} -> {after.amountInStock}"
+    )
+    return {
+        "checkExitCode": check_code,
+        "created": [r["sellerProductId"] for r in created],
+        "skipped": skipped,
+        "refusedRules": sorted({p["rule"] for s in report["skipped"] for p in s["problems"]}),
+        "approvedItems": len(items),
+        "listed": len(listed),
+        "priceChange": {
+            "vendorItemId": vendor_item,
+            "salePrice": [before.salePrice, after.salePrice],
+            "stock": [before.amountInStock, after.amountInStock],
+        },
+    }
+
+
+class _Tee(Output):
+    """Text to one :class:`Output`, the ``--json`` document to another."""
+
+    def __init__(self, text: Output, data: Output) -> None:
+        super().__init__(as_json=False, out=text.out, err=text.err)
+        self._data = data
+
+    def data(self, value: object) -> None:
+        self._data.data(value)

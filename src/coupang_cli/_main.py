@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     rupdate.add_argument("code")
     rupdate.add_argument("file", type=Path)
     _add_category_commands(sub)
+    _add_product_commands(sub)
     return parser
 
 
@@ -97,6 +98,8 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
         return EXIT_OK
     if args.command == "categories":
         return _categories(args, out)
+    if args.command == "products":
+        return _products(args, out)
     with Client() as client:
         return _places(args, client, out)
 
@@ -248,6 +251,63 @@ def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
         out.line(f"updated {args.code}")
         out.data({"updated": args.code})
     return EXIT_OK
+
+
+# -- products --------------------------------------------------------------------------------
+
+
+def _add_product_commands(sub: Any) -> None:
+    products = sub.add_parser(
+        "products", help="product sheets (CSV/XLSX): check offline, push safely"
+    ).add_subparsers(dest="action", required=True)
+    check = products.add_parser(
+        "check",
+        help="list every problem of a product sheet: row, column, rule, fix (offline)",
+        description="Exit code 3 when the sheet has problems. No credentials needed.",
+    )
+    check.add_argument("file", type=Path)
+    check.add_argument(
+        "--vendor-id", default=None, help="default: COUPANG_VENDOR_ID, else a placeholder"
+    )
+    push = products.add_parser(
+        "push",
+        help="list the sheet's valid products, with a journal (safe to rerun after a crash)",
+        description="Rows with problems are skipped. The journal (FILE.journal.jsonl) lets a "
+        "rerun finish an interrupted push without listing anything twice; a product whose answer "
+        "was lost is looked up by its externalVendorSku before it is sent again.",
+    )
+    push.add_argument("file", type=Path)
+    push.add_argument(
+        "--image-base-url",
+        default=None,
+        help="URL where the sheet's local image files are uploaded: images/a.png is sent as "
+        "URL/images/a.png (Coupang downloads images from URLs)",
+    )
+    push.add_argument("--journal", type=Path, default=None, help="default: FILE.journal.jsonl")
+    for command in (check, push):
+        command.add_argument(
+            "--outbound-place", default=None, help="outboundShippingPlaceCode for every product"
+        )
+        command.add_argument(
+            "--return-center", default=None, help="returnCenterCode for every product"
+        )
+
+
+def _products(args: argparse.Namespace, out: Output) -> int:
+    from coupang_cli._products import place_overrides, run_check, run_push
+
+    overrides = place_overrides(args.outbound_place, args.return_center)
+    if args.action == "check":
+        return run_check(args.file, out, vendor_id=args.vendor_id, overrides=overrides)
+    with Client() as client:
+        return run_push(
+            args.file,
+            out,
+            client,
+            image_base_url=args.image_base_url,
+            overrides=overrides,
+            journal_path=args.journal,
+        )
 
 
 # -- categories ------------------------------------------------------------------------------

@@ -33,6 +33,29 @@ def test_demo_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
         r"sandbox \(HTTP 400\): placeAddresses\[0\]\.returnZipCode: .*\[postcode_format\]", out
     )
     assert f"duplicate: '파주 1센터' already exists as code {created[0]}" in out
+    # the product sheet: checked offline, the refused row shown with its cell and the fix
+    assert (
+        "products_sample.csv row 6 [notice:사용기한 또는 개봉 후 사용기간] notice_detail_missing"
+        in out
+    )
+    assert "products_sample.csv row 6 [representativeImage] image_not_square" in out
+    assert "4 product(s): 3 ready, 1 with problems (2 problem(s))" in out
+    assert "skipped 봄날 허니 립밤 (rows 6):" in out
+    pushed = re.findall(r"\[(\d)/3\] (.+): created sellerProductId (\d+)", out)
+    assert [(n, name) for n, name, _ in pushed] == [
+        ("1", "봄날 퓨어 클렌징 오일"),
+        ("2", "봄날 데일리 선크림 SPF50+ PA++++"),
+        ("3", "봄날 시어버터 핸드크림"),
+    ]
+    assert re.search(r"0 created, 3 already created, 0 failed, 1 skipped", out)  # the rerun
+    for _, name, product_id in pushed:
+        assert f"{product_id}  {name}: 승인완료" in out
+    assert "3 product(s) listed for A00012345:" in out
+    assert re.search(
+        r"봄날 퓨어 클렌징 오일 200ml \(vendorItemId \d+\): price 15,900 -> 13,900 won, "
+        r"stock 120 -> 95",
+        out,
+    )
     # the restart section: the same store, read by a new server
     restart = out[out.index("Restarting the sandbox on the same store") :]
     assert "after restart: 2 outbound place(s): 파주 1센터, 서울 소량 출고지" in restart
@@ -50,3 +73,11 @@ def test_demo_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert summary["returnCenterCode"].isdigit()
     assert summary["refusals"] == ["remote_fee_range", "max_length", "postcode_format", "duplicate"]
     assert summary["placesAfterRestart"] == ["파주 1센터", "서울 소량 출고지"]
+    products = summary["products"]
+    assert products["checkExitCode"] == 3
+    assert len(products["created"]) == 3 and len(set(products["created"])) == 3
+    assert products["skipped"] == ["봄날 허니 립밤"]
+    assert products["refusedRules"] == ["image_not_square", "notice_detail_missing"]
+    assert products["approvedItems"] == 4 and products["listed"] == 3
+    change = products["priceChange"]
+    assert change["salePrice"] == [15900, 13900] and change["stock"] == [120, 95]
