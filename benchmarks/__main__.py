@@ -54,14 +54,14 @@ def main() -> int:
             rate.ratio >= TARGET_RATE_RATIO and rate.rate_limited == 0,
         ),
         (
-            "(e) sandbox product create (full rules), 1 worker",
+            "(d) sandbox product create (full rules), 1 worker",
             f"{creates.per_second:,.0f} creates/s, p50 {creates.p50_ms:.1f} ms, p99 {creates.p99_ms:.1f} ms, "
             f"statuses {creates.statuses}",
             "reported (no target set)",
             set(creates.statuses) == {200},
         ),
         (
-            "(d) offline category recommendation, held-out",
+            "(e) offline category recommendation, held-out",
             f"top-1 {rec.top1:.3f}, top-3 {rec.top3:.3f} on {rec.n} names, {rec.ms_per_query:.2f} ms/query",
             f"top-1 >= {TARGET_TOP1}, top-3 >= {TARGET_TOP3}",
             rec.top1 >= TARGET_TOP1 and rec.top3 >= TARGET_TOP3,

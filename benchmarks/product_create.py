@@ -1,4 +1,4 @@
-"""(e) Sandbox product-create throughput: signed POST seller-products, one worker, SQLite.
+"""(d) Sandbox product-create throughput: signed POST seller-products, one worker, SQLite.
 
 Every create runs the full listing rules (category meta, notices, attributes, images paths,
 delivery consistency) and writes the product, its items and a status-history row. The body
