@@ -38,4 +38,14 @@ class SandboxSettings:
     #: A product waiting for approval (승인대기중) is approved this many seconds later on the
     #: sandbox clock, unless the control API reviews it first; ``None``: only the control API.
     auto_review_seconds: float | None = 600.0
+    #: A paid order appears in the seller's order APIs this many seconds later (Coupang: ~10 min).
+    order_visible_after_seconds: float = 600.0
+    #: Automatic courier scans after an invoice upload (DEPARTURE -> DELIVERING, then
+    #: DELIVERING -> FINAL_DELIVERY); ``None``: only ``POST /_sandbox/shipments/{id}/scan``.
+    courier_pickup_seconds: float | None = None
+    courier_delivery_seconds: float | None = None
+    #: The safe numbers (안심번호) of an order stop working this long after delivery.
+    safe_number_ttl_seconds: float = 5 * 86400.0
+    #: ``completeLongTermUndelivery`` is allowed this long after the invoice upload.
+    long_undelivered_after_seconds: float = 30 * 86400.0
     db_echo: bool = False

@@ -31,6 +31,7 @@ from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
 if TYPE_CHECKING:
     from coupang_seller.resources.categories import AsyncCategories, Categories
+    from coupang_seller.resources.orders import AsyncOrders, Orders
     from coupang_seller.resources.products import AsyncProducts, Products
     from coupang_seller.resources.sandbox import AsyncSandbox, Sandbox
     from coupang_seller.resources.shipping_places import (
@@ -135,6 +136,13 @@ class Client(BaseClient):
         from coupang_seller.resources.categories import Categories
 
         return Categories(self)
+
+    @cached_property
+    def orders(self) -> Orders:
+        """Order sheets (발주서) and fulfilment: acknowledgement, invoices, cancels."""
+        from coupang_seller.resources.orders import Orders
+
+        return Orders(self)
 
     @cached_property
     def sandbox(self) -> Sandbox:
@@ -317,6 +325,12 @@ class AsyncClient(BaseClient):
         from coupang_seller.resources.categories import AsyncCategories
 
         return AsyncCategories(self)
+
+    @cached_property
+    def orders(self) -> AsyncOrders:
+        from coupang_seller.resources.orders import AsyncOrders
+
+        return AsyncOrders(self)
 
     @cached_property
     def sandbox(self) -> AsyncSandbox:

@@ -254,6 +254,96 @@ CATEGORY_ENDPOINTS: tuple[Endpoint, ...] = (
     AUTO_CATEGORY_AGREED,
 )
 
+# -- orders (openapi provider; v5 lists/lookups, v4 actions) ---------------------------------
+_V4 = f"{_OPENAPI}/v4/vendors/{{vendorId}}"
+_V5 = f"{_OPENAPI}/v5/vendors/{{vendorId}}"
+
+ORDER_SHEETS = Endpoint(
+    "order_sheets",
+    "GET",
+    f"{_V5}/ordersheets",
+    "orders.list / iter / list_time_frame / iter_time_frame",
+    also=(f"{_V4}/ordersheets",),
+)
+ORDER_SHEET = Endpoint(
+    "order_sheet",
+    "GET",
+    f"{_V5}/ordersheets/{{shipmentBoxId}}",
+    "orders.get",
+    also=(f"{_V4}/ordersheets/{{shipmentBoxId}}",),
+)
+ORDER_SHEETS_BY_ORDER = Endpoint(
+    "order_sheets_by_order",
+    "GET",
+    f"{_V5}/{{orderId}}/ordersheets",
+    "orders.by_order_id",
+    also=(f"{_V4}/{{orderId}}/ordersheets",),
+)
+ORDER_HISTORY = Endpoint(
+    "order_history",
+    "GET",
+    f"{_V5}/ordersheets/{{shipmentBoxId}}/history",
+    "orders.history",
+    also=(f"{_V4}/ordersheets/{{shipmentBoxId}}/history",),
+)
+ORDER_ACKNOWLEDGE = Endpoint(
+    "order_acknowledge", "PUT", f"{_V4}/ordersheets/acknowledgement", "orders.acknowledge"
+)
+ORDER_ACKNOWLEDGE_PATCH = Endpoint(
+    "order_acknowledge_patch",
+    "PATCH",
+    f"{_V4}/ordersheets/acknowledgement",
+    "orders.acknowledge(method='PATCH')",
+)
+ORDER_INVOICES = Endpoint(
+    "order_invoices", "POST", f"{_V4}/orders/invoices", "orders.upload_invoices"
+)
+ORDER_UPDATE_INVOICES = Endpoint(
+    "order_update_invoices", "POST", f"{_V4}/orders/updateInvoices", "orders.update_invoices"
+)
+ORDER_STOPPED_SHIPMENT = Endpoint(
+    "order_stopped_shipment",
+    "PATCH",
+    f"{_V4}/returnRequests/{{receiptId}}/stoppedShipment",
+    "orders.stop_shipment",
+)
+ORDER_COMPLETED_SHIPMENT = Endpoint(
+    "order_completed_shipment",
+    "PATCH",
+    f"{_V4}/returnRequests/{{receiptId}}/completedShipment",
+    "orders.mark_already_shipped",
+)
+ORDER_LONG_UNDELIVERED = Endpoint(
+    "order_long_undelivered",
+    "POST",
+    f"{_V4}/completeLongTermUndelivery",
+    "orders.complete_long_undelivered",
+)
+ORDER_CANCEL = Endpoint(
+    "order_cancel",
+    "POST",
+    f"{_V5}/orders/{{orderId}}/cancel",
+    "orders.cancel",
+    also=(
+        "/v2/providers/wing_api/apis/internal-api/v5/vendors/{vendorId}/orders/{orderId}/cancel",
+    ),
+)
+
+ORDER_ENDPOINTS: tuple[Endpoint, ...] = (
+    ORDER_SHEETS,
+    ORDER_SHEET,
+    ORDER_SHEETS_BY_ORDER,
+    ORDER_HISTORY,
+    ORDER_ACKNOWLEDGE,
+    ORDER_ACKNOWLEDGE_PATCH,
+    ORDER_INVOICES,
+    ORDER_UPDATE_INVOICES,
+    ORDER_STOPPED_SHIPMENT,
+    ORDER_COMPLETED_SHIPMENT,
+    ORDER_LONG_UNDELIVERED,
+    ORDER_CANCEL,
+)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     OUTBOUND_CREATE,
     OUTBOUND_QUERY,
@@ -264,4 +354,5 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     RETURN_UPDATE,
     *PRODUCT_ENDPOINTS,
     *CATEGORY_ENDPOINTS,
+    *ORDER_ENDPOINTS,
 )

@@ -2,7 +2,15 @@
 
 from starlette.routing import Route
 
-from coupang_sandbox.routes import categories, control, control_products, products, shipping_places
+from coupang_sandbox.routes import (
+    categories,
+    control,
+    control_orders,
+    control_products,
+    orders,
+    products,
+    shipping_places,
+)
 from coupang_sandbox.routes._base import Call, RouteSpec, admin_routes, signed_routes
 
 
@@ -13,6 +21,8 @@ def all_routes() -> list[Route]:
         + signed_routes(products.ROUTES)
         + admin_routes(control_products.ROUTES)
         + signed_routes(categories.ROUTES)
+        + signed_routes(orders.ROUTES)
+        + admin_routes(control_orders.ROUTES)
     )
 
 

@@ -1,5 +1,6 @@
 """Persistence: SQLAlchemy Core tables and a small repository layer (SQLite and PostgreSQL)."""
 
+from coupang_sandbox.store import orders as _orders  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import products as _products  # noqa: F401  (registers its tables)
 from coupang_sandbox.store.repo import Store, Vendor, VendorConflict
 

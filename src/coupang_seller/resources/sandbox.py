@@ -6,7 +6,7 @@ not HMAC-signed (the sandbox binds them to loopback and can require a bearer tok
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -15,7 +15,14 @@ from coupang_seller._core import path_param
 from coupang_seller.resources._base import Resource, envelope_data
 from coupang_seller.types._base import CoupangModel
 
-__all__ = ["AsyncSandbox", "ProductReview", "Sandbox", "SandboxClock", "SandboxVendor"]
+__all__ = [
+    "AsyncSandbox",
+    "PlacedOrder",
+    "ProductReview",
+    "Sandbox",
+    "SandboxClock",
+    "SandboxVendor",
+]
 
 
 class SandboxVendor(CoupangModel):
@@ -83,6 +90,71 @@ def _clock_body(now: datetime | None, freeze: bool, real: bool) -> dict[str, Any
     return {"now": now.isoformat(), "freeze": freeze}
 
 
+class PlacedBox(CoupangModel):
+    shipmentBoxId: int
+    vendorItemIds: list[int] = []
+    shippingPrice: int | None = None
+    remotePrice: int | None = None
+    remoteArea: bool | None = None
+
+
+class PlacedOrder(CoupangModel):
+    """Outcome of :meth:`Sandbox.place_order`: the order, its boxes and when the seller sees it."""
+
+    orderId: int
+    vendorId: str | None = None
+    paidAt: str | None = None
+    visibleAt: str | None = None
+    region: str | None = None
+    safeNumber: str | None = None
+    shipmentBoxes: list[PlacedBox] = []
+
+    @property
+    def shipment_box_ids(self) -> list[int]:
+        return [box.shipmentBoxId for box in self.shipmentBoxes]
+
+
+ScanEvent = Literal["PICKUP", "IN_TRANSIT", "DELIVERED"]
+
+
+def _order_body(
+    vendor_id: str,
+    items: Mapping[int, int] | Sequence[tuple[int, int]],
+    *,
+    receiver: Mapping[str, Any] | None,
+    bundle: bool,
+    safe_number: str | None,
+    extra: Mapping[str, Any],
+) -> dict[str, Any]:
+    pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
+    body: dict[str, Any] = {
+        "vendorId": vendor_id,
+        "items": [{"vendorItemId": v, "quantity": q} for v, q in pairs],
+        "bundle": bundle,
+        **extra,
+    }
+    if receiver is not None:
+        body["receiver"] = dict(receiver)
+    if safe_number is not None:
+        body["safeNumber"] = safe_number
+    return body
+
+
+def _order_path(order_id: int | str, tail: str = "") -> str:
+    return f"/_sandbox/orders/{path_param(order_id, 'orderId')}{tail}"
+
+
+def _cancel_body(reason_code: str, items: Mapping[int, int] | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"reasonCode": reason_code}
+    if items is not None:
+        body["items"] = [{"vendorItemId": v, "count": c} for v, c in items.items()]
+    return body
+
+
+def _scan_path(shipment_box_id: int | str) -> str:
+    return f"/_sandbox/shipments/{path_param(shipment_box_id, 'shipmentBoxId')}/scan"
+
+
 class Sandbox(Resource[Client]):
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe all data and return the clock to real time.
@@ -146,6 +218,69 @@ class Sandbox(Resource[Client]):
         )
         return ProductReview.model_validate(envelope_data(data))
 
+    # -- the customer and the courier ---------------------------------------------------
+
+    def place_order(
+        self,
+        items: Mapping[int, int] | Sequence[tuple[int, int]],
+        *,
+        receiver: Mapping[str, Any] | None = None,
+        bundle: bool = True,
+        safe_number: str | None = None,
+        vendor_id: str | None = None,
+        **extra: Any,
+    ) -> PlacedOrder:
+        """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
+        items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
+        (600) of the sandbox clock: ``advance_clock(600)``."""
+        body = _order_body(
+            vendor_id or self._vendor_id,
+            items,
+            receiver=receiver,
+            bundle=bundle,
+            safe_number=safe_number,
+            extra=extra,
+        )
+        data = self._client.send_control("POST", "/_sandbox/orders", json=body)
+        return PlacedOrder.model_validate(envelope_data(data))
+
+    def order(self, order_id: int | str) -> dict[str, Any]:
+        """Everything the sandbox knows about an order (sheets and receipts), visible or not."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control("GET", _order_path(order_id))
+        )
+        return data
+
+    def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
+        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control(
+                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
+            )
+        )
+        return data
+
+    def request_cancel(
+        self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
+        items: Mapping[int, int] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control(
+                "POST",
+                _order_path(order_id, "/cancel-request"),
+                json=_cancel_body(reason_code, items),
+            )
+        )
+        return data
+
+    def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
+        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control("POST", _scan_path(shipment_box_id), json={"event": event})
+        )
+        return data
+
 
 class AsyncSandbox(Resource[AsyncClient]):
     async def reset(self, *, keep_vendors: bool = False) -> None:
@@ -198,3 +333,59 @@ class AsyncSandbox(Resource[AsyncClient]):
             json=_review_body(result, reason, approved_item_ids),
         )
         return ProductReview.model_validate(envelope_data(data))
+
+    async def place_order(
+        self,
+        items: Mapping[int, int] | Sequence[tuple[int, int]],
+        *,
+        receiver: Mapping[str, Any] | None = None,
+        bundle: bool = True,
+        safe_number: str | None = None,
+        vendor_id: str | None = None,
+        **extra: Any,
+    ) -> PlacedOrder:
+        body = _order_body(
+            vendor_id or self._vendor_id,
+            items,
+            receiver=receiver,
+            bundle=bundle,
+            safe_number=safe_number,
+            extra=extra,
+        )
+        data = await self._client.send_control("POST", "/_sandbox/orders", json=body)
+        return PlacedOrder.model_validate(envelope_data(data))
+
+    async def order(self, order_id: int | str) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control("GET", _order_path(order_id))
+        )
+        return data
+
+    async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control(
+                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
+            )
+        )
+        return data
+
+    async def request_cancel(
+        self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
+        items: Mapping[int, int] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control(
+                "POST",
+                _order_path(order_id, "/cancel-request"),
+                json=_cancel_body(reason_code, items),
+            )
+        )
+        return data
+
+    async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control(
+                "POST", _scan_path(shipment_box_id), json={"event": event}
+            )
+        )
+        return data

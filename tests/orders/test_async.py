@@ -1,0 +1,58 @@
+"""The async surface (``AsyncClient.orders`` / ``.sandbox``) over httpx.ASGITransport."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from coupang_seller import AsyncClient
+from coupang_seller.types.orders import InvoiceLine
+from tests.orders.conftest import Market
+
+
+async def test_async_orders(market: Market, aclient: AsyncClient) -> None:
+    first, second = market.items
+    placed = await aclient.sandbox.place_order({first: 1, second: 1})
+    await aclient.sandbox.advance_clock(600)
+    box = placed.shipment_box_ids[0]
+    sheets = [
+        s async for s in aclient.orders.iter(date(2025, 6, 1), date(2025, 7, 20), status="ACCEPT")
+    ]
+    assert [s.shipmentBoxId for s in sheets] == [box]
+    frame = await aclient.orders.list_time_frame(
+        datetime(2025, 7, 14, tzinfo=UTC), datetime(2025, 7, 16, tzinfo=UTC), status="ACCEPT"
+    )
+    assert [s.shipmentBoxId for s in frame] == [box]
+    assert (await aclient.orders.acknowledge([box, 1], method="PATCH")).responseCode == 1
+    result = await aclient.orders.upload_invoices(
+        [
+            InvoiceLine(shipmentBoxId=box, orderId=placed.orderId, vendorItemId=item,
+                        deliveryCompanyCode="HYUNDAI", invoiceNumber="1234567890123")
+            for item in (first, second)
+        ]
+    )  # fmt: skip
+    assert result.all_succeeded
+    await aclient.sandbox.scan(box, "PICKUP")
+    assert (await aclient.orders.get(box, version="v4")).status == "DELIVERING"
+    assert [s.shipmentBoxId for s in await aclient.orders.by_order_id(placed.orderId)] == [box]
+    history = await aclient.orders.history(box)
+    assert history.details[0].deliveryStatus == "DELIVERING"
+    update = await aclient.orders.update_invoices(
+        [
+            InvoiceLine(shipmentBoxId=box, orderId=placed.orderId, vendorItemId=item,
+                        deliveryCompanyCode="HYUNDAI", invoiceNumber="1234567890")
+            for item in (first, second)
+        ]
+    )  # fmt: skip
+    assert update.all_succeeded and (await aclient.orders.get(box)).status == "DEPARTURE"
+
+    other = await aclient.sandbox.place_order({first: 1})
+    await aclient.sandbox.advance_clock(600)
+    await aclient.orders.acknowledge(other.shipment_box_ids)
+    receipt = (await aclient.sandbox.request_cancel(other.orderId))["receipts"][0]["receiptId"]
+    stopped = await aclient.orders.stop_shipment(receipt, cancel_count=1)
+    assert stopped.resultCode == "SUCCESS"
+    third = await aclient.sandbox.place_order({second: 1})
+    await aclient.sandbox.advance_clock(600)
+    cancelled = await aclient.orders.cancel(third.orderId, {second: 1})
+    assert cancelled.code == "SUCCESS"
+    assert cancelled.receiptMap is not None and cancelled.receiptMap.receiptType == "CANCEL"
