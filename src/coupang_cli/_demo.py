@@ -6,6 +6,7 @@ import io
 import json
 import secrets
 import tempfile
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +14,8 @@ from coupang_cli._embedded import embedded_sandbox
 from coupang_cli._output import Output
 from coupang_cli._products import run_check, run_push
 from coupang_seller import Client, DuplicateShippingPlaceError, PreflightError, ValidationError
+from coupang_seller.resources.sandbox import ScanEvent
+from coupang_seller.types.orders import BulkResult, InvoiceLine
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 
 DEMO_VENDOR = "A00012345"
@@ -67,13 +70,17 @@ def run_demo(out: Output, *, db_url: str | None = None) -> int:
                 access_key, secret_key, DEMO_VENDOR, base_url=sandbox.base_url, user_id=DEMO_USER
             ) as client:
                 summary.update(_journey(client, out))
+                catalog: dict[str, dict[str, int]] = {}
                 summary["products"] = _product_journey(
                     client,
                     out,
                     outbound=summary["outboundCodes"][0],  # type: ignore[index]
                     return_center=str(summary["returnCenterCode"]),
                     journal=Path(tmp) / "products.journal.jsonl",
+                    catalog=catalog,
                 )
+                if catalog:
+                    summary["orders"] = _order_journey(client, out, catalog)
         out.line()
         out.line("Restarting the sandbox on the same store: state survives restarts.")
         with (
@@ -189,8 +196,15 @@ class _Indented(io.TextIOBase):
 
 
 def _product_journey(
-    client: Client, out: Output, *, outbound: int, return_center: str, journal: Path
+    client: Client,
+    out: Output,
+    *,
+    outbound: int,
+    return_center: str,
+    journal: Path,
+    catalog: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, object]:
+    """Steps 6-9; ``catalog`` is filled with ``{product name: {item name: vendorItemId}}``."""
     out.line()
     if not SAMPLE_SHEET.exists():
         out.line(f"6. (skipped: the sample sheet {SAMPLE_SHEET} is not here)")
@@ -245,6 +259,8 @@ def _product_journey(
         for item in product.items or []:
             if item.vendorItemId is not None and item.itemName:
                 items[item.itemName] = item.vendorItemId
+                if catalog is not None:
+                    catalog.setdefault(result["product"], {})[item.itemName] = item.vendorItemId
         out.line(
             f"   {review.sellerProductId}  {result['product']}: {review.statusName or review.status}"
         )
@@ -280,6 +296,172 @@ def _product_journey(
             "stock": [before.amountInStock, after.amountInStock],
         },
     }
+
+
+KST = timezone(timedelta(hours=9))
+#: Where the demo customer lives, then moves to before the seller acknowledges.
+FIRST_ADDRESS = {
+    "name": "김*희",
+    "addr1": "서울특별시 마포구 월드컵북로 396",
+    "addr2": "101동 1203호",
+    "postCode": "03925",
+}
+NEW_ADDRESS = {"addr1": "부산광역시 해운대구 센텀중앙로 79", "addr2": "2층", "postCode": "48058"}
+
+
+def _order_journey(
+    client: Client, out: Output, catalog: dict[str, dict[str, int]]
+) -> dict[str, object]:
+    sandbox = client.sandbox
+    product, options = next((p, o) for p, o in catalog.items() if len(o) >= 2)
+    others = next(o for p, o in catalog.items() if p != product)
+    (first_name, first), (second_name, second) = list(options.items())[:2]
+    other_name, other = next(iter(others.items()))
+
+    out.line()
+    out.line("10. A customer orders both options of one product and another one, in one bundle")
+    placed = sandbox.place_order({first: 1, second: 1, other: 1}, receiver=FIRST_ADDRESS)
+    box = placed.shipment_box_ids[0]
+    out.line(
+        f"   orderId {placed.orderId}: {first_name}, {second_name}, {other_name} "
+        f"-> {len(placed.shipment_box_ids)} box, shipmentBoxId {box}"
+    )
+    out.line(f"   to {FIRST_ADDRESS['addr1']} ({FIRST_ADDRESS['postCode']})")
+    now = sandbox.clock().now.astimezone(KST)
+    before = [s.shipmentBoxId for s in client.orders.iter(now.date(), now.date(), status="ACCEPT")]
+    out.line(f"   the seller's ACCEPT list right after payment: {len(before)} sheet(s)")
+    sandbox.advance_clock(600)
+    out.line("   ... the sandbox clock moves on 10 minutes (Coupang shows orders ~10 min late)")
+
+    out.line("11. The seller lists new order sheets, acknowledges, and re-reads the address")
+    now = sandbox.clock().now.astimezone(KST)
+    day_before = (now - timedelta(days=1)).date()
+    sheets = list(client.orders.iter(day_before, now.date(), status="ACCEPT"))
+    sheet = next(s for s in sheets if s.shipmentBoxId == box)
+    listed_post = sheet.receiver.postCode if sheet.receiver else None
+    out.line(
+        f"   ACCEPT: {len(sheets)} sheet(s); box {box} with {len(sheet.orderItems)} item(s), "
+        f"postCode {listed_post}"
+    )
+    sandbox.change_address(placed.orderId, **NEW_ADDRESS)
+    out.line(f"   meanwhile the customer moves: {NEW_ADDRESS['addr1']} ({NEW_ADDRESS['postCode']})")
+    ack = _succeeded(client.orders.acknowledge([box]))
+    reread = client.orders.get(box)
+    reread_post = reread.receiver.postCode if reread.receiver else None
+    out.line(
+        f"   acknowledged ({len(ack.failed)} failed): status {reread.status}; "
+        f"re-read postCode {reread_post} (ship there, not to {listed_post})"
+    )
+
+    out.line("12. Ship with split shipping: one option now, the rest later")
+    line = {"orderId": placed.orderId, "shipmentBoxId": box, "deliveryCompanyCode": "CJGLS"}
+    later = (now + timedelta(days=2)).date().isoformat()
+    first_part = [
+        InvoiceLine(**line, vendorItemId=first, invoiceNumber="100000000001", splitShipping=True),
+        *(
+            InvoiceLine(**line, vendorItemId=v, splitShipping=True, estimatedShippingDate=later)
+            for v in (second, other)
+        ),
+    ]
+    _succeeded(client.orders.upload_invoices(first_part))
+    boxes = {s.shipmentBoxId: s for s in client.orders.by_order_id(placed.orderId)}
+    split_box = next(b for b in boxes if b != box)
+    out.line(
+        f"   {first_name}: invoice 100000000001 -> new shipmentBoxId {split_box} "
+        f"[{boxes[split_box].status}]; box {box} stays [{boxes[box].status}]"
+    )
+    rest = [
+        InvoiceLine(**line, vendorItemId=v, invoiceNumber="100000000002", splitShipping=True,
+                    preSplitShipped=True)
+        for v in (second, other)
+    ]  # fmt: skip
+    _succeeded(client.orders.upload_invoices(rest))
+    departed = client.orders.get(box).status
+    out.line(f"   the rest (preSplitShipped): invoice 100000000002 -> box {box} [{departed}]")
+
+    out.line("13. The courier scans: pickup, in transit, delivered")
+    statuses: list[str] = [sheet.status, reread.status, departed]
+    events: tuple[ScanEvent, ...] = ("PICKUP", "IN_TRANSIT", "DELIVERED")
+    for event in events:
+        for parcel in (split_box, box):
+            sandbox.scan(parcel, event)
+        state = client.orders.get(box).status
+        statuses.append(state)
+        out.line(f"   {event}: {state}")
+
+    out.line(f"14. The customer returns {first_name} (changed their mind)")
+    answer = sandbox.request_return(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
+    receipt_id = int(answer["receipts"][0]["receiptId"])
+    ret = client.returns.get(receipt_id)
+    charge = (ret.model_extra or {}).get("returnShippingCharge")
+    payer = {"CUSTOMER": "the customer", "VENDOR": "the seller"}.get(
+        ret.faultByType or "", ret.faultByType
+    )
+    out.line(
+        f"   receiptId {receipt_id} [{ret.receiptStatus}], pickup {ret.returnDeliveryType}: "
+        f"fault {ret.faultByType}, {payer} pays {charge:,} won return shipping"
+        if isinstance(charge, int)
+        else f"   receiptId {receipt_id} [{ret.receiptStatus}]: fault {ret.faultByType}"
+    )
+    scanned = sandbox.scan_return_pickup(receipt_id)
+    done = client.returns.get(receipt_id)
+    out.line(
+        f"   courier picks it up: quick refund {'yes' if done.preRefund else 'no'} "
+        f"-> [{done.receiptStatus}]"
+    )
+
+    out.line(f"15. The customer exchanges {other_name} for the same option (defect)")
+    asked = sandbox.request_exchange(placed.orderId, other, reason_code="DEFECT")
+    out.line(f"   exchangeId {asked.exchangeId} [{asked.exchangeStatus}], fault {asked.faultType}")
+    sandbox.scan_exchange_pickup(asked.exchangeId, "PICKUP")
+    client.exchanges.confirm_receipt(asked.exchangeId)
+    sandbox.advance_clock(600)
+    out.line("   the seller confirms receipt; the clock moves on 10 minutes")
+    now = sandbox.clock().now
+    found = client.exchanges.list(
+        now - timedelta(days=1),
+        now + timedelta(minutes=1),
+        order_id=placed.orderId,
+        status="PROGRESS",
+    ).items
+    exchange = next(x for x in found if x.exchangeId == asked.exchangeId)
+    new_box = exchange.new_shipment_box_id
+    out.line(f"   new shipmentBoxId {new_box} (the original was {box})")
+    result = client.exchanges.upload_invoice(
+        asked.exchangeId,
+        shipment_box_id=new_box or box,
+        goods_delivery_code="CJGLS",
+        invoice_number="100000000003",
+    )
+    out.line(f"   exchange invoice 100000000003 on box {new_box}: {result.resultCode}")
+    return {
+        "orderId": placed.orderId,
+        "shipmentBoxId": box,
+        "splitShipmentBoxId": split_box,
+        "visibleBeforeWait": len(before),
+        "postCodes": [listed_post, reread_post],
+        "statuses": statuses,
+        "return": {
+            "receiptId": receipt_id,
+            "faultByType": ret.faultByType,
+            "returnShippingCharge": charge,
+            "preRefund": bool(done.preRefund),
+            "pickupScan": scanned.get("receiptStatus"),
+            "receiptStatus": done.receiptStatus,
+        },
+        "exchange": {
+            "exchangeId": asked.exchangeId,
+            "faultType": asked.faultType,
+            "newShipmentBoxId": new_box,
+            "result": result.resultCode,
+        },
+    }
+
+
+def _succeeded(result: BulkResult) -> BulkResult:
+    if not result.all_succeeded:
+        raise RuntimeError(f"the sandbox refused: {result.failed}")
+    return result
 
 
 class _Tee(Output):

@@ -7,6 +7,7 @@ and ``coupang-seller sandbox serve`` so both accept the same flags.
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 import uvicorn
 
@@ -103,5 +104,7 @@ def serve(
     *,
     access_log: bool = False,
 ) -> None:
-    """Serve the sandbox until interrupted. Binds to loopback by default."""
-    build_server(settings, host, port, access_log=access_log).run()
+    """Serve the sandbox until interrupted; Ctrl-C returns quietly (uvicorn shuts down cleanly,
+    then re-raises SIGINT). Binds to loopback by default."""
+    with contextlib.suppress(KeyboardInterrupt):
+        build_server(settings, host, port, access_log=access_log).run()

@@ -48,4 +48,11 @@ class SandboxSettings:
     safe_number_ttl_seconds: float = 5 * 86400.0
     #: ``completeLongTermUndelivery`` is allowed this long after the invoice upload.
     long_undelivered_after_seconds: float = 30 * 86400.0
+    #: After the seller confirms receipt of exchanged goods, the new shipmentBoxId shows in
+    #: ``deliveryInvoiceGroupDtos`` (and takes the exchange invoice) this much later (~10 min).
+    exchange_new_box_after_seconds: float = 600.0
+    #: The return center's courier picks up an auto-pickup return (반품자동연동) this long after
+    #: the request on the sandbox clock (applied lazily on read); ``None``: only
+    #: ``POST /_sandbox/returns/{receiptId}/pickup``.
+    return_pickup_seconds: float | None = None
     db_echo: bool = False

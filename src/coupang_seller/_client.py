@@ -31,8 +31,10 @@ from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
 if TYPE_CHECKING:
     from coupang_seller.resources.categories import AsyncCategories, Categories
+    from coupang_seller.resources.exchanges import AsyncExchanges, Exchanges
     from coupang_seller.resources.orders import AsyncOrders, Orders
     from coupang_seller.resources.products import AsyncProducts, Products
+    from coupang_seller.resources.returns import AsyncReturns, Returns
     from coupang_seller.resources.sandbox import AsyncSandbox, Sandbox
     from coupang_seller.resources.shipping_places import (
         AsyncOutboundShippingPlaces,
@@ -143,6 +145,20 @@ class Client(BaseClient):
         from coupang_seller.resources.orders import Orders
 
         return Orders(self)
+
+    @cached_property
+    def exchanges(self) -> Exchanges:
+        """Exchange requests (교환): list, receipt confirmation, rejection, exchange invoice."""
+        from coupang_seller.resources.exchanges import Exchanges
+
+        return Exchanges(self)
+
+    @cached_property
+    def returns(self) -> Returns:
+        """Returns (반품): lists, receipt confirmation, approval, withdrawals, pickup invoices."""
+        from coupang_seller.resources.returns import Returns
+
+        return Returns(self)
 
     @cached_property
     def sandbox(self) -> Sandbox:
@@ -331,6 +347,18 @@ class AsyncClient(BaseClient):
         from coupang_seller.resources.orders import AsyncOrders
 
         return AsyncOrders(self)
+
+    @cached_property
+    def exchanges(self) -> AsyncExchanges:
+        from coupang_seller.resources.exchanges import AsyncExchanges
+
+        return AsyncExchanges(self)
+
+    @cached_property
+    def returns(self) -> AsyncReturns:
+        from coupang_seller.resources.returns import AsyncReturns
+
+        return AsyncReturns(self)
 
     @cached_property
     def sandbox(self) -> AsyncSandbox:

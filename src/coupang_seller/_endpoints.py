@@ -344,6 +344,104 @@ ORDER_ENDPOINTS: tuple[Endpoint, ...] = (
     ORDER_CANCEL,
 )
 
+# -- exchanges (openapi v4; season-1 wing_api paths as other versions) -----------------------
+_EXCHANGES = f"{_V4}/exchangeRequests"
+_WING_EXCHANGE = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
+
+EXCHANGE_LIST = Endpoint(
+    "exchange_list",
+    "GET",
+    _EXCHANGES,
+    "exchanges.list / iter",
+    also=(f"{_WING_EXCHANGE}/inquiries",),
+)
+EXCHANGE_RECEIVE_CONFIRMATION = Endpoint(
+    "exchange_receive_confirmation",
+    "PATCH",
+    f"{_EXCHANGES}/{{exchangeId}}/receiveConfirmation",
+    "exchanges.confirm_receipt",
+)
+EXCHANGE_REJECTION = Endpoint(
+    "exchange_rejection",
+    "PATCH",
+    f"{_EXCHANGES}/{{exchangeId}}/rejection",
+    "exchanges.reject",
+)
+EXCHANGE_INVOICES = Endpoint(
+    "exchange_invoices",
+    "POST",
+    f"{_EXCHANGES}/{{exchangeId}}/invoices",
+    "exchanges.upload_invoice",
+    also=(f"{_WING_EXCHANGE}/{{exchangeId}}/invoices",),
+)
+
+EXCHANGE_ENDPOINTS: tuple[Endpoint, ...] = (
+    EXCHANGE_LIST,
+    EXCHANGE_RECEIVE_CONFIRMATION,
+    EXCHANGE_REJECTION,
+    EXCHANGE_INVOICES,
+)
+
+# -- returns (openapi provider; v6 lists/lookups, v4 actions, v5 parallel versions) -----------
+_V6 = f"{_OPENAPI}/v6/vendors/{{vendorId}}"
+
+RETURN_REQUESTS = Endpoint(
+    "return_requests",
+    "GET",
+    f"{_V6}/returnRequests",
+    "returns.list / iter / list_time_frame",
+    also=(f"{_V4}/returnRequests", f"{_V5}/returnRequests"),
+)
+RETURN_REQUEST = Endpoint(
+    "return_request",
+    "GET",
+    f"{_V6}/returnRequests/{{receiptId}}",
+    "returns.get",
+    also=(f"{_V4}/returnRequests/{{receiptId}}", f"{_V5}/returnRequests/{{receiptId}}"),
+)
+RETURN_RECEIVE_CONFIRMATION = Endpoint(
+    "return_receive_confirmation",
+    "PATCH",
+    f"{_V4}/returnRequests/{{receiptId}}/receiveConfirmation",
+    "returns.confirm_receipt",
+    also=(f"{_V5}/returnRequests/{{receiptId}}/receiveConfirmation",),
+)
+RETURN_APPROVAL = Endpoint(
+    "return_approval",
+    "PATCH",
+    f"{_V4}/returnRequests/{{receiptId}}/approval",
+    "returns.approve",
+    also=(f"{_V5}/returnRequests/{{receiptId}}/approval",),
+)
+RETURN_WITHDRAW_REQUESTS = Endpoint(
+    "return_withdraw_requests",
+    "GET",
+    f"{_V4}/returnWithdrawRequests",
+    "returns.withdrawals / iter_withdrawals",
+)
+RETURN_WITHDRAW_LIST = Endpoint(
+    "return_withdraw_list",
+    "POST",
+    f"{_V4}/returnWithdrawList",
+    "returns.withdrawals_by_ids",
+)
+RETURN_MANUAL_INVOICE = Endpoint(
+    "return_manual_invoice",
+    "POST",
+    f"{_V4}/return-exchange-invoices/manual",
+    "returns.upload_pickup_invoice",
+)
+
+RETURN_ENDPOINTS: tuple[Endpoint, ...] = (
+    RETURN_REQUESTS,
+    RETURN_REQUEST,
+    RETURN_RECEIVE_CONFIRMATION,
+    RETURN_APPROVAL,
+    RETURN_WITHDRAW_REQUESTS,
+    RETURN_WITHDRAW_LIST,
+    RETURN_MANUAL_INVOICE,
+)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     OUTBOUND_CREATE,
     OUTBOUND_QUERY,
@@ -355,4 +453,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *PRODUCT_ENDPOINTS,
     *CATEGORY_ENDPOINTS,
     *ORDER_ENDPOINTS,
+    *RETURN_ENDPOINTS,
+    *EXCHANGE_ENDPOINTS,
 )

@@ -56,6 +56,33 @@ def test_demo_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
         r"stock 120 -> 95",
         out,
     )
+    # the order journey: one bundle, re-read address, split shipping, delivery, return, exchange
+    assert re.search(
+        r"orderId \d+: 봄날 퓨어 클렌징 오일 200ml, 봄날 퓨어 클렌징 오일 400ml, "
+        r"봄날 데일리 선크림 50ml -> 1 box, shipmentBoxId (\d+)",
+        out,
+    )
+    assert "the seller's ACCEPT list right after payment: 0 sheet(s)" in out
+    assert re.search(r"ACCEPT: 1 sheet\(s\); box \d+ with 3 item\(s\), postCode 03925", out)
+    assert "status INSTRUCT; re-read postCode 48058 (ship there, not to 03925)" in out
+    split = re.search(
+        r"200ml: invoice 100000000001 -> new shipmentBoxId (\d+) \[DEPARTURE\]; "
+        r"box (\d+) stays \[INSTRUCT\]",
+        out,
+    )
+    assert split and split.group(1) != split.group(2)
+    assert f"invoice 100000000002 -> box {split.group(2)} [DEPARTURE]" in out
+    assert "PICKUP: DELIVERING" in out and "DELIVERED: FINAL_DELIVERY" in out
+    assert re.search(
+        r"receiptId \d+ \[RETURNS_UNCHECKED\], pickup 연동택배: fault CUSTOMER, "
+        r"the customer pays 3,000 won return shipping",
+        out,
+    )
+    assert "courier picks it up: quick refund yes -> [RETURNS_COMPLETED]" in out
+    assert re.search(r"exchangeId \d+ \[RECEIPT\], fault VENDOR", out)
+    new_box = re.search(r"new shipmentBoxId (\d+) \(the original was (\d+)\)", out)
+    assert new_box and new_box.group(1) != new_box.group(2) == split.group(2)
+    assert f"exchange invoice 100000000003 on box {new_box.group(1)}: SUCCESS" in out
     # the restart section: the same store, read by a new server
     restart = out[out.index("Restarting the sandbox on the same store") :]
     assert "after restart: 2 outbound place(s): 파주 1센터, 서울 소량 출고지" in restart
@@ -81,3 +108,23 @@ def test_demo_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert products["approvedItems"] == 4 and products["listed"] == 3
     change = products["priceChange"]
     assert change["salePrice"] == [15900, 13900] and change["stock"] == [120, 95]
+    orders = summary["orders"]
+    assert orders["visibleBeforeWait"] == 0
+    assert orders["postCodes"] == ["03925", "48058"]
+    assert orders["splitShipmentBoxId"] != orders["shipmentBoxId"]
+    assert orders["statuses"] == [
+        "ACCEPT", "INSTRUCT", "DEPARTURE", "DELIVERING", "DELIVERING", "FINAL_DELIVERY",
+    ]  # fmt: skip
+    assert orders["return"] == {
+        "receiptId": orders["return"]["receiptId"],
+        "faultByType": "CUSTOMER",
+        "returnShippingCharge": 3000,
+        "preRefund": True,
+        "pickupScan": "RETURNS_COMPLETED",
+        "receiptStatus": "RETURNS_COMPLETED",
+    }
+    exchange = orders["exchange"]
+    assert exchange["faultType"] == "VENDOR" and exchange["result"] == "SUCCESS"
+    assert exchange["newShipmentBoxId"] not in (
+        orders["shipmentBoxId"], orders["splitShipmentBoxId"], None,
+    )  # fmt: skip

@@ -450,7 +450,10 @@ class Orders:
 
     def _settle(self, conn: Connection, vendor_id: str | None) -> None:
         """Apply the automatic courier scans that are due (see the module doc)."""
-        if self.settings.courier_pickup_seconds is None:
+        if (
+            self.settings.courier_pickup_seconds is None
+            and self.settings.courier_delivery_seconds is None
+        ):
             return
         now_us = to_us(self._now())
         for box in db.boxes_due(conn, vendor_id, now_us):

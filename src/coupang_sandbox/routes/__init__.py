@@ -5,10 +5,14 @@ from starlette.routing import Route
 from coupang_sandbox.routes import (
     categories,
     control,
+    control_exchanges,
     control_orders,
     control_products,
+    control_returns,
+    exchanges,
     orders,
     products,
+    returns,
     shipping_places,
 )
 from coupang_sandbox.routes._base import Call, RouteSpec, admin_routes, signed_routes
@@ -23,6 +27,10 @@ def all_routes() -> list[Route]:
         + signed_routes(categories.ROUTES)
         + signed_routes(orders.ROUTES)
         + admin_routes(control_orders.ROUTES)
+        + signed_routes(returns.ROUTES)
+        + admin_routes(control_returns.ROUTES)
+        + signed_routes(exchanges.ROUTES)
+        + admin_routes(control_exchanges.ROUTES)
     )
 
 

@@ -87,6 +87,9 @@ shipment_boxes = Table(
     Column("updated_at_us", BigInteger, nullable=False),
     Index("ix_sandbox_boxes_vendor_paid", "vendor_id", "status", "paid_at_us"),
     Index("ix_sandbox_boxes_order", "order_id"),
+    # The courier scans due (``boxes_due``, run before every read when automated scans are on).
+    Index("ix_sandbox_boxes_vendor_pickup_due", "vendor_id", "pickup_due_us"),
+    Index("ix_sandbox_boxes_vendor_delivery_due", "vendor_id", "delivery_due_us"),
 )
 
 order_items = Table(

@@ -14,6 +14,7 @@ from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
 from coupang_seller.resources._base import Resource, envelope_data
 from coupang_seller.types._base import CoupangModel
+from coupang_seller.types.exchanges import ExchangeRequest
 
 __all__ = [
     "AsyncSandbox",
@@ -155,6 +156,52 @@ def _scan_path(shipment_box_id: int | str) -> str:
     return f"/_sandbox/shipments/{path_param(shipment_box_id, 'shipmentBoxId')}/scan"
 
 
+ExchangeScanEvent = Literal["PICKUP", "DELIVERED"]
+
+
+def _exchange_body(
+    order_id: int | str, vendor_item_id: int, *, quantity: int, reason_code: str,
+    reason_detail: str | None, target_vendor_item_id: int | None, exchange_amount: int | None,
+) -> dict[str, Any]:  # fmt: skip
+    body: dict[str, Any] = {
+        "orderId": int(order_id),
+        "vendorItemId": vendor_item_id,
+        "quantity": quantity,
+        "reasonCode": reason_code,
+    }
+    if reason_detail is not None:
+        body["reasonEtcDetail"] = reason_detail
+    if target_vendor_item_id is not None:
+        body["targetVendorItemId"] = target_vendor_item_id
+    if exchange_amount is not None:
+        body["exchangeAmount"] = exchange_amount
+    return body
+
+
+def _exchange_path(exchange_id: int | str, tail: str = "") -> str:
+    return f"/_sandbox/exchanges/{path_param(exchange_id, 'exchangeId')}{tail}"
+
+
+def _return_body(
+    order_id: int | str, items: Mapping[int, int], reason_code: str, reason: str | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "orderId": int(order_id),
+        "items": [{"vendorItemId": v, "quantity": q} for v, q in items.items()],
+        "reasonCode": reason_code,
+    }
+    if reason is not None:
+        body["reason"] = reason
+    return body
+
+
+def _return_path(receipt_id: int | str, tail: str = "") -> str:
+    return f"/_sandbox/returns/{path_param(receipt_id, 'receiptId')}{tail}"
+
+
+ReturnStep = Literal["withdraw", "pickup", "coupang-check", "coupang-checked"]
+
+
 class Sandbox(Resource[Client]):
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe all data and return the clock to real time.
@@ -281,6 +328,81 @@ class Sandbox(Resource[Client]):
         )
         return data
 
+    def request_exchange(
+        self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
+        reason_code: str = "DEFECT", reason_detail: str | None = None,
+        target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
+    ) -> ExchangeRequest:  # fmt: skip
+        """The customer asks to exchange a delivered item for the same option (RECEIPT)."""
+        body = _exchange_body(
+            order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
+            reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
+            exchange_amount=exchange_amount,
+        )  # fmt: skip
+        data = self._client.send_control("POST", "/_sandbox/exchanges", json=body)
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    def exchange(self, exchange_id: int | str) -> ExchangeRequest:
+        """An exchange as the seller's list shows it."""
+        data = self._client.send_control("GET", _exchange_path(exchange_id))
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    def withdraw_exchange(
+        self, exchange_id: int | str, *, reason: str | None = None
+    ) -> ExchangeRequest:
+        """The customer withdraws the exchange (RECEIPT -> CANCEL)."""
+        body = {} if reason is None else {"cancelReason": reason}
+        data = self._client.send_control(
+            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
+        )
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    def scan_exchange_pickup(
+        self, exchange_id: int | str, event: ExchangeScanEvent
+    ) -> dict[str, Any]:
+        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller)."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control(
+                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
+            )
+        )
+        return data
+
+    def request_return(
+        self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
+        reason: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
+        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control(
+                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
+            )
+        )
+        return data
+
+    def return_view(self, receipt_id: int | str) -> dict[str, Any]:
+        """Everything the sandbox knows about a return, withdrawn or not."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control("GET", _return_path(receipt_id))
+        )
+        return data
+
+    def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
+        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
+        )
+        return data
+
+    def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+        """The customer withdraws the return (before the pickup)."""
+        return self.return_step(receipt_id, "withdraw")
+
+    def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
+        """The courier picks the returned goods up (quick refund happens here)."""
+        return self.return_step(receipt_id, "pickup")
+
 
 class AsyncSandbox(Resource[AsyncClient]):
     async def reset(self, *, keep_vendors: bool = False) -> None:
@@ -389,3 +511,68 @@ class AsyncSandbox(Resource[AsyncClient]):
             )
         )
         return data
+
+    async def request_exchange(
+        self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
+        reason_code: str = "DEFECT", reason_detail: str | None = None,
+        target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
+    ) -> ExchangeRequest:  # fmt: skip
+        body = _exchange_body(
+            order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
+            reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
+            exchange_amount=exchange_amount,
+        )  # fmt: skip
+        data = await self._client.send_control("POST", "/_sandbox/exchanges", json=body)
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
+        data = await self._client.send_control("GET", _exchange_path(exchange_id))
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    async def withdraw_exchange(
+        self, exchange_id: int | str, *, reason: str | None = None
+    ) -> ExchangeRequest:
+        body = {} if reason is None else {"cancelReason": reason}
+        data = await self._client.send_control(
+            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
+        )
+        return ExchangeRequest.model_validate(envelope_data(data))
+
+    async def scan_exchange_pickup(
+        self, exchange_id: int | str, event: ExchangeScanEvent
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control(
+                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
+            )
+        )
+        return data
+
+    async def request_return(
+        self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
+        reason: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control(
+                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
+            )
+        )
+        return data
+
+    async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control("GET", _return_path(receipt_id))
+        )
+        return data
+
+    async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
+        )
+        return data
+
+    async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+        return await self.return_step(receipt_id, "withdraw")
+
+    async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
+        return await self.return_step(receipt_id, "pickup")

@@ -1,0 +1,666 @@
+"""Exchanges (교환): the seller's list and actions, and the customer and courier of the
+control API.
+
+Every operation loads the row, applies a rule (the pure functions of
+:mod:`coupang_seller.preflight.exchanges`, shared with the SDK, and the transition tables of
+:mod:`coupang_sandbox.state.exchange`) and persists, in one transaction.
+
+Time is the sandbox clock and nothing runs in the background: the new shipment box of an
+exchange (재배송 박스) is allocated when the seller confirms receipt and shows in
+``deliveryInvoiceGroupDtos`` (and may take the exchange invoice) once
+``exchange_new_box_after_seconds`` (600, "최대 10분") has passed — checked when read.
+
+Rules (business rule 7 of the reference): an exchange is requested for a delivered
+(FINAL_DELIVERY) order item, for the same option only (same ``vendorItemId``); the seller
+confirms receipt of the returned goods (RECEIPT -> PROGRESS, collectStatus CompleteCollect),
+then uploads the invoice on the NEW shipmentBoxId (PROGRESS -> SUCCESS); rejection takes
+only SOLDOUT or WITHDRAW; the customer's withdrawal gives CANCEL. The exchange shipping fee
+(``exchangeAmount``) is settled outside Coupang; ``faultType`` tells who bears it. Since
+2024-09 the list shows only safe (virtual) phone numbers (안심번호), never real ones.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Final
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import RowMapping
+
+from coupang_sandbox.backends.orders import (
+    COURIER_NAMES,
+    SHIPMENT_BOX_ID_START,
+    Orders,
+    parse_id,
+    wire,
+)
+from coupang_sandbox.clock import SandboxClock, from_us, to_us
+from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed
+from coupang_sandbox.settings import SandboxSettings
+from coupang_sandbox.state import exchange as st
+from coupang_sandbox.state import order as order_st
+from coupang_sandbox.store import Store
+from coupang_sandbox.store import exchanges as xdb
+from coupang_sandbox.store import orders as db
+from coupang_sandbox.store import repo as r
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight import orders as order_rules
+from coupang_seller.preflight._core import as_int
+
+Row = Mapping[Any, Any]
+
+EXCHANGE_ID_START: Final = 100_000_001
+EXCHANGE_ITEM_ID_START: Final = 1_000_001
+
+#: VOC reasons that are the customer's fault (the customer bears the exchange shipping fee).
+CUSTOMER_FAULT_REASONS: Final = frozenset(
+    {"CHANGEMIND", "DIFFERENTOPT", "CHEAPER", "WRONGOPT", "REORDER", "OTHERS", "WRONGADDRESS"}
+)
+REFER_TYPES: Final = ("VENDOR", "CS_CENTER", "WEB_PC", "WEB_MOBILE")
+
+#: Refusal when the exchange invoice names the ORIGINAL shipmentBoxId: that box is finished
+#: (its tracking is closed, NONE_TRACKING for the exchange), the new box must be used.
+MSG_NONE_TRACKING: Final = (
+    "NONE_TRACKING: shipmentBoxId {box} is the original delivery (원배송번호) of exchangeId "
+    "{exchange}, not the exchange box. 입고확인 처리 후 교환요청 목록 조회 시 "
+    "deliveryInvoiceGroupDtos 정보 아래에 새로 생성된 shipmentBoxId를 입력해야합니다."
+)
+MSG_NEW_BOX_PENDING: Final = (
+    "exchangeId {exchange}: the new shipmentBoxId is not in deliveryInvoiceGroupDtos yet; "
+    "it appears {seconds:.0f} s after the receipt confirmation, at {at} "
+    "(입고 확인처리 후 최대 10분 이후에 교환송장 업로드처리가 가능합니다)"
+)
+
+_ITEM_STATUS: Final[dict[str, str]] = {
+    st.RECEIPT: "RETURN_SEND_READY",
+    st.PROGRESS: "CHANGE_SEND_READY",
+    st.SUCCESS: "CHANGE_SEND_COMPLETE",
+    st.CANCEL: "CHANGE_SEND_HOLD",
+}
+
+
+def _virtual_number() -> str:
+    """A safe number (안심번호, 050x): the exchange list shows no real phone number."""
+    return f"0503-{secrets.randbelow(9000) + 1000}-{secrets.randbelow(9000) + 1000}"
+
+
+def _at(value: Any) -> str | None:
+    return None if value is None else wire(from_us(int(value)))
+
+
+def new_box_visible(row: Row, now: datetime) -> bool:
+    at = row["new_box_at_us"]
+    return row["new_shipment_box_id"] is not None and at is not None and int(at) <= to_us(now)
+
+
+def present(row: Row, order_box_status: str | None, now: datetime) -> dict[str, Any]:
+    """One exchange as the list answers it (field names of the documented sample)."""
+    exchange_id = int(row["exchange_id"])
+    item = dict(row["item"] or {})
+    customer = dict(row["customer"] or {})
+    status = str(row["status"])
+    created, modified = _at(row["created_at_us"]), _at(row["modified_at_us"])
+    vendor_item_id = int(row["vendor_item_id"])
+    quantity = int(row["quantity"])
+    item_status = _ITEM_STATUS.get(status, "CHANGE_SEND_HOLD")
+    if status == st.REJECT:
+        item_status = "CHANGE_SEND_FAIL" if row["reject_code"] == "SOLDOUT" else "CHANGE_SEND_HOLD"
+    groups: list[dict[str, Any]] = []
+    visible = new_box_visible(row, now)
+    if visible:
+        courier = row["goods_delivery_code"]
+        invoiced = row["invoice_number"] is not None
+        box_status = order_st.INSTRUCT
+        if invoiced:
+            box_status = order_st.NONE_TRACKING if courier == "DIRECT" else order_st.DEPARTURE
+        groups.append(
+            {
+                "shipmentBoxId": int(row["new_shipment_box_id"]),
+                "boxPrice": 0,
+                "orderId": int(row["order_id"]),
+                "orderType": "EXCHANGE",
+                "customerType": "MEMBER",
+                "bundleType": "SINGLE",
+                "extraMessage": "",
+                "shippingDeliveryType": "EXCHANGE_DELIVERY",
+                "deliveryInvoiceDtos": [
+                    {
+                        "invoiceNumber": row["invoice_number"] or "",
+                        "estimatedDeliveryDate": None,
+                        "deliveredDate": None,
+                        "statusModifiedAt": _at(row["invoice_uploaded_at_us"])
+                        or _at(row["new_box_at_us"]),
+                        "invoiceNumberUploadDate": _at(row["invoice_uploaded_at_us"]),
+                        "statusCode": box_status,
+                        "deliverCode": courier,
+                        "isMainShipmentInvoice": True,
+                        "parcelType": "NORMAL",
+                        "invoiceVendorItemDtos": [
+                            {
+                                "vendorItemId": vendor_item_id,
+                                "quantity": quantity,
+                                "hasAdditionalItem": False,
+                                "promiseDeliveryDate": None,
+                                "estimatedShippingDate": None,
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    open_ = status in (st.RECEIPT, st.PROGRESS)
+    can_invoice = status == st.PROGRESS and visible
+    safe = customer.get("safeNumber")
+    address = {
+        "exchangeAddressId": exchange_id,
+        "returnCustomerName": customer.get("name"),
+        "returnAddressZipCode": customer.get("zipCode"),
+        "returnAddress": customer.get("address"),
+        "returnAddressDetail": customer.get("addressDetail"),
+        "returnPhone": None,
+        "returnMobile": safe,
+        "returnMemo": None,
+        "deliveryCustomerName": customer.get("name"),
+        "deliveryAddressZipCode": customer.get("zipCode"),
+        "deliveryAddress": customer.get("address"),
+        "deliveryAddressDetail": customer.get("addressDetail"),
+        "deliveryPhone": None,
+        "deliveryMobile": safe,
+        "deliveryMemo": None,
+        "createdAt": created,
+        "modifiedAt": modified,
+        "exchangeId": exchange_id,
+    }
+    collect_item = {
+        "vendorItemId": vendor_item_id,
+        "statusCode": item_status,
+        "returnCount": quantity if row["collected_at_us"] is not None else None,
+        "releaseStatus": "RELEASED",
+        "paymentReturnDeliveryMapId": exchange_id,
+        "paymentItemId": int(item.get("orderItemId") or 0),
+        "modifiedBy": row["modified_by_type"],
+        "modifiedAt": modified,
+        "createdBy": "CUSTOMER",
+        "createdAt": created,
+        "count": quantity,
+        "confirmType": None,
+        "collectStatus": "RETURN",
+    }
+    destination = {
+        "vendorZipCode": None,
+        "vendorPhone": None,
+        "vendorName": row["vendor_id"],
+        "vendorMobile": None,
+        "vendorAddressDetail": None,
+        "vendorAddress": None,
+        "safetyNumberStatus": "ENABLE" if open_ else "DISABLE",
+        "safetyNumberId": exchange_id,
+        "safetyNumber": safe,
+        "returnDeliveryId": None,
+        "returnCenterCode": None,
+        "receiptId": None,
+        "orderedByMobile": None,
+        "orderId": int(row["order_id"]),
+        "message": None,
+        "customerZipCode": customer.get("zipCode"),
+        "customerPhone": safe,
+        "customerName": customer.get("name"),
+        "customerMobile": safe,
+        "customerAddressDetail": customer.get("addressDetail"),
+        "customerAddress": customer.get("address"),
+    }
+    fault = str(row["fault_type"])
+    return {
+        "exchangeId": exchange_id,
+        "orderId": int(row["order_id"]),
+        "vendorId": row["vendor_id"],
+        "orderDeliveryStatusCode": order_box_status,
+        "exchangeStatus": status,
+        "referType": row["refer_type"],
+        "faultType": fault,
+        # 교환배송비: settled outside Coupang (not part of Coupang's settlement).
+        "exchangeAmount": int(row["exchange_amount"]),
+        "reason": None,
+        "reasonCode": row["reason_code"],
+        "reasonCodeText": order_rules_reason_text(str(row["reason_code"])),
+        "reasonEtcDetail": row["reason_etc_detail"],
+        "cancelReason": row["cancel_reason"],
+        "createdByType": "CUSTOMER",
+        "createdAt": created,
+        "modifiedByType": row["modified_by_type"],
+        "modifiedAt": modified,
+        "exchangeItemDtoV1s": [
+            {
+                "exchangeItemId": int(item.get("exchangeItemId") or 0),
+                "orderItemId": vendor_item_id,
+                "orderItemUnitPrice": int(item.get("unitPrice") or 0),
+                "orderItemName": item.get("name"),
+                "orderPackageId": None,
+                "orderPackageName": item.get("packageName"),
+                "targetItemId": vendor_item_id,
+                "targetItemUnitPrice": int(item.get("unitPrice") or 0),
+                "targetItemName": item.get("name"),
+                "targetPackageId": -1,
+                "targetPackageName": "",
+                "quantity": quantity,
+                "orderItemDeliveryComplete": True,
+                "orderItemReturnComplete": row["collected_at_us"] is not None,
+                "targetItemDeliveryComplete": False,
+                "createdAt": created,
+                "modifiedAt": modified,
+                "originalShipmentBoxId": int(row["original_shipment_box_id"]),
+            }
+        ],
+        "exchangeAddressDtoV1": address,
+        "deliveryInvoiceGroupDtos": groups,
+        "deliveryStatus": row["delivery_status"],
+        "collectStatus": row["collect_status"],
+        "collectCompleteDate": _at(row["collected_at_us"]),
+        "collectInformationsDto": {
+            "returnType": "EXCHANGE_RETURN",
+            "expectedReturnDate": _at(int(row["created_at_us"]) + 3 * 86_400_000_000),
+            "returndeliveryItemDtos": [collect_item],
+            "returndeliveryDestinationDto": destination,
+        },
+        "returnDeliveryDtos": [dict(row["return_delivery"] or {})],
+        "successable": can_invoice,
+        "orderDeliveryStatusLabel": order_box_status,
+        "exchangeStatusLabel": status,
+        "referTypeLabel": row["refer_type"],
+        "faultTypeLabel": fault,
+        "createdByTypeLabel": "CUSTOMER",
+        "rejectable": open_,
+        "modifiedByTypeLabel": row["modified_by_type"],
+        "deliveryInvoiceModifiable": can_invoice,
+    }
+
+
+#: VocReasonCode -> reasonCodeText (documented table).
+REASON_TEXTS: Final[dict[str, str]] = {
+    "CHANGEMIND": "필요 없어짐 (단순 변심)",
+    "DIFFERENTOPT": "색상/ 사이즈가 기대와 다름",
+    "CHEAPER": "다른 사이트의 가격이 더 저렴함",
+    "WRONGOPT": "상품의 옵션 선택을 잘못함",
+    "REORDER": "상품을 추가하여 재주문",
+    "OTHERS": "기타",
+    "DELIVERYLATER": "배송 예정일이 예상보다 늦음",
+    "WRONGADDRESS": "배송지 입력 실수",
+    "DELIVERYSTOP": "배송흐름이 멈춤",
+    "CARRIERLOST": "택배사 상품 분실",
+    "LOST": "배송 완료지만 상품 받지 못함",
+    "PARTIALMISS": "주문상품 중 일부가 배송되지 않음",
+    "COMPOMISS": "상품의 구성품, 부속품이 제대로 들어있지 않음",
+    "LATEDELIVERED": "상품이 늦게 배송됨",
+    "DAMAGED": "상품이 파손되어 배송됨",
+    "DEFECT": "상품 결함/기능에 이상이 있음",
+    "INACCURATE": "실제 상품이 상품 설명에 써있는 것과 다름",
+    "BOTHDAMAGED": "포장과 상품 모두 훼손됨",
+    "SHIPBOXOK": "포장은 괜찮으나 상품이 파손됨",
+    "WRONGDELIVERY": "내가 주문한 상품과 아예 다른 상품이 배송됨",
+    "WRONGSIZECOL": "내가 주문한 상품과 다른 색상/ 사이즈의 상품이 배송됨",
+}
+
+
+def order_rules_reason_text(code: str) -> str:
+    return REASON_TEXTS.get(code, code)
+
+
+@dataclass
+class Exchanges:
+    store: Store
+    clock: SandboxClock
+    settings: SandboxSettings
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC)
+
+    def _settle_orders(self, conn: Connection) -> None:
+        """Apply the orders' due courier scans first (a box may just have been delivered)."""
+        Orders(self.store, self.clock, self.settings)._settle(conn, None)
+
+    def _present_rows(self, conn: Connection, rows: list[RowMapping]) -> list[dict[str, Any]]:
+        now = self._now()
+        out = []
+        for row in rows:
+            box = db.box_get(conn, int(row["original_shipment_box_id"]))
+            status = None if box is None else str(box["status"])
+            out.append(present(row, status, now))
+        return out
+
+    def _row(self, conn: Connection, id_text: object, vendor_id: str | None = None) -> RowMapping:
+        exchange_id = parse_id(id_text)
+        row = (
+            None
+            if exchange_id is None
+            else xdb.get_exchange(conn, exchange_id, vendor_id, lock=True)
+        )
+        if row is None:
+            raise NotFound(f"exchangeId {id_text} does not exist")
+        return row
+
+    def _apply(self, row: Row, event: str) -> str:
+        status = str(row["status"])
+        if not st.exchange.can(status, event):
+            raise BadRequest(st.refusal(int(row["exchange_id"]), status, event))
+        return st.exchange.apply(status, event)
+
+    # -- seller reads ---------------------------------------------------------------
+
+    def list(
+        self,
+        vendor_id: str,
+        *,
+        start: datetime,
+        end: datetime,
+        status: str | None,
+        order_id: int | None,
+        after: int | None,
+        limit: int,
+    ) -> tuple[list[dict[str, Any]], str]:
+        with self.store.engine.begin() as conn:
+            rows, more = xdb.exchanges_page(
+                conn,
+                vendor_id,
+                created_from_us=to_us(start),
+                created_to_us=to_us(end),
+                status=status,
+                order_id=order_id,
+                after_id=after,
+                limit=limit,
+            )
+            data = self._present_rows(conn, rows)
+        token = str(int(rows[-1]["exchange_id"])) if more and rows else ""
+        return data, token
+
+    # -- seller actions -------------------------------------------------------------
+
+    def confirm_receipt(self, vendor_id: str, id_text: object) -> None:
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text, vendor_id)
+            status = self._apply(row, st.CONFIRM_RECEIPT)
+            collect = st.collect.apply(str(row["collect_status"]), st.RECEIVED)
+            new_box = r.next_id(conn, "shipment_box", SHIPMENT_BOX_ID_START)
+            due = now + timedelta(seconds=self.settings.exchange_new_box_after_seconds)
+            xdb.update_exchange(
+                conn,
+                int(row["exchange_id"]),
+                {
+                    "status": status,
+                    "collect_status": collect,
+                    "collected_at_us": to_us(now),
+                    "new_shipment_box_id": new_box,
+                    "new_box_at_us": to_us(due),
+                    "modified_by_type": "VENDOR",
+                    "modified_at_us": to_us(now),
+                },
+            )
+
+    def reject(self, vendor_id: str, id_text: object, code: Any) -> None:
+        found = rules.check_reject_code(code)
+        if found:
+            raise ValidationFailed(found)
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text, vendor_id)
+            status = self._apply(row, st.REJECT_EXCHANGE)
+            values: dict[str, Any] = {
+                "status": status,
+                "reject_code": code,
+                "delivery_status": "Withdraw",
+                "modified_by_type": "VENDOR",
+                "modified_at_us": to_us(now),
+            }
+            if row["collect_status"] != st.COMPLETE_COLLECT:
+                values["collect_status"] = st.collect.apply(
+                    str(row["collect_status"]), st.COLLECT_CANCELLED
+                )
+            xdb.update_exchange(conn, int(row["exchange_id"]), values)
+
+    def upload_invoice(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
+        box_text = body.get("shipmentBoxId")
+        courier = body.get("goodsDeliveryCode")
+        number = body.get("invoiceNumber")
+        found = rules.check_invoice(box_text, courier, number)
+        if found:
+            raise ValidationFailed(found)
+        box_id = as_int(box_text)
+        courier = str(courier).strip().upper()
+        number = str(number).strip()
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text, vendor_id)
+            exchange_id = int(row["exchange_id"])
+            status = self._apply(row, st.UPLOAD_INVOICE)
+            if not new_box_visible(row, now):
+                at = row["new_box_at_us"]
+                raise BadRequest(
+                    MSG_NEW_BOX_PENDING.format(
+                        exchange=exchange_id,
+                        seconds=self.settings.exchange_new_box_after_seconds,
+                        at=_at(at),
+                    )
+                )
+            if box_id == int(row["original_shipment_box_id"]):
+                raise BadRequest(MSG_NONE_TRACKING.format(box=box_id, exchange=exchange_id))
+            new_box = int(row["new_shipment_box_id"])
+            if box_id != new_box:
+                raise BadRequest(
+                    f"shipmentBoxId {box_id} is not the exchange box of exchangeId "
+                    f"{exchange_id}: use the new shipmentBoxId {new_box} of "
+                    "deliveryInvoiceGroupDtos"
+                )
+            if courier != order_rules.DIRECT:
+                cutoff = order_rules.invoice_duplicate_cutoff(now)
+                if db.invoice_uses(conn, courier, number, to_us(cutoff)):
+                    raise BadRequest(
+                        f"invoiceNumber {number} ({COURIER_NAMES.get(courier, courier)}) was "
+                        "already used within 6 months (중복 송장번호)"
+                    )
+            db.invoice_insert(
+                conn,
+                {
+                    "id": r.next_id(conn, "invoice", 1),
+                    "vendor_id": vendor_id,
+                    "delivery_company_code": courier,
+                    "invoice_number": number,
+                    "shipment_box_id": new_box,
+                    "order_id": int(row["order_id"]),
+                    "uploaded_at_us": to_us(now),
+                },
+            )
+            xdb.update_exchange(
+                conn,
+                exchange_id,
+                {
+                    "status": status,
+                    "goods_delivery_code": courier,
+                    "invoice_number": number,
+                    "invoice_uploaded_at_us": to_us(now),
+                    "delivery_status": "VendorDirect"
+                    if courier == order_rules.DIRECT
+                    else "CompleteDirection",
+                    "modified_by_type": "VENDOR",
+                    "modified_at_us": to_us(now),
+                },
+            )
+
+    # -- control: the customer ------------------------------------------------------
+
+    def request(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        found: list[Violation] = []
+        order_id = parse_id(body.get("orderId"))
+        if order_id is None:
+            found.append(Violation("orderId", "required", "orderId is required"))
+        vendor_item_id = parse_id(body.get("vendorItemId"))
+        if vendor_item_id is None:
+            found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
+        quantity = as_int(body.get("quantity", 1))
+        if quantity is None or quantity < 1:
+            found.append(Violation("quantity", "range", "quantity must be >= 1"))
+        found += order_rules.check_reason_code(body.get("reasonCode"))
+        target = body.get("targetVendorItemId")
+        if target is not None and vendor_item_id is not None:
+            found += rules.check_same_option(vendor_item_id, as_int(target))
+        refer = str(body.get("referType") or "WEB_MOBILE")
+        if refer not in REFER_TYPES:
+            found.append(
+                Violation("referType", "enum", f"referType must be one of {', '.join(REFER_TYPES)}")
+            )
+        amount = as_int(body.get("exchangeAmount", 0))
+        if amount is None or amount < 0:
+            found.append(Violation("exchangeAmount", "range", "exchangeAmount must be >= 0"))
+        if found:
+            raise ValidationFailed(found)
+        assert order_id is not None and vendor_item_id is not None
+        assert quantity is not None and amount is not None
+        reason = str(body["reasonCode"])
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            self._settle_orders(conn)
+            order = db.order_get(conn, order_id)
+            if order is None:
+                raise NotFound(f"orderId {order_id} does not exist")
+            items = [
+                i for i in db.items_of_order(conn, order_id)
+                if int(i["vendor_item_id"]) == vendor_item_id
+            ]  # fmt: skip
+            if not items:
+                raise BadRequest(
+                    f"vendorItemId {vendor_item_id} is not an item of orderId {order_id}: only "
+                    "the same option that was ordered can be exchanged"
+                )
+            boxes = {
+                int(b["shipment_box_id"]): b for b in db.boxes_of_order(conn, order_id, lock=True)
+            }
+            delivered = [
+                i for i in items
+                if boxes[int(i["shipment_box_id"])]["status"] == order_st.FINAL_DELIVERY
+            ]  # fmt: skip
+            if not delivered:
+                box = boxes[int(items[0]["shipment_box_id"])]
+                status = str(box["status"])
+                raise Conflict(
+                    f"shipmentBoxId {box['shipment_box_id']} is {status} "
+                    f"({order_st.status_name(status)}): an exchange is requested for a "
+                    "delivered item (FINAL_DELIVERY)"
+                )
+            shipped = sum(int(i["shipping_count"]) - int(i["cancel_count"]) for i in delivered)
+            taken = sum(
+                int(x["quantity"])
+                for x in xdb.open_exchanges_of_order(conn, order_id)
+                if int(x["vendor_item_id"]) == vendor_item_id
+            )
+            if quantity > shipped - taken:
+                raise Conflict(
+                    f"quantity {quantity} is more than can be exchanged for vendorItemId "
+                    f"{vendor_item_id} of orderId {order_id} ({shipped} delivered, {taken} in "
+                    "open exchanges)"
+                )
+            first = delivered[0]
+            doc = first["doc"] or {}
+            receiver = dict(order["receiver"] or {})
+            exchange_id = r.next_id(conn, "exchange", EXCHANGE_ID_START)
+            xdb.insert_exchange(
+                conn,
+                {
+                    "exchange_id": exchange_id,
+                    "vendor_id": order["vendor_id"],
+                    "order_id": order_id,
+                    "original_shipment_box_id": int(first["shipment_box_id"]),
+                    "status": st.RECEIPT,
+                    "collect_status": st.BEFORE_DIRECTION,
+                    "delivery_status": "BeforeDirection",
+                    "vendor_item_id": vendor_item_id,
+                    "quantity": quantity,
+                    "reason_code": reason,
+                    "reason_etc_detail": body.get("reasonEtcDetail"),
+                    "fault_type": "CUSTOMER" if reason in CUSTOMER_FAULT_REASONS else "VENDOR",
+                    "refer_type": refer,
+                    "exchange_amount": amount,
+                    "modified_by_type": "CUSTOMER",
+                    "item": {
+                        "exchangeItemId": r.next_id(conn, "exchange_item", EXCHANGE_ITEM_ID_START),
+                        "orderItemId": int(first["id"]),
+                        "unitPrice": int(first["sales_price"]),
+                        "name": doc.get("vendorItemName"),
+                        "packageName": doc.get("sellerProductName"),
+                    },
+                    "customer": {
+                        "name": receiver.get("name"),
+                        "zipCode": receiver.get("postCode"),
+                        "address": receiver.get("addr1"),
+                        "addressDetail": receiver.get("addr2"),
+                        "safeNumber": _virtual_number(),
+                    },
+                    "return_delivery": {"deliveryCompanyCode": "CJGLS", "deliveryInvoiceNo": ""},
+                    "created_at_us": to_us(now),
+                    "modified_at_us": to_us(now),
+                },
+            )
+            row = xdb.get_exchange(conn, exchange_id)
+            assert row is not None
+            return self._present_rows(conn, [row])[0]
+
+    def view(self, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text)
+            return self._present_rows(conn, [row])[0]
+
+    def withdraw(self, id_text: object, body: Mapping[str, Any]) -> dict[str, Any]:
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text)
+            status = self._apply(row, st.WITHDRAW)
+            xdb.update_exchange(
+                conn,
+                int(row["exchange_id"]),
+                {
+                    "status": status,
+                    "collect_status": st.collect.apply(
+                        str(row["collect_status"]), st.COLLECT_CANCELLED
+                    ),
+                    "delivery_status": "Withdraw",
+                    "cancel_reason": body.get("cancelReason") or "고객 철회",
+                    "modified_by_type": "CUSTOMER",
+                    "modified_at_us": to_us(now),
+                },
+            )
+            fresh = xdb.get_exchange(conn, int(row["exchange_id"]))
+            assert fresh is not None
+            return self._present_rows(conn, [fresh])[0]
+
+    # -- control: the courier of the returned goods ---------------------------------
+
+    def scan(self, id_text: object, body: Mapping[str, Any]) -> dict[str, Any]:
+        name = str(body.get("event") or "").strip().upper()
+        event = st.SCAN_EVENTS.get(name)
+        if event is None:
+            raise ValidationFailed(
+                [Violation("event", "enum", "event must be PICKUP or DELIVERED")]
+            )
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, id_text)
+            current = str(row["collect_status"])
+            if str(row["status"]) != st.RECEIPT or not st.collect.can(current, event):
+                allowed = [s for s in st.COLLECT_STATUSES if st.collect.can(s, event)]
+                raise Conflict(
+                    f"pickup scan {name}: exchangeId {row['exchange_id']} is "
+                    f"{row['status']} with collectStatus {current}; allowed only while "
+                    f"RECEIPT with collectStatus {', '.join(allowed)}"
+                )
+            collect = st.collect.apply(current, event)
+            values: dict[str, Any] = {"collect_status": collect, "modified_at_us": to_us(now)}
+            values["modified_by_type"] = "TRACKING"
+            if event == st.PICKUP:
+                values["return_delivery"] = {
+                    "deliveryCompanyCode": "CJGLS",
+                    "deliveryInvoiceNo": str(600_000_000_000 + int(row["exchange_id"])),
+                }
+            xdb.update_exchange(conn, int(row["exchange_id"]), values)
+        return {"exchangeId": int(row["exchange_id"]), "collectStatus": collect}

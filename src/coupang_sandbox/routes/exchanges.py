@@ -1,0 +1,141 @@
+"""Exchange endpoints (교환 API) on the openapi provider, and the season-1 ``wing_api`` paths.
+
+Envelope ``{"code": 200, "message": "OK", "data": [...], "nextToken": ""}`` for the list (the
+token next to ``data``, ``""`` on the last page); the actions answer
+``{"code": "200", "message": "SUCCESS", ...}`` as their samples do. Refusals answer HTTP 400
+in the same envelope (``errors`` lists broken rules).
+
+Paths served: the v4 paths (receipt confirmation and rejection take PATCH, as documented, and
+PUT, what clients send) and the season-1 ``wing_api`` paths they replaced (list
+``exchange/inquiries``, ``exchange/receive-confirmations`` with the exchangeId in the body,
+``exchange/{exchangeId}/rejections`` and ``exchange/{exchangeId}/invoices``, all POST but the
+list). The exchange invoice body is one object (the documented body parameters).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.responses import Response
+
+from coupang_sandbox.backends.exchanges import Exchanges
+from coupang_sandbox.backends.orders import parse_id, parse_minute
+from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.responses import CoupangJSONResponse
+from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight._core import as_int
+
+OPENAPI = "/v2/providers/openapi/apis/api"
+WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
+
+
+def _exchanges(call: Call) -> Exchanges:
+    sandbox = call.sandbox
+    return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
+
+
+def _answer(data: Any, message: str = "SUCCESS", **extra: Any) -> Response:
+    return CoupangJSONResponse({"code": "200", "message": message, "data": data, **extra})
+
+
+def _exchange_id(call: Call) -> Any:
+    """The exchangeId of the path, or of the body on the season-1 path without one."""
+    path_id = call.path.get("exchangeId")
+    body_id = call.body.get("exchangeId")
+    if path_id is None:
+        if body_id is None:
+            raise ValidationFailed([Violation("exchangeId", "required", "exchangeId is required")])
+        return body_id
+    if body_id is not None and as_int(body_id) != parse_id(path_id):
+        raise ValidationFailed(
+            [Violation("exchangeId", "mismatch", "exchangeId of the body differs from the path")]
+        )
+    return path_id
+
+
+def list_exchanges(call: Call) -> Response:
+    found: list[Violation] = []
+    start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
+    end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
+    found += more + other
+    if start is not None and end is not None:
+        found += rules.check_window(start, end)
+    status = (call.query("status") or "").strip().upper() or None
+    found += rules.check_status(status)
+    order_id = None
+    order_text = call.query("orderId")
+    if order_text is not None and order_text.strip():
+        order_id = parse_id(order_text)
+        if order_id is None:
+            found.append(Violation("orderId", "type", f"orderId must be a number ({order_text!r})"))
+    size = rules.DEFAULT_MAX_PER_PAGE
+    text = call.query("maxPerPage")
+    if text is not None and text.strip():
+        problems = rules.check_max_per_page(text)
+        found += problems
+        if not problems:
+            size = int(text)
+    after = None
+    token = call.query("nextToken")
+    if token is not None and token.strip():
+        after = parse_id(token)
+        if after is None:
+            found.append(
+                Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
+            )
+    if found:
+        raise ValidationFailed(found)
+    assert start is not None and end is not None
+    data, next_token = _exchanges(call).list(
+        call.vendor_id,
+        start=start,
+        end=end,
+        status=status,
+        order_id=order_id,
+        after=after,
+        limit=size,
+    )
+    return CoupangJSONResponse(
+        {"code": 200, "message": "OK", "data": data, "nextToken": next_token}
+    )
+
+
+def confirm_receipt(call: Call) -> Response:
+    _exchanges(call).confirm_receipt(call.vendor_id, _exchange_id(call))
+    return CoupangJSONResponse({"code": "200", "message": "SUCCESS"})
+
+
+def reject(call: Call) -> Response:
+    exchange_id = _exchange_id(call)
+    _exchanges(call).reject(call.vendor_id, exchange_id, call.body.get("exchangeRejectCode"))
+    return _answer({"resultCode": "SUCCESS", "resultMessage": "요청 처리완료"})
+
+
+def upload_invoice(call: Call) -> Response:
+    exchange_id = _exchange_id(call)
+    _exchanges(call).upload_invoice(call.vendor_id, exchange_id, call.body)
+    return _answer({"resultCode": "SUCCESS", "resultMessage": "Invoice number save successfully"})
+
+
+def _routes() -> list[RouteSpec]:
+    base = f"{OPENAPI}/v4/vendors/{{vendorId}}/exchangeRequests"
+    one = f"{base}/{{exchangeId}}"
+    return [
+        ("GET", base, list_exchanges),
+        ("PATCH", f"{one}/receiveConfirmation", optional_body(confirm_receipt)),
+        ("PUT", f"{one}/receiveConfirmation", optional_body(confirm_receipt)),
+        ("PATCH", f"{one}/rejection", reject),
+        ("PUT", f"{one}/rejection", reject),
+        ("POST", f"{one}/invoices", upload_invoice),
+        # season 1 (wing_api), the paths the v4 ones replaced
+        ("GET", f"{WING}/inquiries", list_exchanges),
+        ("POST", f"{WING}/receive-confirmations", confirm_receipt),
+        ("POST", f"{WING}/{{exchangeId}}/rejections", reject),
+        ("POST", f"{WING}/{{exchangeId}}/invoices", upload_invoice),
+    ]
+
+
+#: ``(method, path template, handler)`` of every exchange endpoint served.
+ROUTES: list[RouteSpec] = _routes()
