@@ -88,10 +88,11 @@ def test_every_exchange_endpoint_matches_its_sample(market: Market, api: RawApi)
     listed = _json(api.get(exchange_path(), params=list_params()))
     got["list"] = listed
     box = next(x for x in listed["data"] if x["exchangeId"] == a)["deliveryInvoiceGroupDtos"][0]
+    # The documented sample sends the invoice as a JSON array (one object per box).
     got["invoices"] = _json(
         api.post(exchange_path(f"/{a}/invoices"),
-                 json={"exchangeId": str(a), "vendorId": VID, "shipmentBoxId": str(box["shipmentBoxId"]),
-                       "goodsDeliveryCode": "EPOST", "invoiceNumber": "1234564310000"})
+                 json=[{"exchangeId": str(a), "vendorId": VID, "shipmentBoxId": str(box["shipmentBoxId"]),
+                        "goodsDeliveryCode": "EPOST", "invoiceNumber": "1234564310000"}])
     )  # fmt: skip
     for name, body in got.items():
         assert missing_fields(_fix_typo(sample(name)), body) == [], name

@@ -52,6 +52,9 @@ Handler = Callable[[Call], Response]
 RouteSpec = tuple[str, str, Handler]
 
 _OPTIONAL_BODY = "_sandbox_optional_body"
+_ARRAY_BODY = "_sandbox_array_body"
+#: Key under which a top-level JSON array body reaches an ``array_body`` handler.
+ARRAY_KEY = "__array__"
 
 
 def optional_body(handler: Handler) -> Handler:
@@ -60,12 +63,22 @@ def optional_body(handler: Handler) -> Handler:
     return handler
 
 
+def array_body(handler: Handler) -> Handler:
+    """Mark a handler whose endpoint also takes a JSON array of objects (documented samples
+    send one); the handler finds it in ``call.body[ARRAY_KEY]``."""
+    setattr(handler, _ARRAY_BODY, True)
+    return handler
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-async def read_json_object(request: Request, limit: int, *, required: bool) -> dict[str, Any]:
-    """The body as a JSON object; 413 above ``limit`` bytes, 400 for anything but an object."""
+async def read_json_object(
+    request: Request, limit: int, *, required: bool, allow_array: bool = False
+) -> dict[str, Any]:
+    """The body as a JSON object; 413 above ``limit`` bytes, 400 for anything but an object
+    (or, with ``allow_array``, a non-empty array of objects, returned under ``ARRAY_KEY``)."""
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limit:
         raise PayloadTooLarge(limit)
@@ -86,6 +99,13 @@ async def read_json_object(request: Request, limit: int, *, required: bool) -> d
     except (ValueError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
         raise BadRequest(f"JSON parse error: {reason}") from None
+    if (
+        allow_array
+        and isinstance(value, list)
+        and value
+        and all(isinstance(v, dict) for v in value)
+    ):
+        return {ARRAY_KEY: value}
     if not isinstance(value, dict):
         raise BadRequest(
             f"JSON parse error: the request body must be a JSON object, not {type(value).__name__}"
@@ -145,9 +165,15 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             body: dict[str, Any] = {}
             if method in BODY_METHODS:
                 required = not getattr(handler, _OPTIONAL_BODY, False)
-                body = await read_json_object(request, settings.max_body_bytes, required=required)
-                if body.get("vendorId") is not None and body["vendorId"] != vendor.vendor_id:
-                    raise BadRequest(MSG_BODY_VENDOR)
+                body = await read_json_object(
+                    request,
+                    settings.max_body_bytes,
+                    required=required,
+                    allow_array=getattr(handler, _ARRAY_BODY, False),
+                )
+                for part in body.get(ARRAY_KEY) or [body]:
+                    if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
+                        raise BadRequest(MSG_BODY_VENDOR)
             return handler(Call(request, sandbox, vendor.vendor_id, body))
 
         routes.append(Route(path, _guarded(run), methods=list(handlers)))

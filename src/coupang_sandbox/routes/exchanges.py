@@ -22,7 +22,7 @@ from coupang_sandbox.backends.exchanges import Exchanges
 from coupang_sandbox.backends.orders import parse_id, parse_minute
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
-from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
+from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight._core import as_int
@@ -113,9 +113,12 @@ def reject(call: Call) -> Response:
     return _answer({"resultCode": "SUCCESS", "resultMessage": "요청 처리완료"})
 
 
+@array_body
 def upload_invoice(call: Call) -> Response:
+    """One invoice object, or the array form of the documented sample (one entry per box)."""
     exchange_id = _exchange_id(call)
-    _exchanges(call).upload_invoice(call.vendor_id, exchange_id, call.body)
+    for part in call.body.get(ARRAY_KEY) or [call.body]:
+        _exchanges(call).upload_invoice(call.vendor_id, exchange_id, part)
     return _answer({"resultCode": "SUCCESS", "resultMessage": "Invoice number save successfully"})
 
 
