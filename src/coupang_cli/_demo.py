@@ -420,7 +420,7 @@ def _order_journey(
     now = sandbox.clock().now
     found = client.exchanges.list(
         now - timedelta(days=1),
-        now + timedelta(minutes=1),
+        now,
         order_id=placed.orderId,
         status="PROGRESS",
     ).items

@@ -361,12 +361,16 @@ class Exchanges:
         after: int | None,
         limit: int,
     ) -> tuple[list[dict[str, Any]], str]:
+        # createdAtTo is inclusive (the documented sample ends at ...T23:59:59): its whole
+        # second, or its whole minute when given without seconds, as the orders and returns
+        # lists treat it. The store bound is exclusive.
+        stop = end + (timedelta(minutes=1) if end.second == 0 else timedelta(seconds=1))
         with self.store.engine.begin() as conn:
             rows, more = xdb.exchanges_page(
                 conn,
                 vendor_id,
                 created_from_us=to_us(start),
-                created_to_us=to_us(end),
+                created_before_us=to_us(stop),
                 status=status,
                 order_id=order_id,
                 after_id=after,

@@ -310,6 +310,45 @@ class CancelOutcome:
 # -- presentation ------------------------------------------------------------------------------
 
 
+def _completed_returns(conn: Connection, order_ids: Iterable[int]) -> dict[tuple[int, int], int]:
+    """Quantities of completed returns (RETURNS_COMPLETED) per (shipmentBoxId, vendorItemId).
+
+    Cancels and stop-shipments add to ``cancel_count`` when applied; a return is refunded on
+    its completion, so the sheets show it as cancelled from then on (derived on read: the
+    return backend never writes the order items).
+    """
+    found: dict[tuple[int, int], int] = {}
+    for order_id in order_ids:
+        for receipt in db.receipts_of_order(conn, order_id):
+            if (
+                receipt["receipt_type"] != "RETURN"
+                or receipt["receipt_status"] != RETURNS_COMPLETED
+                or receipt["release_stop_status"] == "처리(출고중지)"  # already in cancel_count
+            ):
+                continue
+            for entry in receipt["items"]:
+                key = (int(receipt["shipment_box_id"]), int(entry["vendorItemId"]))
+                found[key] = found.get(key, 0) + int(entry["count"])
+    return found
+
+
+def _with_returns(
+    items: Sequence[Row], returned: Mapping[tuple[int, int], int]
+) -> list[dict[str, Any]]:
+    """Item rows with completed returns added to ``cancel_count`` (for presentation only)."""
+    left = dict(returned)
+    shown = []
+    for item in items:
+        row = dict(item)
+        key = (int(item["shipment_box_id"]), int(item["vendor_item_id"]))
+        take = min(left.get(key, 0), _active(item))
+        if take > 0:
+            row["cancel_count"] = int(item["cancel_count"]) + take
+            left[key] -= take
+        shown.append(row)
+    return shown
+
+
 def present_item(item: Row) -> dict[str, Any]:
     doc = item["doc"] or {}
     count = _active(item)
@@ -506,13 +545,15 @@ class Orders:
             return []
         ids = [int(b["shipment_box_id"]) for b in boxes]
         items = db.items_of_boxes(conn, ids)
-        orders = db.orders_by_ids(conn, list({int(b["order_id"]) for b in boxes}))
+        order_ids = list({int(b["order_id"]) for b in boxes})
+        orders = db.orders_by_ids(conn, order_ids)
+        returned = _completed_returns(conn, order_ids)
         now = self._now()
         return [
             present_sheet(
                 orders[int(b["order_id"])],
                 b,
-                items[int(b["shipment_box_id"])],
+                _with_returns(items[int(b["shipment_box_id"])], returned),
                 now=now,
                 settings=self.settings,
             )

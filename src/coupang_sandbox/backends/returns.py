@@ -114,6 +114,11 @@ REASONS: Final[dict[str, tuple[str, str, str]]] = {
 }
 DUTY: Final[dict[str, str]] = {"VENDOR": "COM", "CUSTOMER": "CUS", "COUPANG": "COU"}
 
+#: Receipt types the return lists serve: returns (stop-shipment requests included) and the
+#: stop-shipments the seller's own cancel at INSTRUCT completed (``STOP_SHIPMENT``: served as
+#: ``receiptType`` RETURN, the only ``ReturnReceiptType``, RETURNS_COMPLETED, 처리(출고중지)).
+LISTED_TYPES: Final = ("RETURN", "STOP_SHIPMENT")
+
 MSG_NO_RECEIPT = "취소(반품)접수 정보가 없습니다."
 MSG_WITHDRAWN = "고객이 철회한 반품입니다."
 
@@ -411,7 +416,7 @@ class Returns:
             rows, more = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_type="CANCEL" if cancel else "RETURN",
+                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
                 statuses=statuses,
                 created_from_us=to_us(begin),
                 created_to_us=to_us(stop),
@@ -438,7 +443,7 @@ class Returns:
             rows, _ = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_type="CANCEL" if cancel else "RETURN",
+                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
                 statuses=statuses,
                 created_from_us=to_us(start),
                 created_to_us=to_us(stop),
@@ -449,21 +454,34 @@ class Returns:
             return self._present(conn, rows)
 
     def _receipt(
-        self, conn: Connection, vendor_id: str | None, id_text: object, *, lock: bool = False
+        self,
+        conn: Connection,
+        vendor_id: str | None,
+        id_text: object,
+        *,
+        lock: bool = False,
+        stops: bool = False,
     ) -> RowMapping:
+        """A return receipt; ``stops``: also a seller-completed stop-shipment (reads only)."""
         receipt_id = parse_id(id_text)
         receipt = (
             None if receipt_id is None else odb.receipt_get(conn, receipt_id, vendor_id, lock=lock)
         )
-        if receipt is None or receipt["receipt_type"] != "RETURN":
+        if receipt is None or receipt["receipt_type"] not in LISTED_TYPES:
             owner = "" if vendor_id is None else f" of vendor {vendor_id}"
             raise BadRequest(f"{MSG_NO_RECEIPT} (no return receiptId {id_text}{owner})")
+        if receipt["receipt_type"] == "STOP_SHIPMENT" and not stops:
+            raise BadRequest(
+                f"처리할 수 없는 상태입니다. (receiptId {receipt['receipt_id']} is a stop-shipment "
+                f"the seller's cancel completed ({_status(receipt)}, "
+                f"{receipt['release_stop_status']}): there is nothing left to do on it)"
+            )
         return receipt
 
     def get(self, vendor_id: str, id_text: object) -> list[dict[str, Any]]:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text)
+            receipt = self._receipt(conn, vendor_id, id_text, stops=True)
             if receipt["receipt_status"] == st.WITHDRAWN:
                 raise BadRequest(
                     f"{MSG_WITHDRAWN} (receiptId {receipt['receipt_id']} was withdrawn by the "

@@ -111,17 +111,17 @@ def exchanges_page(
     vendor_id: str,
     *,
     created_from_us: int,
-    created_to_us: int,
+    created_before_us: int,
     status: str | None,
     order_id: int | None,
     after_id: int | None,
     limit: int,
 ) -> tuple[list[RowMapping], bool]:
-    """Exchanges created in ``[from, to]``, by exchangeId, after the token."""
+    """Exchanges created in ``[from, before)``, by exchangeId, after the token."""
     where: list[Any] = [
         exchanges.c.vendor_id == vendor_id,
         exchanges.c.created_at_us >= created_from_us,
-        exchanges.c.created_at_us <= created_to_us,
+        exchanges.c.created_at_us < created_before_us,
     ]
     if status is not None:
         where.append(exchanges.c.status == status)

@@ -110,7 +110,7 @@ def receipts_page(
     conn: Connection,
     vendor_id: str,
     *,
-    receipt_type: str,
+    receipt_types: Sequence[str],
     statuses: Sequence[str] | None,
     created_from_us: int,
     created_to_us: int,
@@ -121,7 +121,7 @@ def receipts_page(
     """Receipts created in ``[from, to)``, by receiptId, after the token."""
     where: list[Any] = [
         receipts.c.vendor_id == vendor_id,
-        receipts.c.receipt_type == receipt_type,
+        receipts.c.receipt_type.in_(list(receipt_types)),
         receipts.c.created_at_us >= created_from_us,
         receipts.c.created_at_us < created_to_us,
     ]
