@@ -40,7 +40,6 @@ from sqlalchemy.engine import make_url
 from coupang_sandbox.backends.orders import (
     HISTORY_ID_START,
     JEJU,
-    KST,
     MAINLAND,
     ORDER_ID_START,
     ORDER_ITEM_ID_START,
@@ -56,6 +55,7 @@ from coupang_sandbox.store import orders as db
 from coupang_sandbox.store.engine import create_tables
 from coupang_sandbox.store.schema import sequences
 from coupang_sandbox.store.schema import vendors as vendor_table
+from coupang_seller._constants import KST
 
 #: Sequence names of :mod:`coupang_sandbox.backends.orders` (``r.next_id``) and their starts.
 SEQUENCES = {

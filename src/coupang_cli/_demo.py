@@ -6,7 +6,7 @@ import io
 import json
 import secrets
 import tempfile
-from datetime import timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -14,6 +14,7 @@ from coupang_cli._embedded import embedded_sandbox
 from coupang_cli._output import Output
 from coupang_cli._products import run_check, run_push
 from coupang_seller import Client, DuplicateShippingPlaceError, PreflightError, ValidationError
+from coupang_seller._constants import KST
 from coupang_seller.resources.sandbox import ScanEvent
 from coupang_seller.types.orders import BulkResult, InvoiceLine
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
@@ -298,7 +299,6 @@ def _product_journey(
     }
 
 
-KST = timezone(timedelta(hours=9))
 #: Where the demo customer lives, then moves to before the seller acknowledges.
 FIRST_ADDRESS = {
     "name": "김*희",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
+
 import httpx
 
 #: Coupang's production gateway. The SDK never hard-codes it elsewhere.
@@ -37,3 +39,6 @@ ENV_SECRET_KEY = "COUPANG_SECRET_KEY"  # noqa: S105 - a variable name, not a sec
 ENV_VENDOR_ID = "COUPANG_VENDOR_ID"
 ENV_BASE_URL = "COUPANG_BASE_URL"
 ENV_USER_ID = "COUPANG_USER_ID"
+
+#: Korean time: Coupang writes its dates in it and counts its daily windows by its days.
+KST = timezone(timedelta(hours=9), "KST")

@@ -30,6 +30,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends import _ids as ids
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import (
     BadRequest,
@@ -45,11 +46,11 @@ from coupang_sandbox.store import Store
 from coupang_sandbox.store import orders as db
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
 from coupang_seller.preflight._core import as_bool, as_int
 
-KST = timezone(timedelta(hours=9), "KST")
 Row = Mapping[Any, Any]
 
 ORDER_ID_START: Final = 20_000_000_000_001
@@ -151,10 +152,8 @@ _MINUTE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:([ +-])(\d{
 
 
 def parse_id(text: object) -> int | None:
-    value = as_int(text)
-    if value is None or value <= 0 or value >= 2**63:
-        return None
-    return value
+    """An order-side id (orderId, shipmentBoxId, receiptId, ...): positive, 64-bit."""
+    return ids.parse_id(text, minimum=1)
 
 
 def region_of(post_code: str | None) -> str:

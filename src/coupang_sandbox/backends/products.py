@@ -26,7 +26,7 @@ import math
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -34,6 +34,7 @@ import httpx
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import (
     Conflict,
@@ -47,10 +48,10 @@ from coupang_sandbox.state import product as st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import products as db
 from coupang_sandbox.store import repo as r
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
 
-KST = timezone(timedelta(hours=9), "KST")
 #: A stored row (SQLAlchemy ``RowMapping``) or a dict of the same columns.
 Row = Mapping[Any, Any]
 WIRE_TIME = "%Y-%m-%dT%H:%M:%S"
@@ -233,13 +234,6 @@ def state_refusal(seller_product_id: int, status: str, event: str) -> SellerApiE
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def parse_id(text: object) -> int | None:
-    value = as_int(text)
-    if value is None or value < 0 or value >= 2**63:
-        return None
-    return value
 
 
 def kst_text(moment: datetime) -> str:

@@ -43,7 +43,6 @@ from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends.orders import (
-    KST,
     RECEIPT_ID_START,
     parse_id,
     wire,
@@ -58,6 +57,7 @@ from coupang_sandbox.store import orders as odb
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import returns as db
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import returns as rules
 from coupang_seller.preflight._core import as_int

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta, timezone
+from datetime import UTC
 from typing import Any
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_ms
 from coupang_sandbox.errors import (
     Duplicate,
@@ -25,12 +26,12 @@ from coupang_sandbox.responses import dumps
 from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import repo as r
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
 from coupang_seller.types.couriers import COURIERS
 
-KST = timezone(timedelta(hours=9), "KST")
 USER_ID_MAX = 100
 CODE_LOOKUP_MAX = 100
 
@@ -42,14 +43,6 @@ MSG_MODIFIED = "Modify successfully"
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def parse_code(text: str) -> int | None:
-    """A numeric path/query code (ASCII digits, fits in a signed 64-bit integer)."""
-    value = as_int(text)
-    if value is None or value < 0 or value >= 2**63:
-        return None
-    return value
 
 
 def split_codes(text: str | None) -> list[str]:
@@ -207,7 +200,7 @@ class OutboundPlaces:
     def update(
         self, vendor_id: str, code_text: str, body: Mapping[str, Any], *, check_address: bool
     ) -> None:
-        code = parse_code(code_text)
+        code = parse_id(code_text)
         if code is None:
             raise NotFound(f"outboundShippingPlaceCode {code_text} does not exist")
         violations = rules.check_outbound_update(body) + _common_violations(body)

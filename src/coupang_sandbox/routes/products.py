@@ -15,6 +15,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import (
     HISTORY_PAGE_DEFAULT,
     HISTORY_PAGE_MAX,
@@ -35,7 +36,6 @@ from coupang_sandbox.backends.products import (
     Products,
     RetiredApi,
     SellerApiError,
-    parse_id,
     parse_kst,
     raise_violations,
 )

@@ -7,13 +7,13 @@ from functools import partial
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.shipping_places import (
     CODE_LOOKUP_MAX,
     MSG_MODIFIED,
     OutboundPlaces,
     ReturnCenters,
     pagination,
-    parse_code,
     split_codes,
 )
 from coupang_sandbox.errors import BadRequest, ValidationFailed, violations_or_raise
@@ -67,7 +67,7 @@ def _page_params(
 
 def _numeric_codes(texts: Sequence[str], field: str, maximum: int) -> list[int]:
     violations_or_raise(rules.check_code_list(texts, field=field, maximum=maximum, numeric=True))
-    codes = [parse_code(text) for text in texts]
+    codes = [parse_id(text) for text in texts]
     if any(code is None for code in codes):
         raise ValidationFailed([Violation(field, "type", "codes must be numbers")])
     return [code for code in codes if code is not None]

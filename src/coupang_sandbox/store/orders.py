@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.store._rows import children_by_parent
 from coupang_sandbox.store.schema import metadata
 
 orders = Table(
@@ -282,19 +283,9 @@ def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> No
 
 
 def items_of_boxes(conn: Connection, box_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
-    rows = (
-        conn.execute(
-            select(order_items)
-            .where(order_items.c.shipment_box_id.in_(list(box_ids)))
-            .order_by(order_items.c.shipment_box_id, order_items.c.id)
-        )
-        .mappings()
-        .all()
+    return children_by_parent(
+        conn, order_items, order_items.c.shipment_box_id, box_ids, order_by=order_items.c.id
     )
-    found: dict[int, list[RowMapping]] = {int(b): [] for b in box_ids}
-    for row in rows:
-        found[int(row["shipment_box_id"])].append(row)
-    return found
 
 
 def items_of_order(conn: Connection, order_id: int) -> list[RowMapping]:

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.store._rows import children_by_parent
 from coupang_sandbox.store.schema import metadata
 
 products = Table(
@@ -236,19 +237,13 @@ def count_products(conn: Connection, vendor_id: str, *, exclude_status: str) -> 
 
 
 def items_of(conn: Connection, seller_product_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
-    rows = (
-        conn.execute(
-            select(product_items)
-            .where(product_items.c.seller_product_id.in_(list(seller_product_ids)))
-            .order_by(product_items.c.seller_product_id, product_items.c.position)
-        )
-        .mappings()
-        .all()
+    return children_by_parent(
+        conn,
+        product_items,
+        product_items.c.seller_product_id,
+        seller_product_ids,
+        order_by=product_items.c.position,
     )
-    found: dict[int, list[RowMapping]] = {int(i): [] for i in seller_product_ids}
-    for row in rows:
-        found[int(row["seller_product_id"])].append(row)
-    return found
 
 
 def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:

@@ -65,9 +65,10 @@ vendor-item docs, and the dated behaviour changes since):
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any, Final
 
+from coupang_seller._constants import KST
 from coupang_seller.preflight import _fields as f
 from coupang_seller.preflight._core import Violation, as_int, is_blank, mapping_list
 from coupang_seller.preflight._images import (
@@ -163,7 +164,6 @@ GENERAL_PRODUCT_NAME_MAX: Final = 100
 SALE_ENDED_AT_MAX: Final = datetime(2099, 12, 31, 23, 59, 59)
 SALE_DATETIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%S"
 #: Sale dates carry no zone; they are Korean time.
-KST: Final = timezone(timedelta(hours=9), "KST")
 PRICE_DECREASE_MAX_PERCENT: Final = 50
 PRICE_INCREASE_MAX_PERCENT: Final = 100
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Any, Final, Literal
+from datetime import datetime
+from typing import Any, Literal
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
 from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
@@ -39,7 +40,6 @@ from coupang_seller.types.exchanges import ExchangeRequest, ExchangeRequestPage
 
 __all__ = ["AsyncExchanges", "Exchanges"]
 
-KST: Final = timezone(timedelta(hours=9), "KST")
 RejectCode = Literal["SOLDOUT", "WITHDRAW"]
 
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Final, Literal
+from datetime import date, datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
 from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
@@ -53,7 +54,6 @@ from coupang_seller.types.orders import (
 
 __all__ = ["AsyncOrders", "Orders"]
 
-KST: Final = timezone(timedelta(hours=9), "KST")
 Version = Literal["v4", "v5"]
 InvoiceLines = Sequence[InvoiceLine | Mapping[str, Any]]
 

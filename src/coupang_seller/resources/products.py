@@ -26,7 +26,7 @@ import builtins
 import math
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeVar
 
 import httpx
@@ -34,6 +34,7 @@ from pydantic import BaseModel
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
 from coupang_seller._exceptions import BusinessRuleError, PreflightError
 from coupang_seller.pagination import (
@@ -60,7 +61,6 @@ from coupang_seller.types.products import (
 
 __all__ = ["AsyncProducts", "Products"]
 
-KST: Final = timezone(timedelta(hours=9), "KST")
 LIST_PAGE_DEFAULT: Final = 10
 LIST_PAGE_MAX: Final = 100
 NAME_FILTER_MAX: Final = 20

@@ -21,11 +21,12 @@ import builtins
 import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Final, Literal
+from datetime import date, datetime
+from typing import Any, Literal
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
 from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
@@ -49,7 +50,6 @@ from coupang_seller.types.returns import (
 
 __all__ = ["AsyncReturns", "Returns"]
 
-KST: Final = timezone(timedelta(hours=9), "KST")
 ListVersion = Literal["v4", "v5", "v6"]
 ActionVersion = Literal["v4", "v5"]
 CancelType = Literal["RETURN", "CANCEL"]
