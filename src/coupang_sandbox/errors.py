@@ -45,6 +45,13 @@ class SandboxError(Exception):
         return CoupangJSONResponse(self.body(), self.status, headers=self.headers or None)
 
 
+class RetiredApi(SandboxError):
+    """What the gateway answers for an API Coupang has retired: HTTP 410."""
+
+    def __init__(self, name: str, hint: str) -> None:
+        super().__init__(410, f"{name} has been retired by Coupang and is no longer served. {hint}")
+
+
 class BadRequest(SandboxError):
     def __init__(self, message: str, **kwargs: Any) -> None:
         super().__init__(400, message, **kwargs)

@@ -162,13 +162,6 @@ class SellerValidationFailed(ValidationFailed):
             self.message = message
 
 
-class RetiredApi(SandboxError):
-    """What the gateway answers for an API Coupang has retired: HTTP 410."""
-
-    def __init__(self, name: str, hint: str) -> None:
-        super().__init__(410, f"{name} has been retired by Coupang and is no longer served. {hint}")
-
-
 #: Rules whose findings the sandbox drops: the rules report a ``vendorPath`` that is not a
 #: URL and cannot be read as a local file; the sandbox never reads a seller's files (Coupang
 #: itself only downloads ``http(s)`` paths), so it has nothing to say about such a path.

@@ -19,6 +19,7 @@ from coupang_sandbox.errors import (
     BadRequest,
     NotFound,
     PayloadTooLarge,
+    RetiredApi,
     SandboxError,
     TooManyRequests,
     internal_error_response,
@@ -68,6 +69,28 @@ def array_body(handler: Handler) -> Handler:
     send one); the handler finds it in ``call.body[ARRAY_KEY]``."""
     setattr(handler, _ARRAY_BODY, True)
     return handler
+
+
+_RETIRED = "_sandbox_retired"
+
+
+def retired(name: str, hint: str) -> Handler:
+    """A handler for an API Coupang has retired: HTTP 410 naming the API and its replacement.
+
+    The handler is marked, so the coverage table and the OpenAPI document can tell retired
+    routes from served ones (:func:`is_retired`). It takes any body, or none.
+    """
+
+    def handler(call: Call) -> Response:
+        raise RetiredApi(name, hint)
+
+    setattr(handler, _RETIRED, True)
+    setattr(handler, _OPTIONAL_BODY, True)
+    return handler
+
+
+def is_retired(handler: Handler) -> bool:
+    return bool(getattr(handler, _RETIRED, False))
 
 
 def _reject_constant(name: str) -> Any:
@@ -176,7 +199,10 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                         raise BadRequest(MSG_BODY_VENDOR)
             return handler(Call(request, sandbox, vendor.vendor_id, body))
 
-        routes.append(Route(path, _guarded(run), methods=list(handlers)))
+        route = Route(path, _guarded(run), methods=list(handlers))
+        #: ``{method: handler}``, read by the coverage table and the OpenAPI generator.
+        route.handlers = dict(handlers)  # type: ignore[attr-defined]
+        routes.append(route)
     return routes
 
 

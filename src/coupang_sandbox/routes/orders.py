@@ -21,10 +21,9 @@ from typing import Any
 from starlette.responses import Response
 
 from coupang_sandbox.backends.orders import Orders, parse_day, parse_id, parse_minute
-from coupang_sandbox.backends.products import RetiredApi
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
-from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
+from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import order as st
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
@@ -186,12 +185,11 @@ def cancel(call: Call) -> Response:
     return ok(outcome.data, outcome.code, outcome.message)
 
 
-def refunds_retired(call: Call) -> Response:
-    raise RetiredApi(
-        "The payment-complete refund (POST .../v4/vendors/{vendorId}/orders/{orderId}/refunds)",
-        "It was merged into the order cancel API in 2020-02: POST "
-        ".../v5/vendors/{vendorId}/orders/{orderId}/cancel.",
-    )
+refunds_retired = retired(
+    "The payment-complete refund (POST .../v4/vendors/{vendorId}/orders/{orderId}/refunds)",
+    "It was merged into the order cancel API in 2020-02: POST "
+    ".../v5/vendors/{vendorId}/orders/{orderId}/cancel.",
+)
 
 
 def _routes() -> list[RouteSpec]:
@@ -221,7 +219,7 @@ def _routes() -> list[RouteSpec]:
         ("DELETE", release, partial(release_stop, default_shipped=True)),
         ("POST", f"{OPENAPI}/v5/vendors/{{vendorId}}/orders/{{orderId}}/cancel", cancel),
         ("POST", f"{WING}/v5/vendors/{{vendorId}}/orders/{{orderId}}/cancel", cancel),
-        ("POST", f"{v4}/orders/{{orderId}}/refunds", optional_body(refunds_retired)),
+        ("POST", f"{v4}/orders/{{orderId}}/refunds", refunds_retired),
     ]
     return specs
 

@@ -34,13 +34,12 @@ from coupang_sandbox.backends.products import (
     TIME_FRAME_MAX,
     ListQuery,
     Products,
-    RetiredApi,
     SellerApiError,
     parse_kst,
     raise_violations,
 )
 from coupang_sandbox.responses import CoupangJSONResponse
-from coupang_sandbox.routes._base import MSG_BODY_VENDOR, Call, RouteSpec, optional_body
+from coupang_sandbox.routes._base import MSG_BODY_VENDOR, Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import product as st
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_int
@@ -286,26 +285,23 @@ def seller_auto_option(call: Call, *, opt_in: bool) -> Response:
 # -- retired -----------------------------------------------------------------------------------
 
 
-def exposed_products_retired(call: Call) -> Response:
-    raise RetiredApi(
-        "The exposed-product paging list (GET .../marketplace/meta/products)",
-        "It was removed in 2020-01; look products up with GET .../seller-products instead.",
-    )
+exposed_products_retired = retired(
+    "The exposed-product paging list (GET .../marketplace/meta/products)",
+    "It was removed in 2020-01; look products up with GET .../seller-products instead.",
+)
 
 
-def best_price_guaranteed_retired(call: Call) -> Response:
-    raise RetiredApi(
-        "The best-price guarantee (쿠런티) change (PUT .../best-price-guaranteed-3p/...)",
-        "The Courantee program and its API are no longer offered.",
-    )
+best_price_guaranteed_retired = retired(
+    "The best-price guarantee (쿠런티) change (PUT .../best-price-guaranteed-3p/...)",
+    "The Courantee program and its API are no longer offered.",
+)
 
 
-def certifications_retired(call: Call) -> Response:
-    raise RetiredApi(
-        "The certification list (GET /targets/wing/seller_api/.../meta/certifications)",
-        "It was a season-1 path; a category's certifications come with its meta "
-        "(GET .../meta/category-related-metas/display-category-codes/{code}).",
-    )
+certifications_retired = retired(
+    "The certification list (GET /targets/wing/seller_api/.../meta/certifications)",
+    "It was a season-1 path; a category's certifications come with its meta "
+    "(GET .../meta/category-related-metas/display-category-codes/{code}).",
+)
 
 
 def _routes() -> list[RouteSpec]:
@@ -364,7 +360,7 @@ def _routes() -> list[RouteSpec]:
         (
             "PUT",
             f"{ITEMS}/{{vendorId}}/{{vendorItemId}}/best-price-guaranteed-3p/{{bestPriceGuaranteed3P}}",
-            optional_body(best_price_guaranteed_retired),
+            best_price_guaranteed_retired,
         ),
     ]
 
