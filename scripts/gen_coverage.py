@@ -13,6 +13,7 @@ from collections import Counter
 from importlib import resources
 
 from coupang_sandbox.routes import all_routes
+from coupang_sandbox.routes._base import is_retired
 from coupang_seller._endpoints import ENDPOINTS
 
 _PARAM = re.compile(r"\{[^}]+\}")
@@ -42,13 +43,40 @@ def sdk_index() -> dict[tuple[str, str], str]:
     return index
 
 
-def sandbox_index() -> set[tuple[str, str]]:
-    served: set[tuple[str, str]] = set()
+_ALL_METHODS = ("GET", "POST", "PUT", "DELETE")
+
+
+def sandbox_index() -> dict[tuple[str, str], str]:
+    """``(method, normalised path) -> "served" | "retired"`` for every signed route."""
+    served: dict[tuple[str, str], str] = {}
     for route in all_routes():
         path = getattr(route, "path", "")
-        for method in getattr(route, "methods", None) or ():
-            served.add((method, _norm(path)))
+        handlers = getattr(route, "handlers", None)
+        if handlers is None:  # control routes: not part of Coupang's API
+            continue
+        for method, handler in handlers.items():
+            served[(method, _norm(path))] = "retired" if is_retired(handler) else "served"
     return served
+
+
+def _pairs(entry: dict[str, object]) -> list[tuple[str, str]]:
+    methods = [m.strip() for m in str(entry["method"]).split("|")]
+    if methods == ["*"]:
+        methods = list(_ALL_METHODS)
+    paths = [p.strip().split(" ")[0] for p in str(entry["path"]).split(";")]
+    return [(m, _norm(p.replace("/*", "/{rest}"))) for m in methods for p in paths]
+
+
+def status_of(entry: dict[str, object], served: dict[tuple[str, str], str]) -> str:
+    """``served``, ``retired (410)`` or ``—`` (not served) for one documented endpoint."""
+    found = {served.get(pair) for pair in _pairs(entry)}
+    if found == {"served"}:
+        return "served"
+    if found == {"retired"}:
+        return "retired (410)"
+    if None in found:
+        return "—"
+    return "served / retired (410)"
 
 
 def render() -> str:
@@ -57,18 +85,16 @@ def render() -> str:
     rows: list[str] = []
     counts: Counter[str] = Counter()
     for entry in documented():
-        methods = [m.strip() for m in str(entry["method"]).split("|")]
-        paths = [p.strip().split(" ")[0] for p in str(entry["path"]).split(";")]
-        pairs = [(m, _norm(p)) for m in methods for p in paths]
+        pairs = _pairs(entry)
         sdk_method = next((sdk[pair] for pair in pairs if pair in sdk), "")
-        in_sandbox = all(pair in served for pair in pairs)
+        status = status_of(entry, served)
         counts["documented"] += 1
         counts["sdk"] += bool(sdk_method)
-        counts["sandbox"] += in_sandbox
-        status = "" if entry.get("active", True) else " (retired)"
+        counts[status] += 1
+        docs = "active" if entry.get("active", True) else "hidden in the docs index"
         rows.append(
-            f"| {entry['group']} | {entry['method']} | `{entry['path']}`{status} | {sdk_method or '—'} | "
-            f"{'yes' if in_sandbox else '—'} |"
+            f"| {entry['group']} | {entry['method']} | `{entry['path']}` | {docs} | "
+            f"{sdk_method or '—'} | {status} |"
         )
     header = [
         "# Endpoint coverage",
@@ -77,12 +103,16 @@ def render() -> str:
         "(`coupang_seller/_endpoints.py`) and the sandbox's route table; `tests/test_coverage_doc.py`",
         "fails when this file is stale. Regenerate with `make coverage-doc`.",
         "",
-        f"Documented endpoints: {counts['documented']}. Typed SDK methods: {counts['sdk']}. "
-        f"Served by the sandbox: {counts['sandbox']}. Every other endpoint is reachable today through "
-        "`client.request(method, path, params=..., json=...)`.",
+        "Status: `served` — the sandbox serves it (and `client.request()` reaches it even without a",
+        "typed method); `retired (410)` — Coupang retired it and the sandbox answers HTTP 410 naming",
+        "the replacement; `—` — not served.",
         "",
-        "| group | method | path | SDK | sandbox |",
-        "|---|---|---|---|---|",
+        f"Documented endpoints: {counts['documented']}. Typed SDK methods: {counts['sdk']}. "
+        f"Served: {counts['served']}. Retired (410): {counts['retired (410)']}. "
+        f"Not served: {counts['—']}.",
+        "",
+        "| group | method | path | reference | SDK | sandbox |",
+        "|---|---|---|---|---|---|",
     ]
     return "\n".join(header + rows) + "\n"
 

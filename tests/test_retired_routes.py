@@ -1,0 +1,66 @@
+"""Every route the sandbox marks as retired answers HTTP 410 through the signed gateway,
+in Coupang's envelope, naming what replaced it; no served route answers 410 for a bare call."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from coupang_sandbox import SandboxSettings, create_app
+from coupang_sandbox.app import close_app
+from coupang_sandbox.routes import all_routes
+from coupang_sandbox.routes._base import is_retired
+from tests.integration.asgi_sync import SyncASGITransport
+from tests.products.conftest import VENDOR, RawApi
+
+_PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
+
+
+def _retired() -> list[tuple[str, str]]:
+    found = []
+    for route in all_routes():
+        handlers = getattr(route, "handlers", None) or {}
+        for method, handler in handlers.items():
+            if is_retired(handler):
+                found.append((method, route.path))
+    return sorted(found)
+
+
+def _concrete(path: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return VENDOR[0] if name.lower() == "vendorid" else "12345"
+
+    return _PARAM.sub(value, path)
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[RawApi]:
+    app: Starlette = create_app(
+        SandboxSettings(db_url="sqlite:///:memory:", rate_limit_per_second=None, vendors=[VENDOR])
+    )
+    transport = SyncASGITransport(app)
+    try:
+        with httpx.Client(transport=transport, base_url="http://127.0.0.1") as http:
+            yield RawApi(http)
+    finally:
+        transport.close()
+        close_app(app)
+
+
+def test_there_are_retired_routes() -> None:
+    assert len(_retired()) >= 4
+
+
+@pytest.mark.parametrize(("method", "path"), _retired())
+def test_retired_route_answers_410(api: RawApi, method: str, path: str) -> None:
+    body = {} if method in ("POST", "PUT", "PATCH") else None
+    response = api.request(method, _concrete(path), json=body)
+    assert response.status_code == 410, response.text
+    payload = response.json()
+    assert payload["code"] == 410
+    assert "retired" in payload["message"]
