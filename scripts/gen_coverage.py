@@ -79,22 +79,36 @@ def status_of(entry: dict[str, object], served: dict[tuple[str, str], str]) -> s
     return "served / retired (410)"
 
 
-def render() -> str:
+def table() -> list[dict[str, str]]:
+    """One row per documented endpoint: group, method, path, reference, sdk, status."""
     sdk = sdk_index()
     served = sandbox_index()
-    rows: list[str] = []
-    counts: Counter[str] = Counter()
+    rows: list[dict[str, str]] = []
     for entry in documented():
         pairs = _pairs(entry)
-        sdk_method = next((sdk[pair] for pair in pairs if pair in sdk), "")
-        status = status_of(entry, served)
-        counts["documented"] += 1
-        counts["sdk"] += bool(sdk_method)
-        counts[status] += 1
-        docs = "active" if entry.get("active", True) else "hidden in the docs index"
         rows.append(
-            f"| {entry['group']} | {entry['method']} | `{entry['path']}` | {docs} | "
-            f"{sdk_method or '—'} | {status} |"
+            {
+                "group": str(entry["group"]),
+                "method": str(entry["method"]),
+                "path": str(entry["path"]),
+                "reference": "active" if entry.get("active", True) else "hidden in the docs index",
+                "sdk": next((sdk[pair] for pair in pairs if pair in sdk), ""),
+                "status": status_of(entry, served),
+            }
+        )
+    return rows
+
+
+def render() -> str:
+    rows: list[str] = []
+    counts: Counter[str] = Counter()
+    for row in table():
+        counts["documented"] += 1
+        counts["sdk"] += bool(row["sdk"])
+        counts[row["status"]] += 1
+        rows.append(
+            f"| {row['group']} | {row['method']} | `{row['path']}` | {row['reference']} | "
+            f"{row['sdk'] or '—'} | {row['status']} |"
         )
     header = [
         "# Endpoint coverage",
