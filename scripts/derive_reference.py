@@ -14,6 +14,16 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "coupang_seller" / "_data" / "endpoints.json"
 
 
+def _has_sample(sample: object) -> bool:
+    """A documented response sample with at least one field (some docs show an empty ``{}``)."""
+    if isinstance(sample, str):
+        try:
+            sample = json.loads(sample)
+        except ValueError:
+            return bool(sample.strip())
+    return bool(sample)
+
+
 def main(reference: Path) -> None:
     catalog = json.loads((reference / "coupang-openapi-catalog.json").read_text(encoding="utf-8"))
     newer = json.loads((reference / "coupang-openapi-newer.json").read_text(encoding="utf-8"))
@@ -30,6 +40,7 @@ def main(reference: Path) -> None:
                 "name": doc.get("suggested_sdk_name"),
                 "active": bool(doc.get("listed_in_site_index")),
                 "source": "catalog-2019",
+                "sample": _has_sample(doc.get("sample_response")),
             }
         )
     for entry in newer["endpoints"]:
@@ -44,6 +55,7 @@ def main(reference: Path) -> None:
                 "name": entry["key"],
                 "active": "removed" not in str(entry.get("status", "")),
                 "source": "newer",
+                "sample": False,
             }
         )
     OUT.write_text(json.dumps(endpoints, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
