@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import orders, overhead, product_create, ratelimit, recommend, throughput
+from benchmarks import (
+    orders,
+    overhead,
+    product_create,
+    ratelimit,
+    recommend,
+    settlement,
+    throughput,
+)
 from benchmarks._seed import seed_places
 from benchmarks._server import sandbox_process
 
@@ -31,6 +39,7 @@ def main() -> int:
     # (f) and (g) seed their own stores (SQLite files) and start a sandbox on each.
     listing = orders.run_listing()
     fulfil = orders.run_fulfilment()
+    revenue = settlement.run()
     small, large = listing.small, listing.large
     rows = [
         (
@@ -91,6 +100,28 @@ def main() -> int:
             f"boxes/s, failed {fulfil.ack_failed} + {fulfil.invoice_failed}",
             "reported, 0 failed",
             fulfil.ack_failed == 0 and fulfil.invoice_failed == 0,
+        ),
+        (
+            f"(h) revenue history, 31-day windows (50/page + token), {revenue.year_orders:,} "
+            f"delivered orders over a year ({revenue.year_returns:,} returned)",
+            f"p50 {revenue.page_p50_ms:.2f} ms, p99 {revenue.page_p99_ms:.2f} ms over "
+            f"{revenue.pages} pages (seeded in {revenue.seed_seconds:.0f} s)",
+            "reported",
+            True,
+        ),
+        (
+            "    full-year walk (every window, every page)",
+            f"{revenue.walk_lines:,} lines in {revenue.walk_seconds:.1f} s, p50 "
+            f"{revenue.walk_p50_ms:.2f} ms, p99 {revenue.walk_p99_ms:.2f} ms",
+            "reported",
+            True,
+        ),
+        (
+            "    first page of a 31-day window, 1 year vs 1 month of data",
+            f"p50 {revenue.first_year_p50_ms:.2f} ms vs {revenue.first_month_p50_ms:.2f} ms, "
+            f"ratio {revenue.ratio:.2f}x",
+            f"<= {TARGET_LIST_RATIO}x (flat)",
+            revenue.ratio <= TARGET_LIST_RATIO,
         ),
     ]
     width = max(len(r[0]) for r in rows)

@@ -33,6 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve = sandbox.add_parser("serve", help="serve the sandbox over HTTP")
     add_serve_arguments(serve)
+    openapi = sandbox.add_parser(
+        "openapi", help="print the OpenAPI 3.1 document of the seller API the sandbox serves"
+    )
+    openapi.add_argument(
+        "--include-control",
+        action="store_true",
+        help="also list the /_sandbox/... control routes (tag sandbox-control)",
+    )
+    openapi.add_argument("--output", "-o", type=Path, help="write to FILE instead of stdout")
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -65,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     rupdate.add_argument("file", type=Path)
     _add_category_commands(sub)
     _add_product_commands(sub)
+    from coupang_cli._orders import add_order_commands
+
+    add_order_commands(sub)
     return parser
 
 
@@ -84,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, out: Output) -> int:
     if args.command == "sandbox":
+        if args.action == "openapi":
+            return _openapi(args)
         return _serve(args, out)
     if args.command == "demo":
         from coupang_cli._demo import run_demo
@@ -100,8 +114,25 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
         return _categories(args, out)
     if args.command == "products":
         return _products(args, out)
+    if args.command == "orders":
+        from coupang_cli._orders import run_orders
+
+        with Client() as client:
+            return run_orders(args, out, client)
     with Client() as client:
         return _places(args, client, out)
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from coupang_sandbox.openapi import build_document
+
+    document = build_document(include_control=args.include_control)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace, out: Output) -> int:

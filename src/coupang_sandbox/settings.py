@@ -55,4 +55,23 @@ class SandboxSettings:
     #: the request on the sandbox clock (applied lazily on read); ``None``: only
     #: ``POST /_sandbox/returns/{receiptId}/pickup``.
     return_pickup_seconds: float | None = None
+    #: Settlement: a delivered sale is recognised as revenue (매출인식일) this many days after the
+    #: delivery (FINAL_DELIVERY scan), an untracked DIRECT shipment this many days after its
+    #: invoice: Coupang's "배송완료 + 7일" (purchase confirmation is not simulated).
+    revenue_recognition_days: int = 7
+    #: Settlement terms of a vendor the control API did not configure: commission
+    #: (serviceFeeRatio, % VAT excluded) and cycle (WEEKLY or MONTHLY).
+    default_commission_rate: float = 10.8
+    default_settlement_cycle: str = "MONTHLY"
+    #: Coupon mutations (create, items, expiry) answer a requestedId at once and are processed
+    #: this many seconds later on the sandbox clock (REQUESTED -> DONE | FAIL, applied on read).
+    coupon_request_seconds: float = 10.0
+    #: Monthly coupon budget (won) of a contract seeded without ``budgetPerMonth``.
+    coupon_budget_per_month: int = 1_000_000
+    #: The Rocket Growth endpoints' own gateway limit per vendorId (calls a minute, counted
+    #: over the last 60 s of the real monotonic clock, on top of the per-second one); a call
+    #: beyond it answers 429 with Retry-After. ``None`` turns it off. Coupang's is 50.
+    rg_rate_limit_per_minute: float | None = 50.0
+    #: Page size of the Rocket Growth order list and inventory summaries (nextToken paging).
+    rg_page_size: int = 50
     db_echo: bool = False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -70,6 +71,52 @@ class GatewayThrottle:
     def clear(self) -> None:
         with self._lock:
             self._buckets.clear()
+
+
+class WindowThrottle:
+    """A per-vendor limit of ``limit`` calls in any ``window_seconds`` (a sliding window).
+
+    Used for the Rocket Growth endpoints (50 calls a minute per vendor), which Coupang counts
+    per minute rather than per second: a token bucket refilling at 50/60 per second would
+    let a burst of 50 plus the refill through in the first minute. A call beyond the limit
+    is refused (and not counted); the wait is the time until the oldest counted call leaves
+    the window. Real monotonic clock, like :class:`GatewayThrottle`.
+    """
+
+    def __init__(
+        self,
+        limit: float | None,
+        window_seconds: float = 60.0,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if limit is not None and limit < 1:
+            raise ValueError("limit must be >= 1, or None to disable the throttle")
+        if window_seconds <= 0:
+            raise ValueError("window_seconds must be > 0")
+        self.limit = None if limit is None else int(limit)
+        self.window = float(window_seconds)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._calls: dict[str, deque[float]] = {}
+
+    def check(self, vendor_id: str) -> float | None:
+        """``None`` when the call may pass (and is counted), else the seconds to wait."""
+        if self.limit is None:
+            return None
+        now = self._clock()
+        with self._lock:
+            calls = self._calls.setdefault(vendor_id, deque())
+            while calls and calls[0] <= now - self.window:
+                calls.popleft()
+            if len(calls) >= self.limit:
+                return max(0.0, calls[0] + self.window - now)
+            calls.append(now)
+            return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._calls.clear()
 
 
 def retry_after_header(seconds: float) -> str:

@@ -30,12 +30,27 @@ from coupang_seller._core import (
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 
 if TYPE_CHECKING:
+    from coupang_seller.resources.cashback import AsyncCashback, Cashback
     from coupang_seller.resources.categories import AsyncCategories, Categories
+    from coupang_seller.resources.coupons import (
+        AsyncCoupons,
+        AsyncDownloadCoupons,
+        Coupons,
+        DownloadCoupons,
+    )
+    from coupang_seller.resources.customer_service import (
+        AsyncCallCenterInquiries,
+        AsyncOnlineInquiries,
+        CallCenterInquiries,
+        OnlineInquiries,
+    )
     from coupang_seller.resources.exchanges import AsyncExchanges, Exchanges
     from coupang_seller.resources.orders import AsyncOrders, Orders
     from coupang_seller.resources.products import AsyncProducts, Products
     from coupang_seller.resources.returns import AsyncReturns, Returns
+    from coupang_seller.resources.rocket_growth import AsyncRocketGrowth, RocketGrowth
     from coupang_seller.resources.sandbox import AsyncSandbox, Sandbox
+    from coupang_seller.resources.settlement import AsyncSettlement, Settlement
     from coupang_seller.resources.shipping_places import (
         AsyncOutboundShippingPlaces,
         AsyncReturnCenters,
@@ -106,6 +121,7 @@ class Client(BaseClient):
         return Client(
             _options=options,
             _http=self._http,
+            clock=self._clock,
             sleep=self._sleep,
             rate_limiters=self._rate_limiters,
             circuit_breaker=self._breaker,
@@ -147,6 +163,20 @@ class Client(BaseClient):
         return Orders(self)
 
     @cached_property
+    def coupons(self) -> Coupons:
+        """Instant-discount coupons (즉시할인쿠폰): contracts, budgets, coupons, items, requests."""
+        from coupang_seller.resources.coupons import Coupons
+
+        return Coupons(self)
+
+    @cached_property
+    def download_coupons(self) -> DownloadCoupons:
+        """Downloadable coupons (다운로드쿠폰): create, items, expiry, transaction status."""
+        from coupang_seller.resources.coupons import DownloadCoupons
+
+        return DownloadCoupons(self)
+
+    @cached_property
     def exchanges(self) -> Exchanges:
         """Exchange requests (교환): list, receipt confirmation, rejection, exchange invoice."""
         from coupang_seller.resources.exchanges import Exchanges
@@ -159,6 +189,41 @@ class Client(BaseClient):
         from coupang_seller.resources.returns import Returns
 
         return Returns(self)
+
+    @cached_property
+    def settlement(self) -> Settlement:
+        """Settlement (정산): revenue history (매출내역) and settlement histories (지급내역)."""
+        from coupang_seller.resources.settlement import Settlement
+
+        return Settlement(self)
+
+    @cached_property
+    def cashback(self) -> Cashback:
+        """Item cashback rules (상품 캐시백): apply, look up, remove."""
+        from coupang_seller.resources.cashback import Cashback
+
+        return Cashback(self)
+
+    @cached_property
+    def rocket_growth(self) -> RocketGrowth:
+        """Rocket Growth (로켓그로스) orders and warehouse inventory (50 calls/min)."""
+        from coupang_seller.resources.rocket_growth import RocketGrowth
+
+        return RocketGrowth(self)
+
+    @cached_property
+    def online_inquiries(self) -> OnlineInquiries:
+        """Product inquiries (상품별 고객문의): list and answer."""
+        from coupang_seller.resources.customer_service import OnlineInquiries
+
+        return OnlineInquiries(self)
+
+    @cached_property
+    def call_center_inquiries(self) -> CallCenterInquiries:
+        """Call-center inquiries (쿠팡 콜센터 문의): list, look up, answer, confirm transfers."""
+        from coupang_seller.resources.customer_service import CallCenterInquiries
+
+        return CallCenterInquiries(self)
 
     @cached_property
     def sandbox(self) -> Sandbox:
@@ -219,7 +284,7 @@ class Client(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot()
+            delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
                 self._sleep(delay)
             try:
@@ -297,6 +362,8 @@ class AsyncClient(BaseClient):
             preflight=preflight,
         )
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
+        #: The signing clock; also "now" of the time rules the SDK checks before sending.
+        self._clock = clock
         self._sleep = sleep
         self._sandbox_admin_token = sandbox_admin_token
         self._owns_http = _http is None
@@ -312,6 +379,7 @@ class AsyncClient(BaseClient):
         return AsyncClient(
             _options=options,
             _http=self._http,
+            clock=self._clock,
             sleep=self._sleep,
             rate_limiters=self._rate_limiters,
             circuit_breaker=self._breaker,
@@ -349,6 +417,18 @@ class AsyncClient(BaseClient):
         return AsyncOrders(self)
 
     @cached_property
+    def coupons(self) -> AsyncCoupons:
+        from coupang_seller.resources.coupons import AsyncCoupons
+
+        return AsyncCoupons(self)
+
+    @cached_property
+    def download_coupons(self) -> AsyncDownloadCoupons:
+        from coupang_seller.resources.coupons import AsyncDownloadCoupons
+
+        return AsyncDownloadCoupons(self)
+
+    @cached_property
     def exchanges(self) -> AsyncExchanges:
         from coupang_seller.resources.exchanges import AsyncExchanges
 
@@ -359,6 +439,36 @@ class AsyncClient(BaseClient):
         from coupang_seller.resources.returns import AsyncReturns
 
         return AsyncReturns(self)
+
+    @cached_property
+    def settlement(self) -> AsyncSettlement:
+        from coupang_seller.resources.settlement import AsyncSettlement
+
+        return AsyncSettlement(self)
+
+    @cached_property
+    def cashback(self) -> AsyncCashback:
+        from coupang_seller.resources.cashback import AsyncCashback
+
+        return AsyncCashback(self)
+
+    @cached_property
+    def rocket_growth(self) -> AsyncRocketGrowth:
+        from coupang_seller.resources.rocket_growth import AsyncRocketGrowth
+
+        return AsyncRocketGrowth(self)
+
+    @cached_property
+    def online_inquiries(self) -> AsyncOnlineInquiries:
+        from coupang_seller.resources.customer_service import AsyncOnlineInquiries
+
+        return AsyncOnlineInquiries(self)
+
+    @cached_property
+    def call_center_inquiries(self) -> AsyncCallCenterInquiries:
+        from coupang_seller.resources.customer_service import AsyncCallCenterInquiries
+
+        return AsyncCallCenterInquiries(self)
 
     @cached_property
     def sandbox(self) -> AsyncSandbox:
@@ -411,7 +521,7 @@ class AsyncClient(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot()
+            delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
                 await self._sleep(delay)
             try:

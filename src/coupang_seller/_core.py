@@ -51,6 +51,7 @@ from coupang_seller._ratelimit import (
     default_circuit_breaker,
     default_rate_limiters,
     parse_retry_after,
+    scope_for_path,
 )
 from coupang_seller._redact import redact_headers, redact_json
 from coupang_seller._version import __version__
@@ -386,11 +387,18 @@ class BaseClient:
         if not self._breaker.allow(vendor):
             raise CircuitOpenError(vendor, self._breaker.remaining(vendor))
 
-    def reserve_rate_slot(self) -> float:
-        """Seconds to wait before sending, per the vendor's shared token bucket."""
+    def reserve_rate_slot(self, path: str = "") -> float:
+        """Seconds to wait before sending, per the vendor's shared token bucket, and for a
+        path under a stricter limit (Rocket Growth: 50/min) per that scope's bucket too."""
         if self._options.rate_limit is None:
             return 0.0
-        return self._rate_limiters.get(self._options.vendor_id, self._options.rate_limit).reserve()
+        vendor = self._options.vendor_id
+        delay = self._rate_limiters.get(vendor, self._options.rate_limit).reserve()
+        scoped = scope_for_path(path)
+        if scoped is not None:
+            scope, rate = scoped
+            delay = max(delay, self._rate_limiters.get_scoped(scope, vendor, rate).reserve())
+        return delay
 
     # -- after an attempt ---------------------------------------------------------------
     def on_transport_error(

@@ -429,7 +429,7 @@ RETURN_MANUAL_INVOICE = Endpoint(
     "return_manual_invoice",
     "POST",
     f"{_V4}/return-exchange-invoices/manual",
-    "returns.upload_pickup_invoice",
+    "returns.upload_pickup_invoice / exchanges.upload_pickup_invoice",
 )
 
 RETURN_ENDPOINTS: tuple[Endpoint, ...] = (
@@ -440,6 +440,227 @@ RETURN_ENDPOINTS: tuple[Endpoint, ...] = (
     RETURN_WITHDRAW_REQUESTS,
     RETURN_WITHDRAW_LIST,
     RETURN_MANUAL_INVOICE,
+)
+
+# -- settlement (openapi v1 revenue history, marketplace_openapi settlement histories) ------
+REVENUE_HISTORY = Endpoint(
+    "revenue_history",
+    "GET",
+    f"{_OPENAPI}/v1/revenue-history",
+    "settlement.revenue_history / iter_revenue_history",
+    also=(
+        f"{_V4}/orders/salesDetails",
+        "/v2/providers/greatwall_api/apis/api/v1/settlement/goods/sales/inquiries/{vendorId}",
+    ),
+)
+SETTLEMENT_HISTORIES = Endpoint(
+    "settlement_histories",
+    "GET",
+    "/v2/providers/marketplace_openapi/apis/api/v1/settlement-histories",
+    "settlement.settlement_histories",
+)
+#: Retired: Coupang answers 410 (use the revenue history and the settlement histories).
+SETTLEMENT_DETAILS_RETIRED = Endpoint(
+    "settlement_details_retired",
+    "GET",
+    f"{_V4}/orders/settlementDetails",
+    "(retired, 410: settlement.revenue_history)",
+)
+ORDER_SETTLEMENT_DETAILS_RETIRED = Endpoint(
+    "order_settlement_details_retired",
+    "GET",
+    f"{_V4}/orders/{{orderId}}/settlementDetails",
+    "(retired, 410: settlement.revenue_history)",
+)
+RETROACTIVE_FEES_RETIRED = Endpoint(
+    "retroactive_fees_retired",
+    "GET",
+    f"{_V4}/retroactiveFees",
+    "(retired, 410: settlement.settlement_histories)",
+    also=(
+        "/v2/providers/greatwall_api/apis/api/v1/settlement/goods/fee-corrections/inquiries/{vendorId}",
+    ),
+)
+
+SETTLEMENT_ENDPOINTS: tuple[Endpoint, ...] = (
+    REVENUE_HISTORY,
+    SETTLEMENT_HISTORIES,
+    SETTLEMENT_DETAILS_RETIRED,
+    ORDER_SETTLEMENT_DETAILS_RETIRED,
+    RETROACTIVE_FEES_RETIRED,
+)
+
+# -- cashback (openapi v4; season-1 greatwall_api path as the other version) -----------------
+_CASHBACK = f"{_OPENAPI}/v4/vendors/{{vendorId}}/products/items/cashback"
+_CASHBACK_SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks"
+
+CASHBACK_APPLY = Endpoint(
+    "cashback_apply", "POST", _CASHBACK, "cashback.apply", also=(_CASHBACK_SEASON1,)
+)
+CASHBACK_GET = Endpoint("cashback_get", "GET", _CASHBACK, "cashback.get")
+CASHBACK_REMOVE = Endpoint(
+    "cashback_remove", "DELETE", _CASHBACK, "cashback.remove", also=(_CASHBACK_SEASON1,)
+)
+
+CASHBACK_ENDPOINTS: tuple[Endpoint, ...] = (CASHBACK_APPLY, CASHBACK_GET, CASHBACK_REMOVE)
+
+# -- Rocket Growth (rg_open_api provider; 50 calls a minute per vendor) ----------------------
+_RG = "/v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg"
+
+RG_ORDERS = Endpoint("rg_orders", "GET", f"{_RG}/orders", "rocket_growth.list_orders / iter_orders")
+RG_ORDER = Endpoint("rg_order", "GET", f"{_RG}/order/{{orderId}}", "rocket_growth.get_order")
+RG_INVENTORY = Endpoint(
+    "rg_inventory",
+    "GET",
+    f"{_RG}/inventory/summaries",
+    "rocket_growth.inventory_summaries / iter_inventory",
+)
+
+RG_ENDPOINTS: tuple[Endpoint, ...] = (RG_ORDERS, RG_ORDER, RG_INVENTORY)
+
+# -- customer service (openapi; v5 lists, v4 answers/confirms, v5 single call-center lookup) --
+CS_ONLINE_LIST = Endpoint(
+    "cs_online_list",
+    "GET",
+    f"{_V5}/onlineInquiries",
+    "online_inquiries.list / iter",
+    also=(f"{_V4}/onlineInquiries",),
+)
+CS_ONLINE_REPLY = Endpoint(
+    "cs_online_reply",
+    "POST",
+    f"{_V4}/onlineInquiries/{{inquiryId}}/replies",
+    "online_inquiries.answer",
+)
+CS_CALL_CENTER_LIST = Endpoint(
+    "cs_call_center_list",
+    "GET",
+    f"{_V5}/callCenterInquiries",
+    "call_center_inquiries.list / iter",
+    also=(f"{_V4}/callCenterInquiries",),
+)
+CS_CALL_CENTER_GET = Endpoint(
+    "cs_call_center_get",
+    "GET",
+    f"{_OPENAPI}/v5/vendors/callCenterInquiries/{{inquiryId}}",
+    "call_center_inquiries.get",
+)
+CS_CALL_CENTER_REPLY = Endpoint(
+    "cs_call_center_reply",
+    "POST",
+    f"{_V4}/callCenterInquiries/{{inquiryId}}/replies",
+    "call_center_inquiries.answer",
+)
+CS_CALL_CENTER_CONFIRM = Endpoint(
+    "cs_call_center_confirm",
+    "POST",
+    f"{_V4}/callCenterInquiries/{{inquiryId}}/confirms",
+    "call_center_inquiries.confirm",
+)
+
+CS_ENDPOINTS: tuple[Endpoint, ...] = (
+    CS_ONLINE_LIST,
+    CS_ONLINE_REPLY,
+    CS_CALL_CENTER_LIST,
+    CS_CALL_CENTER_GET,
+    CS_CALL_CENTER_REPLY,
+    CS_CALL_CENTER_CONFIRM,
+)
+
+# -- coupons (fms instant-discount coupons; marketplace_openapi downloadable coupons) ------
+_FMS = "/v2/providers/fms/apis/api"
+_FMS1 = f"{_FMS}/v1/vendors/{{vendorId}}"
+_FMS2 = f"{_FMS}/v2/vendors/{{vendorId}}"
+_DOWNLOAD = "/v2/providers/marketplace_openapi/apis/api/v1"
+
+COUPON_CONTRACTS = Endpoint(
+    "coupon_contracts", "GET", f"{_FMS2}/contract/list", "coupons.list_contracts"
+)
+COUPON_CONTRACT = Endpoint("coupon_contract", "GET", f"{_FMS2}/contract", "coupons.get_contract")
+COUPON_FREE_CONTRACT_RETIRED = Endpoint(
+    "coupon_free_contract_retired",
+    "POST",
+    f"{_FMS2}/contract/create/non_contract_info",
+    "coupons.create_free_contract (retired, 410)",
+)
+COUPON_BUDGETS = Endpoint("coupon_budgets", "GET", f"{_FMS1}/budgets", "coupons.budgets")
+COUPON_CREATE = Endpoint(
+    "coupon_create", "POST", f"{_FMS2}/coupon", "coupons.create", also=(f"{_FMS1}/coupons",)
+)
+COUPON_GET = Endpoint("coupon_get", "GET", f"{_FMS2}/coupon", "coupons.get")
+COUPON_LIST = Endpoint("coupon_list", "GET", f"{_FMS2}/coupons", "coupons.list / iter")
+COUPON_ITEMS_ADD = Endpoint(
+    "coupon_items_add", "POST", f"{_FMS1}/coupons/{{couponId}}/items", "coupons.add_items"
+)
+COUPON_ITEMS_EXPIRE = Endpoint(
+    "coupon_items_expire", "PUT", f"{_FMS1}/coupons/{{couponId}}/items", "coupons.expire_items"
+)
+COUPON_ITEMS_LIST = Endpoint(
+    "coupon_items_list", "GET", f"{_FMS1}/coupons/{{couponId}}/items", "coupons.list_items"
+)
+COUPON_ITEM_GET = Endpoint(
+    "coupon_item_get",
+    "GET",
+    f"{_FMS1}/coupons/{{couponId}}/items/{{couponItemId}}",
+    "coupons.get_item / get_item_by_vendor_item",
+    also=(f"{_FMS1}/coupons/{{couponId}}/items/{{vendorItemId}}",),
+)
+COUPON_EXPIRE = Endpoint("coupon_expire", "PUT", f"{_FMS1}/coupons/{{couponId}}", "coupons.expire")
+COUPON_REQUEST = Endpoint(
+    "coupon_request",
+    "GET",
+    f"{_FMS1}/requested/{{requestedId}}",
+    "coupons.request_status / wait",
+)
+COUPON_BY_ORDER = Endpoint(
+    "coupon_by_order", "GET", f"{_FMS2}/{{orderId}}/coupons", "coupons.list_by_order"
+)
+COUPON_BY_ORDER_V1_RETIRED = Endpoint(
+    "coupon_by_order_v1_retired",
+    "GET",
+    f"{_FMS1}/{{orderId}}/coupons",
+    "coupons.list_by_order_v1 (retired, 410)",
+)
+DOWNLOAD_COUPON_CREATE = Endpoint(
+    "download_coupon_create", "POST", f"{_DOWNLOAD}/coupons", "download_coupons.create"
+)
+DOWNLOAD_COUPON_EXPIRE = Endpoint(
+    "download_coupon_expire", "POST", f"{_DOWNLOAD}/coupons/expire", "download_coupons.expire"
+)
+DOWNLOAD_COUPON_ITEMS = Endpoint(
+    "download_coupon_items", "PUT", f"{_DOWNLOAD}/coupon-items", "download_coupons.add_items"
+)
+DOWNLOAD_COUPON_STATUS = Endpoint(
+    "download_coupon_status",
+    "GET",
+    f"{_DOWNLOAD}/coupons/transactionStatus",
+    "download_coupons.transaction_status / wait",
+)
+DOWNLOAD_COUPON_GET = Endpoint(
+    "download_coupon_get", "GET", f"{_DOWNLOAD}/coupons/{{couponId}}", "download_coupons.get"
+)
+
+COUPON_ENDPOINTS: tuple[Endpoint, ...] = (
+    COUPON_CONTRACTS,
+    COUPON_CONTRACT,
+    COUPON_FREE_CONTRACT_RETIRED,
+    COUPON_BUDGETS,
+    COUPON_CREATE,
+    COUPON_GET,
+    COUPON_LIST,
+    COUPON_ITEMS_ADD,
+    COUPON_ITEMS_EXPIRE,
+    COUPON_ITEMS_LIST,
+    COUPON_ITEM_GET,
+    COUPON_EXPIRE,
+    COUPON_REQUEST,
+    COUPON_BY_ORDER,
+    COUPON_BY_ORDER_V1_RETIRED,
+    DOWNLOAD_COUPON_CREATE,
+    DOWNLOAD_COUPON_EXPIRE,
+    DOWNLOAD_COUPON_ITEMS,
+    DOWNLOAD_COUPON_STATUS,
+    DOWNLOAD_COUPON_GET,
 )
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -455,4 +676,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *ORDER_ENDPOINTS,
     *RETURN_ENDPOINTS,
     *EXCHANGE_ENDPOINTS,
+    *COUPON_ENDPOINTS,
+    *CS_ENDPOINTS,
+    *CASHBACK_ENDPOINTS,
+    *RG_ENDPOINTS,
+    *SETTLEMENT_ENDPOINTS,
 )

@@ -12,6 +12,12 @@ is therefore the SDK's job, not the caller's:
 * :class:`RateLimiterRegistry` maps a vendor id to its bucket.  The process-wide
   :func:`default_rate_limiters` registry is shared by every client in the process, so two
   clients for the same vendor do not each get their own 10 calls/s.
+* Some endpoints have a stricter limit of their own on top of the general one: the Rocket
+  Growth endpoints (``/rg_open_api/`` paths) allow 50 calls a minute per vendor (paced at
+  48 a minute, see :data:`RG_RATE_PER_SECOND`).
+  :func:`scope_for_path` names such a scope and its rate, and
+  :meth:`RateLimiterRegistry.get_scoped` keeps a second, independent bucket per
+  ``(scope, vendor)``; a call on such a path waits for both buckets (the longer delay).
 * :class:`CircuitBreaker` stops calls for a vendor after a ``429`` or a ``403`` block,
   for ``Retry-After`` seconds or an exponentially growing cooldown.
 * :func:`parse_retry_after` reads a ``Retry-After`` header.
@@ -33,12 +39,17 @@ from email.utils import parsedate_to_datetime
 
 __all__ = [
     "DEFAULT_RATE_PER_SECOND",
+    "RG_LIMIT_PER_MINUTE",
+    "RG_PATH_MARKER",
+    "RG_RATE_PER_SECOND",
+    "RG_SCOPE",
     "CircuitBreaker",
     "RateLimiterRegistry",
     "TokenBucket",
     "default_circuit_breaker",
     "default_rate_limiters",
     "parse_retry_after",
+    "scope_for_path",
 ]
 
 DEFAULT_RATE_PER_SECOND = 10.0
@@ -47,6 +58,24 @@ DEFAULT_RATE_PER_SECOND = 10.0
 #: is right. Even pacing leaves the gateway's whole second of capacity as slack.
 DEFAULT_BURST = 1.0
 """Coupang's documented per-vendor allowance, in calls per second."""
+
+
+#: The Rocket Growth endpoints' own limit: 50 calls a minute per vendor, counted by the
+#: gateway on arrival over any 60 s. Calls are paced evenly a little under it, 48 a minute
+#: (one every 1.25 s): at exactly 50 the 51st call would be due the very instant the first
+#: leaves the window, so any network jitter would cost a 429 (and a block); at 48 a window
+#: holds at most 49 calls and each call may arrive up to 1.25 s late or early.
+RG_SCOPE = "rocket_growth"
+RG_PATH_MARKER = "/rg_open_api/"
+RG_LIMIT_PER_MINUTE = 50.0
+RG_RATE_PER_SECOND = 48.0 / 60.0
+
+
+def scope_for_path(path: str) -> tuple[str, float] | None:
+    """``(scope, calls per second)`` of the stricter limit a request path falls under, if any."""
+    if RG_PATH_MARKER in path:
+        return RG_SCOPE, RG_RATE_PER_SECOND
+    return None
 
 
 def _check_rate(rate: float) -> float:
@@ -168,6 +197,7 @@ class RateLimiterRegistry:
         self._clock = clock
         self._lock = threading.Lock()
         self._buckets: dict[str, TokenBucket] = {}
+        self._scoped: dict[tuple[str, str], TokenBucket] = {}
 
     def get(self, vendor_id: str, rate: float = DEFAULT_RATE_PER_SECOND) -> TokenBucket:
         """Return the bucket for ``vendor_id``, creating it or updating its rate."""
@@ -181,10 +211,26 @@ class RateLimiterRegistry:
                 bucket.set_rate(rate)
             return bucket
 
+    def get_scoped(self, scope: str, vendor_id: str, rate: float) -> TokenBucket:
+        """The bucket of ``vendor_id`` for a stricter per-endpoint limit named ``scope``
+        (see :func:`scope_for_path`), independent of the vendor's general bucket; created on
+        first use, its rate updated like :meth:`get`'s."""
+        rate = _check_rate(rate)
+        key = (scope, vendor_id)
+        with self._lock:
+            bucket = self._scoped.get(key)
+            if bucket is None:
+                bucket = TokenBucket(rate, burst=DEFAULT_BURST, clock=self._clock)
+                self._scoped[key] = bucket
+            elif bucket.rate != rate:
+                bucket.set_rate(rate)
+            return bucket
+
     def clear(self) -> None:
         """Forget every bucket (buckets already handed out keep working on their own)."""
         with self._lock:
             self._buckets.clear()
+            self._scoped.clear()
 
     def __contains__(self, vendor_id: object) -> bool:
         with self._lock:

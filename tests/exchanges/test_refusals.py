@@ -10,6 +10,8 @@ import pytest
 
 from coupang_seller import PreflightError
 from tests.exchanges.conftest import (
+    SINCE,
+    UNTIL,
     VID,
     WING,
     Delivered,
@@ -210,3 +212,54 @@ def test_duplicate_invoice_is_refused(market: Market, api: RawApi) -> None:
              for x in api.get(exchange_path(), params=list_params()).json()["data"]}  # fmt: skip
     assert _invoice(api, one, boxes[one], "500000000077").status_code == 200
     assert "already used" in _message(_invoice(api, two, boxes[two], "500000000077"))
+
+
+def _pickup(api: RawApi, exchange_id: int, number: str, courier: str = "CJGLS") -> httpx.Response:
+    return api.post(
+        f"/v2/providers/openapi/apis/api/v4/vendors/{VID}/return-exchange-invoices/manual",
+        json={"returnExchangeDeliveryType": "EXCHANGE", "receiptId": exchange_id,
+              "deliveryCompanyCode": courier, "invoiceNumber": number},
+    )  # fmt: skip
+
+
+def test_manual_pickup_invoice_for_an_exchange(market: Market, api: RawApi) -> None:
+    order = deliver(market)
+    exchange_id = _asked(api, order)
+    registered = _pickup(api, exchange_id, "610000000017")
+    assert registered.status_code == 200, registered.text
+    data = registered.json()["data"]
+    assert data["returnExchangeDeliveryType"] == "EXCHANGE"
+    assert data["receiptId"] == exchange_id
+    listed = market.client.exchanges.list(SINCE, UNTIL)
+    mine = next(x for x in listed.items if x.exchangeId == exchange_id)
+    delivery = mine.model_dump()["returnDeliveryDtos"][0]
+    assert delivery == {"deliveryCompanyCode": "CJGLS", "deliveryInvoiceNo": "610000000017"}
+    # the same number again (another exchange or this one) is a duplicate within 6 months
+    other = _asked(api, deliver(market))
+    again = _pickup(api, other, "610000000017")
+    assert again.status_code == 400
+    assert [(e["field"], e["rule"]) for e in again.json()["errors"]] == [
+        ("invoiceNumber", "invoice_duplicate")
+    ]
+    # digits are checked as for order invoices; unknown exchange ids are 404
+    assert _pickup(api, other, "12").status_code == 400
+    assert _pickup(api, 999999999, "610000000025").status_code == 404
+    # after the receipt confirmation the goods are collected: no pickup invoice any more
+    assert _confirm(api, other).status_code == 200
+    late = _pickup(api, other, "610000000025")
+    assert late.status_code == 400
+    assert "RECEIPT" in late.json()["message"]
+
+
+def test_sdk_registers_an_exchange_pickup_invoice(market: Market, api: RawApi) -> None:
+    exchange_id = _asked(api, deliver(market))
+    seller = market.client
+    result = seller.exchanges.upload_pickup_invoice(
+        exchange_id, delivery_company_code="HANJIN", invoice_number="610000000033"
+    )
+    assert result.receiptId == exchange_id
+    with pytest.raises(PreflightError) as refused:
+        seller.exchanges.upload_pickup_invoice(
+            exchange_id, delivery_company_code="NOPE", invoice_number="1"
+        )
+    assert refused.value.violations[0].field == "deliveryCompanyCode"

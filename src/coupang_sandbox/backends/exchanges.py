@@ -17,6 +17,13 @@ then uploads the invoice on the NEW shipmentBoxId (PROGRESS -> SUCCESS); rejecti
 only SOLDOUT or WITHDRAW; the customer's withdrawal gives CANCEL. The exchange shipping fee
 (``exchangeAmount``) is settled outside Coupang; ``faultType`` tells who bears it. Since
 2024-09 the list shows only safe (virtual) phone numbers (안심번호), never real ones.
+
+The returned goods go to the product's return center: ``returndeliveryDestinationDto``
+(``returnCenterCode``, the center's address and phone) and the pickup courier
+(``returnDeliveryDtos``) are taken from the product's ``returnCenterCode`` and the vendor's
+center when the customer asks. Stock: an exchange sends one unit out for each one that comes
+back, so nothing changes; the docs say nothing about stock on a SOLDOUT rejection (only that
+the seller may reject when the item is sold out), so the sandbox leaves stock alone.
 """
 
 from __future__ import annotations
@@ -32,11 +39,14 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends.orders import (
     COURIER_NAMES,
+    MSG_DUPLICATE_INVOICE,
     SHIPMENT_BOX_ID_START,
     Orders,
+    invoice_in_use,
     parse_id,
     wire,
 )
+from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed
 from coupang_sandbox.settings import SandboxSettings
@@ -45,10 +55,13 @@ from coupang_sandbox.state import order as order_st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import exchanges as xdb
 from coupang_sandbox.store import orders as db
+from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
+from coupang_sandbox.store import returns as rdb
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight import orders as order_rules
+from coupang_seller.preflight import returns as return_rules
 from coupang_seller.preflight._core import as_int
 
 Row = Mapping[Any, Any]
@@ -190,18 +203,20 @@ def present(row: Row, order_box_status: str | None, now: datetime) -> dict[str, 
         "confirmType": None,
         "collectStatus": "RETURN",
     }
+    # Where the returned goods go: the product's return center (snapshot of the request).
+    center = dict(item.get("returnCenter") or {})
     destination = {
-        "vendorZipCode": None,
-        "vendorPhone": None,
-        "vendorName": row["vendor_id"],
-        "vendorMobile": None,
-        "vendorAddressDetail": None,
-        "vendorAddress": None,
+        "vendorZipCode": center.get("zipCode"),
+        "vendorPhone": center.get("phone"),
+        "vendorName": center.get("name") or row["vendor_id"],
+        "vendorMobile": center.get("mobile"),
+        "vendorAddressDetail": center.get("addressDetail"),
+        "vendorAddress": center.get("address"),
         "safetyNumberStatus": "ENABLE" if open_ else "DISABLE",
         "safetyNumberId": exchange_id,
         "safetyNumber": safe,
         "returnDeliveryId": None,
-        "returnCenterCode": None,
+        "returnCenterCode": center.get("code"),
         "receiptId": None,
         "orderedByMobile": None,
         "orderId": int(row["order_id"]),
@@ -458,13 +473,13 @@ class Exchanges:
                     f"{exchange_id}: use the new shipmentBoxId {new_box} of "
                     "deliveryInvoiceGroupDtos"
                 )
-            if courier != order_rules.DIRECT:
-                cutoff = order_rules.invoice_duplicate_cutoff(now)
-                if db.invoice_uses(conn, courier, number, to_us(cutoff)):
-                    raise BadRequest(
-                        f"invoiceNumber {number} ({COURIER_NAMES.get(courier, courier)}) was "
-                        "already used within 6 months (중복 송장번호)"
-                    )
+            used = invoice_in_use(conn, courier, number, now, order_id=None)
+            if used is not None:
+                raise BadRequest(
+                    f"{MSG_DUPLICATE_INVOICE} invoiceNumber {number} "
+                    f"({COURIER_NAMES.get(courier, courier)}) was already used within 6 months "
+                    f"(중복 송장번호): {used}"
+                )
             db.invoice_insert(
                 conn,
                 {
@@ -568,6 +583,9 @@ class Exchanges:
             first = delivered[0]
             doc = first["doc"] or {}
             receiver = dict(order["receiver"] or {})
+            center = self._return_center(
+                conn, str(order["vendor_id"]), int(first["seller_product_id"])
+            )
             exchange_id = r.next_id(conn, "exchange", EXCHANGE_ID_START)
             xdb.insert_exchange(
                 conn,
@@ -593,6 +611,7 @@ class Exchanges:
                         "unitPrice": int(first["sales_price"]),
                         "name": doc.get("vendorItemName"),
                         "packageName": doc.get("sellerProductName"),
+                        "returnCenter": center,
                     },
                     "customer": {
                         "name": receiver.get("name"),
@@ -601,7 +620,11 @@ class Exchanges:
                         "addressDetail": receiver.get("addr2"),
                         "safeNumber": _virtual_number(),
                     },
-                    "return_delivery": {"deliveryCompanyCode": "CJGLS", "deliveryInvoiceNo": ""},
+                    # The pickup courier is the return center's (none without a center).
+                    "return_delivery": {
+                        "deliveryCompanyCode": center.get("courier"),
+                        "deliveryInvoiceNo": "",
+                    },
                     "created_at_us": to_us(now),
                     "modified_at_us": to_us(now),
                 },
@@ -609,6 +632,32 @@ class Exchanges:
             row = xdb.get_exchange(conn, exchange_id)
             assert row is not None
             return self._present_rows(conn, [row])[0]
+
+    @staticmethod
+    def _return_center(conn: Connection, vendor_id: str, seller_product_id: int) -> dict[str, Any]:
+        """The product's return center (``returnCenterCode`` and the vendor's center row) as
+        the exchange shows it; empty when the product has none (``NO_RETURN_CENTERCODE``)."""
+        product = product_db.product_get(conn, vendor_id, seller_product_id)
+        doc = (product["doc"] if product is not None else None) or {}
+        code = doc.get("returnCenterCode")
+        center = None if code is None else r.return_get(conn, vendor_id, str(code))
+        if center is None:
+            return {}
+        addresses = [a for a in center["addresses"] or [] if isinstance(a, Mapping)]
+        address = next(
+            (a for a in addresses if a.get("addressType") == "JIBUN"),
+            addresses[0] if addresses else {},
+        )
+        return {
+            "code": str(center["code"]),
+            "name": str(center["name"]),
+            "courier": str(center["deliver_code"]),
+            "zipCode": address.get("returnZipCode"),
+            "address": address.get("returnAddress"),
+            "addressDetail": address.get("returnAddressDetail"),
+            "phone": address.get("companyContactNumber"),
+            "mobile": address.get("phoneNumber2") or "",
+        }
 
     def view(self, id_text: object) -> dict[str, Any]:
         with self.store.engine.begin() as conn:
@@ -638,6 +687,73 @@ class Exchanges:
             assert fresh is not None
             return self._present_rows(conn, [fresh])[0]
 
+    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        """The seller registers the pickup invoice (회수 송장) of the goods to exchange, for a
+        return center whose courier does not pick up automatically: ``receiptId`` is the
+        exchangeId. Allowed while the exchange is RECEIPT and the goods are not collected yet;
+        a number used within six months is refused as for order invoices."""
+        found = return_rules.check_manual_invoice(body)
+        if found:
+            raise ValidationFailed(found)
+        courier = str(body["deliveryCompanyCode"]).strip().upper()
+        number = str(body["invoiceNumber"]).strip()
+        reg = body.get("regNumber")
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, body["receiptId"], vendor_id)
+            collect = str(row["collect_status"])
+            if str(row["status"]) != st.RECEIPT or collect == "CompleteCollect":
+                raise BadRequest(
+                    f"회수 송장을 등록할 수 없는 상태입니다. (exchangeId {row['exchange_id']} is "
+                    f"{row['status']} with collectStatus {collect}; a pickup invoice is "
+                    f"registered only while {st.RECEIPT} before the goods are collected)"
+                )
+            detail = invoice_in_use(conn, courier, number, now, order_id=None)
+            if detail is not None:
+                raise ValidationFailed(
+                    [
+                        Violation(
+                            "invoiceNumber",
+                            "invoice_duplicate",
+                            f"{MSG_DUPLICATE_INVOICE} ({detail})",
+                        )
+                    ]
+                )
+            invoice_id = r.next_id(conn, "return_invoice", INVOICE_NUMBER_ID_START)
+            rdb.pickup_invoice_insert(
+                conn,
+                {
+                    "id": invoice_id,
+                    "vendor_id": vendor_id,
+                    "kind": "EXCHANGE",
+                    "receipt_id": int(row["exchange_id"]),
+                    "delivery_company_code": courier,
+                    "invoice_number": number,
+                    "registered_at_us": to_us(now),
+                },
+            )
+            xdb.update_exchange(
+                conn,
+                int(row["exchange_id"]),
+                {
+                    "return_delivery": {
+                        "deliveryCompanyCode": courier,
+                        "deliveryInvoiceNo": number,
+                    },
+                    "modified_by_type": "VENDOR",
+                    "modified_at_us": to_us(now),
+                },
+            )
+        return {
+            "deliveryCompanyCode": courier,
+            "invoiceNumber": number,
+            "invoiceNumberId": invoice_id,
+            "receiptId": int(row["exchange_id"]),
+            "regNumber": None if reg is None else str(reg),
+            "returnDeliveryId": int(row["exchange_id"]),
+            "returnExchangeDeliveryType": "EXCHANGE",
+        }
+
     # -- control: the courier of the returned goods ---------------------------------
 
     def scan(self, id_text: object, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -663,7 +779,9 @@ class Exchanges:
             values["modified_by_type"] = "TRACKING"
             if event == st.PICKUP:
                 values["return_delivery"] = {
-                    "deliveryCompanyCode": "CJGLS",
+                    "deliveryCompanyCode": dict(row["return_delivery"] or {}).get(
+                        "deliveryCompanyCode"
+                    ),
                     "deliveryInvoiceNo": str(600_000_000_000 + int(row["exchange_id"])),
                 }
             xdb.update_exchange(conn, int(row["exchange_id"]), values)

@@ -31,6 +31,8 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends import _ids as ids
+from coupang_sandbox.backends.coupons import apply_download_coupons
+from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import (
     BadRequest,
@@ -61,18 +63,10 @@ HISTORY_ID_START: Final = 1
 INVOICE_ID_START: Final = 1
 RECEIPT_ID_START: Final = 400_000_001
 
-JEJU_POSTCODES: Final = range(63000, 63645)
-#: A small sample of island and mountain postcodes (도서산간) outside Jeju.
-ISLAND_POSTCODES: Final = (
-    range(40200, 40241),  # 경북 울릉군
-    range(23100, 23137),  # 인천 옹진군
-    range(58800, 58867),  # 전남 신안군
-    range(59102, 59167),  # 전남 완도군 (섬)
-    range(53000, 53034),  # 경남 통영시 (섬)
-)
-MAINLAND: Final = "MAINLAND"
-JEJU: Final = "JEJU"
-ISLAND: Final = "ISLAND"
+#: Regions of a receiver's postcode: the SDK's remote-area table (one source of truth).
+MAINLAND: Final = rules.MAINLAND
+JEJU: Final = rules.JEJU
+ISLAND: Final = rules.ISLAND
 
 SPLIT_NONE: Final = "NONE"
 SPLIT_NORMAL: Final = "NORMAL"
@@ -157,16 +151,9 @@ def parse_id(text: object) -> int | None:
 
 
 def region_of(post_code: str | None) -> str:
-    """MAINLAND, JEJU (63000-63644) or ISLAND (a sample of 도서산간 postcodes)."""
-    digits = re.sub(r"\D", "", post_code or "")
-    if len(digits) != 5:
-        return MAINLAND
-    value = int(digits)
-    if value in JEJU_POSTCODES:
-        return JEJU
-    if any(value in span for span in ISLAND_POSTCODES):
-        return ISLAND
-    return MAINLAND
+    """MAINLAND, JEJU (63000-63644) or ISLAND (도서산간): the SDK's table
+    (:func:`coupang_seller.preflight.orders.remote_region`)."""
+    return rules.remote_region(post_code or "")
 
 
 def wire(moment: datetime | None, sep: str = "T") -> str | None:
@@ -231,6 +218,42 @@ def _shown_status(box: Row) -> str:
     if box["status"] == st.CANCEL:
         return str(box["status_before_cancel"] or st.ACCEPT)
     return str(box["status"])
+
+
+#: Coupang's refusal of an invoice number already used (order invoices and pickup invoices).
+MSG_DUPLICATE_INVOICE: Final = RESULT_CODES["DUPLICATE_INVOICE_NUMBER"][1]
+
+
+def invoice_in_use(
+    conn: Connection, courier: str, number: str, now: datetime, *, order_id: int | None
+) -> str | None:
+    """Why ``courier`` + ``number`` cannot be used now, or None when it can.
+
+    Taken within six months (:func:`~coupang_seller.preflight.orders.invoice_duplicate_cutoff`):
+    by an order invoice of another order (``order_id`` None: of any order) or by a pickup
+    invoice a seller registered (``return-exchange-invoices/manual``). ``DIRECT`` (업체직송) is
+    never tracked, so never a duplicate.
+    """
+    from coupang_sandbox.store import returns as return_db  # the table registers on import
+
+    if courier == rules.DIRECT:
+        return None
+    cutoff = to_us(rules.invoice_duplicate_cutoff(now))
+    for use in db.invoice_uses(conn, courier, number, cutoff):
+        if order_id is None or int(use["order_id"]) != order_id:
+            owner = "another order" if order_id is not None else f"orderId {use['order_id']}"
+            return (
+                f"{courier} {number} was uploaded for {owner} "
+                f"on {kst_day(from_us(int(use['uploaded_at_us'])))}; an invoice number cannot "
+                "be reused within 6 months (DIRECT is the fallback: no tracking)"
+            )
+    for pickup in return_db.pickup_invoice_uses(conn, courier, number, cutoff):
+        return (
+            f"{courier} {number} is the pickup invoice (회수 송장) of receiptId "
+            f"{pickup['receipt_id']} since {kst_day(from_us(int(pickup['registered_at_us'])))}; "
+            "an invoice number cannot be reused within 6 months"
+        )
+    return None
 
 
 @dataclass(slots=True)
@@ -362,7 +385,9 @@ def present_item(item: Row) -> dict[str, Any]:
         "shippingCount": count,
         "salesPrice": price,
         "orderPrice": price * count,
-        "discountPrice": None,
+        # Coupon discounts of the line (instant + downloadable), 0 without any.
+        "discountPrice": int(doc.get("instantCouponDiscount") or 0)
+        + int(doc.get("downloadableCouponDiscount") or 0),
         "externalVendorSkuCode": doc.get("externalVendorSkuCode"),
         "etcInfoHeader": None,
         "etcInfoValue": None,
@@ -525,6 +550,17 @@ class Orders:
                 else:
                     db.box_update(conn, int(box["shipment_box_id"]), {"delivery_due_us": None})
 
+    def _settle_reads(self, conn: Connection, vendor_id: str | None) -> None:
+        """Before a read of order sheets: the due courier scans, then the due automatic
+        return pickups (``return_pickup_seconds``): a quick-refund return completes at its
+        pickup and shows on the sheet as cancelled, whatever the seller reads first."""
+        self._settle(conn, vendor_id)
+        if self.settings.return_pickup_seconds is None:
+            return
+        from coupang_sandbox.backends.returns import Returns  # the returns module imports this one
+
+        Returns(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+
     def _pickup_due(self, at: datetime) -> int | None:
         seconds = self.settings.courier_pickup_seconds
         return None if seconds is None else to_us(at + timedelta(seconds=seconds))
@@ -574,7 +610,7 @@ class Orders:
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self._settle_reads(conn, vendor_id)
             boxes, more = db.boxes_page(
                 conn,
                 vendor_id,
@@ -593,7 +629,7 @@ class Orders:
         self, vendor_id: str, status: str, start: datetime, end: datetime
     ) -> list[dict[str, Any]]:
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self._settle_reads(conn, vendor_id)
             boxes, _ = db.boxes_page(
                 conn,
                 vendor_id,
@@ -620,13 +656,13 @@ class Orders:
 
     def sheet(self, vendor_id: str, id_text: object) -> dict[str, Any]:
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self._settle_reads(conn, vendor_id)
             return self._sheets(conn, [self._box_or_404(conn, vendor_id, id_text)])[0]
 
     def sheets_of_order(self, vendor_id: str, id_text: object) -> list[dict[str, Any]]:
         order_id = parse_id(id_text)
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self._settle_reads(conn, vendor_id)
             order = None if order_id is None else db.order_get(conn, order_id, vendor_id)
             if order is None or int(order["visible_at_us"]) > to_us(self._now()):
                 raise BadRequest(f"{MSG_NO_ORDER} (orderId {id_text} of vendor {vendor_id})")
@@ -634,7 +670,7 @@ class Orders:
 
     def history(self, vendor_id: str, id_text: object) -> dict[str, Any]:
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self._settle_reads(conn, vendor_id)
             box = self._box_or_404(conn, vendor_id, id_text)
             rows = db.history_of(conn, int(box["shipment_box_id"]))
         return {
@@ -692,17 +728,9 @@ class Orders:
     def _duplicate(
         self, conn: Connection, courier: str, number: str, order_id: int, now: datetime
     ) -> None:
-        if courier == rules.DIRECT:
-            return
-        cutoff = to_us(rules.invoice_duplicate_cutoff(now))
-        for use in db.invoice_uses(conn, courier, number, cutoff):
-            if int(use["order_id"]) != order_id:
-                raise BoxRefused(
-                    "DUPLICATE_INVOICE_NUMBER",
-                    f"{courier} {number} was uploaded for another order on "
-                    f"{kst_day(from_us(int(use['uploaded_at_us'])))}; an invoice number cannot "
-                    "be reused within 6 months (DIRECT is the fallback: no tracking)",
-                )
+        detail = invoice_in_use(conn, courier, number, now, order_id=order_id)
+        if detail is not None:
+            raise BoxRefused("DUPLICATE_INVOICE_NUMBER", detail)
 
     def _record_invoice(
         self, conn: Connection, box: Row, invoice: tuple[str, str], now: datetime
@@ -1484,6 +1512,8 @@ class Orders:
                         conn, vendor_id, order_id, group, region=region, now=now, visible=visible
                     )
                 )
+            # The customer's downloaded coupons, if the body names any (coupons backend).
+            apply_download_coupons(conn, vendor_id, order_id, body, now)
         return {
             "orderId": order_id,
             "vendorId": vendor_id,
@@ -1573,6 +1603,15 @@ class Orders:
                         "deliveryChargeTypeName": "무료"
                         if doc.get("deliveryChargeType") in ("FREE", None)
                         else "유료",
+                        # Instant-coupon discount of the line (coupons backend).
+                        **coupon_discounts_for(
+                            conn,
+                            vendor_id,
+                            int(item["vendor_item_id"]),
+                            unit_price=int(item["sale_price"]),
+                            quantity=qty,
+                            now=now,
+                        ),
                     },
                 },
             )
@@ -1789,7 +1828,7 @@ class Orders:
     def order_view(self, id_text: object) -> dict[str, Any]:
         """Everything about an order, visible or not (the control API)."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self._settle_reads(conn, None)
             order = self._order_any(conn, id_text)
             order_id = int(order["order_id"])
             boxes = db.boxes_of_order(conn, order_id)

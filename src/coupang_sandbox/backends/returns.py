@@ -43,7 +43,9 @@ from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends.orders import (
+    MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
+    invoice_in_use,
     parse_id,
     wire,
 )
@@ -572,6 +574,7 @@ class Returns:
         courier = str(body["deliveryCompanyCode"]).strip().upper()
         number = _invoice_text(body["invoiceNumber"])
         reg = body.get("regNumber")
+        now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, body["receiptId"], lock=True)
@@ -585,7 +588,20 @@ class Returns:
                     f"{state}; a pickup invoice is registered only while {st.RETURNS_UNCHECKED} "
                     "(반품접수) before the pickup)"
                 )
+            self._check_pickup_invoice(conn, courier, number, now)
             invoice_id = r.next_id(conn, "return_invoice", INVOICE_NUMBER_ID_START)
+            db.pickup_invoice_insert(
+                conn,
+                {
+                    "id": invoice_id,
+                    "vendor_id": vendor_id,
+                    "kind": "RETURN",
+                    "receipt_id": int(receipt["receipt_id"]),
+                    "delivery_company_code": courier,
+                    "invoice_number": number,
+                    "registered_at_us": to_us(now),
+                },
+            )
             entry = {
                 "deliveryCompanyCode": courier,
                 "deliveryInvoiceNo": number,
@@ -607,6 +623,22 @@ class Returns:
             "returnDeliveryId": int(details["return_delivery_id"]),
             "returnExchangeDeliveryType": "RETURN",
         }
+
+    @staticmethod
+    def _check_pickup_invoice(conn: Connection, courier: str, number: str, now: datetime) -> None:
+        """A pickup invoice number used within six months (by an order invoice or another
+        pickup invoice) is refused with the order invoice upload's message."""
+        detail = invoice_in_use(conn, courier, number, now, order_id=None)
+        if detail is not None:
+            raise ValidationFailed(
+                [
+                    Violation(
+                        "invoiceNumber",
+                        "invoice_duplicate",
+                        f"{MSG_DUPLICATE_INVOICE} ({detail})",
+                    )
+                ]
+            )
 
     # -- withdraw history ------------------------------------------------------------
 

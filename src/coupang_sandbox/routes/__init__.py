@@ -3,16 +3,26 @@
 from starlette.routing import Route
 
 from coupang_sandbox.routes import (
+    cashback,
     categories,
     control,
+    control_coupons,
     control_exchanges,
+    control_inquiries,
     control_orders,
     control_products,
     control_returns,
+    control_rocket_growth,
+    control_settlement,
+    coupang_confirm,
+    coupons,
+    customer_service,
     exchanges,
     orders,
     products,
     returns,
+    rocket_growth,
+    settlement,
     shipping_places,
 )
 from coupang_sandbox.routes._base import Call, RouteSpec, admin_routes, signed_routes
@@ -31,6 +41,16 @@ def all_routes() -> list[Route]:
         + admin_routes(control_returns.ROUTES)
         + signed_routes(exchanges.ROUTES)
         + admin_routes(control_exchanges.ROUTES)
+        + signed_routes(customer_service.ROUTES)
+        + admin_routes(control_inquiries.ROUTES)
+        + signed_routes(coupons.ROUTES)
+        + admin_routes(control_coupons.ROUTES)
+        + signed_routes(settlement.ROUTES)
+        + admin_routes(control_settlement.ROUTES)
+        + signed_routes(cashback.ROUTES)
+        + signed_routes(rocket_growth.ROUTES)
+        + admin_routes(control_rocket_growth.ROUTES)
+        + signed_routes(coupang_confirm.ROUTES)
     )
 
 

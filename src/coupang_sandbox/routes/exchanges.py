@@ -55,6 +55,12 @@ def _exchange_id(call: Call) -> Any:
     return path_id
 
 
+def manual_invoice(call: Call) -> Response:
+    """``return-exchange-invoices/manual`` with ``returnExchangeDeliveryType`` EXCHANGE (the
+    returns routes hand such bodies here)."""
+    return _answer(_exchanges(call).manual_invoice(call.vendor_id, call.body), "OK")
+
+
 def list_exchanges(call: Call) -> Response:
     found: list[Violation] = []
     start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")

@@ -13,21 +13,20 @@ Paths served where the sources disagree or move on:
   (``v1/return``, ``v1/return/time-frame``, ``v1/return/{receiptId}``).
 * ``searchType=timeFrame`` windows up to 31 days (the endpoint text; the FAQ says 24 hours).
 * ``return-exchange-invoices/manual`` takes ``returnExchangeDeliveryType`` RETURN here; an
-  EXCHANGE body goes to ``coupang_sandbox.routes.exchanges.manual_invoice`` when that module
-  provides one.
+  EXCHANGE body goes to ``coupang_sandbox.routes.exchanges.manual_invoice``.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends.orders import parse_day, parse_id, parse_minute
 from coupang_sandbox.backends.returns import Returns
-from coupang_sandbox.errors import BadRequest, ValidationFailed
+from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
+from coupang_sandbox.routes import exchanges
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
 from coupang_sandbox.state import returns as st
 from coupang_seller.preflight import Violation
@@ -189,15 +188,7 @@ def withdraw_list(call: Call) -> Response:
 def manual_invoice(call: Call) -> Response:
     kind = str(call.body.get("returnExchangeDeliveryType") or "").strip().upper()
     if kind == "EXCHANGE":
-        try:
-            exchanges = importlib.import_module("coupang_sandbox.routes.exchanges")
-        except ImportError:
-            exchanges = None
-        handler = getattr(exchanges, "manual_invoice", None)
-        if handler is None:
-            raise BadRequest("returnExchangeDeliveryType EXCHANGE: exchanges are not served here")
-        response: Response = handler(call)
-        return response
+        return exchanges.manual_invoice(call)
     return ok(_returns(call).manual_invoice(call.vendor_id, call.body))
 
 

@@ -178,3 +178,45 @@ def withdrawn_by_ids(conn: Connection, vendor_id: str, ids: Sequence[int]) -> li
         .order_by(returns.c.receipt_id)
     )
     return list(conn.execute(query).mappings().all())
+
+
+# -- pickup invoices (회수 송장) ---------------------------------------------------------------
+
+#: Pickup invoices the seller registered by hand (``return-exchange-invoices/manual``), one row
+#: per registration, for the six-month duplicate check shared with the order invoices
+#: (``sandbox_invoices``). ``kind`` is the ``returnExchangeDeliveryType``.
+pickup_invoices = Table(
+    "sandbox_pickup_invoices",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("vendor_id", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("receipt_id", BigInteger, nullable=False),
+    Column("delivery_company_code", String(32), nullable=False),
+    Column("invoice_number", String(64), nullable=False),
+    Column("registered_at_us", BigInteger, nullable=False),
+    Index("ix_sandbox_pickup_invoices_number", "delivery_company_code", "invoice_number"),
+)
+
+
+def pickup_invoice_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(pickup_invoices).values(**values))
+
+
+def pickup_invoice_uses(
+    conn: Connection, courier: str, number: str, since_us: int
+) -> list[RowMapping]:
+    """Pickup invoices with this courier and number registered since ``since_us`` (any vendor)."""
+    return list(
+        conn.execute(
+            select(pickup_invoices)
+            .where(
+                pickup_invoices.c.delivery_company_code == courier,
+                pickup_invoices.c.invoice_number == number,
+                pickup_invoices.c.registered_at_us >= since_us,
+            )
+            .order_by(pickup_invoices.c.registered_at_us)
+        )
+        .mappings()
+        .all()
+    )

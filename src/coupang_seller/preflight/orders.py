@@ -13,14 +13,20 @@
 * Acknowledgement: at most 50 ``shipmentBoxIds`` per call; order-sheet lists: ``maxPerPage``
   <= 50, daily window <= 31 days, time frame <= 24 hours.
 * Cancellation (v5 ``orders/{orderId}/cancel``): Coupang's own messages.
+* Remote areas (도서산간): :func:`remote_region` / :func:`is_remote_area` read the packaged
+  postcode range table ``coupang_seller/_data/remote_areas.json`` (Jeju 63000-63644 and the
+  island ranges couriers publish); the sandbox prices and flags orders with the same table.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
 from typing import Any, Final
 
 from coupang_seller.preflight._core import Violation, as_bool, as_int, is_blank
@@ -46,7 +52,10 @@ __all__ = [
     "check_invoice_number",
     "check_reason_code",
     "invoice_duplicate_cutoff",
+    "is_remote_area",
     "is_trackable",
+    "remote_area_ranges",
+    "remote_region",
 ]
 
 DIRECT: Final = "DIRECT"
@@ -423,12 +432,12 @@ def check_cancel(body: Mapping[str, Any], order_id: int | None = None) -> list[V
     big = body.get("bigCancelCode")
     if is_blank(big):
         found.append(Violation("bigCancelCode", "required", MSG_BIG_REQUIRED))
-    elif big not in CANCEL_BIG_CODES:
+    elif not isinstance(big, str) or big not in CANCEL_BIG_CODES:
         found.append(Violation("bigCancelCode", "enum", MSG_BIG_INVALID))
     middle = body.get("middleCancelCode")
     if is_blank(middle):
         found.append(Violation("middleCancelCode", "required", MSG_MIDDLE_REQUIRED))
-    elif middle not in CANCEL_MIDDLE_CODES:
+    elif not isinstance(middle, str) or middle not in CANCEL_MIDDLE_CODES:
         found.append(Violation("middleCancelCode", "enum", MSG_MIDDLE_INVALID))
     if is_blank(body.get("userId")):
         found.append(Violation("userId", "required", MSG_USER_ID))
@@ -515,3 +524,76 @@ def invoice_duplicate_cutoff(now: datetime) -> datetime:
 
 def rule_of(violations: Iterable[Violation]) -> set[str]:
     return {v.rule for v in violations}
+
+
+# -- remote areas (도서산간) ------------------------------------------------------------------
+
+MAINLAND: Final = "MAINLAND"
+JEJU: Final = "JEJU"
+ISLAND: Final = "ISLAND"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteAreaRange:
+    """An inclusive range of 5-digit postcodes (``region`` JEJU or ISLAND)."""
+
+    region: str
+    low: int
+    high: int
+    area: str
+
+    def __contains__(self, postcode: object) -> bool:
+        return isinstance(postcode, int) and self.low <= postcode <= self.high
+
+
+@cache
+def remote_area_ranges() -> tuple[RemoteAreaRange, ...]:
+    """The packaged table (``coupang_seller/_data/remote_areas.json``), read once, sorted."""
+    text = (
+        resources.files("coupang_seller")
+        .joinpath("_data/remote_areas.json")
+        .read_text(encoding="utf-8")
+    )
+    rows = json.loads(text)["ranges"]
+    return tuple(
+        sorted(
+            (
+                RemoteAreaRange(str(r["region"]), int(r["from"]), int(r["to"]), str(r["area"]))
+                for r in rows
+            ),
+            key=lambda r: r.low,
+        )
+    )
+
+
+def _postcode_number(postcode: object) -> int | None:
+    """A 5-digit postcode as a number (``"63-100"`` and spaces tolerated); None otherwise.
+
+    Old 6-digit postcodes (before 2015-08) are not read: they map to no current range.
+    """
+    if isinstance(postcode, bool):
+        return None
+    if isinstance(postcode, int):
+        postcode = f"{postcode:05d}"
+    if not isinstance(postcode, str):
+        return None
+    digits = re.sub(r"[\s-]", "", postcode)
+    if len(digits) != 5 or not digits.isdigit():
+        return None
+    return int(digits)
+
+
+def remote_region(postcode: object) -> str:
+    """``JEJU``, ``ISLAND`` (도서산간) or ``MAINLAND`` for a receiver's postcode."""
+    value = _postcode_number(postcode)
+    if value is None:
+        return MAINLAND
+    for span in remote_area_ranges():
+        if value in span:
+            return span.region
+    return MAINLAND
+
+
+def is_remote_area(postcode: object) -> bool:
+    """True for Jeju and the island (도서산간) postcodes couriers charge extra for."""
+    return remote_region(postcode) != MAINLAND

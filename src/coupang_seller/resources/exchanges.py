@@ -33,10 +33,12 @@ from coupang_seller.pagination import (
     iter_windows,
 )
 from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight import returns as return_rules
 from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types._base import ResultData
 from coupang_seller.types.exchanges import ExchangeRequest, ExchangeRequestPage
+from coupang_seller.types.returns import ManualInvoice
 
 __all__ = ["AsyncExchanges", "Exchanges"]
 
@@ -137,6 +139,24 @@ class _ExchangeOps(Resource[ClientT]):
         }
         return _Call("POST", self._path(E.EXCHANGE_INVOICES, exchange_id), body=body)
 
+    def _pickup_call(
+        self,
+        exchange_id: int | str,
+        delivery_company_code: str,
+        invoice_number: str,
+        reg_number: str | None,
+    ) -> _Call:
+        body: dict[str, Any] = {
+            "returnExchangeDeliveryType": "EXCHANGE",
+            "receiptId": int(exchange_id),
+            "deliveryCompanyCode": delivery_company_code,
+            "invoiceNumber": invoice_number,
+        }
+        if reg_number is not None:
+            body["regNumber"] = reg_number
+        self._refuse(return_rules.check_manual_invoice(body), "exchanges.upload_pickup_invoice")
+        return _Call("POST", self._path(E.RETURN_MANUAL_INVOICE), body=body)
+
 
 # -- sync ----------------------------------------------------------------------------------
 
@@ -216,6 +236,19 @@ class Exchanges(_ExchangeOps[Client]):
         call = self._invoice_call(exchange_id, shipment_box_id, goods_delivery_code, invoice_number)
         return ResultData.model_validate(envelope_data(self._send(call)))
 
+    def upload_pickup_invoice(
+        self,
+        exchange_id: int | str,
+        *,
+        delivery_company_code: str,
+        invoice_number: str,
+        reg_number: str | None = None,
+    ) -> ManualInvoice:
+        """Register the pickup invoice (회수 송장) of the goods to exchange, when the return
+        center's courier does not pick up automatically; only while RECEIPT, before collection."""
+        call = self._pickup_call(exchange_id, delivery_company_code, invoice_number, reg_number)
+        return ManualInvoice.model_validate(envelope_data(self._send(call)))
+
 
 # -- async ---------------------------------------------------------------------------------
 
@@ -290,3 +323,14 @@ class AsyncExchanges(_ExchangeOps[AsyncClient]):
     ) -> ResultData:
         call = self._invoice_call(exchange_id, shipment_box_id, goods_delivery_code, invoice_number)
         return ResultData.model_validate(envelope_data(await self._send(call)))
+
+    async def upload_pickup_invoice(
+        self,
+        exchange_id: int | str,
+        *,
+        delivery_company_code: str,
+        invoice_number: str,
+        reg_number: str | None = None,
+    ) -> ManualInvoice:
+        call = self._pickup_call(exchange_id, delivery_company_code, invoice_number, reg_number)
+        return ManualInvoice.model_validate(envelope_data(await self._send(call)))

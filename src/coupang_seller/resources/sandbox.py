@@ -14,7 +14,11 @@ from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
 from coupang_seller.resources._base import Resource, envelope_data
 from coupang_seller.types._base import CoupangModel
+from coupang_seller.types.coupons import CouponContract
+from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
 from coupang_seller.types.exchanges import ExchangeRequest
+from coupang_seller.types.rocket_growth import RgInventorySummary, RgOrder
+from coupang_seller.types.settlement import SettlementTerms
 
 __all__ = [
     "AsyncSandbox",
@@ -200,6 +204,37 @@ def _return_path(receipt_id: int | str, tail: str = "") -> str:
 
 
 ReturnStep = Literal["withdraw", "pickup", "coupang-check", "coupang-checked"]
+
+
+SettlementCycle = Literal["WEEKLY", "MONTHLY"]
+
+
+def _settlement_path(vendor_id: str) -> str:
+    return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}/settlement"
+
+
+def _settlement_body(cycle: str, commission_rate: float | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"cycle": cycle}
+    if commission_rate is not None:
+        body["commissionRate"] = commission_rate
+    return body
+
+
+InquiryKind = Literal["online", "call-center"]
+
+
+def _question_body(
+    vendor_id: str, vendor_item_id: int | None, content: str, **more: Any
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"vendorId": vendor_id, "content": content}
+    if vendor_item_id is not None:
+        body["vendorItemId"] = vendor_item_id
+    body.update({k: v for k, v in more.items() if v is not None})
+    return body
+
+
+def _inquiry_path(kind: InquiryKind, inquiry_id: int | str) -> str:
+    return f"/_sandbox/inquiries/{kind}/{path_param(inquiry_id, 'inquiryId')}"
 
 
 class Sandbox(Resource[Client]):
@@ -403,6 +438,115 @@ class Sandbox(Resource[Client]):
         """The courier picks the returned goods up (quick refund happens here)."""
         return self.return_step(receipt_id, "pickup")
 
+    def ask_product_question(
+        self, vendor_item_id: int, *, content: str, buyer: str | None = None,
+        order_id: int | None = None,
+    ) -> OnlineInquiry:  # fmt: skip
+        """A customer asks a question on a listed item's product page (NOANSWER)."""
+        body = _question_body(
+            self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
+        )
+        data = self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
+        return OnlineInquiry.model_validate(envelope_data(data))
+
+    def open_call_center_inquiry(
+        self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
+        transfer: bool = False, receipt_category: str | None = None,
+    ) -> CallCenterInquiry:  # fmt: skip
+        """A customer calls Coupang about an order (or an item): handed to the seller for an
+        answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
+        the seller to confirm (TRANSFER)."""
+        body = _question_body(
+            self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
+            receiptCategory=receipt_category,
+        )  # fmt: skip
+        data = self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
+        return CallCenterInquiry.model_validate(envelope_data(data))
+
+    def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
+        """An inquiry as the seller's list shows it, with its state (``status``)."""
+        data: dict[str, Any] = envelope_data(
+            self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
+        )
+        return data
+
+    def set_settlement(
+        self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
+    ) -> SettlementTerms:
+        """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
+        the commission in percent (VAT excluded, e.g. 10.8)."""
+        data = envelope_data(
+            self._client.send_control(
+                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
+            )
+        )
+        return SettlementTerms.model_validate(data)
+
+    def settlement_terms(self, vendor_id: str) -> SettlementTerms:
+        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %)."""
+        data = envelope_data(self._client.send_control("GET", _settlement_path(vendor_id)))
+        return SettlementTerms.model_validate(data)
+
+    # -- coupons: contracts (with their monthly budget) and operator actions ----------------
+
+    def create_coupon_contract(
+        self,
+        *,
+        vendor_id: str | None = None,
+        type: Literal["CONTRACT_BASED", "NON_CONTRACT_BASED"] = "CONTRACT_BASED",
+        start: str | None = None,
+        end: str | None = None,
+        budget_per_month: int | None = None,
+        **extra: Any,
+    ) -> CouponContract:
+        """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
+        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor."""
+        body = _coupon_contract_body(type, start, end, budget_per_month, extra)
+        path = _coupon_contract_path(vendor_id or self._vendor_id)
+        data = envelope_data(self._client.send_control("POST", path, json=body))
+        return CouponContract.model_validate(data)
+
+    def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+        """A coupon of either kind with its items and usage (``usageAmount``)."""
+        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
+        data: dict[str, Any] = envelope_data(self._client.send_control("GET", path))
+        return data
+
+    def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
+        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon."""
+        step = "resume" if resume else "pause"
+        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
+        data: dict[str, Any] = envelope_data(self._client.send_control("POST", path, json={}))
+        return data
+
+    # -- Rocket Growth: Coupang's warehouse and its customers --------------------------------
+
+    def set_rg_inventory(
+        self,
+        vendor_item_id: int | str,
+        quantity: int,
+        *,
+        external_sku_id: str | None = None,
+        vendor_id: str | None = None,
+    ) -> RgInventorySummary:
+        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor."""
+        body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
+        data = self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
+        return RgInventorySummary.model_validate(envelope_data(data))
+
+    def place_rg_order(
+        self,
+        items: Mapping[int, int] | Sequence[tuple[int, int]],
+        *,
+        paid_at: datetime | None = None,
+        vendor_id: str | None = None,
+    ) -> RgOrder:
+        """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
+        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now)."""
+        body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
+        data = self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
+        return RgOrder.model_validate(envelope_data(data))
+
 
 class AsyncSandbox(Resource[AsyncClient]):
     async def reset(self, *, keep_vendors: bool = False) -> None:
@@ -576,3 +720,138 @@ class AsyncSandbox(Resource[AsyncClient]):
 
     async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
         return await self.return_step(receipt_id, "pickup")
+
+    async def ask_product_question(
+        self, vendor_item_id: int, *, content: str, buyer: str | None = None,
+        order_id: int | None = None,
+    ) -> OnlineInquiry:  # fmt: skip
+        body = _question_body(
+            self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
+        )
+        data = await self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
+        return OnlineInquiry.model_validate(envelope_data(data))
+
+    async def open_call_center_inquiry(
+        self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
+        transfer: bool = False, receipt_category: str | None = None,
+    ) -> CallCenterInquiry:  # fmt: skip
+        body = _question_body(
+            self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
+            receiptCategory=receipt_category,
+        )  # fmt: skip
+        data = await self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
+        return CallCenterInquiry.model_validate(envelope_data(data))
+
+    async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
+        data: dict[str, Any] = envelope_data(
+            await self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
+        )
+        return data
+
+    async def set_settlement(
+        self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
+    ) -> SettlementTerms:
+        data = envelope_data(
+            await self._client.send_control(
+                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
+            )
+        )
+        return SettlementTerms.model_validate(data)
+
+    async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
+        data = envelope_data(await self._client.send_control("GET", _settlement_path(vendor_id)))
+        return SettlementTerms.model_validate(data)
+
+    async def create_coupon_contract(
+        self,
+        *,
+        vendor_id: str | None = None,
+        type: Literal["CONTRACT_BASED", "NON_CONTRACT_BASED"] = "CONTRACT_BASED",
+        start: str | None = None,
+        end: str | None = None,
+        budget_per_month: int | None = None,
+        **extra: Any,
+    ) -> CouponContract:
+        body = _coupon_contract_body(type, start, end, budget_per_month, extra)
+        path = _coupon_contract_path(vendor_id or self._vendor_id)
+        data = envelope_data(await self._client.send_control("POST", path, json=body))
+        return CouponContract.model_validate(data)
+
+    async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
+        data: dict[str, Any] = envelope_data(await self._client.send_control("GET", path))
+        return data
+
+    async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
+        step = "resume" if resume else "pause"
+        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
+        data: dict[str, Any] = envelope_data(await self._client.send_control("POST", path, json={}))
+        return data
+
+    async def set_rg_inventory(
+        self,
+        vendor_item_id: int | str,
+        quantity: int,
+        *,
+        external_sku_id: str | None = None,
+        vendor_id: str | None = None,
+    ) -> RgInventorySummary:
+        body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
+        data = await self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
+        return RgInventorySummary.model_validate(envelope_data(data))
+
+    async def place_rg_order(
+        self,
+        items: Mapping[int, int] | Sequence[tuple[int, int]],
+        *,
+        paid_at: datetime | None = None,
+        vendor_id: str | None = None,
+    ) -> RgOrder:
+        body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
+        data = await self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
+        return RgOrder.model_validate(envelope_data(data))
+
+
+def _coupon_contract_path(vendor_id: str) -> str:
+    return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}/coupon-contracts"
+
+
+def _coupon_contract_body(
+    kind: str, start: str | None, end: str | None, budget: int | None, extra: Mapping[str, Any]
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": kind, **extra}
+    if start is not None:
+        body["start"] = start
+    if end is not None:
+        body["end"] = end
+    if budget is not None:
+        body["budgetPerMonth"] = budget
+    return body
+
+
+def _rg_stock_path(vendor_item_id: int | str) -> str:
+    return f"/_sandbox/rg/inventory/{path_param(vendor_item_id, 'vendorItemId')}"
+
+
+def _rg_stock_body(vendor_id: str, quantity: int, external_sku_id: str | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"vendorId": vendor_id, "quantity": quantity}
+    if external_sku_id is not None:
+        body["externalSkuId"] = external_sku_id
+    return body
+
+
+def _rg_order_body(
+    vendor_id: str,
+    items: Mapping[int, int] | Sequence[tuple[int, int]],
+    paid_at: datetime | None,
+) -> dict[str, Any]:
+    pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
+    body: dict[str, Any] = {
+        "vendorId": vendor_id,
+        "items": [{"vendorItemId": v, "quantity": q} for v, q in pairs],
+    }
+    if paid_at is not None:
+        if paid_at.tzinfo is None:
+            raise ValueError("paid_at must be an aware datetime")
+        body["paidAt"] = paid_at.isoformat()
+    return body

@@ -1,0 +1,343 @@
+"""``coupang-seller orders list|ack|invoices``: the daily order work from a terminal.
+
+* ``list --from DATE --to DATE [--status S]`` walks every page and every 31-day window of the
+  daily order-sheet list through the SDK (every listable status when ``--status`` is not
+  given), one line per shipment box.
+* ``ack SHIPMENT_BOX_ID...`` acknowledges (ACCEPT -> INSTRUCT) in calls of at most 50 boxes
+  and prints the result of every box; the exit code is 1 when any box failed.
+* ``invoices FILE.csv`` uploads invoices from a sheet with the columns of
+  ``orderSheetInvoiceApplyDtos``. Every row is checked offline first with the rules the SDK and
+  the sandbox share (courier codes, invoice digits, split shipping, one invoice per box) and
+  each problem is printed as row, column and rule. A box with a broken row is not sent at all
+  (its lines travel together); the other boxes are uploaded, 50 boxes per call, and the result
+  of every box is printed. Exit code: 3 when rows were refused offline, else 1 when Coupang
+  refused a box, else 0.
+
+Nothing here is retried: Coupang has no idempotency key, so after a lost answer re-read the
+sheets (``orders list``) before sending again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from coupang_cli._errors import EXIT_API_ERROR, EXIT_OK, EXIT_RULES, EXIT_USAGE
+from coupang_cli._output import Output
+from coupang_seller import Client
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight import orders as rules
+from coupang_seller.types.orders import ORDER_SHEET_STATUSES, BulkItemResult, OrderSheet
+
+__all__ = [
+    "ACK_CHUNK",
+    "INVOICE_COLUMNS",
+    "INVOICE_OPTIONAL_COLUMNS",
+    "UPLOAD_CHUNK_BOXES",
+    "InvoiceProblem",
+    "InvoiceSheet",
+    "add_order_commands",
+    "read_invoice_sheet",
+    "run_ack",
+    "run_invoices",
+    "run_list",
+    "run_orders",
+]
+
+#: At most this many shipmentBoxIds per acknowledgement call (Coupang's limit).
+ACK_CHUNK: Final = rules.ACKNOWLEDGEMENT_MAX
+#: Boxes per invoice upload call: the CLI's own choice, to keep each request small.
+UPLOAD_CHUNK_BOXES: Final = 50
+INVOICE_COLUMNS: Final = (
+    "shipmentBoxId",
+    "orderId",
+    "vendorItemId",
+    "deliveryCompanyCode",
+    "invoiceNumber",
+)
+INVOICE_OPTIONAL_COLUMNS: Final = ("splitShipping", "preSplitShipped", "estimatedShippingDate")
+_ID_COLUMNS: Final = ("shipmentBoxId", "orderId", "vendorItemId")
+_FLAG_COLUMNS: Final = ("splitShipping", "preSplitShipped")
+_TRUE: Final = frozenset({"true", "y", "yes", "1"})
+_FALSE: Final = frozenset({"false", "n", "no", "0", ""})
+_LINE_FIELD = re.compile(r"^orderSheetInvoiceApplyDtos\[(\d+)\](?:\.(\w+))?$")
+
+
+# -- argument parsing --------------------------------------------------------------------------
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2025-07-15, got {text!r}") from None
+
+
+def add_order_commands(sub: Any) -> None:
+    orders = sub.add_parser(
+        "orders", help="order sheets: list, acknowledge, upload invoices from a CSV"
+    ).add_subparsers(dest="action", required=True)
+    listing = orders.add_parser(
+        "list",
+        help="every order sheet paid between two days (both inclusive), all pages",
+        description="Walks 31-day windows and nextToken pages through the SDK.",
+    )
+    listing.add_argument("--from", dest="date_from", type=_day, required=True, metavar="DATE")
+    listing.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DATE")
+    listing.add_argument(
+        "--status",
+        type=str.upper,
+        choices=ORDER_SHEET_STATUSES,
+        default=None,
+        help="one status (default: every status)",
+    )
+    ack = orders.add_parser(
+        "ack",
+        help="acknowledge shipment boxes (ACCEPT -> INSTRUCT), 50 per call",
+        description="Prints the result of every box; exit code 1 when any box failed.",
+    )
+    ack.add_argument("shipment_box_ids", nargs="+", metavar="SHIPMENT_BOX_ID")
+    invoices = orders.add_parser(
+        "invoices",
+        help="upload invoices from a CSV (checked offline first, valid boxes uploaded)",
+        description="Columns: "
+        + ", ".join(INVOICE_COLUMNS)
+        + " [, "
+        + ", ".join(INVOICE_OPTIONAL_COLUMNS)
+        + "]. Exit code 3 when rows were refused offline, 1 when Coupang refused a box.",
+    )
+    invoices.add_argument("file", type=Path)
+    for command in (listing, ack, invoices):
+        # `coupang-seller orders list --json` as well as `coupang-seller --json orders list`.
+        command.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+        )
+
+
+def run_orders(args: argparse.Namespace, out: Output, client: Client) -> int:
+    if args.action == "list":
+        return run_list(client, out, start=args.date_from, end=args.date_to, status=args.status)
+    if args.action == "ack":
+        return run_ack(client, out, args.shipment_box_ids)
+    return run_invoices(client, out, args.file)
+
+
+# -- list --------------------------------------------------------------------------------------
+
+
+def _sheet_line(sheet: OrderSheet) -> str:
+    receiver = sheet.receiver
+    items = ", ".join(f"{i.vendorItemId} x{i.shippingCount}" for i in sheet.orderItems)
+    post_code = receiver.postCode if receiver is not None else None
+    return (
+        f"{sheet.shipmentBoxId}\t{sheet.orderId}\t{sheet.status}\t{sheet.paidAt or '-'}"
+        f"\t{post_code or '-'}\t{items}"
+    )
+
+
+def run_list(client: Client, out: Output, *, start: date, end: date, status: str | None) -> int:
+    if end < start:
+        raise ValueError(f"--to {end} is before --from {start}")
+    statuses = [status] if status else list(ORDER_SHEET_STATUSES)
+    sheets: list[OrderSheet] = []
+    for each in statuses:
+        for sheet in client.orders.iter(start, end, status=each):
+            sheets.append(sheet)
+            out.line(_sheet_line(sheet))
+    out.line(f"{len(sheets)} order sheet(s) paid {start} ~ {end} ({', '.join(statuses)})")
+    out.data(sheets)
+    return EXIT_OK
+
+
+# -- acknowledgement ---------------------------------------------------------------------------
+
+
+def _result_line(item: BulkItemResult) -> str:
+    if item.succeed:
+        return f"box {item.shipmentBoxId}: OK"
+    retry = " (retry later)" if item.retryRequired else ""
+    return f"box {item.shipmentBoxId}: FAILED {item.resultCode}{retry}: {item.resultMessage}"
+
+
+def run_ack(client: Client, out: Output, ids: Sequence[str]) -> int:
+    bad = [text for text in ids if not text.strip().isdigit() or int(text) <= 0]
+    if bad:
+        out.error(f"shipmentBoxIds are positive numbers; not sent: {', '.join(bad)}")
+        return EXIT_USAGE
+    numbers = [int(text) for text in ids]
+    results: list[BulkItemResult] = []
+    for start in range(0, len(numbers), ACK_CHUNK):
+        answer = client.orders.acknowledge(numbers[start : start + ACK_CHUNK])
+        for item in answer.responseList:
+            out.line(_result_line(item))
+        results += answer.responseList
+    failed = [item for item in results if not item.succeed]
+    out.line(f"{len(results) - len(failed)} acknowledged, {len(failed)} failed")
+    out.data(
+        {
+            "succeeded": len(results) - len(failed),
+            "failed": len(failed),
+            "results": results,
+        }
+    )
+    return EXIT_API_ERROR if failed else EXIT_OK
+
+
+# -- invoices ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceProblem:
+    """A broken rule of one row (``row`` is the line number in the file, the header is 1)."""
+
+    row: int
+    column: str
+    rule: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "rule": self.rule, "message": self.message}
+
+
+@dataclass
+class InvoiceSheet:
+    """The rows of an invoice CSV as upload lines, and what the offline check found."""
+
+    lines: list[dict[str, Any]]
+    problems: list[InvoiceProblem]
+
+    def bad_rows(self) -> set[int]:
+        return {p.row for p in self.problems}
+
+    def boxes(self) -> dict[Any, list[int]]:
+        """Line indexes per shipmentBoxId, in first-seen order."""
+        found: dict[Any, list[int]] = {}
+        for index, line in enumerate(self.lines):
+            found.setdefault(line.get("shipmentBoxId"), []).append(index)
+        return found
+
+    def valid_boxes(self) -> list[list[dict[str, Any]]]:
+        """The lines of every box whose rows all passed, box by box."""
+        bad = self.bad_rows()
+        return [
+            [self.lines[i] for i in indexes]
+            for indexes in self.boxes().values()
+            if not any(row_of(i) in bad for i in indexes)
+        ]
+
+    def refused_boxes(self) -> list[Any]:
+        bad = self.bad_rows()
+        return [
+            box for box, indexes in self.boxes().items() if any(row_of(i) in bad for i in indexes)
+        ]
+
+
+def row_of(index: int) -> int:
+    """The file line of the ``index``-th data row (the header is line 1)."""
+    return index + 2
+
+
+def _id_value(text: str) -> Any:
+    value = text.strip()
+    return int(value) if value.isdigit() else value
+
+
+def _flag_value(text: str) -> Any:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return text  # left as text: the rule reports it (splitShipping must be true or false)
+
+
+def _line_of(row: Mapping[str, str | None]) -> dict[str, Any]:
+    def cell(name: str) -> str:
+        return (row.get(name) or "").strip()
+
+    line: dict[str, Any] = {name: _id_value(cell(name)) for name in _ID_COLUMNS}
+    line["deliveryCompanyCode"] = cell("deliveryCompanyCode").upper()
+    line["invoiceNumber"] = cell("invoiceNumber")
+    for name in _FLAG_COLUMNS:
+        line[name] = _flag_value(cell(name))
+    line["estimatedShippingDate"] = cell("estimatedShippingDate")
+    return line
+
+
+def _locate(violation: Violation) -> tuple[int, str]:
+    match = _LINE_FIELD.match(violation.field)
+    if match is None:
+        return 1, violation.field
+    return row_of(int(match.group(1))), match.group(2) or "shipmentBoxId"
+
+
+def read_invoice_sheet(path: Path) -> InvoiceSheet:
+    """Read and check the sheet offline. A missing column is a usage error (ValueError)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = [name.strip() for name in reader.fieldnames or []]
+        missing = [name for name in INVOICE_COLUMNS if name not in header]
+        if missing:
+            raise ValueError(
+                f"{path}: missing column(s) {', '.join(missing)} "
+                f"(expected {', '.join(INVOICE_COLUMNS)}"
+                f"[, {', '.join(INVOICE_OPTIONAL_COLUMNS)}])"
+            )
+        reader.fieldnames = header
+        rows = [row for row in reader if any((value or "").strip() for value in row.values())]
+    if not rows:
+        raise ValueError(f"{path}: no invoice rows")
+    lines = [_line_of(row) for row in rows]
+    violations = rules.check_invoice_lines({"orderSheetInvoiceApplyDtos": lines})
+    problems = []
+    for violation in violations:
+        row, column = _locate(violation)
+        problems.append(InvoiceProblem(row, column, violation.rule, violation.message))
+    return InvoiceSheet(lines, problems)
+
+
+def _chunks(boxes: list[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(boxes), UPLOAD_CHUNK_BOXES):
+        yield [line for box in boxes[start : start + UPLOAD_CHUNK_BOXES] for line in box]
+
+
+def run_invoices(client: Client, out: Output, path: Path) -> int:
+    sheet = read_invoice_sheet(path)
+    for problem in sheet.problems:
+        out.line(
+            f"{path.name} row {problem.row} [{problem.column}] {problem.rule}: {problem.message}"
+        )
+    refused = sheet.refused_boxes()
+    if refused:
+        out.line(
+            f"not sent: {len(refused)} box(es) with broken rows "
+            f"({', '.join(str(b) for b in refused)})"
+        )
+    boxes = sheet.valid_boxes()
+    results: list[BulkItemResult] = []
+    for lines in _chunks(boxes):
+        answer = client.orders.upload_invoices(lines)
+        for item in answer.responseList:
+            out.line(_result_line(item))
+        results += answer.responseList
+    failed = [item for item in results if not item.succeed]
+    out.line(
+        f"{len(results) - len(failed)} box(es) uploaded, {len(failed)} refused by Coupang, "
+        f"{len(refused)} not sent"
+    )
+    out.data(
+        {
+            "problems": [p.as_dict() for p in sheet.problems],
+            "notSent": refused,
+            "results": results,
+        }
+    )
+    if sheet.problems:
+        return EXIT_RULES
+    return EXIT_API_ERROR if failed else EXIT_OK

@@ -1,0 +1,568 @@
+"""Customer-service inquiries (고객문의): the seller's lists, answers and confirmations, and the
+customer (and Coupang's call center) of the control API.
+
+Every operation validates the input with the shared rules of
+:mod:`coupang_seller.preflight.customer_service`, then loads the row, applies the transition
+table of :mod:`coupang_sandbox.state.inquiry` and persists, in one transaction.
+
+* Lists: Korean calendar days ``[inquiryStartAt, inquiryEndAt]`` (both inclusive, <= 7 days
+  apart; left out only with ``vendorItemId``), newest inquiry first, ``pageNum``/``pageSize``
+  paging with ``data.pagination``.
+* Online answers go to NOANSWER inquiries, once. Call-center answers go to NO_ANSWER ones,
+  once, under the counsellor's transfer note (``parentAnswerId`` = its answerId, checked when
+  given); TRANSFER inquiries take a confirmation instead.
+* Since 2024 the customer's email is not given out: ``buyerEmail`` is ``""``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final
+
+from sqlalchemy import Connection, select
+from sqlalchemy.engine import RowMapping
+
+from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.orders import wire
+from coupang_sandbox.clock import SandboxClock, from_us, to_us
+from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.settings import SandboxSettings
+from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.store import Store
+from coupang_sandbox.store import inquiries as idb
+from coupang_sandbox.store import orders as db
+from coupang_sandbox.store import products as product_db
+from coupang_sandbox.store import repo as r
+from coupang_seller._constants import KST
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight import customer_service as rules
+from coupang_seller.preflight._core import as_bool, as_int, is_blank
+
+Row = Mapping[Any, Any]
+
+ONLINE_ID_START: Final = 10_000_001
+CALL_CENTER_ID_START: Final = 1_015_000_001
+ANSWER_ID_START: Final = 1_027_000_001
+COMMENT_ID_START: Final = 300_001
+DEFAULT_CATEGORY: Final = "기타문의>기타>판매자이관"
+COUNSELLOR: Final = ("쿠팡 고객센터", "cs-agent")
+
+
+def _at(value: Any) -> str | None:
+    return None if value is None else wire(from_us(int(value)), " ")
+
+
+def _day_of(text: Any) -> str | None:
+    return None if not text else str(text)[:10]
+
+
+def kst_day_start(day: date) -> int:
+    return to_us(datetime.combine(day, time(0), KST))
+
+
+def present_online(row: Row) -> dict[str, Any]:
+    doc = dict(row["doc"] or {})
+    inquiry_id = int(row["inquiry_id"])
+    return {
+        "inquiryId": inquiry_id,
+        "productId": None if row["product_id"] is None else int(row["product_id"]),
+        "vendorItemId": None if row["vendor_item_id"] is None else int(row["vendor_item_id"]),
+        "content": row["content"],
+        "inquiryAt": _at(row["inquiry_at_us"]),
+        "orderIds": doc.get("orderIds") or None,
+        # Since 2024 the customer's email is no longer given out.
+        "buyerEmail": "",
+        "commentDtoList": [
+            {
+                "inquiryCommentId": int(c["inquiryCommentId"]),
+                "inquiryId": inquiry_id,
+                "content": c["content"],
+                "inquiryCommentAt": _at(c["at_us"]),
+            }
+            for c in row["replies"] or []
+        ],
+    }
+
+
+def present_call_center(row: Row) -> dict[str, Any]:
+    doc = dict(row["doc"] or {})
+    status = str(row["status"])
+    inquiry_status, counseling = st.call_center_wire(status, row["confirmed_by"] is not None)
+    return {
+        "inquiryId": int(row["inquiry_id"]),
+        "csPartnerCounselingStatus": counseling,
+        "inquiryStatus": inquiry_status,
+        "vendorItemId": list(doc.get("vendorItemIds") or []),
+        "itemName": doc.get("itemName"),
+        "content": row["content"],
+        "answeredAt": _at(row["answered_at_us"]),
+        "replies": [
+            {
+                "receptionistName": reply.get("receptionistName"),
+                "receptionist": reply.get("receptionist"),
+                "replyAt": _at(reply.get("at_us")),
+                "content": reply.get("content"),
+                "answerId": int(reply["answerId"]),
+                "parentAnswerId": int(reply.get("parentAnswerId") or 0),
+                "partnerTransferStatus": reply.get("partnerTransferStatus"),
+                "partnerTransferCompleteReason": reply.get("partnerTransferCompleteReason"),
+                "answerType": reply.get("answerType"),
+                "needAnswer": bool(reply.get("needAnswer")),
+            }
+            for reply in row["replies"] or []
+        ],
+        "inquiryAt": _at(row["inquiry_at_us"]),
+        # Since 2024-08 the orderer's email is returned as "".
+        "buyerEmail": "",
+        "buyerPhone": doc.get("buyerPhone"),
+        "orderId": None if row["order_id"] is None else int(row["order_id"]),
+        "orderDate": doc.get("orderDate"),
+        "receiptCategory": doc.get("receiptCategory"),
+        "saleStartedAt": doc.get("saleStartedAt"),
+        "saleEndedAt": doc.get("saleEndedAt"),
+    }
+
+
+def present(row: Row) -> dict[str, Any]:
+    if row["kind"] == st.ONLINE:
+        return present_online(row)
+    return present_call_center(row)
+
+
+def _pagination(page: int, size: int, total: int) -> dict[str, int]:
+    return {
+        "currentPage": page,
+        "totalPages": (total + size - 1) // size,
+        "totalElements": total,
+        "countPerPage": size,
+    }
+
+
+def _pending_transfer(replies: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for reply in replies:
+        if reply.get("answerType") == "csAgent" and reply.get("partnerTransferStatus") == (
+            "requestAnswer"
+        ):
+            return reply
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """A validated list request."""
+
+    start: date | None
+    end: date | None
+    states: tuple[str, ...]
+    vendor_item_id: int | None
+    order_id: int | None
+    page: int
+    size: int
+
+
+@dataclass
+class Inquiries:
+    store: Store
+    clock: SandboxClock
+    settings: SandboxSettings
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC)
+
+    # -- seller reads ---------------------------------------------------------------
+
+    def list_page(self, kind: str, vendor_id: str, query: ListQuery) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            rows, total = idb.inquiries_page(
+                conn,
+                kind,
+                vendor_id,
+                from_us=None if query.start is None else kst_day_start(query.start),
+                before_us=None
+                if query.end is None
+                else kst_day_start(query.end + timedelta(days=1)),
+                states=query.states,
+                vendor_item_id=query.vendor_item_id,
+                order_id=query.order_id,
+                offset=(query.page - 1) * query.size,
+                limit=query.size,
+            )
+        return {
+            "content": [present(row) for row in rows],
+            "pagination": _pagination(query.page, query.size, total),
+        }
+
+    def get_call_center(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            return present_call_center(self._row(conn, st.CALL_CENTER, id_text, vendor_id))
+
+    def _row(
+        self, conn: Connection, kind: str, id_text: object, vendor_id: str | None = None
+    ) -> RowMapping:
+        inquiry_id = parse_id(id_text, minimum=1)
+        row = (
+            None
+            if inquiry_id is None
+            else idb.get_inquiry(conn, kind, inquiry_id, vendor_id, lock=True)
+        )
+        if row is None:
+            label = "online inquiry" if kind == st.ONLINE else "call-center inquiry"
+            raise NotFound(f"{label} {id_text} does not exist")
+        return row
+
+    # -- seller actions -------------------------------------------------------------
+
+    @staticmethod
+    def _answer_rules(body: Mapping[str, Any]) -> list[Violation]:
+        return rules.check_content(body.get("content")) + rules.check_reply_by(body.get("replyBy"))
+
+    def answer_online(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
+        found = self._answer_rules(body)
+        if is_blank(body.get("vendorId")):
+            found.append(Violation("vendorId", "required", "vendorId is required in the body"))
+        if found:
+            raise ValidationFailed(found)
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, st.ONLINE, id_text, vendor_id)
+            status = str(row["status"])
+            refused = rules.check_answer_online(status)
+            if refused:
+                raise ValidationFailed(refused)
+            comment = {
+                "inquiryCommentId": r.next_id(conn, "cs_comment", COMMENT_ID_START),
+                "content": body["content"],
+                "at_us": to_us(now),
+                "by": str(body["replyBy"]).strip(),
+            }
+            idb.update_inquiry(
+                conn,
+                st.ONLINE,
+                int(row["inquiry_id"]),
+                {
+                    "status": st.online.apply(status, st.ANSWER_EVENT),
+                    "replies": [*(row["replies"] or []), comment],
+                    "replied_by": comment["by"],
+                    "answered_at_us": to_us(now),
+                    "updated_at_us": to_us(now),
+                },
+            )
+
+    def answer_call_center(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
+        found = self._answer_rules(body)
+        path_id = parse_id(id_text, minimum=1)
+        body_id = body.get("inquiryId")
+        if body_id is not None and as_int(body_id) != path_id:
+            found.append(
+                Violation("inquiryId", "mismatch", "inquiryId of the body differs from the path")
+            )
+        parent = body.get("parentAnswerId")
+        parent_id = None if parent is None or parent == "" else as_int(parent)
+        if parent is not None and parent != "" and parent_id is None:
+            found.append(
+                Violation("parentAnswerId", "type", f"parentAnswerId must be a number ({parent!r})")
+            )
+        if found:
+            raise ValidationFailed(found)
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, st.CALL_CENTER, id_text, vendor_id)
+            status = str(row["status"])
+            refused = rules.check_answer_call_center(status)
+            if refused:
+                raise ValidationFailed(refused)
+            replies = [dict(x) for x in row["replies"] or []]
+            pending = _pending_transfer(replies)
+            assert pending is not None  # NO_ANSWER always carries the counsellor's transfer
+            if parent_id is not None and parent_id != int(pending["answerId"]):
+                raise ValidationFailed(
+                    [
+                        Violation(
+                            "parentAnswerId",
+                            "parent_answer",
+                            f"parentAnswerId {parent_id} is not the transfer awaiting an answer "
+                            f"(answerId {pending['answerId']}) of inquiry {row['inquiry_id']}",
+                        )
+                    ]
+                )
+            pending["partnerTransferStatus"] = "answered"
+            pending["needAnswer"] = False
+            user = str(body["replyBy"]).strip()
+            replies.append(
+                {
+                    "answerId": r.next_id(conn, "cs_answer", ANSWER_ID_START),
+                    "parentAnswerId": int(pending["answerId"]),
+                    "partnerTransferStatus": None,
+                    "partnerTransferCompleteReason": "NONE",
+                    "answerType": "vendor",
+                    "needAnswer": False,
+                    "receptionistName": vendor_id,
+                    "receptionist": user,
+                    "at_us": to_us(now),
+                    "content": body["content"],
+                }
+            )
+            idb.update_inquiry(
+                conn,
+                st.CALL_CENTER,
+                int(row["inquiry_id"]),
+                {
+                    "status": st.call_center.apply(status, st.ANSWER_EVENT),
+                    "replies": replies,
+                    "replied_by": user,
+                    "answered_at_us": to_us(now),
+                    "updated_at_us": to_us(now),
+                },
+            )
+
+    def confirm(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
+        found = rules.check_confirm_by(body.get("confirmBy"))
+        if found:
+            raise ValidationFailed(found)
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            row = self._row(conn, st.CALL_CENTER, id_text, vendor_id)
+            status = str(row["status"])
+            refused = rules.check_confirm(status)
+            if refused:
+                raise ValidationFailed(refused)
+            replies = [dict(x) for x in row["replies"] or []]
+            pending = _pending_transfer(replies)
+            if pending is not None:
+                pending["partnerTransferStatus"] = "answered"
+                pending["partnerTransferCompleteReason"] = "DISPUTE_PROCESS_COMPLETE"
+            idb.update_inquiry(
+                conn,
+                st.CALL_CENTER,
+                int(row["inquiry_id"]),
+                {
+                    "status": st.call_center.apply(status, st.CONFIRM_EVENT),
+                    "replies": replies,
+                    "confirmed_by": str(body["confirmBy"]).strip(),
+                    "answered_at_us": to_us(now),
+                    "updated_at_us": to_us(now),
+                },
+            )
+
+    # -- control: the customer and Coupang's call center ----------------------------
+
+    @staticmethod
+    def _control_ids(body: Mapping[str, Any], found: list[Violation]) -> tuple[int | None, ...]:
+        out: list[int | None] = []
+        for name in ("vendorItemId", "orderId"):
+            value = body.get(name)
+            number = None if value is None or value == "" else parse_id(value, minimum=1)
+            if value is not None and value != "" and number is None:
+                found.append(Violation(name, "type", f"{name} must be a positive number"))
+            out.append(number)
+        return tuple(out)
+
+    @staticmethod
+    def _question(body: Mapping[str, Any], found: list[Violation]) -> None:
+        """The customer's text fields: the same text rule as an answer (required content)."""
+        found += rules.check_content(body.get("content"))
+        for name in ("buyer", "receiptCategory"):
+            if body.get(name) is not None:
+                found += [
+                    Violation(name, v.rule, v.message.replace("content", name))
+                    for v in rules.check_content(body[name])
+                ]
+
+    @staticmethod
+    def _listed_item(
+        conn: Connection, vendor_item_id: int, vendor_id: str | None
+    ) -> tuple[RowMapping, RowMapping]:
+        item = (
+            conn.execute(
+                select(product_db.product_items).where(
+                    product_db.product_items.c.vendor_item_id == vendor_item_id
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if item is None or (vendor_id is not None and item["vendor_id"] != vendor_id):
+            owner = "" if vendor_id is None else f" of vendor {vendor_id}"
+            raise NotFound(f"vendorItemId {vendor_item_id} is not an item{owner}")
+        product = product_db.product_get(
+            conn, str(item["vendor_id"]), int(item["seller_product_id"])
+        )
+        # A vendorItemId exists once the product was approved (it stays listed afterwards).
+        assert product is not None and product["product_id"] is not None
+        return item, product
+
+    @staticmethod
+    def _order(conn: Connection, order_id: int, vendor_id: str | None) -> RowMapping:
+        order = db.order_get(conn, order_id)
+        if order is None or (vendor_id is not None and order["vendor_id"] != vendor_id):
+            owner = "" if vendor_id is None else f" of vendor {vendor_id}"
+            raise NotFound(f"orderId {order_id} is not an order{owner}")
+        return order
+
+    def ask_online(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A customer asks a question on a listed item's product page -> NOANSWER."""
+        found: list[Violation] = []
+        vendor_item_id, order_id = self._control_ids(body, found)
+        if vendor_item_id is None and not any(v.field == "vendorItemId" for v in found):
+            found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
+        self._question(body, found)
+        if found:
+            raise ValidationFailed(found)
+        assert vendor_item_id is not None
+        vendor = body.get("vendorId") or None
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            item, product = self._listed_item(conn, vendor_item_id, vendor)
+            owner = str(item["vendor_id"])
+            order_ids: list[int] = []
+            if order_id is not None:
+                self._order(conn, order_id, owner)
+                if not any(
+                    int(i["vendor_item_id"]) == vendor_item_id
+                    for i in db.items_of_order(conn, order_id)
+                ):
+                    raise ValidationFailed(
+                        [
+                            Violation(
+                                "orderId",
+                                "not_in_order",
+                                f"vendorItemId {vendor_item_id} is not in orderId {order_id}",
+                            )
+                        ]
+                    )
+                order_ids.append(order_id)
+            inquiry_id = r.next_id(conn, "cs_online_inquiry", ONLINE_ID_START)
+            values = {
+                "kind": st.ONLINE,
+                "inquiry_id": inquiry_id,
+                "vendor_id": owner,
+                "status": st.NOANSWER,
+                "vendor_item_id": vendor_item_id,
+                "seller_product_id": int(product["seller_product_id"]),
+                "product_id": int(product["product_id"]),
+                "order_id": order_id,
+                "content": str(body["content"]),
+                "doc": {
+                    "itemName": (item["doc"] or {}).get("itemName"),
+                    "orderIds": order_ids,
+                    "buyer": body.get("buyer"),
+                },
+                "replies": [],
+                "inquiry_at_us": to_us(now),
+                "updated_at_us": to_us(now),
+            }
+            idb.insert_inquiry(conn, values, [vendor_item_id])
+            row = idb.get_inquiry(conn, st.ONLINE, inquiry_id)
+            assert row is not None
+            return self._view(row)
+
+    def open_call_center(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A customer calls Coupang about an order or an item; the counsellor hands it to the
+        seller for an answer (NO_ANSWER) or, ``transfer``, closes it and asks the seller to
+        acknowledge (TRANSFER)."""
+        found: list[Violation] = []
+        vendor_item_id, order_id = self._control_ids(body, found)
+        if vendor_item_id is None and order_id is None and not found:
+            found.append(Violation("orderId", "required", "orderId or vendorItemId is required"))
+        self._question(body, found)
+        transfer = as_bool(body.get("transfer", False))
+        if transfer is None:
+            found.append(Violation("transfer", "type", "transfer must be true or false"))
+        if found:
+            raise ValidationFailed(found)
+        vendor = body.get("vendorId") or None
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            order = None if order_id is None else self._order(conn, order_id, vendor)
+            owner = vendor if order is None else str(order["vendor_id"])
+            item_ids: list[int] = []
+            item_name = None
+            if order is not None:
+                lines = db.items_of_order(conn, int(order["order_id"]))
+                item_ids = [int(i["vendor_item_id"]) for i in lines]
+                if vendor_item_id is not None:
+                    if vendor_item_id not in item_ids:
+                        raise ValidationFailed(
+                            [
+                                Violation(
+                                    "vendorItemId",
+                                    "not_in_order",
+                                    f"vendorItemId {vendor_item_id} is not in orderId {order_id}",
+                                )
+                            ]
+                        )
+                    item_ids = [vendor_item_id]
+                first = next(i for i in lines if int(i["vendor_item_id"]) == item_ids[0])
+                item_name = (first["doc"] or {}).get("vendorItemName")
+            primary = vendor_item_id if vendor_item_id is not None else item_ids[0]
+            item, product = self._listed_item(conn, primary, owner)
+            owner = str(item["vendor_id"])
+            if not item_ids:
+                item_ids = [primary]
+            product_doc = product["doc"] or {}
+            item_name = item_name or (item["doc"] or {}).get("itemName")
+            inquiry_id = r.next_id(conn, "cs_call_center_inquiry", CALL_CENTER_ID_START)
+            question = str(body["content"])
+            note = (
+                f"[판매자이관]\n◼주문번호: {order_id or '-'}\n◼아이템: {item_name}\n"
+                f"◼문의내용: {question}\n"
+            )
+            transfer_reply = {
+                "answerId": r.next_id(conn, "cs_answer", ANSWER_ID_START),
+                "parentAnswerId": 0,
+                "partnerTransferStatus": "requestAnswer",
+                "partnerTransferCompleteReason": "NONE",
+                "answerType": "csAgent",
+                "needAnswer": not transfer,
+                "receptionistName": COUNSELLOR[0],
+                "receptionist": COUNSELLOR[1],
+                "at_us": to_us(now),
+                "content": note,
+            }
+            values = {
+                "kind": st.CALL_CENTER,
+                "inquiry_id": inquiry_id,
+                "vendor_id": owner,
+                "status": st.TRANSFER if transfer else st.NO_ANSWER,
+                "vendor_item_id": primary,
+                "seller_product_id": int(product["seller_product_id"]),
+                "product_id": int(product["product_id"]),
+                "order_id": order_id,
+                "content": question,
+                "doc": {
+                    "itemName": item_name,
+                    "vendorItemIds": item_ids,
+                    "buyer": body.get("buyer"),
+                    "buyerPhone": f"010-****-{inquiry_id % 10000:04d}",
+                    "orderDate": None if order is None else _at(order["ordered_at_us"]),
+                    "receiptCategory": str(body.get("receiptCategory") or DEFAULT_CATEGORY),
+                    "saleStartedAt": _day_of(product_doc.get("saleStartedAt")),
+                    "saleEndedAt": _day_of(product_doc.get("saleEndedAt")),
+                },
+                "replies": [transfer_reply],
+                "inquiry_at_us": to_us(now),
+                "updated_at_us": to_us(now),
+            }
+            idb.insert_inquiry(conn, values, item_ids)
+            row = idb.get_inquiry(conn, st.CALL_CENTER, inquiry_id)
+            assert row is not None
+            return self._view(row)
+
+    @staticmethod
+    def _view(row: Row) -> dict[str, Any]:
+        """The inquiry as the seller's list shows it, plus what only the sandbox knows."""
+        return {
+            **present(row),
+            "kind": row["kind"],
+            "vendorId": row["vendor_id"],
+            "sellerProductId": row["seller_product_id"],
+            "status": row["status"],
+            "repliedBy": row["replied_by"],
+            "confirmedBy": row["confirmed_by"],
+        }
+
+    def view(self, kind: str, id_text: object) -> dict[str, Any]:
+        with self.store.engine.begin() as conn:
+            return self._view(self._row(conn, kind, id_text))

@@ -1,0 +1,361 @@
+"""Rocket Growth (로켓그로스): orders Coupang fulfils from its warehouse, and the stock there.
+
+The seller only reads (order list, one order, inventory summaries); the control API plays
+Coupang's side: it sets the warehouse stock of an option and places paid RG orders, each of
+which takes its units from that stock (refused when the stock is short). Only the vendor's
+listed options (approved products, not deleted) can be stocked or ordered.
+
+The list's query rules are the pure functions of :mod:`coupang_seller.preflight.rocket_growth`
+(shared with the SDK). ``paidDateFrom``/``paidDateTo`` are Korean calendar days, both
+included. ``paidAt`` is answered as epoch milliseconds in a string. The inventory's
+``SALES_COUNT_LAST_THIRTY_DAYS`` counts the units of RG orders paid in the 30 days up to now
+(the sandbox clock). Paging: ``nextToken`` is the last id of the page (``""`` at the end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any, Final
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import RowMapping
+
+from coupang_sandbox.backends.orders import parse_id
+from coupang_sandbox.backends.products import Products
+from coupang_sandbox.clock import SandboxClock, from_us, to_ms, to_us
+from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.settings import SandboxSettings
+from coupang_sandbox.store import Store
+from coupang_sandbox.store import products as product_db
+from coupang_sandbox.store import repo as r
+from coupang_sandbox.store import rocket_growth as db
+from coupang_seller._constants import KST
+from coupang_seller.preflight import Violation
+from coupang_seller.preflight import rocket_growth as rules
+from coupang_seller.preflight._core import as_int, is_blank
+
+RG_ORDER_ID_START: Final = 700_000_000_001
+RG_ITEM_ID_START: Final = 1
+SALES_WINDOW: Final = timedelta(days=30)
+APPROVED_STATUSES: Final = ("APPROVED", "PARTIAL_APPROVED")
+#: The most units one control-API call may stock or order (keeps sums inside 64 bits).
+MAX_UNITS: Final = 10**9
+
+
+def _day_start(text: str) -> datetime:
+    day = rules.parse_date(text)
+    assert day is not None
+    return datetime.combine(day, time(0), tzinfo=KST)
+
+
+def _token(text: str | None) -> tuple[int | None, list[Violation]]:
+    if text is None or not text.strip():
+        return None, []
+    after = parse_id(text)
+    if after is None:
+        return None, [Violation("nextToken", "format", f"nextToken {text!r} is not one we gave")]
+    return after, []
+
+
+def present_order(row: Mapping[Any, Any], items: list[RowMapping]) -> dict[str, Any]:
+    return {
+        "orderId": int(row["order_id"]),
+        "vendorId": row["vendor_id"],
+        "paidAt": str(to_ms(from_us(int(row["paid_at_us"])))),
+        "orderItems": [
+            {
+                "vendorItemId": int(i["vendor_item_id"]),
+                "productName": i["product_name"],
+                "salesQuantity": int(i["sales_quantity"]),
+                "unitSalesPrice": int(i["unit_sales_price"]),
+                "currency": i["currency"],
+            }
+            for i in items
+        ],
+    }
+
+
+def present_stock(row: Mapping[Any, Any], sold: int) -> dict[str, Any]:
+    return {
+        "vendorId": row["vendor_id"],
+        "vendorItemId": int(row["vendor_item_id"]),
+        "externalSkuId": row["external_sku_id"],
+        "inventoryDetails": {"totalOrderableQuantity": int(row["quantity"])},
+        "salesCountMap": {"SALES_COUNT_LAST_THIRTY_DAYS": sold},
+    }
+
+
+@dataclass
+class RocketGrowth:
+    store: Store
+    clock: SandboxClock
+    settings: SandboxSettings
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC)
+
+    # -- the seller's reads ----------------------------------------------------------------
+
+    def list_orders(
+        self, vendor_id: str, paid_from: str | None, paid_to: str | None, token: str | None
+    ) -> tuple[list[dict[str, Any]], str]:
+        found = rules.check_paid_window(paid_from, paid_to)
+        after, bad_token = _token(token)
+        found += bad_token
+        if found:
+            raise ValidationFailed(found)
+        assert paid_from is not None and paid_to is not None
+        start = _day_start(paid_from)
+        before = _day_start(paid_to) + timedelta(days=1)
+        with self.store.engine.connect() as conn:
+            rows, more = db.orders_page(
+                conn,
+                vendor_id,
+                paid_from_us=to_us(start),
+                paid_before_us=to_us(before),
+                after_id=after,
+                limit=max(1, self.settings.rg_page_size),
+            )
+            items = db.items_of(conn, [int(row["order_id"]) for row in rows])
+        data = [present_order(row, items[int(row["order_id"])]) for row in rows]
+        return data, str(rows[-1]["order_id"]) if more and rows else ""
+
+    def get_order(self, vendor_id: str, id_text: str) -> dict[str, Any]:
+        found = rules.check_order_id(id_text)
+        if found:
+            raise ValidationFailed(found)
+        order_id = parse_id(id_text)
+        with self.store.engine.connect() as conn:
+            row = None if order_id is None else db.get_order(conn, vendor_id, order_id)
+            if row is None:
+                raise NotFound(f"Rocket Growth order {id_text} not found for vendor {vendor_id}")
+            items = db.items_of(conn, [int(row["order_id"])])[int(row["order_id"])]
+        return present_order(row, items)
+
+    def inventory(
+        self, vendor_id: str, item_text: str | None, token: str | None
+    ) -> tuple[list[dict[str, Any]], str]:
+        found = rules.check_vendor_item_id(item_text)
+        after, bad_token = _token(token)
+        found += bad_token
+        if found:
+            raise ValidationFailed(found)
+        only = None if is_blank(item_text) else parse_id(item_text)
+        if not is_blank(item_text) and only is None:
+            return [], ""
+        now = self._now()
+        with self.store.engine.connect() as conn:
+            rows, more = db.stock_page(
+                conn,
+                vendor_id,
+                vendor_item_id=only,
+                after_id=None if only is not None else after,
+                limit=max(1, self.settings.rg_page_size),
+            )
+            sold = db.units_sold(
+                conn,
+                vendor_id,
+                [int(row["vendor_item_id"]) for row in rows],
+                since_us=to_us(now - SALES_WINDOW),
+                until_us=to_us(now),
+            )
+        data = [present_stock(row, sold.get(int(row["vendor_item_id"]), 0)) for row in rows]
+        return data, str(rows[-1]["vendor_item_id"]) if more and rows else ""
+
+    # -- Coupang's side (control API) ------------------------------------------------------
+
+    def _listed(self, conn: Connection, vendor_id: str, vid: int, field: str) -> RowMapping:
+        item = product_db.item_by_vendor_item_id(conn, vendor_id, vid, lock=True)
+        product = (
+            None
+            if item is None
+            else product_db.product_get(conn, vendor_id, int(item["seller_product_id"]))
+        )
+        if item is None or product is None or product["status"] not in APPROVED_STATUSES:
+            raise ValidationFailed(
+                [
+                    Violation(
+                        field,
+                        "not_listed",
+                        f"vendorItemId {vid} is not an approved option of vendor {vendor_id}",
+                    )
+                ]
+            )
+        return item
+
+    @staticmethod
+    def _vendor(body: Mapping[str, Any]) -> str:
+        vendor_id = body.get("vendorId")
+        if not isinstance(vendor_id, str) or not vendor_id.strip():
+            raise ValidationFailed([Violation("vendorId", "required", "vendorId is required")])
+        return vendor_id
+
+    def set_stock(self, id_text: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        vendor_id = self._vendor(body)
+        found: list[Violation] = []
+        vid = parse_id(id_text)
+        if vid is None:
+            found.append(Violation("vendorItemId", "type", f"vendorItemId {id_text!r}"))
+        quantity = as_int(body.get("quantity"))
+        if quantity is None or not 0 <= quantity <= MAX_UNITS:
+            found.append(
+                Violation(
+                    "quantity",
+                    "range",
+                    f"quantity is a whole number of units from 0 to {MAX_UNITS} "
+                    f"(got {body.get('quantity')!r})",
+                )
+            )
+        sku = body.get("externalSkuId")
+        if sku is not None and (not isinstance(sku, str | int) or len(str(sku)) > 64):
+            found.append(Violation("externalSkuId", "type", "externalSkuId is a short text"))
+        if found:
+            raise ValidationFailed(found)
+        assert vid is not None and quantity is not None
+        now = self._now()
+        with self.store.engine.begin() as conn:
+            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            self._listed(conn, vendor_id, vid, "vendorItemId")
+            row = db.get_stock(conn, vendor_id, vid, lock=True)
+            values: dict[str, Any] = {"quantity": quantity, "updated_at_us": to_us(now)}
+            if sku is not None:
+                values["external_sku_id"] = str(sku)
+            if row is None:
+                db.insert_stock(
+                    conn,
+                    {"vendor_id": vendor_id, "vendor_item_id": vid, "external_sku_id": None}
+                    | values,
+                )
+            else:
+                db.update_stock(conn, vendor_id, vid, values)
+            stored = db.get_stock(conn, vendor_id, vid)
+            assert stored is not None
+            sold = db.units_sold(
+                conn,
+                vendor_id,
+                [vid],
+                since_us=to_us(now - SALES_WINDOW),
+                until_us=to_us(now),
+            )
+        return present_stock(stored, sold.get(vid, 0))
+
+    def _lines(self, body: Mapping[str, Any]) -> list[tuple[int, int]]:
+        lines = body.get("items")
+        if lines is None and body.get("vendorItemId") is not None:
+            lines = [
+                {"vendorItemId": body.get("vendorItemId"), "quantity": body.get("quantity", 1)}
+            ]
+        if not isinstance(lines, list) or not lines:
+            raise ValidationFailed(
+                [Violation("items", "required", "items must list {vendorItemId, quantity}")]
+            )
+        found: list[Violation] = []
+        wanted: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            vid = parse_id(line.get("vendorItemId")) if isinstance(line, Mapping) else None
+            qty = as_int(line.get("quantity", 1)) if isinstance(line, Mapping) else None
+            if vid is None:
+                found.append(
+                    Violation(
+                        f"items[{index}].vendorItemId", "required", "vendorItemId is required"
+                    )
+                )
+            if qty is None or not 1 <= qty <= MAX_UNITS:
+                found.append(
+                    Violation(
+                        f"items[{index}].quantity",
+                        "range",
+                        f"quantity is a whole number from 1 to {MAX_UNITS}",
+                    )
+                )
+            if vid is not None and qty is not None and not found:
+                wanted[vid] = wanted.get(vid, 0) + qty
+        if found:
+            raise ValidationFailed(found)
+        return list(wanted.items())
+
+    def _paid_at(self, body: Mapping[str, Any], now: datetime) -> datetime:
+        value = body.get("paidAt")
+        if value is None or value == "":
+            return now
+        moment: datetime | None = None
+        if isinstance(value, str):
+            try:
+                moment = datetime.fromisoformat(value.strip())
+            except ValueError:
+                moment = None
+        if moment is None:
+            raise ValidationFailed(
+                [Violation("paidAt", "format", f"paidAt must be an ISO-8601 time (got {value!r})")]
+            )
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=KST)
+        if moment > now:
+            raise ValidationFailed(
+                [Violation("paidAt", "future", "paidAt must not be after the sandbox clock")]
+            )
+        return moment.astimezone(UTC)
+
+    def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        vendor_id = self._vendor(body)
+        wanted = self._lines(body)
+        now = self._now()
+        paid = self._paid_at(body, now)
+        with self.store.engine.begin() as conn:
+            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            picked: list[tuple[RowMapping, int, int]] = []
+            for index, (vid, qty) in enumerate(wanted):
+                item = self._listed(conn, vendor_id, vid, f"items[{index}].vendorItemId")
+                stock = db.get_stock(conn, vendor_id, vid, lock=True)
+                have = 0 if stock is None else int(stock["quantity"])
+                if have < qty:
+                    raise ValidationFailed(
+                        [
+                            Violation(
+                                f"items[{index}].quantity",
+                                "stock",
+                                f"the warehouse holds {have} unit(s) of vendorItemId {vid}; "
+                                f"{qty} ordered (set it with PUT /_sandbox/rg/inventory/{vid})",
+                            )
+                        ]
+                    )
+                picked.append((item, qty, have))
+            order_id = r.next_id(conn, "rg_order", RG_ORDER_ID_START)
+            db.insert_order(
+                conn,
+                {
+                    "order_id": order_id,
+                    "vendor_id": vendor_id,
+                    "paid_at_us": to_us(paid),
+                    "created_at_us": to_us(now),
+                },
+            )
+            for item, qty, have in picked:
+                vid = int(item["vendor_item_id"])
+                product = product_db.product_get(conn, vendor_id, int(item["seller_product_id"]))
+                assert product is not None
+                name = str(product["seller_product_name"])
+                option = (item["doc"] or {}).get("itemName")
+                db.insert_item(
+                    conn,
+                    {
+                        "id": r.next_id(conn, "rg_order_item", RG_ITEM_ID_START),
+                        "order_id": order_id,
+                        "vendor_id": vendor_id,
+                        "vendor_item_id": vid,
+                        "product_name": f"{name}, {option}" if option else name,
+                        "sales_quantity": qty,
+                        "unit_sales_price": int(item["sale_price"]),
+                        "currency": "KRW",
+                        "paid_at_us": to_us(paid),
+                    },
+                )
+                db.update_stock(
+                    conn, vendor_id, vid, {"quantity": have - qty, "updated_at_us": to_us(now)}
+                )
+            row = db.get_order(conn, vendor_id, order_id)
+            assert row is not None
+            items = db.items_of(conn, [order_id])[order_id]
+        return present_order(row, items)

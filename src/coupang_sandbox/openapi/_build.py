@@ -1,0 +1,436 @@
+"""Build the OpenAPI 3.1 document from the route table and the derived shapes."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from starlette.routing import BaseRoute, Route
+
+from coupang_sandbox.routes._base import _ARRAY_BODY, _OPTIONAL_BODY, is_retired
+
+Schema = dict[str, Any]
+
+OPENAPI_VERSION = "3.1.0"
+JSON = "application/json"
+CONTROL_TAG = "sandbox-control"
+BODY_METHODS = ("POST", "PUT", "PATCH")
+#: Methods that Coupang's gateway treats as the same operation on one path.
+_METHOD_ALIASES = {"PATCH": ("PUT", "POST"), "PUT": ("PATCH", "POST"), "POST": ("PUT", "PATCH")}
+_PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
+_VERSION = re.compile(r"/v\d+/")
+_PROVIDER = re.compile(r"^/v2/providers/([^/]+)/")
+_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+_NULLABLE_STRING: Schema = {"type": ["string", "null"]}
+_CODE: Schema = {"type": ["integer", "string"], "description": "200 / \"200\" / SUCCESS / ..."}
+
+
+# -- the derived shapes ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_shapes() -> tuple[dict[str, Any], ...]:
+    """The documented operations (``_data/shapes.json``, written by the derive script)."""
+    text = (
+        resources.files("coupang_sandbox.openapi")
+        .joinpath("_data/shapes.json")
+        .read_text(encoding="utf-8")
+    )
+    operations: list[dict[str, Any]] = json.loads(text)["operations"]
+    return tuple(operations)
+
+
+def _norm(path: str, *, versionless: bool = False) -> str:
+    out = _PARAM.sub("{}", path.strip()).lower()
+    return _VERSION.sub("/v{}/", out) if versionless else out
+
+
+@lru_cache(maxsize=1)
+def _shape_index() -> dict[tuple[str, str, bool], list[dict[str, Any]]]:
+    index: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
+    for op in load_shapes():
+        for path in op["paths"]:
+            for method in op["methods"]:
+                for versionless in (False, True):
+                    key = (method, _norm(path, versionless=versionless), versionless)
+                    index.setdefault(key, []).append(op)
+    return index
+
+
+def find_shape(method: str, path: str) -> dict[str, Any] | None:
+    """The documented shape of ``method path``: same path first, then the same operation on
+    another version of it, then the gateway's method aliases (PATCH/PUT/POST)."""
+    index = _shape_index()
+    for versionless in (False, True):
+        key_path = _norm(path, versionless=versionless)
+        for candidate in (method, *_METHOD_ALIASES.get(method, ())):
+            found = index.get((candidate, key_path, versionless))
+            if found:
+                # a document with a response shape wins; catalog documents before newer notes
+                return sorted(
+                    found, key=lambda op: (op["response"] is None, op["source"] != "catalog")
+                )[0]
+    return None
+
+
+# -- envelopes and errors ----------------------------------------------------------------------
+
+
+def _error_schema() -> Schema:
+    return {
+        "type": "object",
+        "description": "The sandbox's error envelope (Coupang's: code, message, data).",
+        "required": ["code", "message"],
+        "properties": {
+            "code": _CODE,
+            "message": {"type": "string"},
+            "data": {},
+            "errors": {
+                "type": "array",
+                "description": "Every broken rule: the field and the rule it breaks.",
+                "items": {
+                    "type": "object",
+                    "required": ["field", "rule", "message"],
+                    "properties": {
+                        "field": {"type": "string"},
+                        "rule": {"type": "string"},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+            "existingCode": {"type": "string"},
+        },
+    }
+
+
+def _gateway_error_schema() -> Schema:
+    return {
+        "type": "object",
+        "description": "The API gateway's refusal of the CEA signature.",
+        "required": ["code", "message"],
+        "properties": {
+            "code": {"type": "string", "enum": ["ERROR"]},
+            "message": {"type": "string"},
+            "transactionId": {"type": "string"},
+        },
+    }
+
+
+def _components() -> dict[str, Any]:
+    def error(description: str, ref: str = "Error", **extra: Any) -> dict[str, Any]:
+        return {
+            "description": description,
+            "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+            **extra,
+        }
+
+    return {
+        "schemas": {"Error": _error_schema(), "GatewayError": _gateway_error_schema()},
+        "responses": {
+            "BadRequest": error(
+                "A bad parameter or body; broken rules are listed under `errors` "
+                "(field and rule)."
+            ),
+            "Unauthorized": error(
+                "The CEA signature is missing, invalid or expired.", "GatewayError"
+            ),
+            "NotFound": error("No such resource, or a vendorId that is not the key owner's."),
+            "Conflict": error("The resource is in a state that forbids the change."),
+            "Gone": error("Coupang has retired this API; the message names its replacement."),
+            "PayloadTooLarge": error("The request body is larger than the gateway accepts."),
+            "TooManyRequests": error(
+                "The vendor exceeded its rate limit and is blocked for a while.",
+                "GatewayError",
+                headers={
+                    "Retry-After": {
+                        "description": "Seconds to wait before calling again.",
+                        "schema": {"type": "string"},
+                    }
+                },
+            ),
+            "ServerError": error("An unexpected failure, still in the envelope."),
+        },
+        "securitySchemes": {
+            "CEA": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "Authorization",
+                "description": (
+                    "`CEA algorithm=HmacSHA256, access-key={accessKey}, "
+                    "signed-date={yyMMdd'T'HHmmss'Z'}, signature={hex}` where signature is "
+                    "HMAC-SHA256(secretKey, signed-date + METHOD + path + raw query without "
+                    "'?'). The body is not signed."
+                ),
+            },
+            "SandboxAdmin": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "The sandbox's admin token, when one is configured.",
+            },
+        },
+    }
+
+
+def _envelope(provider: str | None) -> Schema:
+    """The success body of a provider, for an endpoint without a documented shape."""
+    if provider == "fms":
+        return {
+            "type": "object",
+            "properties": {
+                "code": _CODE,
+                "message": _NULLABLE_STRING,
+                "httpStatus": {"type": ["integer", "null"]},
+                "httpStatusMessage": _NULLABLE_STRING,
+                "errorMessage": _NULLABLE_STRING,
+                "data": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "success": {"type": ["boolean", "null"]},
+                        "content": {},
+                        "pagination": {"type": ["object", "null"]},
+                    },
+                },
+            },
+        }
+    if provider == "marketplace_openapi":
+        return {"type": ["object", "array"]}  # answers without an envelope on some paths
+    return {
+        "type": "object",
+        "required": ["code"],
+        "properties": {"code": _CODE, "message": _NULLABLE_STRING, "data": {}},
+    }
+
+
+#: Documents whose ``data`` the docs show as one object where the sandbox (like today's API)
+#: answers a list of them: an order has one sheet per shipment box.
+_ONE_OR_LIST = frozenset({"lookup-order-by-orderid", "ordersheet_v5_by_orderId"})
+
+
+def _success_schema(shape: dict[str, Any] | None, provider: str | None) -> Schema:
+    if shape is None or not shape.get("response"):
+        return _envelope(provider)
+    schema: Schema = copy.deepcopy(shape["response"])
+    props = schema.setdefault("properties", {})
+    if "code" in props:
+        props["code"] = dict(_CODE)
+    if "message" in props:
+        props["message"] = dict(_NULLABLE_STRING)
+    data = props.get("data")
+    if shape["key"] in _ONE_OR_LIST and isinstance(data, dict) and "properties" in data:
+        props["data"] = {"anyOf": [data, {"type": "array", "items": data}]}
+    return schema
+
+
+def _error_responses(method: str) -> dict[str, Any]:
+    out = {
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "404": {"$ref": "#/components/responses/NotFound"},
+        "409": {"$ref": "#/components/responses/Conflict"},
+        "429": {"$ref": "#/components/responses/TooManyRequests"},
+        "500": {"$ref": "#/components/responses/ServerError"},
+    }
+    if method in BODY_METHODS:
+        out["413"] = {"$ref": "#/components/responses/PayloadTooLarge"}
+    return dict(sorted(out.items()))
+
+
+# -- operations --------------------------------------------------------------------------------
+
+
+def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]:
+    documented = {p["name"]: p for p in (shape or {}).get("path_params", [])}
+    params: list[dict[str, Any]] = []
+    for name in _PARAM.findall(path):
+        schema = documented.get(name, {}).get("schema") or {"type": "string"}
+        if name == "vendorId" or schema.get("type") not in ("string", "integer", "number"):
+            schema = {"type": "string"}
+        params.append({"name": name, "in": "path", "required": True, "schema": schema})
+    if shape is None:
+        return params
+    for query in shape.get("query_params", []):
+        params.append(
+            {
+                "name": query["name"],
+                "in": "query",
+                "required": bool(query["required"]),
+                "schema": query["schema"],
+            }
+        )
+    fixed = shape.get("fixed_query")
+    if fixed and "=" in fixed:
+        name, _, value = fixed.partition("=")
+        params.append(
+            {"name": name, "in": "query", "required": True, "schema": {"type": "string", "enum": [value]}}
+        )
+    return params
+
+
+def _request_body(handler: Any, shape: dict[str, Any] | None) -> dict[str, Any]:
+    optional = bool(getattr(handler, _OPTIONAL_BODY, False))
+    schema: Schema = {"type": "object"}
+    example = None
+    if shape is not None and shape.get("body"):
+        schema = copy.deepcopy(shape["body"])
+        example = shape.get("body_example")
+    if getattr(handler, _ARRAY_BODY, False):
+        schema = {"anyOf": [schema, {"type": "array", "minItems": 1, "items": schema}]}
+    media: dict[str, Any] = {"schema": schema}
+    if example is not None:
+        media["example"] = example
+    return {"required": not optional, "content": {JSON: media}}
+
+
+def _operation_id(method: str, path: str, taken: set[str]) -> str:
+    tail = path.removeprefix("/v2/providers/")
+    base = f"{method.lower()}_{_SLUG.sub('_', tail).strip('_')}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def _signed_operation(
+    method: str, path: str, handler: Any, taken: set[str]
+) -> dict[str, Any]:
+    provider_match = _PROVIDER.match(path)
+    provider = provider_match.group(1) if provider_match else None
+    shape = find_shape(method, path)
+    op: dict[str, Any] = {
+        "operationId": _operation_id(method, path, taken),
+        "summary": (shape or {}).get("name") or f"{method} {path}",
+        "tags": [(shape or {}).get("group") or provider or "coupang"],
+        "parameters": _parameters(path, shape),
+    }
+    if shape is not None:
+        op["x-coupang-doc"] = shape["key"]
+    if is_retired(handler):
+        op["deprecated"] = True
+        op["parameters"] = [p for p in op["parameters"] if p["in"] == "path"]
+        op["responses"] = {"410": {"$ref": "#/components/responses/Gone"}}
+        return op
+    if shape is not None and shape.get("deprecated"):
+        op["deprecated"] = True
+    if method in BODY_METHODS:
+        op["requestBody"] = _request_body(handler, shape)
+    op["responses"] = {
+        "200": {
+            "description": "Coupang's success envelope (business failures may also answer 200).",
+            "content": {JSON: {"schema": _success_schema(shape, provider)}},
+        },
+        **_error_responses(method),
+    }
+    return op
+
+
+def _control_operation(method: str, path: str, taken: set[str]) -> dict[str, Any]:
+    params = [
+        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+        for n in _PARAM.findall(path)
+    ]
+    op: dict[str, Any] = {
+        "operationId": _operation_id(method, path, taken),
+        "summary": f"Sandbox control: {method} {path}",
+        "tags": [CONTROL_TAG],
+        "security": [{}, {"SandboxAdmin": []}],
+        "parameters": params,
+        "responses": {
+            "200": {"description": "Done.", "content": {JSON: {"schema": {}}}},
+            "400": {"$ref": "#/components/responses/BadRequest"},
+            "401": {"description": "The admin token is missing or wrong."},
+            "404": {"$ref": "#/components/responses/NotFound"},
+        },
+    }
+    if method in BODY_METHODS:
+        op["requestBody"] = {"required": False, "content": {JSON: {"schema": {"type": "object"}}}}
+    return op
+
+
+def _routes(app_or_routes: Any) -> Sequence[BaseRoute]:
+    if app_or_routes is None:
+        from coupang_sandbox.routes import all_routes
+
+        return all_routes()
+    routes = getattr(app_or_routes, "routes", app_or_routes)
+    return list(routes)
+
+
+def _openapi_path(path: str) -> str:
+    """``{name:converter}`` -> ``{name}`` (OpenAPI has no converters)."""
+    return _PARAM.sub(lambda m: "{" + m.group(1) + "}", path)
+
+
+def build_document(
+    app_or_routes: Any = None, *, include_control: bool = False
+) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of the sandbox's seller API.
+
+    ``app_or_routes`` is a Starlette app, a list of routes, or ``None`` for the sandbox's own
+    route table. ``include_control`` adds the ``/_sandbox/...`` simulation routes under the
+    ``sandbox-control`` tag.
+    """
+    from coupang_seller._version import __version__
+
+    paths: dict[str, dict[str, Any]] = {}
+    taken: set[str] = set()
+    for route in _routes(app_or_routes):
+        if not isinstance(route, Route):
+            continue
+        path = _openapi_path(route.path)
+        handlers: dict[str, Any] | None = getattr(route, "handlers", None)
+        if handlers is not None:
+            for method, handler in sorted(handlers.items()):
+                item = paths.setdefault(path, {})
+                item[method.lower()] = _signed_operation(method, path, handler, taken)
+        elif include_control and path.startswith("/_sandbox"):
+            for method in sorted(m for m in (route.methods or ()) if m != "HEAD"):
+                item = paths.setdefault(path, {})
+                item[method.lower()] = _control_operation(method, path, taken)
+    return {
+        "openapi": OPENAPI_VERSION,
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "Coupang seller Open API (WING) — as served by coupang-sandbox",
+            "version": __version__,
+            "description": (
+                "Generated from the sandbox's route table and the documented shapes. Success "
+                "bodies keep Coupang's envelopes per provider; every error answers in the "
+                "envelope with HTTP 400/401/404/409/410/413/429/500."
+            ),
+        },
+        "servers": [
+            {"url": "https://api-gateway.coupang.com", "description": "Coupang"},
+            {"url": "http://127.0.0.1:8080", "description": "a local sandbox"},
+        ],
+        "security": [{"CEA": []}],
+        "tags": _tags(paths, include_control),
+        "paths": dict(sorted(paths.items())),
+        "components": _components(),
+    }
+
+
+def _tags(paths: dict[str, dict[str, Any]], include_control: bool) -> list[dict[str, str]]:
+    names: set[str] = set()
+    for item in paths.values():
+        for op in item.values():
+            names.update(op.get("tags", []))
+    tags = [{"name": n} for n in sorted(names - {CONTROL_TAG})]
+    if include_control and CONTROL_TAG in names:
+        tags.append(
+            {"name": CONTROL_TAG, "description": "Simulation controls; not part of Coupang's API."}
+        )
+    return tags
+
+
+def operations(document: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """``(METHOD, path)`` of every operation in a document."""
+    for path, item in document.get("paths", {}).items():
+        for method in item:
+            yield method.upper(), path

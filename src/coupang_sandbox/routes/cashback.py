@@ -1,0 +1,59 @@
+"""Item cashback endpoints (상품 캐시백) on the openapi provider, and the season-1 path.
+
+* ``POST .../v4/vendors/{vendorId}/products/items/cashback``: apply a rule to 1-50 options.
+  ``{"code": 200, "message": "OK", "data": {"successVendorItemIds", "failVendorItemIds"}}``,
+  ``code`` 206 ``PARTIAL_CONTENT`` when some options failed (still HTTP 200); HTTP 400 when
+  the body breaks a rule (``errors`` names field and rule) or no option took the rule.
+* ``GET`` the same path ``?ruleId=&vendorItemId=``: the option's rule
+  (``{"code": "200", "message": "OK", "data": {...}}``, as the sample).
+* ``DELETE`` the same path ``?ruleId=&vendorItemId=``: stop the rule for the option.
+* Season 1 (``greatwall_api .../product/vendorItems-cashbacks``): POST and DELETE, same
+  bodies and queries.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from coupang_sandbox.backends.cashback import Cashback
+from coupang_sandbox.responses import CoupangJSONResponse
+from coupang_sandbox.routes._base import Call, RouteSpec
+
+PATH = "/v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback"
+SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks"
+
+
+def _cashback(call: Call) -> Cashback:
+    sandbox = call.sandbox
+    return Cashback(sandbox.store, sandbox.clock, sandbox.settings)
+
+
+def apply(call: Call) -> Response:
+    outcome = _cashback(call).apply(call.vendor_id, call.body)
+    partial = bool(outcome.failed)
+    return CoupangJSONResponse(
+        {
+            "code": 206 if partial else 200,
+            "message": "PARTIAL_CONTENT" if partial else "OK",
+            "data": outcome.data(),
+        }
+    )
+
+
+def lookup(call: Call) -> Response:
+    data = _cashback(call).get(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
+    return CoupangJSONResponse({"code": "200", "message": "OK", "data": data})
+
+
+def remove(call: Call) -> Response:
+    _cashback(call).remove(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
+    return CoupangJSONResponse({"code": "200", "message": "OK"})
+
+
+ROUTES: list[RouteSpec] = [
+    ("POST", PATH, apply),
+    ("GET", PATH, lookup),
+    ("DELETE", PATH, remove),
+    ("POST", SEASON1, apply),
+    ("DELETE", SEASON1, remove),
+]

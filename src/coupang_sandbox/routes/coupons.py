@@ -1,0 +1,260 @@
+"""Coupon endpoints: instant-discount coupons on the ``fms`` provider (v1 and v2 paths, as
+documented) and downloadable coupons on ``marketplace_openapi``.
+
+fms envelope: ``{code, message, httpStatus, httpStatusMessage, errorMessage, data: {success,
+content, pagination}}``; refusals keep it (``httpStatus`` 400, ``errorMessage`` the reason,
+``errors`` naming field and rule). Mutations answer ``content: {requestedId, success}``; the
+outcome is read at ``requested/{requestedId}``.
+
+Notes on the paths:
+
+* Coupon creation: the Korean docs' ``POST v2/.../coupon`` and the English docs' older
+  ``POST v1/.../coupons``, same body and answer.
+* ``PUT v1/.../coupons/{couponId}`` and ``PUT .../coupons/{couponId}/items`` carry the fixed
+  query ``action=expire`` (anything else is a 400 on ``action``).
+* ``GET .../coupons/{couponId}/items/{id}``: one template for two lookups, told apart by the
+  documented ``type`` query (``couponItemId`` or ``vendorItemId``); without it a coupon item
+  id is tried first, then a vendorItemId.
+* ``GET v1/.../{orderId}/coupons`` is retired (410): use the v2 path. The free-contract
+  creation ``POST v2/.../contract/create/non_contract_info`` was removed in 2019 (410).
+
+Downloadable coupons answer without envelope, as the docs show. The item attach
+(``PUT v1/coupon-items``) is documented as one object but answers an ARRAY, one entry per
+``couponItems`` element (``{requestResultStatus, body: {couponId, requestTransactionId},
+errorCode, errorMessage}``), as clients observe; the expiry answers the same array form.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from starlette.responses import Response
+
+from coupang_sandbox.backends.coupons import Coupons, present_request, present_transaction
+from coupang_sandbox.errors import SandboxError, ValidationFailed
+from coupang_sandbox.responses import CoupangJSONResponse, raw
+from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body, retired
+from coupang_seller.preflight import coupons as rules
+
+FMS = "/v2/providers/fms/apis/api"
+V1 = f"{FMS}/v1/vendors/{{vendorId}}"
+V2 = f"{FMS}/v2/vendors/{{vendorId}}"
+MARKET = "/v2/providers/marketplace_openapi/apis/api/v1"
+
+_STATUS_TEXT = {400: "BAD_REQUEST", 404: "NOT_FOUND", 409: "CONFLICT", 410: "GONE"}
+
+
+def _coupons(call: Call) -> Coupons:
+    sandbox = call.sandbox
+    return Coupons(sandbox.store, sandbox.clock, sandbox.settings)
+
+
+def fms_body(content: Any, pagination: Any = None, *, success: bool = True) -> dict[str, Any]:
+    return {
+        "code": 200,
+        "message": "OK",
+        "httpStatus": 200,
+        "httpStatusMessage": "OK",
+        "errorMessage": "",
+        "data": {"success": success, "content": content, "pagination": pagination},
+    }
+
+
+def _fms(content: Any, pagination: Any = None) -> Response:
+    return CoupangJSONResponse(fms_body(content, pagination))
+
+
+def fms(handler: Handler) -> Handler:
+    """Refusals of an fms route keep the fms envelope's fields."""
+
+    @functools.wraps(handler)
+    def wrapped(call: Call) -> Response:
+        try:
+            return handler(call)
+        except SandboxError as exc:
+            exc.extra.update(
+                httpStatus=exc.status,
+                httpStatusMessage=_STATUS_TEXT.get(exc.status, "ERROR"),
+                errorMessage=exc.message,
+            )
+            raise
+
+    return wrapped
+
+
+def _requested(requested_id: str, success: bool = True) -> Response:
+    body = fms_body({"requestedId": requested_id, "success": success}, success=success)
+    return CoupangJSONResponse(body)
+
+
+def _check_action(call: Call) -> None:
+    found = rules.check_action(call.query("action"))
+    if found:
+        raise ValidationFailed(found)
+
+
+# -- contracts and budgets ---------------------------------------------------------------
+
+
+@fms
+def list_contracts(call: Call) -> Response:
+    return _fms(_coupons(call).contracts(call.vendor_id))
+
+
+@fms
+def get_contract(call: Call) -> Response:
+    return _fms(_coupons(call).contract(call.vendor_id, call.query("contractId")))
+
+
+@fms
+def get_budgets(call: Call) -> Response:
+    content = _coupons(call).budgets(
+        call.vendor_id, call.query("contractId"), call.query("targetMonth")
+    )
+    return _fms(content)
+
+
+# -- instant coupons --------------------------------------------------------------------
+
+
+@fms
+def create_coupon(call: Call) -> Response:
+    return _requested(_coupons(call).create_coupon(call.vendor_id, call.body))
+
+
+@fms
+def get_coupon(call: Call) -> Response:
+    return _fms(_coupons(call).coupon(call.vendor_id, call.query("couponId")))
+
+
+@fms
+def list_coupons(call: Call) -> Response:
+    content, pagination = _coupons(call).coupons(
+        call.vendor_id,
+        call.query("status"),
+        call.query("page"),
+        call.query("size"),
+        call.query("sort"),
+    )
+    return _fms(content, pagination)
+
+
+@fms
+def add_items(call: Call) -> Response:
+    return _requested(_coupons(call).add_items(call.vendor_id, call.path["couponId"], call.body))
+
+
+@fms
+def expire_items(call: Call) -> Response:
+    _check_action(call)
+    requested = _coupons(call).expire_items(call.vendor_id, call.path["couponId"], call.body)
+    return _requested(requested)
+
+
+@fms
+def expire_coupon(call: Call) -> Response:
+    _check_action(call)
+    requested, accepted, reason = _coupons(call).expire(call.vendor_id, call.path["couponId"])
+    response = fms_body({"requestedId": requested, "success": accepted}, success=accepted)
+    if reason:
+        response["errorMessage"] = reason
+    return CoupangJSONResponse(response)
+
+
+@fms
+def list_items(call: Call) -> Response:
+    content, pagination = _coupons(call).items(
+        call.vendor_id,
+        call.path["couponId"],
+        status=call.query("status"),
+        page=call.query("page"),
+        size=call.query("size"),
+        sort=call.query("sort"),
+    )
+    return _fms(content, pagination)
+
+
+@fms
+def get_item(call: Call) -> Response:
+    content = _coupons(call).item(
+        call.vendor_id, call.path["couponId"], call.path["itemId"], call.query("type")
+    )
+    return _fms(content)
+
+
+@fms
+def by_order(call: Call) -> Response:
+    return _fms(_coupons(call).by_order(call.vendor_id, call.path["orderId"]))
+
+
+@fms
+def request_status(call: Call) -> Response:
+    row = _coupons(call).request_status(call.vendor_id, call.path["requestedId"])
+    return _fms(present_request(row))
+
+
+# -- downloadable coupons ---------------------------------------------------------------
+
+
+def create_download(call: Call) -> Response:
+    return raw(_coupons(call).create_download(call.vendor_id, call.body))
+
+
+def download_items(call: Call) -> Response:
+    return raw(_coupons(call).download_items(call.vendor_id, call.body))
+
+
+def download_expire(call: Call) -> Response:
+    return raw(_coupons(call).download_expire(call.vendor_id, call.body))
+
+
+def download_status(call: Call) -> Response:
+    transaction = call.query("requestTransactionId")
+    found = rules.check_transaction_id(transaction)
+    if found:
+        raise ValidationFailed(found)
+    assert transaction is not None
+    row = _coupons(call).request_status(call.vendor_id, transaction, "DOWNLOAD")
+    return raw(present_transaction(row))
+
+
+def get_download(call: Call) -> Response:
+    return raw(_coupons(call).download_coupon(call.vendor_id, call.path["couponId"]))
+
+
+free_contract_retired = retired(
+    "POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/contract/create/non_contract_info",
+    "Free contracts (자유계약) are no longer created through the API (removed in 2019); "
+    "list the existing ones with GET .../v2/vendors/{vendorId}/contract/list.",
+)
+order_coupons_v1_retired = retired(
+    "GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/{orderId}/coupons",
+    "Use GET /v2/providers/fms/apis/api/v2/vendors/{vendorId}/{orderId}/coupons.",
+)
+
+
+#: ``(method, path template, handler)``; literal segments before the ``{orderId}`` templates.
+ROUTES: list[RouteSpec] = [
+    ("GET", f"{V2}/contract/list", list_contracts),
+    ("POST", f"{V2}/contract/create/non_contract_info", free_contract_retired),
+    ("GET", f"{V2}/contract", get_contract),
+    ("GET", f"{V1}/budgets", get_budgets),
+    ("POST", f"{V2}/coupon", create_coupon),
+    ("GET", f"{V2}/coupon", get_coupon),
+    ("POST", f"{V1}/coupons", create_coupon),
+    ("GET", f"{V2}/coupons", list_coupons),
+    ("GET", f"{V1}/requested/{{requestedId}}", request_status),
+    ("POST", f"{V1}/coupons/{{couponId}}/items", add_items),
+    ("PUT", f"{V1}/coupons/{{couponId}}/items", expire_items),
+    ("GET", f"{V1}/coupons/{{couponId}}/items", list_items),
+    ("GET", f"{V1}/coupons/{{couponId}}/items/{{itemId}}", get_item),
+    ("PUT", f"{V1}/coupons/{{couponId}}", optional_body(expire_coupon)),
+    ("GET", f"{V2}/{{orderId}}/coupons", by_order),
+    ("GET", f"{V1}/{{orderId}}/coupons", order_coupons_v1_retired),
+    ("POST", f"{MARKET}/coupons/expire", download_expire),
+    ("GET", f"{MARKET}/coupons/transactionStatus", download_status),
+    ("POST", f"{MARKET}/coupons", create_download),
+    ("GET", f"{MARKET}/coupons/{{couponId}}", get_download),
+    ("PUT", f"{MARKET}/coupon-items", download_items),
+]

@@ -1,0 +1,254 @@
+"""Tables and queries of coupons: contracts and their monthly budget use, coupons (instant
+and downloadable), coupon items and the asynchronous requests. Timestamps are microseconds
+since the epoch; coupon dates are kept as such and shown in Korean time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Connection,
+    Index,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import RowMapping
+
+from coupang_sandbox.store.schema import metadata
+
+contracts = Table(
+    "sandbox_coupon_contracts",
+    metadata,
+    Column("contract_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("vendor_id", String(32), nullable=False),
+    Column("vendor_contract_id", BigInteger, nullable=False),
+    #: CONTRACT_BASED | NON_CONTRACT_BASED
+    Column("type", String(24), nullable=False),
+    Column("start_us", BigInteger, nullable=False),
+    Column("end_us", BigInteger, nullable=False),
+    #: Monthly budget (won) of the contract.
+    Column("budget_per_month", BigInteger, nullable=False),
+    #: ``{"sellerShareRatio", "coupangShareRatio", "gmvRatio", "modifiedBy"}``
+    Column("doc", JSON, nullable=False),
+    Column("modified_at_us", BigInteger, nullable=False),
+    Index("ix_sandbox_coupon_contracts_vendor", "vendor_id", "contract_id"),
+)
+
+budget_usage = Table(
+    "sandbox_coupon_budget_usage",
+    metadata,
+    Column("contract_id", BigInteger, primary_key=True, autoincrement=False),
+    #: ``yyyy-MM`` (Korean time)
+    Column("target_month", String(7), primary_key=True),
+    Column("used", BigInteger, nullable=False),
+)
+
+coupons = Table(
+    "sandbox_coupons",
+    metadata,
+    Column("coupon_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("vendor_id", String(32), nullable=False),
+    #: INSTANT | DOWNLOAD
+    Column("kind", String(16), nullable=False),
+    Column("contract_id", BigInteger, nullable=False),
+    #: CouponStatus (see ``state/coupon.py``)
+    Column("status", String(16), nullable=False),
+    #: RATE | PRICE | FIXED_WITH_QUANTITY (instant); the policies' type (downloadable)
+    Column("discount_type", String(24), nullable=False),
+    Column("discount", BigInteger, nullable=False),
+    Column("max_discount_price", BigInteger, nullable=False),
+    Column("start_us", BigInteger, nullable=False),
+    Column("end_us", BigInteger, nullable=False),
+    #: name/title, policies, userId, usage...
+    Column("doc", JSON, nullable=False),
+    Column("created_at_us", BigInteger, nullable=False),
+    Column("modified_at_us", BigInteger, nullable=False),
+    Index("ix_sandbox_coupons_vendor_status", "vendor_id", "kind", "status"),
+)
+
+coupon_items = Table(
+    "sandbox_coupon_items",
+    metadata,
+    Column("coupon_item_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("coupon_id", BigInteger, nullable=False),
+    Column("vendor_id", String(32), nullable=False),
+    Column("vendor_item_id", BigInteger, nullable=False),
+    #: ACTIVE | EXPIRED
+    Column("state", String(16), nullable=False),
+    Column("created_at_us", BigInteger, nullable=False),
+    Column("modified_at_us", BigInteger, nullable=False),
+    Index("ix_sandbox_coupon_items_coupon", "coupon_id", "coupon_item_id"),
+    Index("ix_sandbox_coupon_items_vendor_item", "vendor_item_id", "state"),
+)
+
+requests = Table(
+    "sandbox_coupon_requests",
+    metadata,
+    Column("requested_id", String(40), primary_key=True),
+    Column("vendor_id", String(32), nullable=False),
+    #: INSTANT (fms requestedId) | DOWNLOAD (requestTransactionId)
+    Column("kind", String(16), nullable=False),
+    #: CouponRequestType
+    Column("type", String(24), nullable=False),
+    Column("coupon_id", BigInteger, nullable=True),
+    #: REQUESTED | DONE | FAIL
+    Column("status", String(16), nullable=False),
+    #: What to do (the validated body) and, once processed, the outcome.
+    Column("payload", JSON, nullable=False),
+    Column("result", JSON, nullable=True),
+    Column("created_at_us", BigInteger, nullable=False),
+    Column("due_us", BigInteger, nullable=False),
+    Index("ix_sandbox_coupon_requests_due", "vendor_id", "status", "due_us"),
+)
+
+
+def contract_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(contracts).values(**values))
+
+
+def contract_get(conn: Connection, vendor_id: str, contract_id: int) -> RowMapping | None:
+    query = select(contracts).where(
+        contracts.c.contract_id == contract_id, contracts.c.vendor_id == vendor_id
+    )
+    return conn.execute(query).mappings().first()
+
+
+def contracts_of(conn: Connection, vendor_id: str) -> list[RowMapping]:
+    query = (
+        select(contracts)
+        .where(contracts.c.vendor_id == vendor_id)
+        .order_by(contracts.c.contract_id)
+    )
+    return list(conn.execute(query).mappings().all())
+
+
+def budget_used(conn: Connection, contract_id: int, month: str, *, lock: bool = False) -> int:
+    query = select(budget_usage.c.used).where(
+        budget_usage.c.contract_id == contract_id, budget_usage.c.target_month == month
+    )
+    if lock:
+        query = query.with_for_update()
+    value = conn.execute(query).scalar()
+    return 0 if value is None else int(value)
+
+
+def budget_add(conn: Connection, contract_id: int, month: str, amount: int) -> None:
+    result = conn.execute(
+        update(budget_usage)
+        .where(budget_usage.c.contract_id == contract_id, budget_usage.c.target_month == month)
+        .values(used=budget_usage.c.used + amount)
+    )
+    if result.rowcount == 0:
+        conn.execute(
+            insert(budget_usage).values(contract_id=contract_id, target_month=month, used=amount)
+        )
+
+
+def coupon_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(coupons).values(**values))
+
+
+def coupon_update(conn: Connection, coupon_id: int, values: Mapping[str, Any]) -> None:
+    conn.execute(update(coupons).where(coupons.c.coupon_id == coupon_id).values(**values))
+
+
+def coupon_get(
+    conn: Connection, vendor_id: str, coupon_id: int, kind: str | None = None
+) -> RowMapping | None:
+    query = select(coupons).where(
+        coupons.c.coupon_id == coupon_id, coupons.c.vendor_id == vendor_id
+    )
+    if kind is not None:
+        query = query.where(coupons.c.kind == kind)
+    return conn.execute(query).mappings().first()
+
+
+def coupons_live(conn: Connection, vendor_id: str, statuses: Sequence[str]) -> list[RowMapping]:
+    query = select(coupons).where(coupons.c.vendor_id == vendor_id, coupons.c.status.in_(statuses))
+    return list(conn.execute(query).mappings().all())
+
+
+def coupons_page(
+    conn: Connection, vendor_id: str, kind: str, status: str, *, offset: int, limit: int, desc: bool
+) -> tuple[list[RowMapping], int]:
+    where = (coupons.c.vendor_id == vendor_id, coupons.c.kind == kind, coupons.c.status == status)
+    total = int(conn.execute(select(func.count()).select_from(coupons).where(*where)).scalar() or 0)
+    order = coupons.c.coupon_id.desc() if desc else coupons.c.coupon_id
+    query = select(coupons).where(*where).order_by(order).offset(offset).limit(limit)
+    return list(conn.execute(query).mappings().all()), total
+
+
+def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(coupon_items).values(**values))
+
+
+def items_update(conn: Connection, ids: Sequence[int], values: Mapping[str, Any]) -> None:
+    if ids:
+        conn.execute(
+            update(coupon_items)
+            .where(coupon_items.c.coupon_item_id.in_(list(ids)))
+            .values(**values)
+        )
+
+
+def items_of(conn: Connection, coupon_id: int, state: str | None = None) -> list[RowMapping]:
+    query = select(coupon_items).where(coupon_items.c.coupon_id == coupon_id)
+    if state is not None:
+        query = query.where(coupon_items.c.state == state)
+    return list(conn.execute(query.order_by(coupon_items.c.coupon_item_id)).mappings().all())
+
+
+def active_items_of_vendor_item(conn: Connection, vendor_item_id: int) -> list[RowMapping]:
+    query = select(coupon_items).where(
+        coupon_items.c.vendor_item_id == vendor_item_id, coupon_items.c.state == "ACTIVE"
+    )
+    return list(conn.execute(query).mappings().all())
+
+
+def request_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(requests).values(**values))
+
+
+def request_update(conn: Connection, requested_id: str, values: Mapping[str, Any]) -> None:
+    conn.execute(update(requests).where(requests.c.requested_id == requested_id).values(**values))
+
+
+def request_get(
+    conn: Connection, vendor_id: str, requested_id: str, kind: str
+) -> RowMapping | None:
+    query = select(requests).where(
+        requests.c.requested_id == requested_id,
+        requests.c.vendor_id == vendor_id,
+        requests.c.kind == kind,
+    )
+    return conn.execute(query).mappings().first()
+
+
+def requests_due(conn: Connection, vendor_id: str, now_us: int) -> list[RowMapping]:
+    query = (
+        select(requests)
+        .where(
+            requests.c.vendor_id == vendor_id,
+            requests.c.status == "REQUESTED",
+            requests.c.due_us <= now_us,
+        )
+        .order_by(requests.c.due_us, requests.c.created_at_us, requests.c.requested_id)
+        .with_for_update()
+    )
+    return list(conn.execute(query).mappings().all())
+
+
+def pending_of_coupon(conn: Connection, coupon_id: int) -> list[RowMapping]:
+    query = select(requests).where(
+        requests.c.coupon_id == coupon_id, requests.c.status == "REQUESTED"
+    )
+    return list(conn.execute(query).mappings().all())

@@ -1,0 +1,175 @@
+"""Item cashback (상품 캐시백), sync and async side by side: ``client.cashback``.
+
+A cashback rule is a contract with Coupang's sales team; its ``ruleId`` comes with the
+contract. :meth:`Cashback.apply` puts the rule on up to 50 approved options at once, from a
+start at least 2 hours ahead (checked against the client's clock before sending) to an end
+after it; :meth:`Cashback.get` reads the rule of one option and :meth:`Cashback.remove`
+stops it for that option (the lookup then shows ``disabled``). The newer docs title these
+endpoints as books (도서) cashback; the path and body are unchanged.
+
+Value types: ``FIXED`` (``value`` won per order line), ``RATE`` (``value`` % of the paid
+amount, 1-100, capped by ``max_amount``, which RATE requires) and ``FIXED_WITH_QUANTITY``
+(``value`` won per unit). Naive datetimes are Korean time. An apply is not retried (no
+idempotency key); it answers 200, or 206 when only some options took the rule
+(:attr:`CashbackApplyResult.failures` says why for the others).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from coupang_seller import _endpoints as E
+from coupang_seller._client import AsyncClient, Client
+from coupang_seller._core import QueryParams, path_param
+from coupang_seller._exceptions import PreflightError
+from coupang_seller.preflight import cashback as rules
+from coupang_seller.preflight._core import Violation
+from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.types.cashback import CashbackApplyResult, CashbackRule
+
+__all__ = ["AsyncCashback", "Cashback"]
+
+ValueType = Literal["FIXED", "RATE", "FIXED_WITH_QUANTITY"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    method: str
+    path: str
+    params: QueryParams | None = None
+    body: Any = None
+
+
+def _time_text(value: datetime | str) -> str:
+    return rules.format_time(value) if isinstance(value, datetime) else value
+
+
+def _apply_result(envelope: Any) -> CashbackApplyResult:
+    data = envelope_data(envelope)
+    fields: dict[str, Any] = dict(data) if isinstance(data, dict) else {}
+    if isinstance(envelope, dict):
+        fields["code"] = envelope.get("code")
+        fields["message"] = envelope.get("message")
+    return CashbackApplyResult.model_validate(fields)
+
+
+class _CashbackOps(Resource[ClientT]):
+    def _now(self) -> datetime:
+        clock: Callable[[], datetime] | None = getattr(self._client, "_clock", None)
+        return clock() if clock is not None else datetime.now(UTC)
+
+    def _refuse(self, violations: list[Violation], operation: str) -> None:
+        if violations and self._client.options.preflight:
+            raise PreflightError(violations, operation=operation)
+
+    def _path(self) -> str:
+        return E.CASHBACK_APPLY.format(vendorId=path_param(self._vendor_id, "vendorId"))
+
+    def _apply_call(
+        self,
+        *,
+        rule_id: int | str,
+        value_type: str,
+        value: int,
+        vendor_item_ids: Sequence[int | str],
+        start_at: datetime | str,
+        end_at: datetime | str,
+        max_amount: int | None,
+    ) -> _Call:
+        if (
+            isinstance(start_at, datetime)
+            and isinstance(end_at, datetime)
+            and (start_at.tzinfo is None) != (end_at.tzinfo is None)
+        ):
+            raise ValueError("start_at and end_at must both be naive or both be aware")
+        body: dict[str, Any] = {
+            "ruleId": rule_id,
+            "valueType": value_type,
+            "value": value,
+            "vendorItemIds": list(vendor_item_ids),
+            "startAt": _time_text(start_at),
+            "endAt": _time_text(end_at),
+        }
+        if max_amount is not None:
+            body["maxAmount"] = max_amount
+        if self._client.options.preflight:
+            self._refuse(rules.check_apply(body, now=self._now()), "cashback.apply")
+        return _Call("POST", self._path(), body=body)
+
+    def _lookup_call(
+        self, method: str, rule_id: int | str, vendor_item_id: int | str, operation: str
+    ) -> _Call:
+        self._refuse(rules.check_lookup(rule_id, vendor_item_id), operation)
+        params = {"ruleId": str(rule_id), "vendorItemId": str(vendor_item_id)}
+        return _Call(method, self._path(), params)
+
+
+class Cashback(_CashbackOps[Client]):
+    """``client.cashback``: cashback rules on options (contracted with Coupang)."""
+
+    def _send(self, call: _Call) -> Any:
+        return self._client.request(call.method, call.path, params=call.params, json=call.body)
+
+    def apply(
+        self,
+        *,
+        rule_id: int | str,
+        value_type: ValueType,
+        value: int,
+        vendor_item_ids: Sequence[int | str],
+        start_at: datetime | str,
+        end_at: datetime | str,
+        max_amount: int | None = None,
+    ) -> CashbackApplyResult:
+        """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h)
+        to ``end_at``. ``max_amount`` caps a RATE cashback (required for RATE)."""
+        call = self._apply_call(
+            rule_id=rule_id, value_type=value_type, value=value,
+            vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,
+            max_amount=max_amount,
+        )  # fmt: skip
+        return _apply_result(self._send(call))
+
+    def get(self, rule_id: int | str, vendor_item_id: int | str) -> CashbackRule:
+        """The rule ``rule_id`` as applied to one option (``disabled`` once removed)."""
+        call = self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get")
+        return CashbackRule.model_validate(envelope_data(self._send(call)))
+
+    def remove(self, rule_id: int | str, vendor_item_id: int | str) -> None:
+        """Stop rule ``rule_id`` for one option."""
+        self._send(self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"))
+
+
+class AsyncCashback(_CashbackOps[AsyncClient]):
+    async def _send(self, call: _Call) -> Any:
+        return await self._client.request(
+            call.method, call.path, params=call.params, json=call.body
+        )
+
+    async def apply(
+        self,
+        *,
+        rule_id: int | str,
+        value_type: ValueType,
+        value: int,
+        vendor_item_ids: Sequence[int | str],
+        start_at: datetime | str,
+        end_at: datetime | str,
+        max_amount: int | None = None,
+    ) -> CashbackApplyResult:
+        call = self._apply_call(
+            rule_id=rule_id, value_type=value_type, value=value,
+            vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,
+            max_amount=max_amount,
+        )  # fmt: skip
+        return _apply_result(await self._send(call))
+
+    async def get(self, rule_id: int | str, vendor_item_id: int | str) -> CashbackRule:
+        call = self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get")
+        return CashbackRule.model_validate(envelope_data(await self._send(call)))
+
+    async def remove(self, rule_id: int | str, vendor_item_id: int | str) -> None:
+        await self._send(self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"))

@@ -1,0 +1,206 @@
+"""Settlement (정산), sync and async side by side: ``client.settlement``.
+
+* :meth:`Settlement.revenue_history`: one page of the revenue history (매출내역) by recognition
+  day (매출인식일: delivery + 7 days, or the purchase confirmation), at most 31 days per call,
+  ``maxPerPage`` 1..50, paged by ``token`` (empty on the first page, then ``nextToken``).
+  ``vendorId`` travels in the query.
+* :meth:`Settlement.iter_revenue_history`: every line of any period: 31-day windows, each
+  walked page by page.
+* :meth:`Settlement.settlement_histories`: the payments (지급내역) of one recognition month
+  (``yyyy-MM``, up to the current month). Coupang answers a bare JSON array; an enveloped
+  ``{code, message, data: [...]}`` is read too.
+
+Days are ``datetime.date`` objects or ``yyyy-MM-dd`` strings. The older settlement APIs
+(``v4 .../orders/settlementDetails``, ``.../orders/{orderId}/settlementDetails``,
+``.../retroactiveFees``) are retired (410) and have no method here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from coupang_seller import _endpoints as E
+from coupang_seller._client import AsyncClient, Client
+from coupang_seller._core import QueryParams
+from coupang_seller._exceptions import PreflightError
+from coupang_seller.pagination import split_date_range
+from coupang_seller.preflight import settlement as rules
+from coupang_seller.preflight._core import Violation
+from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.types.settlement import (
+    RevenueHistory,
+    RevenueHistoryPage,
+    SettlementHistory,
+)
+
+__all__ = ["AsyncSettlement", "Settlement"]
+
+Day = date | str
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    path: str
+    params: QueryParams
+
+
+def _days(date_from: Day, date_to: Day) -> tuple[date, date, list[Violation]]:
+    start, found = rules.parse_day(date_from, "recognitionDateFrom")
+    end, more = rules.parse_day(date_to, "recognitionDateTo")
+    found += more
+    if found or start is None or end is None:
+        return date.min, date.min, found
+    return start, end, []
+
+
+def _histories(answer: Any) -> list[SettlementHistory]:
+    data = envelope_data(answer)
+    if isinstance(data, dict):
+        data = [data]
+    return [SettlementHistory.model_validate(row) for row in data or []]
+
+
+class _SettlementOps(Resource[ClientT]):
+    def _refuse(self, violations: list[Violation], operation: str) -> None:
+        if violations and self._client.options.preflight:
+            raise PreflightError(violations, operation=operation)
+
+    def _revenue_call(
+        self, date_from: Day, date_to: Day, token: str | None, max_per_page: int
+    ) -> _Call:
+        start, end, found = _days(date_from, date_to)
+        if not found:
+            found += rules.check_window(start, end)
+        found += rules.check_max_per_page(max_per_page)
+        if found and not self._client.options.preflight:
+            # Without preflight, send what was given and let the server answer.
+            params: dict[str, Any] = {
+                "vendorId": self._vendor_id,
+                "recognitionDateFrom": str(date_from),
+                "recognitionDateTo": str(date_to),
+                "token": token or "",
+                "maxPerPage": max_per_page,
+            }
+            return _Call(E.REVENUE_HISTORY.path, params)
+        self._refuse(found, "settlement.revenue_history")
+        params = {
+            "vendorId": self._vendor_id,
+            "recognitionDateFrom": start.isoformat(),
+            "recognitionDateTo": end.isoformat(),
+            "token": token or "",
+            "maxPerPage": max_per_page,
+        }
+        return _Call(E.REVENUE_HISTORY.path, params)
+
+    def _windows(self, date_from: Day, date_to: Day) -> list[tuple[date, date]]:
+        start, end, found = _days(date_from, date_to)
+        if not found and end < start:
+            found = rules.check_window(start, end)
+        if found:
+            raise PreflightError(found, operation="settlement.iter_revenue_history")
+        return split_date_range(start, end, rules.WINDOW_DAYS)
+
+    def _histories_call(self, year_month: date | str) -> _Call:
+        text = year_month.strftime("%Y-%m") if isinstance(year_month, date) else str(year_month)
+        _, found = rules.parse_year_month(text)
+        self._refuse(found, "settlement.settlement_histories")
+        return _Call(E.SETTLEMENT_HISTORIES.path, {"revenueRecognitionYearMonth": text.strip()})
+
+
+# -- sync ----------------------------------------------------------------------------------
+
+
+class Settlement(_SettlementOps[Client]):
+    """``client.settlement``: revenue history and settlement histories."""
+
+    def revenue_history(
+        self,
+        date_from: Day,
+        date_to: Day,
+        *,
+        token: str | None = None,
+        max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
+    ) -> RevenueHistoryPage:
+        """One page of revenue lines recognised in ``[date_from, date_to]`` (<= 31 days)."""
+        call = self._revenue_call(date_from, date_to, token, max_per_page)
+        return self._client.request_model("GET", call.path, RevenueHistoryPage, params=call.params)
+
+    def iter_revenue_history(
+        self,
+        date_from: Day,
+        date_to: Day,
+        *,
+        max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
+    ) -> Iterator[RevenueHistory]:
+        """Every revenue line of any period, in 31-day windows, page by page."""
+        windows = self._windows(date_from, date_to)
+
+        def walk() -> Iterator[RevenueHistory]:
+            for start, end in windows:
+                token: str | None = None
+                seen: set[str] = set()
+                while True:
+                    page = self.revenue_history(start, end, token=token, max_per_page=max_per_page)
+                    yield from page.data
+                    token = page.next_token
+                    if token is None or token in seen:
+                        break
+                    seen.add(token)
+
+        return walk()
+
+    def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
+        """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it)."""
+        call = self._histories_call(year_month)
+        return _histories(self._client.request("GET", call.path, params=call.params))
+
+
+# -- async ---------------------------------------------------------------------------------
+
+
+class AsyncSettlement(_SettlementOps[AsyncClient]):
+    async def revenue_history(
+        self,
+        date_from: Day,
+        date_to: Day,
+        *,
+        token: str | None = None,
+        max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
+    ) -> RevenueHistoryPage:
+        call = self._revenue_call(date_from, date_to, token, max_per_page)
+        return await self._client.request_model(
+            "GET", call.path, RevenueHistoryPage, params=call.params
+        )
+
+    def iter_revenue_history(
+        self,
+        date_from: Day,
+        date_to: Day,
+        *,
+        max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
+    ) -> AsyncIterator[RevenueHistory]:
+        windows = self._windows(date_from, date_to)
+
+        async def walk() -> AsyncIterator[RevenueHistory]:
+            for start, end in windows:
+                token: str | None = None
+                seen: set[str] = set()
+                while True:
+                    page = await self.revenue_history(
+                        start, end, token=token, max_per_page=max_per_page
+                    )
+                    for line in page.data:
+                        yield line
+                    token = page.next_token
+                    if token is None or token in seen:
+                        break
+                    seen.add(token)
+
+        return walk()
+
+    async def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
+        call = self._histories_call(year_month)
+        return _histories(await self._client.request("GET", call.path, params=call.params))

@@ -1,0 +1,186 @@
+"""Models of the coupon APIs: instant-discount coupons (``fms``) and downloadable coupons.
+
+Known codes: coupon ``status`` STANDBY, APPLIED, PAUSED, EXPIRED, DETACHED; request ``status``
+REQUESTED, DONE, FAIL; request ``type`` COUPON_PUBLISH, COUPON_EXPIRE, COUPON_ITEM_PUBLISH,
+COUPON_ITEM_EXPIRE; contract ``type`` CONTRACT_BASED, NON_CONTRACT_BASED; instant coupon
+``type`` RATE, FIXED_WITH_QUANTITY, PRICE; downloadable policy ``typeOfDiscount`` RATE, PRICE.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Generic, TypeVar
+
+from coupang_seller.types._base import CoupangModel, Pagination
+
+T = TypeVar("T")
+
+REQUESTED: Final = "REQUESTED"
+DONE: Final = "DONE"
+FAIL: Final = "FAIL"
+
+
+class CouponContract(CoupangModel):
+    contractId: int
+    vendorContractId: int | None = None
+    sellerId: str | None = None
+    sellerShareRatio: float | None = None
+    coupangShareRatio: float | None = None
+    gmvRatio: float | None = None
+    start: str | None = None
+    end: str | None = None
+    type: str | None = None
+    useBudget: bool | None = None
+    modifiedAt: str | None = None
+    modifiedBy: str | None = None
+
+
+class CouponBudget(CoupangModel):
+    contractId: int
+    targetMonth: str | None = None
+    vendorShareRatio: float | None = None
+    totalBudgetAmount: float | None = None
+    usedBudgetAmount: float | None = None
+
+    @property
+    def remaining(self) -> float:
+        return (self.totalBudgetAmount or 0) - (self.usedBudgetAmount or 0)
+
+
+class InstantCoupon(CoupangModel):
+    couponId: int
+    contractId: int | None = None
+    vendorContractId: int | None = None
+    promotionName: str | None = None
+    status: str | None = None
+    type: str | None = None
+    maxDiscountPrice: float | None = None
+    discount: float | None = None
+    startAt: str | None = None
+    endAt: str | None = None
+    #: Only in the by-order lookup.
+    vendorItemId: int | None = None
+
+
+class CouponItem(CoupangModel):
+    couponItemId: int
+    couponId: int | None = None
+    vendorItemId: int | None = None
+    startAt: str | None = None
+    endAt: str | None = None
+    status: str | None = None
+
+
+class CouponRequested(CoupangModel):
+    """The answer of an asynchronous coupon mutation: poll ``requestedId``."""
+
+    requestedId: str
+    #: ``False`` when Coupang refused the request at once (e.g. an expiry while another
+    #: request on the coupon is pending); the request status then says why.
+    success: bool = True
+
+
+class FailedVendorItem(CoupangModel):
+    vendorItemId: int | None = None
+    reason: str | None = None
+
+
+class CouponRequestStatus(CoupangModel):
+    requestedId: str
+    couponId: int | None = None
+    type: str | None = None
+    status: str
+    total: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    failedVendorItems: list[FailedVendorItem] = []
+
+    @property
+    def finished(self) -> bool:
+        return self.status != REQUESTED
+
+    @property
+    def done(self) -> bool:
+        return self.status == DONE
+
+
+class FmsPage(CoupangModel, Generic[T]):
+    """``data`` of an fms list: ``{success, content: [...], pagination}``."""
+
+    success: bool | None = None
+    content: list[T] = []
+    pagination: Pagination | None = None
+
+
+# -- downloadable coupons --------------------------------------------------------------
+
+
+class DownloadPolicy(CoupangModel):
+    title: str | None = None
+    typeOfDiscount: str | None = None
+    description: str | None = None
+    minimumPrice: int | None = None
+    discount: int | None = None
+    maximumDiscountPrice: int | None = None
+    #: The create answer's spelling of the daily cap ...
+    maximumPerDaily: int | None = None
+    #: ... and the lookup's.
+    maximumPerDay: int | None = None
+    manageCode: str | None = None
+
+
+class DownloadCoupon(CoupangModel):
+    couponId: int
+    vendorId: str | None = None
+    title: str | None = None
+    couponType: str | None = None
+    couponStatus: str | None = None
+    publishedDate: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    appliedOptionCount: int | None = None
+    usageAmount: int | None = None
+    lastModifiedBy: str | None = None
+    lastModifiedDate: str | None = None
+    couponPolicies: list[DownloadPolicy] = []
+
+
+class DownloadRequestBody(CoupangModel):
+    couponId: int | None = None
+    requestTransactionId: str | None = None
+
+
+class DownloadRequestResult(CoupangModel):
+    """One entry of the item-attach / expiry answers (an array, one per coupon)."""
+
+    requestResultStatus: str
+    body: DownloadRequestBody | None = None
+    errorCode: str | None = None
+    errorMessage: str | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.requestResultStatus == "SUCCESS"
+
+    @property
+    def transaction_id(self) -> str | None:
+        return None if self.body is None else self.body.requestTransactionId
+
+
+class DownloadFailedItem(CoupangModel):
+    vendorItemId: int | None = None
+    failureReason: str | None = None
+
+
+class DownloadTransactionStatus(CoupangModel):
+    requestedId: str
+    type: str | None = None
+    status: str
+    total: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    couponId: int | None = None
+    couponFailedVendorItemIdResponses: list[DownloadFailedItem] = []
+
+    @property
+    def finished(self) -> bool:
+        return self.status != REQUESTED
