@@ -213,6 +213,10 @@ def _catalogue(vendor_index: int, bind: _Binder) -> list[_Product]:
             "extraProperties": {},
             "usedProduct": False,
             "deliveryChargeTypeName": "유료" if fee else "무료",
+            # No coupon applies to a seeded order (see backends/coupons.discounts_for).
+            "instantCouponDiscount": 0,
+            "downloadableCouponDiscount": 0,
+            "appliedCoupons": [],
         }
         found.append(
             _Product(

@@ -97,10 +97,7 @@ def node_schema(node: dict[str, Any], *, nullable: bool, required_flags: bool) -
         schema = {"type": "object", "additionalProperties": {}}  # a map: "Key" stands for any key
     elif children:
         inner = tree_schema(children, nullable=nullable, required_flags=required_flags)
-        if lowered in _ARRAY or generic:
-            schema = {"type": "array", "items": inner}
-        else:
-            schema = inner
+        schema = {"type": "array", "items": inner} if lowered in _ARRAY or generic else inner
     elif generic:
         item_type = scalar_type(generic.group(1))
         schema = {"type": "array", "items": {"type": item_type} if item_type else {}}
@@ -279,7 +276,10 @@ def apply_body_enums(
 
 
 def params(
-    nodes: list[dict[str, Any]], doc_id: str, kind: str, enums: dict[tuple[str, str, str], list[str]]
+    nodes: list[dict[str, Any]],
+    doc_id: str,
+    kind: str,
+    enums: dict[tuple[str, str, str], list[str]],
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for node in nodes or []:
@@ -311,7 +311,9 @@ def _fixed_query(path: str | None) -> str | None:
     return None
 
 
-def catalog_entry(doc: dict[str, Any], enums: dict[tuple[str, str, str], list[str]]) -> dict[str, Any]:
+def catalog_entry(
+    doc: dict[str, Any], enums: dict[tuple[str, str, str], list[str]]
+) -> dict[str, Any]:
     paths = [_clean_path(doc["path"])]
     for other in (doc.get("season1_endpoint"), doc.get("en_doc_endpoint")):
         if other and other.get("path"):
@@ -365,7 +367,9 @@ def catalog_entry(doc: dict[str, Any], enums: dict[tuple[str, str, str], list[st
 
 
 def newer_entry(
-    item: dict[str, Any], by_id: dict[str, dict[str, Any]], by_path: dict[tuple[str, str], list[str]]
+    item: dict[str, Any],
+    by_id: dict[str, dict[str, Any]],
+    by_path: dict[tuple[str, str], list[str]],
 ) -> dict[str, Any]:
     methods = [m.strip().upper() for m in str(item["method"]).split("|") if m.strip()]
     if methods == ["*"]:
@@ -468,11 +472,13 @@ def merge_same_operation(entries: list[dict[str, Any]]) -> None:
             entry["response"] = json.loads(json.dumps(first["response"]))
 
 
-def main(reference: Path) -> None:
+def main(reference: Path, out: Path = OUT) -> None:
     catalog = json.loads((reference / "coupang-openapi-catalog.json").read_text(encoding="utf-8"))
     newer = json.loads((reference / "coupang-openapi-newer.json").read_text(encoding="utf-8"))
     enums = enum_index(json.loads((reference / "coupang-enums.json").read_text(encoding="utf-8")))
-    entries = [catalog_entry(doc, enums) for doc in catalog if doc.get("method") and doc.get("path")]
+    entries = [
+        catalog_entry(doc, enums) for doc in catalog if doc.get("method") and doc.get("path")
+    ]
     merge_same_operation(entries)
     by_id = {e["key"]: e for e in entries}
     by_path: dict[tuple[str, str], list[str]] = {}
@@ -482,7 +488,7 @@ def main(reference: Path) -> None:
                 key = (method, _VERSION.sub("/v{}/", _PARAM.sub("{}", path).lower()))
                 by_path.setdefault(key, []).append(entry["key"])
     entries += [newer_entry(item, by_id, by_path) for item in newer["endpoints"]]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     document = {
         "generated_by": "scripts/derive_openapi_shapes.py",
         "sources": [
@@ -492,10 +498,10 @@ def main(reference: Path) -> None:
         ],
         "operations": entries,
     }
-    OUT.write_text(
+    out.write_text(
         json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
-    print(f"wrote {len(entries)} operations to {OUT}")
+    print(f"wrote {len(entries)} operations to {out}")
 
 
 if __name__ == "__main__":

@@ -291,3 +291,22 @@ def test_other_vendor_cannot_read(market: Market, other_client: Client) -> None:
         other_client.call_center_inquiries.get(call.inquiryId)
     assert other_client.call_center_inquiries.list(DAY, DAY).items == []
     assert market.client.call_center_inquiries.get(call.inquiryId).inquiryId == call.inquiryId
+
+
+def test_models_accept_both_documented_vendor_item_id_forms() -> None:
+    from coupang_seller.types.customer_service import CallCenterInquiry
+
+    assert CallCenterInquiry(inquiryId=1, vendorItemId=[5, 6]).vendor_item_ids == [5, 6]
+    assert CallCenterInquiry(inquiryId=1, vendorItemId=5).vendor_item_ids == [5]
+    assert CallCenterInquiry(inquiryId=1).vendor_item_ids == []
+    answered = CallCenterInquiry.model_validate(
+        {"inquiryId": 1, "inquiryStatus": "progress", "csPartnerCounselingStatus": "answered",
+         "replies": [{"answerId": 7, "answerType": "csAgent", "partnerTransferStatus": "answered"}]}
+    )  # fmt: skip
+    assert answered.pending_answer_id is None and answered.status == "ANSWER"
+
+
+def test_empty_lookup_is_an_error(sdk: Client, recorder: Recorder) -> None:
+    recorder.answer = {"code": 200, "message": "OK", "data": None}
+    with pytest.raises(LookupError):
+        sdk.call_center_inquiries.get(3)

@@ -14,6 +14,7 @@ from coupang_seller import (
     PreflightError,
     ValidationError,
 )
+from coupang_seller._constants import KST
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 
 JIBUN = PlaceAddress(
@@ -169,7 +170,8 @@ def test_sandbox_clock_does_not_expire_real_signatures(client: Client) -> None:
     client.sandbox.advance_clock(86400 * 3)
     code = client.outbound_shipping_places.create(name="미래", addresses=[addr(1)])
     place = client.outbound_shipping_places.get(code)
-    expected = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y/%m/%d")
+    # createDate is a Korean calendar day (KST): compare in KST, whatever the hour in UTC.
+    expected = (datetime.now(UTC) + timedelta(days=3)).astimezone(KST).strftime("%Y/%m/%d")
     assert place.createDate == expected
 
 

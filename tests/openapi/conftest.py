@@ -81,6 +81,8 @@ def seed(client: Any) -> dict[str, list[str]]:
     assert result.all_succeeded, result
     sandbox.scan(box, "DELIVERED")
     receipt = sandbox.request_return(delivered.orderId, {first: 1})["receipts"][0]["receiptId"]
+    gone = sandbox.request_return(delivered.orderId, {first: 1})["receipts"][0]["receiptId"]
+    sandbox.withdraw_return(gone)
     exchange = sandbox.request_exchange(delivered.orderId, second).exchangeId
     sandbox.advance_clock(601)
     product = client.products.get(market.product_id)

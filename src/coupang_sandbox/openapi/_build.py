@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,7 +28,7 @@ _PROVIDER = re.compile(r"^/v2/providers/([^/]+)/")
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 
 _NULLABLE_STRING: Schema = {"type": ["string", "null"]}
-_CODE: Schema = {"type": ["integer", "string"], "description": "200 / \"200\" / SUCCESS / ..."}
+_CODE: Schema = {"type": ["integer", "string"], "description": '200 / "200" / SUCCESS / ...'}
 
 
 # -- the derived shapes ------------------------------------------------------------------------
@@ -134,8 +134,7 @@ def _components() -> dict[str, Any]:
         "schemas": {"Error": _error_schema(), "GatewayError": _gateway_error_schema()},
         "responses": {
             "BadRequest": error(
-                "A bad parameter or body; broken rules are listed under `errors` "
-                "(field and rule)."
+                "A bad parameter or body; broken rules are listed under `errors` (field and rule)."
             ),
             "Unauthorized": error(
                 "The CEA signature is missing, invalid or expired.", "GatewayError"
@@ -254,7 +253,11 @@ def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]
         params.append({"name": name, "in": "path", "required": True, "schema": schema})
     if shape is None:
         return params
+    seen = {p["name"] for p in params}
     for query in shape.get("query_params", []):
+        if query["name"] in seen:
+            continue
+        seen.add(query["name"])
         params.append(
             {
                 "name": query["name"],
@@ -266,8 +269,14 @@ def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]
     fixed = shape.get("fixed_query")
     if fixed and "=" in fixed:
         name, _, value = fixed.partition("=")
+        params = [p for p in params if not (p["in"] == "query" and p["name"] == name)]
         params.append(
-            {"name": name, "in": "query", "required": True, "schema": {"type": "string", "enum": [value]}}
+            {
+                "name": name,
+                "in": "query",
+                "required": True,
+                "schema": {"type": "string", "enum": [value]},
+            }
         )
     return params
 
@@ -297,9 +306,7 @@ def _operation_id(method: str, path: str, taken: set[str]) -> str:
     return name
 
 
-def _signed_operation(
-    method: str, path: str, handler: Any, taken: set[str]
-) -> dict[str, Any]:
+def _signed_operation(method: str, path: str, handler: Any, taken: set[str]) -> dict[str, Any]:
     provider_match = _PROVIDER.match(path)
     provider = provider_match.group(1) if provider_match else None
     shape = find_shape(method, path)
@@ -367,9 +374,7 @@ def _openapi_path(path: str) -> str:
     return _PARAM.sub(lambda m: "{" + m.group(1) + "}", path)
 
 
-def build_document(
-    app_or_routes: Any = None, *, include_control: bool = False
-) -> dict[str, Any]:
+def build_document(app_or_routes: Any = None, *, include_control: bool = False) -> dict[str, Any]:
     """The OpenAPI 3.1 document of the sandbox's seller API.
 
     ``app_or_routes`` is a Starlette app, a list of routes, or ``None`` for the sandbox's own
@@ -427,10 +432,3 @@ def _tags(paths: dict[str, dict[str, Any]], include_control: bool) -> list[dict[
             {"name": CONTROL_TAG, "description": "Simulation controls; not part of Coupang's API."}
         )
     return tags
-
-
-def operations(document: dict[str, Any]) -> Iterable[tuple[str, str]]:
-    """``(METHOD, path)`` of every operation in a document."""
-    for path, item in document.get("paths", {}).items():
-        for method in item:
-            yield method.upper(), path

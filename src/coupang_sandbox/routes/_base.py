@@ -22,10 +22,12 @@ from coupang_sandbox.errors import (
     RetiredApi,
     SandboxError,
     TooManyRequests,
+    ValidationFailed,
     internal_error_response,
     logger,
 )
 from coupang_sandbox.throttle import retry_after_header
+from coupang_seller.preflight import Violation
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
@@ -93,6 +95,44 @@ def is_retired(handler: Handler) -> bool:
     return bool(getattr(handler, _RETIRED, False))
 
 
+def _unescaped_fields(value: Any, path: str = "") -> list[str]:
+    """The fields whose string holds a raw control character (newline, tab, ...)."""
+    if isinstance(value, str):
+        return [path or "$"] if any(ord(c) < 0x20 for c in value) else []
+    if isinstance(value, dict):
+        return [
+            f for k, v in value.items() for f in _unescaped_fields(v, f"{path}.{k}" if path else k)
+        ]
+    if isinstance(value, list):
+        return [f for i, v in enumerate(value) for f in _unescaped_fields(v, f"{path}[{i}]")]
+    return []
+
+
+def _raise_unescaped(raw: bytes) -> None:
+    """A body that is JSON but for raw control characters inside strings: name the fields.
+
+    JSON text must escape them (a line break is written ``\\n``); Coupang refuses such a body
+    (its answer texts, e.g. CS replies, must be valid JSON text).
+    """
+    try:
+        loose = json.loads(raw, strict=False, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return
+    fields = _unescaped_fields(loose)
+    if fields:
+        raise ValidationFailed(
+            [
+                Violation(
+                    field,
+                    "json_escape",
+                    f"{field}: a raw control character (line break, tab, ...) inside a JSON "
+                    "string is not valid JSON text; escape it (\\n, \\t)",
+                )
+                for field in fields
+            ]
+        )
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -121,6 +161,8 @@ async def read_json_object(
         value = json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
+        if reason.startswith("Invalid control character"):
+            _raise_unescaped(raw)
         raise BadRequest(f"JSON parse error: {reason}") from None
     if (
         allow_array
