@@ -434,6 +434,34 @@ def _order_journey(
         invoice_number="100000000003",
     )
     out.line(f"   exchange invoice 100000000003 on box {new_box}: {result.resultCode}")
+
+    out.line(f"16. A customer asks about {second_name}; the seller answers unanswered questions")
+    question = sandbox.ask_product_question(second, content="세탁기에 돌려도 되나요?")
+    today = sandbox.clock().now.astimezone(KST).date()
+    waiting = list(client.online_inquiries.iter(today, today, answered_type="NOANSWER"))
+    for inquiry in waiting:
+        client.online_inquiries.answer(
+            inquiry.inquiryId, content="네, 울코스로 세탁하시면 됩니다.\n감사합니다."
+        )
+    answered = [
+        i.inquiryId for i in client.online_inquiries.iter(today, today, answered_type="ANSWERED")
+    ]
+    out.line(
+        f"   inquiryId {question.inquiryId}: {len(waiting)} unanswered -> answered "
+        f"{len(answered)} (an inquiry takes one answer, replyBy is the WING user)"
+    )
+
+    out.line("17. Eight days later: the revenue history the settlement is built from")
+    sandbox.advance_clock(8 * 86400)
+    end = sandbox.clock().now.astimezone(KST).date()
+    lines = list(client.settlement.iter_revenue_history(end - timedelta(days=30), end))
+    for entry in lines:
+        amount = sum(item.saleAmount or 0 for item in entry.items)
+        fee = sum(item.serviceFee or 0 for item in entry.items)
+        out.line(
+            f"   {entry.recognitionDate} {entry.saleType:<6} order {entry.orderId}: "
+            f"sale {amount:,} won, commission {fee:,} won"
+        )
     return {
         "orderId": placed.orderId,
         "shipmentBoxId": box,
@@ -455,6 +483,11 @@ def _order_journey(
             "newShipmentBoxId": new_box,
             "result": result.resultCode,
         },
+        "inquiry": {"inquiryId": question.inquiryId, "answered": answered},
+        "revenue": [
+            {"saleType": e.saleType, "orderId": e.orderId, "recognitionDate": e.recognitionDate}
+            for e in lines
+        ],
     }
 
 

@@ -8,18 +8,23 @@ import hashlib
 import hmac
 import importlib
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
 from coupang_sandbox.openapi import build_document
 from coupang_seller.types.orders import InvoiceLine
+from tests.conftest import postgres_base_url
 from tests.integration.asgi_sync import SyncASGITransport
 from tests.orders.conftest import open_market
 from tests.products.conftest import OTHER, VENDOR, make_client
@@ -106,11 +111,9 @@ def seed(client: Any) -> dict[str, list[str]]:
     }
 
 
-@pytest.fixture(scope="module")
-def seeded() -> Iterator[Seeded]:
-    settings = SandboxSettings(
-        rate_limit_per_second=None, db_url="sqlite:///:memory:", vendors=[VENDOR, OTHER]
-    )
+@contextmanager
+def seeded_sandbox(db_url: str) -> Iterator[Seeded]:
+    settings = SandboxSettings(rate_limit_per_second=None, db_url=db_url, vendors=[VENDOR, OTHER])
     app = create_app(settings)
     try:
         with make_client(VENDOR, SyncASGITransport(app)) as client:  # closes its transport
@@ -123,3 +126,40 @@ def seeded() -> Iterator[Seeded]:
             transport.close()
     finally:
         close_app(app)
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A fresh PostgreSQL schema for one test module (the shared fixture is per test)."""
+    base = postgres_base_url()
+    schema = f"sbx_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def seeded() -> Iterator[Seeded]:
+    """SQLite only: the schemathesis run is bounded to one store."""
+    with seeded_sandbox("sqlite:///:memory:") as sandbox:
+        yield sandbox
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def seeded_store(request: pytest.FixtureRequest) -> Iterator[Seeded]:
+    """A seeded sandbox on each store backend."""
+    if request.param == "sqlite":
+        with seeded_sandbox("sqlite:///:memory:") as sandbox:
+            yield sandbox
+        return
+    with postgres_schema() as url, seeded_sandbox(url) as sandbox:
+        yield sandbox

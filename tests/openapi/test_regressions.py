@@ -17,20 +17,20 @@ CANCEL = "/v2/providers/openapi/apis/api/v5/vendors/{vendor}/orders/{order}/canc
     [({"x": 1}, "CCPNER"), ("CANERR", ["CCPNER"]), (["CANERR"], {"a": []})],
 )
 def test_cancel_codes_of_the_wrong_json_type_are_refused_not_a_500(
-    big: Any, middle: Any, seeded: Seeded
+    big: Any, middle: Any, seeded_store: Seeded
 ) -> None:
-    order = seeded.ids["orderId"][0]
+    order = seeded_store.ids["orderId"][0]
     body = {
         "orderId": int(order),
-        "vendorItemIds": [int(seeded.ids["vendorItemId"][0])],
+        "vendorItemIds": [int(seeded_store.ids["vendorItemId"][0])],
         "receiptCounts": [1],
         "bigCancelCode": big,
         "middleCancelCode": middle,
         "userId": "wing-user",
-        "vendorId": seeded.ids["vendorId"][0],
+        "vendorId": seeded_store.ids["vendorId"][0],
     }
-    path = CANCEL.format(vendor=seeded.ids["vendorId"][0], order=order)
-    response = seeded.send("POST", path, json=body)
+    path = CANCEL.format(vendor=seeded_store.ids["vendorId"][0], order=order)
+    response = seeded_store.send("POST", path, json=body)
     assert response.status_code == 400, response.text
     errors = {(e["field"], e["rule"]) for e in response.json()["errors"]}
     wrong = {

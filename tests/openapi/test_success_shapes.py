@@ -4,12 +4,14 @@ checked against the document's 200 schema (JSON Schema 2020-12)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from tests.openapi.conftest import Seeded
+from tests.products.conftest import VENDOR
 
 V4 = "/v2/providers/openapi/apis/api/v4/vendors/{vendorId}"
 V5 = "/v2/providers/openapi/apis/api/v5/vendors/{vendorId}"
@@ -17,6 +19,7 @@ V6 = "/v2/providers/openapi/apis/api/v6/vendors/{vendorId}"
 SELLER = "/v2/providers/seller_api/apis/api/v1/marketplace"
 WING = "/v2/providers/wing_api/apis/internal-api/v1"
 DAY = "2025-07-15"
+VID = VENDOR[0]
 SHEETS = {"createdAtFrom": DAY, "createdAtTo": DAY, "status": "INSTRUCT", "maxPerPage": 10}
 RETURNS = {"createdAtFrom": DAY, "createdAtTo": DAY, "status": "UC", "maxPerPage": 10}
 MINUTES = {
@@ -80,10 +83,10 @@ def success_schema(document: dict[str, Any], path: str, method: str = "get") -> 
 
 @pytest.mark.parametrize(("template", "query"), CALLS, ids=[c[0].split("/apis/")[1] for c in CALLS])
 def test_lookup_answers_match_the_document(
-    template: str, query: dict[str, Any], seeded: Seeded, document: dict[str, Any]
+    template: str, query: dict[str, Any], seeded_store: Seeded, document: dict[str, Any]
 ) -> None:
-    params = {k: fill(str(v), seeded.ids) for k, v in query.items()}
-    response = seeded.send("GET", fill(template, seeded.ids), params=params)
+    params = {k: fill(str(v), seeded_store.ids) for k, v in query.items()}
+    response = seeded_store.send("GET", fill(template, seeded_store.ids), params=params)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
@@ -95,12 +98,30 @@ def test_lookup_answers_match_the_document(
     assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
 
 
-def test_a_wrong_type_would_be_caught(seeded: Seeded, document: dict[str, Any]) -> None:
+def test_a_wrong_type_would_be_caught(seeded_store: Seeded, document: dict[str, Any]) -> None:
     """The schemas are not permissive: a sheet whose ids turned into objects fails them."""
     template = f"{V4}/ordersheets/{{shipmentBoxId}}"
-    body = seeded.send("GET", fill(template, seeded.ids)).json()
+    body = seeded_store.send("GET", fill(template, seeded_store.ids)).json()
     body["data"]["orderId"] = {"not": "a number"}
     body["data"]["orderItems"] = "not a list"
     validator = Draft202012Validator(success_schema(document, template))
     paths = {tuple(e.absolute_path) for e in validator.iter_errors(body)}
     assert ("data", "orderId") in paths and ("data", "orderItems") in paths
+
+
+def test_retired_operations_answer_410_as_documented(
+    seeded_store: Seeded, document: dict[str, Any]
+) -> None:
+    error = Draft202012Validator(document["components"]["schemas"]["Error"])
+    retired = [
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if operation.get("deprecated") and list(operation["responses"]) == ["410"]
+    ]
+    assert len(retired) >= 3
+    for method, path in retired:
+        url = re.sub(r"\{(?!vendorId\})[^}]+\}", "1", path).replace("{vendorId}", VID)
+        response = seeded_store.send(method, url)
+        assert response.status_code == 410, (method, path, response.text)
+        assert not list(error.iter_errors(response.json())), response.text

@@ -381,6 +381,7 @@ def build_document(app_or_routes: Any = None, *, include_control: bool = False) 
     route table. ``include_control`` adds the ``/_sandbox/...`` simulation routes under the
     ``sandbox-control`` tag.
     """
+    from coupang_sandbox.server import DEFAULT_HOST, DEFAULT_PORT
     from coupang_seller._version import __version__
 
     paths: dict[str, dict[str, Any]] = {}
@@ -412,7 +413,7 @@ def build_document(app_or_routes: Any = None, *, include_control: bool = False) 
         },
         "servers": [
             {"url": "https://api-gateway.coupang.com", "description": "Coupang"},
-            {"url": "http://127.0.0.1:8080", "description": "a local sandbox"},
+            {"url": f"http://{DEFAULT_HOST}:{DEFAULT_PORT}", "description": "a local sandbox"},
         ],
         "security": [{"CEA": []}],
         "tags": _tags(paths, include_control),
