@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from tests._conformance import missing_fields
 from tests.coupons.conftest import FMS1, FMS2, MARKET_API, TO_START, RawApi, Shop
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -22,24 +23,6 @@ SAMPLES = Path(__file__).parent / "samples"
 
 def sample(name: str) -> Any:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))["sample"]
-
-
-def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            else:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
 
 
 def _json(response: httpx.Response) -> Any:

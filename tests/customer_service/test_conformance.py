@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests._conformance import missing_fields
 from tests.customer_service.conftest import (
     SAMPLES,
     VID,
@@ -23,24 +24,6 @@ from tests.customer_service.conftest import (
     sample,
     single_path,
 )
-
-
-def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            else:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
 
 
 def test_missing_fields_reports_what_is_absent() -> None:

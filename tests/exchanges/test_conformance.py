@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from tests._conformance import missing_fields
 from tests.exchanges.conftest import VID, WING, Market, RawApi, deliver, exchange_path, list_params
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -37,24 +38,6 @@ GROUP_FIELDS = {
 
 def sample(name: str) -> Any:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))["sample"]
-
-
-def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            else:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
 
 
 def _json(response: httpx.Response) -> Any:

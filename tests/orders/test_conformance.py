@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from coupang_seller import Client
+from tests._conformance import missing_fields as shared_missing_fields
 from tests.orders.conftest import V4, V5, VENDOR, WING, Market, RawApi, line
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -34,21 +35,7 @@ def sample(name: str) -> Any:
 
 
 def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            elif key not in OPAQUE:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
+    return shared_missing_fields(expected, actual, path, opaque=OPAQUE)
 
 
 def _json(response: httpx.Response) -> Any:

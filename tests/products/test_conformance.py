@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from coupang_seller import Client
+from tests._conformance import missing_fields as shared_missing_fields
 from tests.products.conftest import SELLER_API, RawApi, Shop
 from tests.products.factory import sample
 
@@ -52,22 +53,7 @@ NAMES = (
 
 
 def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    """Field names of ``expected`` (a documented sample) absent from ``actual``."""
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            elif key not in OPAQUE:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
+    return shared_missing_fields(expected, actual, path, opaque=OPAQUE)
 
 
 def documented(name: str) -> Any:

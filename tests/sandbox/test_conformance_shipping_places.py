@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 from sandbox_helpers import Api, create_outbound, create_return, outbound_body, return_body
+from tests._conformance import missing_fields
 
 SAMPLES = Path(__file__).parent / "samples"
 GREATWALL = "/v2/providers/greatwall_api/apis/api/v2/return/shipping-places/center-code"
@@ -18,24 +19,6 @@ GREATWALL = "/v2/providers/greatwall_api/apis/api/v2/return/shipping-places/cent
 def sample(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
     return data
-
-
-def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"]
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            else:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for item in actual for m in missing_fields(expected[0], item, f"{path}[]")]
-    return []
 
 
 def url(name: str, api: Api, **params: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 from coupang_seller import AsyncClient
 from coupang_seller._exceptions import PreflightError
 from coupang_seller.types.settlement import RevenueItem
+from tests._conformance import missing_fields
 from tests.settlement.conftest import (
     HISTORIES,
     REVENUE,
@@ -28,24 +29,6 @@ SAMPLES = Path(__file__).parent / "samples"
 
 def sample(name: str) -> Any:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def missing_fields(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{path} (expected an object)"] if expected else []
-        out: list[str] = []
-        for key, value in expected.items():
-            if key not in actual:
-                out.append(f"{path}.{key}")
-            else:
-                out += missing_fields(value, actual[key], f"{path}.{key}")
-        return out
-    if isinstance(expected, list) and expected:
-        if not isinstance(actual, list) or not actual:
-            return [f"{path}[] (expected a non-empty list)"]
-        return [m for element in actual for m in missing_fields(expected[0], element, f"{path}[]")]
-    return []
 
 
 def _field_tree(fields: dict[str, Any]) -> dict[str, Any]:

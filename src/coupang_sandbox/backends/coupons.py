@@ -646,6 +646,26 @@ def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
     )
 
 
+def _download_result(
+    coupon_id: int, *, transaction: str | None = None, error: str | None = None
+) -> dict[str, Any]:
+    """One entry of a downloadable-coupon bulk answer: SUCCESS with the transaction to poll,
+    or FAIL with Coupang's BAD_REQUEST and the reason."""
+    if error is not None:
+        return {
+            "requestResultStatus": "FAIL",
+            "body": {"couponId": coupon_id},
+            "errorCode": "BAD_REQUEST",
+            "errorMessage": error,
+        }
+    return {
+        "requestResultStatus": "SUCCESS",
+        "body": {"couponId": coupon_id, "requestTransactionId": transaction},
+        "errorCode": None,
+        "errorMessage": None,
+    }
+
+
 @dataclass
 class Coupons:
     store: Store
@@ -1109,14 +1129,7 @@ class Coupons:
                         "expire it and create a new coupon"
                     )
                 if error is not None:
-                    out.append(
-                        {
-                            "requestResultStatus": "FAIL",
-                            "body": {"couponId": coupon_id},
-                            "errorCode": "BAD_REQUEST",
-                            "errorMessage": error,
-                        }
-                    )
+                    out.append(_download_result(coupon_id, error=error))
                     continue
                 items = [as_int(v) for v in entry["vendorItemIds"]]
                 transaction = self._new_request(
@@ -1128,14 +1141,7 @@ class Coupons:
                     payload={"vendorItems": items},
                     now=now,
                 )
-                out.append(
-                    {
-                        "requestResultStatus": "SUCCESS",
-                        "body": {"couponId": coupon_id, "requestTransactionId": transaction},
-                        "errorCode": None,
-                        "errorMessage": None,
-                    }
-                )
+                out.append(_download_result(coupon_id, transaction=transaction))
         return out
 
     def download_expire(self, vendor_id: str, body: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -1151,12 +1157,7 @@ class Coupons:
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD)
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
                     out.append(
-                        {
-                            "requestResultStatus": "FAIL",
-                            "body": {"couponId": coupon_id},
-                            "errorCode": "BAD_REQUEST",
-                            "errorMessage": "expire할 쿠폰이 존재하지 않습니다.",
-                        }
+                        _download_result(coupon_id, error="expire할 쿠폰이 존재하지 않습니다.")
                     )
                     continue
                 transaction = self._new_request(
@@ -1168,14 +1169,7 @@ class Coupons:
                     payload={},
                     now=now,
                 )
-                out.append(
-                    {
-                        "requestResultStatus": "SUCCESS",
-                        "body": {"couponId": coupon_id, "requestTransactionId": transaction},
-                        "errorCode": None,
-                        "errorMessage": None,
-                    }
-                )
+                out.append(_download_result(coupon_id, transaction=transaction))
         return out
 
     def download_coupon(self, vendor_id: str, coupon_text: Any) -> dict[str, Any]:

@@ -25,10 +25,10 @@ from __future__ import annotations
 import asyncio
 import builtins
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
@@ -87,6 +87,39 @@ def _results(answer: Any) -> builtins.list[DownloadRequestResult]:
     """The downloadable answers: an array (observed) or one object (documented)."""
     entries = answer if isinstance(answer, list) else [answer]
     return [DownloadRequestResult.model_validate(e) for e in entries]
+
+
+class _Finishing(Protocol):
+    @property
+    def finished(self) -> bool: ...
+
+
+_S = TypeVar("_S", bound=_Finishing)
+
+
+def _poll(fetch: Callable[[], _S], what: str, timeout: float, interval: float) -> _S:
+    """Read ``fetch()`` every ``interval`` s until it is finished (DONE or FAIL)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        status = fetch()
+        if status.finished:
+            return status
+        if time.monotonic() + interval > deadline:
+            raise TimeoutError(f"{what} still REQUESTED after {timeout} s")
+        time.sleep(interval)
+
+
+async def _apoll(
+    fetch: Callable[[], Awaitable[_S]], what: str, timeout: float, interval: float
+) -> _S:
+    deadline = time.monotonic() + timeout
+    while True:
+        status = await fetch()
+        if status.finished:
+            return status
+        if time.monotonic() + interval > deadline:
+            raise TimeoutError(f"{what} still REQUESTED after {timeout} s")
+        await asyncio.sleep(interval)
 
 
 class _Ops(Resource[ClientT]):
@@ -324,16 +357,8 @@ class Coupons(_CouponOps[Client]):
         self, requested_id: str, *, timeout: float = 60.0, interval: float = 2.0
     ) -> CouponRequestStatus:
         """Poll the request until DONE or FAIL; :class:`TimeoutError` after ``timeout`` s."""
-        deadline = time.monotonic() + timeout
-        while True:
-            status = self.request_status(requested_id)
-            if status.finished:
-                return status
-            if time.monotonic() + interval > deadline:
-                raise TimeoutError(
-                    f"coupon request {requested_id} still REQUESTED after {timeout} s"
-                )
-            time.sleep(interval)
+        what = f"coupon request {requested_id}"
+        return _poll(lambda: self.request_status(requested_id), what, timeout, interval)
 
 
 class DownloadCoupons(_DownloadOps[Client]):
@@ -380,16 +405,8 @@ class DownloadCoupons(_DownloadOps[Client]):
     def wait(
         self, transaction_id: str, *, timeout: float = 60.0, interval: float = 2.0
     ) -> DownloadTransactionStatus:
-        deadline = time.monotonic() + timeout
-        while True:
-            status = self.transaction_status(transaction_id)
-            if status.finished:
-                return status
-            if time.monotonic() + interval > deadline:
-                raise TimeoutError(
-                    f"transaction {transaction_id} still REQUESTED after {timeout} s"
-                )
-            time.sleep(interval)
+        what = f"transaction {transaction_id}"
+        return _poll(lambda: self.transaction_status(transaction_id), what, timeout, interval)
 
 
 # -- async ---------------------------------------------------------------------------------
@@ -503,16 +520,8 @@ class AsyncCoupons(_CouponOps[AsyncClient]):
     async def wait(
         self, requested_id: str, *, timeout: float = 60.0, interval: float = 2.0
     ) -> CouponRequestStatus:
-        deadline = time.monotonic() + timeout
-        while True:
-            status = await self.request_status(requested_id)
-            if status.finished:
-                return status
-            if time.monotonic() + interval > deadline:
-                raise TimeoutError(
-                    f"coupon request {requested_id} still REQUESTED after {timeout} s"
-                )
-            await asyncio.sleep(interval)
+        what = f"coupon request {requested_id}"
+        return await _apoll(lambda: self.request_status(requested_id), what, timeout, interval)
 
 
 class AsyncDownloadCoupons(_DownloadOps[AsyncClient]):
@@ -557,13 +566,7 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient]):
     async def wait(
         self, transaction_id: str, *, timeout: float = 60.0, interval: float = 2.0
     ) -> DownloadTransactionStatus:
-        deadline = time.monotonic() + timeout
-        while True:
-            status = await self.transaction_status(transaction_id)
-            if status.finished:
-                return status
-            if time.monotonic() + interval > deadline:
-                raise TimeoutError(
-                    f"transaction {transaction_id} still REQUESTED after {timeout} s"
-                )
-            await asyncio.sleep(interval)
+        what = f"transaction {transaction_id}"
+        return await _apoll(
+            lambda: self.transaction_status(transaction_id), what, timeout, interval
+        )
