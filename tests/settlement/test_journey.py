@@ -73,11 +73,33 @@ def test_customer_fault_return_charges_no_shipping_to_the_seller(market: Market)
     placed = delivered(market, {first: 1})
     returned(market, placed, {first: 1}, "CHANGEMIND")
     market.client.sandbox.advance_clock(WEEK)
-    refund, sale = lines(market)  # by recognition day
-    assert (refund.saleType, sale.saleType) == ("REFUND", "SALE")
-    assert refund.recognitionDate == DAY  # completed on the day; the sale 7 days later
-    assert sale.recognitionDate == "2025-07-22"
+    sale, refund = lines(market)  # by recognition instant: the sale, then its refund
+    assert (sale.saleType, refund.saleType) == ("SALE", "REFUND")
+    # completed on the day of delivery, but a refund is never recognised before its sale
+    assert sale.recognitionDate == refund.recognitionDate == "2025-07-22"
     assert refund.deliveryFee is not None and refund.deliveryFee.amount == 0
+
+
+def test_refunds_before_and_after_recognition_page_in_order(market: Market) -> None:
+    """A return completed before its sale is recognised comes with that sale; one completed
+    afterwards on its own day. Paged one line at a time, nothing is lost or repeated."""
+    first, second = market.items
+    early = delivered(market, {first: 1})
+    returned(market, early, {first: 1}, "CHANGEMIND")  # day 0: before the sale (day 7)
+    late = delivered(market, {second: 1})
+    market.client.sandbox.advance_clock(WEEK + 86400)
+    returned(market, late, {second: 1}, "CHANGEMIND")  # day 8: after its sale (day 7)
+    walked = [
+        (line.saleType, line.orderId, line.recognitionDate)
+        for line in market.client.settlement.iter_revenue_history(DAY, END, max_per_page=1)
+    ]
+    assert walked == [  # by recognition instant; a sale before its own refund
+        ("SALE", early.orderId, "2025-07-22"),
+        ("REFUND", early.orderId, "2025-07-22"),
+        ("SALE", late.orderId, "2025-07-22"),
+        ("REFUND", late.orderId, "2025-07-23"),
+    ]
+    assert walked == [(line.saleType, line.orderId, line.recognitionDate) for line in lines(market)]
 
 
 def test_cancelled_before_shipping_never_shows(market: Market) -> None:

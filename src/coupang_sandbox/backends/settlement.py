@@ -8,8 +8,10 @@ Revenue lines (``GET .../v1/revenue-history``), ordered by recognition instant:
   (NONE_TRACKING, no scan) that many days after its invoice upload. Items: the box's order items
   with ``shipping_count - cancel_count`` units (ACCEPT-stage cancels and stop-shipments never
   shipped, so they are not there); a box whose items were all cancelled never ships.
-* ``REFUND``: one line per return that reached RETURNS_COMPLETED, recognised at completion,
-  with the returned quantities. Item amounts are unsigned (as Coupang sends them; ``saleType``
+* ``REFUND``: one line per return that reached RETURNS_COMPLETED, recognised at completion
+  but never before the sale it refunds (a return completed within the days before its box's
+  sale is recognised comes right after that SALE line, on the same day), with the returned
+  quantities. Item amounts are unsigned (as Coupang sends them; ``saleType``
   says it is a refund) while ``deliveryFee`` carries a sign: the return shipping the seller
   pays (fault VENDOR: the product's ``returnCharge``, plus ``deliveryChargeOnReturn`` when the
   first delivery was free) is a negative amount. When the customer pays (fault CUSTOMER) the
@@ -304,11 +306,12 @@ class Settlement:
                 int(box["shipment_box_id"]),
             )
             found.append(_Entry(key, box))
-        for receipt in db.completed_returns(
+        for instant, receipt in db.completed_returns(
             conn, vendor_id, status=return_st.RETURNS_COMPLETED, skip_release_stop=STOPPED,
-            from_us=from_us, before_us=before_us, rank=REFUND, cursor=cursor, limit=fetch,
+            untracked=order_st.NONE_TRACKING, delay_us=delay, from_us=from_us,
+            before_us=before_us, rank=REFUND, cursor=cursor, limit=fetch,
         ):  # fmt: skip
-            key = (int(receipt["updated_at_us"]), REFUND, int(receipt["receipt_id"]))
+            key = (instant, REFUND, int(receipt["receipt_id"]))
             found.append(_Entry(key, receipt))
         found.sort(key=lambda e: e.key)
         if limit is None:

@@ -30,7 +30,9 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    case,
     insert,
+    not_,
     or_,
     select,
     update,
@@ -165,36 +167,84 @@ def untracked_boxes(
     return list(conn.execute(query).mappings().all())
 
 
+def _recognition(delay_us: int, untracked: str) -> ColumnElement[Any]:
+    """The instant a box's sale is recognised (delivery + delay; an untracked DIRECT box:
+    invoice + delay), NULL for a box that never counted as delivered."""
+    b = shipment_boxes.c
+    return case(
+        (b.delivered_at_us.is_not(None), b.delivered_at_us + delay_us),
+        (b.status == untracked, b.invoice_uploaded_at_us + delay_us),
+        else_=None,
+    )
+
+
 def completed_returns(
     conn: Connection,
     vendor_id: str,
     *,
     status: str,
     skip_release_stop: str,
+    untracked: str,
+    delay_us: int,
     from_us: int,
     before_us: int,
     rank: int,
     cursor: tuple[int, int, int] | None,
     limit: int | None,
-) -> list[RowMapping]:
-    """Return receipts that reached ``status`` (RETURNS_COMPLETED) in ``[from, before)``, by
-    (completion instant, receiptId), after the cursor; stop-shipments that never left the
-    warehouse (``skip_release_stop``) are left out."""
+) -> list[tuple[int, RowMapping]]:
+    """Return receipts that reached ``status`` (RETURNS_COMPLETED), each with the instant its
+    refund is recognised, in ``[from, before)`` by (that instant, receiptId), after the cursor.
+
+    A refund is recognised when the return completes, but never before the sale it refunds: a
+    return completed between its box's delivery and the sale's recognition (delivery + delay)
+    is recognised with that sale. Both reads are bounded ranges of the completion index: the
+    returns completed in ``[from, before)`` outside that gap, and those completed in
+    ``[from - delay, before)`` inside it whose sale falls in the window. Stop-shipments that
+    never left the warehouse (``skip_release_stop``) are left out.
+    """
     c = receipts.c
-    where: list[Any] = [
+    b = shipment_boxes.c
+    recognised = _recognition(delay_us, untracked)
+    in_gap = and_(
+        recognised.is_not(None),
+        c.updated_at_us >= recognised - delay_us,
+        c.updated_at_us < recognised,
+    )
+    common: list[Any] = [
         c.vendor_id == vendor_id,
         c.receipt_type == "RETURN",
         c.receipt_status == status,
-        c.updated_at_us >= from_us,
-        c.updated_at_us < before_us,
         c.release_stop_status != skip_release_stop,
     ]
+    joined = receipts.join(shipment_boxes, b.shipment_box_id == c.shipment_box_id)
+    # Completed outside the gap: recognised at completion.
+    late: list[Any] = [*common, c.updated_at_us >= from_us, c.updated_at_us < before_us]
+    late.append(not_(in_gap))
     if cursor is not None:
-        where.append(_after(c.updated_at_us, c.receipt_id, rank, cursor))
-    query = select(receipts).where(*where).order_by(c.updated_at_us, c.receipt_id)
+        late.append(_after(c.updated_at_us, c.receipt_id, rank, cursor))
+    query = select(receipts).select_from(joined).where(*late)
+    query = query.order_by(c.updated_at_us, c.receipt_id)
     if limit is not None:
         query = query.limit(limit)
-    return list(conn.execute(query).mappings().all())
+    found = [(int(row["updated_at_us"]), row) for row in conn.execute(query).mappings()]
+    # Completed in the gap: recognised with the sale.
+    early: list[Any] = [
+        *common,
+        c.updated_at_us >= from_us - delay_us,
+        c.updated_at_us < before_us,
+        in_gap,
+        recognised >= from_us,
+        recognised < before_us,
+    ]
+    if cursor is not None:
+        early.append(_after(recognised, c.receipt_id, rank, cursor))
+    query = select(receipts, recognised.label("recognised_us")).select_from(joined).where(*early)
+    query = query.order_by(recognised, c.receipt_id)
+    if limit is not None:
+        query = query.limit(limit)
+    found += [(int(row["recognised_us"]), row) for row in conn.execute(query).mappings()]
+    found.sort(key=lambda pair: (pair[0], int(pair[1]["receipt_id"])))
+    return found if limit is None else found[:limit]
 
 
 def boxes_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
