@@ -458,9 +458,10 @@ def _order_journey(
     for entry in lines:
         amount = sum(item.saleAmount or 0 for item in entry.items)
         fee = sum(item.serviceFee or 0 for item in entry.items)
+        kind = "refund" if entry.saleType == "REFUND" else "sale"
         out.line(
             f"   {entry.recognitionDate} {entry.saleType:<6} order {entry.orderId}: "
-            f"sale {amount:,} won, commission {fee:,} won"
+            f"{kind} {amount:,} won, commission {fee:,} won"
         )
     return {
         "orderId": placed.orderId,
