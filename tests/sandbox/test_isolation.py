@@ -61,3 +61,17 @@ async def test_vendor_cannot_see_or_change_other_vendors_places(api: Api, api_b:
     assert other != code
     [mine] = (await api.get(outbound_url())).json()["data"]["content"]
     assert mine["shippingPlaceName"] == "A's"
+
+
+async def test_query_vendor_mismatch_is_400_on_every_endpoint(api: Api) -> None:
+    """The gateway refuses another vendor's vendorId in the query, naming field and rule,
+    even on an endpoint that takes no vendorId query (a blank one is ignored)."""
+    for url in (outbound_url(), return_url()):
+        response = await api.get(url, params={"vendorId": VENDOR_B[0]})
+        body = assert_envelope(response, 400)
+        assert body["message"] == "params's vendorId not equals gateway's vendorId!"
+        assert body["errors"] == [
+            {"field": "vendorId", "rule": "vendor_mismatch", "message": body["message"]}
+        ]
+        assert (await api.get(url, params={"vendorId": VENDOR_A[0]})).status_code == 200
+        assert (await api.get(url, params={"vendorId": " "})).status_code == 200

@@ -33,6 +33,15 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
 
 
+class VendorMismatchError(BadRequest):
+    """A ``vendorId`` in the query or the body that is not the access key's vendor: the
+    gateway's refusal, for every endpoint (the path's vendorId answers 404 instead)."""
+
+    def __init__(self) -> None:
+        violation = Violation("vendorId", "vendor_mismatch", MSG_BODY_VENDOR)
+        super().__init__(MSG_BODY_VENDOR, extra={"errors": [violation.as_dict()]})
+
+
 @dataclass(slots=True)
 class Call:
     """What a handler gets: the request, the services, the calling vendor and the JSON body."""
@@ -225,6 +234,9 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                 raise NotFound(
                     f"vendorId {path_vendor} does not exist or does not belong to this access key"
                 )
+            query_vendor = (request.query_params.get("vendorId") or "").strip()
+            if query_vendor and query_vendor != vendor.vendor_id:
+                raise VendorMismatchError()
             method = request.method
             handler = handlers["GET" if method == "HEAD" else method]
             body: dict[str, Any] = {}
@@ -238,7 +250,7 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                 )
                 for part in body.get(ARRAY_KEY) or [body]:
                     if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
-                        raise BadRequest(MSG_BODY_VENDOR)
+                        raise VendorMismatchError()
             return handler(Call(request, sandbox, vendor.vendor_id, body))
 
         route = Route(path, _guarded(run), methods=list(handlers))

@@ -26,7 +26,7 @@ from coupang_sandbox.backends.inquiries import Inquiries, ListQuery
 from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
-from coupang_sandbox.routes._base import MSG_BODY_VENDOR, Call, RouteSpec
+from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.state import inquiry as st
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
@@ -70,10 +70,7 @@ def _page_number(call: Call, name: str, default: int) -> object:
 
 
 def _list_query(call: Call, *, filter_name: str, max_size: int) -> ListQuery:
-    found: list[Violation] = []
-    vendor = call.query("vendorId")
-    if vendor is not None and vendor.strip() and vendor.strip() != call.vendor_id:
-        found.append(Violation("vendorId", "vendor_mismatch", MSG_BODY_VENDOR))
+    found: list[Violation] = []  # a foreign vendorId in the query: refused by the gateway
     start = _optional_day(call, "inquiryStartAt", found)
     end = _optional_day(call, "inquiryEndAt", found)
     item = _optional_id(call, "vendorItemId", found)

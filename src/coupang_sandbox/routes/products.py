@@ -34,12 +34,11 @@ from coupang_sandbox.backends.products import (
     TIME_FRAME_MAX,
     ListQuery,
     Products,
-    SellerApiError,
     parse_kst,
     raise_violations,
 )
 from coupang_sandbox.responses import CoupangJSONResponse
-from coupang_sandbox.routes._base import MSG_BODY_VENDOR, Call, RouteSpec, optional_body, retired
+from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import product as st
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_int
@@ -60,12 +59,10 @@ def ok(data: Any = None, message: str = "", **extra: Any) -> Response:
 
 
 def _query_vendor(call: Call) -> None:
-    """``vendorId`` of the list queries: required, and the key owner's."""
+    """``vendorId`` of the list queries is required (the gateway refuses another vendor's)."""
     given = call.query("vendorId")
     if given is None or not given.strip():
         raise_violations([Violation("vendorId", "required", "vendorId is required")])
-    elif given.strip() != call.vendor_id:
-        raise SellerApiError(MSG_BODY_VENDOR)
 
 
 def _paging(call: Call, *, default: int, maximum: int) -> tuple[int, int, list[Violation]]:
