@@ -23,6 +23,12 @@ class Resource(Generic[ClientT]):
     def _user_id(self, given: str | None) -> str | None:
         return given or self._client.options.user_id
 
+    def _refuse(self, violations: list[Violation], operation: str) -> None:
+        """Raise :class:`PreflightError` (nothing sent) when rules are broken and the client
+        runs preflight checks."""
+        if violations and self._client.options.preflight:
+            raise PreflightError(violations, operation=operation)
+
     def _preflight(
         self,
         operation: str,

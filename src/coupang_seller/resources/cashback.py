@@ -24,9 +24,7 @@ from typing import Any, Literal
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.preflight import cashback as rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types.cashback import CashbackApplyResult, CashbackRule
 
@@ -60,10 +58,6 @@ class _CashbackOps(Resource[ClientT]):
     def _now(self) -> datetime:
         clock: Callable[[], datetime] | None = getattr(self._client, "_clock", None)
         return clock() if clock is not None else datetime.now(UTC)
-
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
 
     def _path(self) -> str:
         return E.CASHBACK_APPLY.format(vendorId=path_param(self._vendor_id, "vendorId"))

@@ -34,9 +34,7 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types.coupons import (
     CouponBudget,
@@ -123,10 +121,6 @@ async def _apoll(
 
 
 class _Ops(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _path(self, endpoint: E.Endpoint, **ids: str | int) -> str:
         params = {"vendorId": path_param(self._vendor_id, "vendorId")}
         params.update({k: path_param(v, k) for k, v in ids.items()})

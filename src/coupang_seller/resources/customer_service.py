@@ -30,7 +30,6 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import aiter_page_num, iter_page_num, split_date_range
 from coupang_seller.preflight import customer_service as rules
 from coupang_seller.preflight._core import Violation
@@ -79,10 +78,6 @@ def _ranges(start: date | None, end: date | None) -> builtins.list[tuple[date | 
 
 
 class _CsOps(Resource[ClientT]):
-    def _refuse(self, violations: builtins.list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _path(self, endpoint: E.Endpoint, inquiry_id: int | str | None = None) -> str:
         params: dict[str, str] = {}
         if "{vendorId}" in endpoint.path:

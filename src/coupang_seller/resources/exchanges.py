@@ -24,7 +24,6 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
     MAX_WINDOW_SEVEN_DAYS,
     aiter_next_token,
@@ -34,7 +33,6 @@ from coupang_seller.pagination import (
 )
 from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight import returns as return_rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types._base import ResultData
 from coupang_seller.types.exchanges import ExchangeRequest, ExchangeRequestPage
@@ -66,10 +64,6 @@ def _same_kind(start: datetime, end: datetime) -> None:
 
 
 class _ExchangeOps(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _path(self, endpoint: E.Endpoint, exchange_id: int | str | None = None) -> str:
         params = {"vendorId": path_param(self._vendor_id, "vendorId")}
         if exchange_id is not None:

@@ -30,7 +30,6 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
     MAX_WINDOW_ORDER_SHEETS_TIMEFRAME,
     aiter_next_token,
@@ -40,7 +39,6 @@ from coupang_seller.pagination import (
     split_window,
 )
 from coupang_seller.preflight import orders as rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types._base import ResultData
 from coupang_seller.types.orders import (
@@ -100,10 +98,6 @@ def _sheets_of(data: Any) -> list[OrderSheet]:
 
 
 class _OrderOps(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _vendor_path(self, endpoint: E.Endpoint, version: Version = "v5", **more: str) -> str:
         return _version_path(
             endpoint, version, vendorId=path_param(self._vendor_id, "vendorId"), **more

@@ -28,7 +28,6 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import (
     aiter_next_token,
     aiter_page_index,
@@ -38,7 +37,6 @@ from coupang_seller.pagination import (
     split_window,
 )
 from coupang_seller.preflight import returns as rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types.returns import (
     ManualInvoice,
@@ -88,10 +86,6 @@ def _windows(start: datetime, end: datetime) -> tuple[datetime, datetime]:
 
 
 class _ReturnOps(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _path(self, endpoint: E.Endpoint, version: str, **more: str) -> str:
         if version not in ("v4", "v5", "v6"):
             raise ValueError(f"version must be 'v4', 'v5' or 'v6', got {version!r}")

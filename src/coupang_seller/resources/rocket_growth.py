@@ -25,10 +25,8 @@ from typing import Any
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.pagination import aiter_next_token, iter_next_token
 from coupang_seller.preflight import rocket_growth as rules
-from coupang_seller.preflight._core import Violation
 from coupang_seller.resources._base import ClientT, Resource, envelope_data
 from coupang_seller.types.rocket_growth import (
     RgInventoryPage,
@@ -64,10 +62,6 @@ def _windows(start: date, end: date) -> list[tuple[date, date]]:
 
 
 class _RgOps(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _vendor(self) -> str:
         return path_param(self._vendor_id, "vendorId")
 

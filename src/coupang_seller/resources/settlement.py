@@ -64,10 +64,6 @@ def _histories(answer: Any) -> list[SettlementHistory]:
 
 
 class _SettlementOps(Resource[ClientT]):
-    def _refuse(self, violations: list[Violation], operation: str) -> None:
-        if violations and self._client.options.preflight:
-            raise PreflightError(violations, operation=operation)
-
     def _revenue_call(
         self, date_from: Day, date_to: Day, token: str | None, max_per_page: int
     ) -> _Call:
