@@ -24,7 +24,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed
@@ -252,12 +252,7 @@ class Inquiries:
 
     def answer_call_center(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
         found = self._answer_rules(body)
-        path_id = parse_id(id_text, minimum=1)
-        body_id = body.get("inquiryId")
-        if body_id is not None and as_int(body_id) != path_id:
-            found.append(
-                Violation("inquiryId", "mismatch", "inquiryId of the body differs from the path")
-            )
+        found += body_id_mismatch(body, "inquiryId", id_text)
         parent = body.get("parentAnswerId")
         parent_id = None if parent is None or parent == "" else as_int(parent)
         if parent is not None and parent != "" and parent_id is None:

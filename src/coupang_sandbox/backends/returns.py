@@ -42,6 +42,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends._ids import body_id_mismatch
 from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
@@ -494,11 +495,9 @@ class Returns:
     # -- seller actions --------------------------------------------------------------
 
     def _check_body_id(self, id_text: object, body: Mapping[str, Any]) -> None:
-        given = body.get("receiptId")
-        if given is not None and as_int(given) != parse_id(id_text):
-            raise ValidationFailed(
-                [Violation("receiptId", "mismatch", "receiptId of the body differs from the path")]
-            )
+        found = body_id_mismatch(body, "receiptId", id_text)
+        if found:
+            raise ValidationFailed(found)
 
     def receive_confirmation(
         self, vendor_id: str, id_text: object, body: Mapping[str, Any]

@@ -18,6 +18,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import body_id_mismatch
 from coupang_sandbox.backends.exchanges import Exchanges
 from coupang_sandbox.backends.orders import parse_id, parse_minute
 from coupang_sandbox.errors import ValidationFailed
@@ -25,7 +26,6 @@ from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
-from coupang_seller.preflight._core import as_int
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
@@ -48,10 +48,9 @@ def _exchange_id(call: Call) -> Any:
         if body_id is None:
             raise ValidationFailed([Violation("exchangeId", "required", "exchangeId is required")])
         return body_id
-    if body_id is not None and as_int(body_id) != parse_id(path_id):
-        raise ValidationFailed(
-            [Violation("exchangeId", "mismatch", "exchangeId of the body differs from the path")]
-        )
+    found = body_id_mismatch(call.body, "exchangeId", path_id)
+    if found:
+        raise ValidationFailed(found)
     return path_id
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import body_id_mismatch
 from coupang_sandbox.backends.orders import Orders, parse_day, parse_id, parse_minute
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
@@ -132,11 +133,9 @@ def update_invoices(call: Call) -> Response:
 
 def _receipt_id(call: Call) -> Any:
     path_id = call.path["receiptId"]
-    body_id = call.body.get("receiptId")
-    if body_id is not None and as_int(body_id) != parse_id(path_id):
-        raise ValidationFailed(
-            [Violation("receiptId", "mismatch", "receiptId of the body differs from the path")]
-        )
+    found = body_id_mismatch(call.body, "receiptId", path_id)
+    if found:
+        raise ValidationFailed(found)
     return path_id
 
 
