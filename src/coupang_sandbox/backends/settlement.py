@@ -437,7 +437,7 @@ class Settlement:
     ) -> dict[str, Any]:
         found: list[Violation] = []
         if vendor_in_query or query.get("vendorId") is not None:
-            found += rules.check_vendor(query.get("vendorId"), vendor_id)
+            found += rules.check_vendor(query.get("vendorId"))
         start, bad = rules.parse_day(query.get("recognitionDateFrom"), "recognitionDateFrom")
         found += bad
         end, bad = rules.parse_day(query.get("recognitionDateTo"), "recognitionDateTo")
