@@ -22,6 +22,7 @@ event loop, so the fetch would wait for its own timeout.
 from __future__ import annotations
 
 import ipaddress
+import json
 import math
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -256,6 +257,26 @@ def _norm_bool(value: Any) -> Any:
     return value if flag is None else flag
 
 
+def string_properties(value: Any) -> dict[str, Any]:
+    """``extraProperties`` as the product lookup answers them: every value a string.
+
+    Clients send numbers (the create sample's ``"coupangSalePrice": 5000``); the lookup
+    sample answers ``"5000"``. Booleans read ``true``/``false``, objects and lists their JSON
+    text; ``null`` stays ``null``. Anything but an object answers ``{}``.
+    """
+    if not isinstance(value, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if item is None or isinstance(item, str):
+            out[str(key)] = item
+        elif isinstance(item, bool | dict | list):
+            out[str(key)] = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+        else:
+            out[str(key)] = str(item)
+    return out
+
+
 def _supply_price(sale_price: int) -> int:
     return math.floor(sale_price * (100 - SALE_AGENT_COMMISSION) / 100 / 10) * 10
 
@@ -367,6 +388,8 @@ def normalize_item_fields(
         entry["editable"] = _norm_bool(entry.get("editable", True))
         attributes.append(entry)
     doc["attributes"] = attributes
+    if "extraProperties" in doc:  # stored as answered (order sheets copy it too)
+        doc["extraProperties"] = string_properties(doc["extraProperties"])
     return doc
 
 
@@ -404,7 +427,7 @@ def present_item(row: Row) -> dict[str, Any]:
         "attributes": doc.get("attributes") or [],
         "contents": doc.get("contents") or [],
         "certifications": doc.get("certifications") or [],
-        "extraProperties": doc.get("extraProperties") or {},
+        "extraProperties": string_properties(doc.get("extraProperties")),
         "searchTags": doc.get("searchTags") or [],
     }
 
