@@ -57,7 +57,7 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     (f"{SELLER}/meta/display-categories/{{displayCategoryCode}}", {}),
     (f"{SELLER}/meta/category-related-metas/display-category-codes/{{displayCategoryCode}}", {}),
     (f"{V5}/returnShippingCenters", {"pageNum": 1, "pageSize": 10}),
-    (f"{V4}/outboundShippingCenters", {"pageNum": 1, "pageSize": 10}),
+    (f"{V4}/outboundShippingCenters", {"searchType": "FULL", "pageNum": 1, "pageSize": 10}),
     (
         "/v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound",
         {"pageNum": 1, "pageSize": 10},

@@ -15,6 +15,7 @@ import pytest
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
 from coupang_sandbox.backends import products as backend
+from coupang_sandbox.backends._image_fetch import fetch_images, is_loopback_host
 from coupang_sandbox.errors import TransitionNotAllowed
 from coupang_sandbox.state import product as st
 from coupang_seller import BusinessRuleError, Client, UnexpectedResponseError, ValidationError
@@ -160,20 +161,29 @@ def image_server() -> Iterator[str]:
         thread.join()
 
 
-def test_loopback_image_loader(image_server: str) -> None:
-    assert backend.load_loopback_image(f"{image_server}/a.png") == _ImageHandler.payload
-    huge = backend.load_loopback_image(f"{image_server}/huge.png")
-    assert huge is not None and len(huge) == backend.IMAGE_FETCH_LIMIT
-    assert backend.load_loopback_image(f"{image_server}/missing.png") is None
+def test_loopback_image_fetch(image_server: str) -> None:
     port = image_server.rsplit(":", 1)[1]
-    assert backend.load_loopback_image(f"http://localhost:{port}/a.png") is not None
-    # never fetched: other hosts, other schemes, plain paths
-    assert backend.load_loopback_image("http://image11.coupangcdn.com/a.jpg") is None
-    assert backend.load_loopback_image("ftp://127.0.0.1/a.png") is None
-    assert backend.load_loopback_image("a.png") is None
-    assert backend.load_loopback_image("http://127.0.0.1:1/closed.png") is None
-    assert backend.is_loopback_host("::1") and backend.is_loopback_host("127.8.0.1")
-    assert not backend.is_loopback_host(None) and not backend.is_loopback_host("10.0.0.1")
+    paths = [
+        f"{image_server}/a.png",
+        f"{image_server}/huge.png",
+        f"{image_server}/missing.png",
+        f"http://localhost:{port}/a.png",
+        # never fetched: other hosts, other schemes, plain paths, closed ports
+        "http://image11.coupangcdn.com/a.jpg",
+        "ftp://127.0.0.1/a.png",
+        "a.png",
+        "http://127.0.0.1:1/closed.png",
+    ]
+    body = {"items": [{"images": [{"vendorPath": p} for p in paths]}]}
+    fetched = fetch_images(body, None)
+    assert fetched.load(paths[0]) == _ImageHandler.payload
+    assert fetched.load(paths[3]) == _ImageHandler.payload
+    assert all(fetched.load(p) is None for p in paths[1:3] + paths[4:])
+    assert [(v.field, v.rule) for v in fetched.violations] == [
+        ("items[0].images[1].vendorPath", "image_too_large")
+    ]
+    assert is_loopback_host("::1") and is_loopback_host("127.8.0.1")
+    assert not is_loopback_host(None) and not is_loopback_host("10.0.0.1")
 
 
 def test_sandbox_checks_loopback_images(shop: Shop, api: RawApi, image_server: str) -> None:

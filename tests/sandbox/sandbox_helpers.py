@@ -25,6 +25,11 @@ def outbound_url(vendor_id: str = VENDOR_A[0], version: str = "v4") -> str:
     return f"{OPENAPI}/{version}/vendors/{vendor_id}/outboundShippingCenters"
 
 
+def outbound_list_url(vendor_id: str = VENDOR_A[0], version: str = "v4") -> str:
+    """The outbound places list (``searchType`` is required: FULL lists every place)."""
+    return f"{outbound_url(vendor_id, version)}?searchType=FULL"
+
+
 def return_url(vendor_id: str = VENDOR_A[0], version: str = "v4") -> str:
     return f"{OPENAPI}/{version}/vendors/{vendor_id}/returnShippingCenters"
 

@@ -7,7 +7,15 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sandbox_helpers import JSON_CT, VENDOR_A, Api, outbound_url, sign, signed_date
+from sandbox_helpers import (
+    JSON_CT,
+    VENDOR_A,
+    Api,
+    outbound_list_url,
+    outbound_url,
+    sign,
+    signed_date,
+)
 from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
@@ -24,7 +32,9 @@ def assert_gateway_error(response: httpx.Response, message: str) -> None:
 
 
 async def test_valid_signature(api: Api) -> None:
-    response = await api.get(outbound_url(), params={"pageNum": 1, "pageSize": 10})
+    response = await api.get(
+        outbound_url(), params={"searchType": "FULL", "pageNum": 1, "pageSize": 10}
+    )
     assert response.status_code == 200
 
 
@@ -38,17 +48,17 @@ async def test_signature_covers_raw_query(api: Api) -> None:
 
 
 async def test_missing_header(api: Api) -> None:
-    response = await api.get(outbound_url(), sign_request=False)
+    response = await api.get(outbound_list_url(), sign_request=False)
     assert_gateway_error(response, "Request is not authorized.")
 
 
 async def test_unknown_access_key(api: Api) -> None:
     stranger = api.as_vendor(("A00000001", "nobody", "secret"))
-    assert_gateway_error(await stranger.get(outbound_url()), "Request is not authorized.")
+    assert_gateway_error(await stranger.get(outbound_list_url()), "Request is not authorized.")
 
 
 async def test_wrong_secret(api: Api) -> None:
-    response = await api.get(outbound_url(), secret="not-the-secret")
+    response = await api.get(outbound_list_url(), secret="not-the-secret")
     assert_gateway_error(response, "Invalid signature.")
 
 
@@ -58,17 +68,19 @@ async def test_signature_of_other_path_is_invalid(api: Api) -> None:
     header = (
         f"CEA algorithm=HmacSHA256, access-key={VENDOR_A[1]}, signed-date={date}, signature={other}"
     )
-    assert_gateway_error(await api.get(outbound_url(), authorization=header), "Invalid signature.")
+    assert_gateway_error(
+        await api.get(outbound_list_url(), authorization=header), "Invalid signature."
+    )
 
 
 async def test_query_tampering_is_invalid(api: Api, http: httpx.AsyncClient) -> None:
     date = signed_date()
     path = outbound_url()
-    signature = sign(VENDOR_A[2], date, "GET", path, "pageNum=1")
+    signature = sign(VENDOR_A[2], date, "GET", path, "searchType=FULL&pageNum=1")
     header = f"CEA algorithm=HmacSHA256, access-key={VENDOR_A[1]}, signed-date={date}, signature={signature}"
-    ok = await http.get(f"{path}?pageNum=1", headers={"Authorization": header})
+    ok = await http.get(f"{path}?searchType=FULL&pageNum=1", headers={"Authorization": header})
     assert ok.status_code == 200
-    bad = await http.get(f"{path}?pageNum=2", headers={"Authorization": header})
+    bad = await http.get(f"{path}?searchType=FULL&pageNum=2", headers={"Authorization": header})
     assert_gateway_error(bad, "Invalid signature.")
 
 
@@ -85,21 +97,21 @@ async def test_query_tampering_is_invalid(api: Api, http: httpx.AsyncClient) -> 
     ],
 )
 async def test_malformed_header(api: Api, header: str) -> None:
-    response = await api.get(outbound_url(), authorization=header)
+    response = await api.get(outbound_list_url(), authorization=header)
     assert_gateway_error(response, "HMAC format is invalid.")
 
 
 @pytest.mark.parametrize("minutes", [-6, 6, -60 * 24])
 async def test_expired_signature(api: Api, minutes: int) -> None:
     when = datetime.now(UTC) + timedelta(minutes=minutes)
-    response = await api.get(outbound_url(), signed_at=when)
+    response = await api.get(outbound_list_url(), signed_at=when)
     assert_gateway_error(response, "Specified signature is expired.")
 
 
 @pytest.mark.parametrize("minutes", [-4, 4])
 async def test_within_default_skew(api: Api, minutes: int) -> None:
     when = datetime.now(UTC) + timedelta(minutes=minutes)
-    assert (await api.get(outbound_url(), signed_at=when)).status_code == 200
+    assert (await api.get(outbound_list_url(), signed_at=when)).status_code == 200
 
 
 @pytest.fixture
@@ -126,11 +138,11 @@ async def test_skew_is_configurable_and_uses_wall_clock(fixed_app: Starlette) ->
         transport=httpx.ASGITransport(app=fixed_app), base_url="http://sandbox"
     ) as http:
         api = Api(http)
-        ok = await api.get(outbound_url(), signed_at=wall + timedelta(seconds=30))
+        ok = await api.get(outbound_list_url(), signed_at=wall + timedelta(seconds=30))
         assert ok.status_code == 200
-        late = await api.get(outbound_url(), signed_at=wall + timedelta(seconds=31))
+        late = await api.get(outbound_list_url(), signed_at=wall + timedelta(seconds=31))
         assert_gateway_error(late, "Specified signature is expired.")
-        early = await api.get(outbound_url(), signed_at=wall - timedelta(seconds=31))
+        early = await api.get(outbound_list_url(), signed_at=wall - timedelta(seconds=31))
         assert_gateway_error(early, "Specified signature is expired.")
 
 
@@ -139,19 +151,19 @@ async def test_sandbox_clock_does_not_expire_real_time_signatures(
 ) -> None:
     advanced = await http.post("/_sandbox/clock/advance", json={"seconds": 86400})
     assert advanced.status_code == 200
-    assert (await api.get(outbound_url())).status_code == 200
+    assert (await api.get(outbound_list_url())).status_code == 200
     frozen = await http.post(
         "/_sandbox/clock", json={"now": "2020-01-01T00:00:00Z", "freeze": True}
     )
     assert frozen.status_code == 200
-    assert (await api.get(outbound_url())).status_code == 200
+    assert (await api.get(outbound_list_url())).status_code == 200
     # and a signature dated at the sandbox's (fake) time is refused
-    stale = await api.get(outbound_url(), signed_at=datetime(2020, 1, 1, tzinfo=UTC))
+    stale = await api.get(outbound_list_url(), signed_at=datetime(2020, 1, 1, tzinfo=UTC))
     assert_gateway_error(stale, "Specified signature is expired.")
 
 
 async def test_optional_headers_are_accepted(api: Api) -> None:
     response = await api.get(
-        outbound_url(), headers={"X-EXTENDED-TIMEOUT": "90000", "X-Requested-By": "tests"}
+        outbound_list_url(), headers={"X-EXTENDED-TIMEOUT": "90000", "X-Requested-By": "tests"}
     )
     assert response.status_code == 200

@@ -46,7 +46,9 @@ async def test_outbound_create_list_update(api: Api) -> None:
     )
     check("outbound_create", create)
     code = create.json()["data"]["resultMessage"]
-    listed = await api.get(url("outbound_list", api), params={"pageNum": 1, "pageSize": 50})
+    listed = await api.get(
+        url("outbound_list", api), params={"searchType": "FULL", "pageNum": 1, "pageSize": 50}
+    )
     check("outbound_list", listed)
     body = outbound_body("출고지 B", api.vendor[0])
     body["outboundShippingPlaceCode"] = int(code)

@@ -7,7 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sandbox_helpers import VENDOR_A, Api, assert_envelope, create_outbound, outbound_url
+from sandbox_helpers import (
+    VENDOR_A,
+    Api,
+    assert_envelope,
+    create_outbound,
+    outbound_list_url,
+)
 from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
@@ -20,10 +26,10 @@ async def test_reset_wipes_data_keeps_seeded_vendors(http: httpx.AsyncClient, ap
     await http.post("/_sandbox/clock/advance", json={"seconds": 60})
     body = assert_envelope(await http.post("/_sandbox/reset"), 200)
     assert body == {"code": 200, "message": "SUCCESS", "data": {"reset": True}}
-    assert (await api.get(outbound_url())).json()["data"]["content"] == []
+    assert (await api.get(outbound_list_url())).json()["data"]["content"] == []
     assert (await http.get("/_sandbox/clock")).json()["data"]["mode"] == "real"
     dynamic = api.as_vendor((created["vendorId"], created["accessKey"], created["secretKey"]))
-    assert (await dynamic.get(outbound_url(created["vendorId"]))).status_code == 401
+    assert (await dynamic.get(outbound_list_url(created["vendorId"]))).status_code == 401
     # codes restart after a reset
     assert await create_outbound(api) == 100001
 
@@ -32,7 +38,7 @@ async def test_reset_can_keep_vendors(http: httpx.AsyncClient, api: Api) -> None
     created = (await http.post("/_sandbox/vendors", json={})).json()["data"]
     assert_envelope(await http.post("/_sandbox/reset", json={"keepVendors": True}), 200)
     dynamic = api.as_vendor((created["vendorId"], created["accessKey"], created["secretKey"]))
-    assert (await dynamic.get(outbound_url(created["vendorId"]))).status_code == 200
+    assert (await dynamic.get(outbound_list_url(created["vendorId"]))).status_code == 200
 
 
 async def test_create_vendor(http: httpx.AsyncClient, api: Api) -> None:
@@ -102,7 +108,7 @@ async def test_clock_set_refusals(http: httpx.AsyncClient, body: dict[str, objec
 async def test_frozen_clock_drives_create_date(http: httpx.AsyncClient, api: Api) -> None:
     await http.post("/_sandbox/clock", json={"now": "2023-12-31T16:30:00Z", "freeze": True})
     await create_outbound(api)
-    [place] = (await api.get(outbound_url())).json()["data"]["content"]
+    [place] = (await api.get(outbound_list_url())).json()["data"]["content"]
     assert place["createDate"] == "2024/01/01"  # KST
     from sandbox_helpers import create_return, return_url
 

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import httpx
-from sandbox_helpers import JSON_CT, Api, assert_envelope, outbound_body, outbound_url
+from sandbox_helpers import (
+    JSON_CT,
+    Api,
+    assert_envelope,
+    outbound_body,
+    outbound_list_url,
+    outbound_url,
+)
 
 
 async def test_content_type_exact(api: Api) -> None:
-    response = await api.get(outbound_url())
+    response = await api.get(outbound_list_url())
     assert response.headers["content-type"] == "application/json;charset=UTF-8"
 
 
 async def test_korean_text_is_not_escaped(api: Api) -> None:
     await api.post(outbound_url(), json=outbound_body("한글"))
-    response = await api.get(outbound_url())
+    response = await api.get(outbound_list_url())
     assert "한글".encode() in response.content
 
 

@@ -11,6 +11,7 @@ from sandbox_helpers import (
     create_outbound,
     create_return,
     outbound_body,
+    outbound_list_url,
     outbound_url,
     return_url,
 )
@@ -37,7 +38,7 @@ async def test_body_vendor_mismatch_is_400(api: Api) -> None:
 async def test_vendor_cannot_see_or_change_other_vendors_places(api: Api, api_b: Api) -> None:
     code = await create_outbound(api, "A's")
     center = await create_return(api, "A's center")
-    listed = (await api_b.get(outbound_url(VENDOR_B[0]))).json()["data"]
+    listed = (await api_b.get(outbound_list_url(VENDOR_B[0]))).json()["data"]
     assert listed["content"] == [] and listed["pagination"]["totalElements"] == 0
     ospc = await api_b.get(
         outbound_url(VENDOR_B[0]),
@@ -59,19 +60,19 @@ async def test_vendor_cannot_see_or_change_other_vendors_places(api: Api, api_b:
     # the same name is free for another vendor; codes are global sequences
     other = await create_outbound(api_b, "A's")
     assert other != code
-    [mine] = (await api.get(outbound_url())).json()["data"]["content"]
+    [mine] = (await api.get(outbound_list_url())).json()["data"]["content"]
     assert mine["shippingPlaceName"] == "A's"
 
 
 async def test_query_vendor_mismatch_is_400_on_every_endpoint(api: Api) -> None:
     """The gateway refuses another vendor's vendorId in the query, naming field and rule,
     even on an endpoint that takes no vendorId query (a blank one is ignored)."""
-    for url in (outbound_url(), return_url()):
-        response = await api.get(url, params={"vendorId": VENDOR_B[0]})
+    for url, more in ((outbound_url(), {"searchType": "FULL"}), (return_url(), {})):
+        response = await api.get(url, params={"vendorId": VENDOR_B[0], **more})
         body = assert_envelope(response, 400)
         assert body["message"] == "params's vendorId not equals gateway's vendorId!"
         assert body["errors"] == [
             {"field": "vendorId", "rule": "vendor_mismatch", "message": body["message"]}
         ]
-        assert (await api.get(url, params={"vendorId": VENDOR_A[0]})).status_code == 200
-        assert (await api.get(url, params={"vendorId": " "})).status_code == 200
+        assert (await api.get(url, params={"vendorId": VENDOR_A[0], **more})).status_code == 200
+        assert (await api.get(url, params={"vendorId": " ", **more})).status_code == 200

@@ -14,6 +14,7 @@ from sandbox_helpers import (
     create_outbound,
     fields_of,
     outbound_body,
+    outbound_list_url,
     outbound_url,
     rules_of,
 )
@@ -29,7 +30,7 @@ async def test_create_and_list(api: Api, version: str) -> None:
     assert body["data"]["resultCode"] == "SUCCESS"
     code = int(body["data"]["resultMessage"])
 
-    listed = assert_envelope(await api.get(outbound_url(version=version)), 200)["data"]
+    listed = assert_envelope(await api.get(outbound_list_url(version=version)), 200)["data"]
     assert listed["pagination"] == {
         "currentPage": 1,
         "totalPages": 1,
@@ -76,7 +77,7 @@ async def test_duplicate_address_refused_on_v5_only(api: Api) -> None:
 
 async def test_pagination(api: Api) -> None:
     codes = [await create_outbound(api, f"place {i}") for i in range(7)]
-    page = await api.get(outbound_url(), params={"pageNum": 2, "pageSize": 3})
+    page = await api.get(outbound_url(), params={"searchType": "FULL", "pageNum": 2, "pageSize": 3})
     data = assert_envelope(page, 200)["data"]
     assert [p["outboundShippingPlaceCode"] for p in data["content"]] == codes[3:6]
     assert data["pagination"] == {
@@ -85,7 +86,9 @@ async def test_pagination(api: Api) -> None:
         "totalElements": 7,
         "countPerPage": 3,
     }
-    past_end = await api.get(outbound_url(), params={"pageNum": 9, "pageSize": 3})
+    past_end = await api.get(
+        outbound_url(), params={"searchType": "FULL", "pageNum": 9, "pageSize": 3}
+    )
     assert assert_envelope(past_end, 200)["data"]["content"] == []
 
 
@@ -98,12 +101,13 @@ async def test_pagination(api: Api) -> None:
         ({"pageNum": 0}, "pageNum"),
         ({"pageNum": "-1"}, "pageNum"),
         ({"searchType": "NOPE"}, "searchType"),
+        ({"searchType": ""}, "searchType"),
         ({"searchType": "OSPC"}, "outboundShippingPlaceCodes"),
         ({"searchType": "OSPC", "outboundShippingPlaceCodes": "1,x"}, "outboundShippingPlaceCodes"),
     ],
 )
 async def test_list_parameter_rules(api: Api, params: dict[str, Any], field: str) -> None:
-    response = await api.get(outbound_url(), params=params)
+    response = await api.get(outbound_url(), params={"searchType": "FULL", **params})
     assert_envelope(response, 400)
     assert field in fields_of(response)
 
@@ -252,7 +256,7 @@ async def test_remote_fee_zero_and_string_numbers_normalised(api: Api) -> None:
         ],
         **{"global": False, "usable": "false"},
     )
-    content = (await api.get(outbound_url())).json()["data"]["content"]
+    content = (await api.get(outbound_list_url())).json()["data"]["content"]
     [place] = [p for p in content if p["outboundShippingPlaceCode"] == code]
     assert place["usable"] is False
     assert [(i["deliveryCode"], i["jeju"], i["notJeju"]) for i in place["remoteInfos"]] == [
@@ -262,7 +266,9 @@ async def test_remote_fee_zero_and_string_numbers_normalised(api: Api) -> None:
 
 
 async def _place(api: Api, code: int) -> dict[str, Any]:
-    content = (await api.get(outbound_url(), params={"pageSize": 50})).json()["data"]["content"]
+    content = (await api.get(outbound_url(), params={"searchType": "FULL", "pageSize": 50})).json()[
+        "data"
+    ]["content"]
     [place] = [p for p in content if p["outboundShippingPlaceCode"] == code]
     return place
 

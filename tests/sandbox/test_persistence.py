@@ -6,7 +6,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import VENDOR_A, Api, create_outbound, create_return, outbound_url
+from sandbox_helpers import (
+    VENDOR_A,
+    Api,
+    create_outbound,
+    create_return,
+    outbound_list_url,
+)
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
@@ -41,7 +47,7 @@ async def test_state_survives_restart(durable_url: str) -> None:
             transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
         ) as http:
             api = Api(http)
-            [place] = (await api.get(outbound_url())).json()["data"]["content"]
+            [place] = (await api.get(outbound_list_url())).json()["data"]["content"]
             assert place["outboundShippingPlaceCode"] == code
             assert place["shippingPlaceName"] == "durable"
             clock = (await http.get("/_sandbox/clock")).json()["data"]
@@ -53,7 +59,7 @@ async def test_state_survives_restart(durable_url: str) -> None:
             assert await create_outbound(api, "next") == code + 1
             assert int(await create_return(api, "next center")) == int(center) + 1
             dynamic = api.as_vendor((extra["vendorId"], extra["accessKey"], extra["secretKey"]))
-            assert (await dynamic.get(outbound_url(extra["vendorId"]))).status_code == 200
+            assert (await dynamic.get(outbound_list_url(extra["vendorId"]))).status_code == 200
     finally:
         close_app(app)
 
@@ -72,6 +78,6 @@ async def test_lifespan_disposes_engine(tmp_path: Path) -> None:
             transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
         ) as http,
     ):
-        assert (await Api(http).get(outbound_url())).status_code == 200
+        assert (await Api(http).get(outbound_list_url())).status_code == 200
     # disposed: the pool holds no connections any more
     assert app.state.sandbox.store.engine.pool.checkedin() == 0

@@ -669,6 +669,11 @@ class Orders:
             return self._sheets(conn, db.boxes_of_order(conn, int(order["order_id"])))
 
     def history(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+        """The box's delivery-status history, newest first, in ``OrderSheetStatus`` codes only.
+
+        A cancel is not a delivery status (the box keeps the one it had, see
+        :mod:`coupang_sandbox.state.order`), so the sandbox's own ``CANCEL`` rows are left out.
+        """
         with self.store.engine.begin() as conn:
             self._settle_reads(conn, vendor_id)
             box = self._box_or_404(conn, vendor_id, id_text)
@@ -682,6 +687,7 @@ class Orders:
                     "updatedAt": wire(from_us(int(row["at_us"]))),
                 }
                 for row in rows
+                if row["status"] in st.LISTABLE
             ],
         }
 

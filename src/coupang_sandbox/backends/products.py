@@ -10,31 +10,27 @@ review is due on the sandbox clock (``SandboxSettings.auto_review_seconds`` afte
 request) is approved first, with the due instant as the time of the history row. So
 ``advance_clock(601)`` followed by a GET shows 승인완료.
 
-Images: the rules may look at image bytes (size, dimensions). The sandbox fetches an
-``http(s)`` image URL only when the host is loopback (127.0.0.0/8, ::1, ``localhost``), with
-a short timeout and reading at most 3 MB + 1 byte; it never fetches from any other host
-(an emulator must not make calls to the internet on a seller's behalf). An image it does not
-fetch is reported to the rules as unloadable (``None``), and the rules then skip the checks
-that need the bytes. Do not point ``vendorPath`` at the sandbox itself: handlers run on its
-event loop, so the fetch would wait for its own timeout.
+Images: the rules may look at image bytes (size, dimensions). Loopback image URLs are fetched
+by :mod:`coupang_sandbox.backends._image_fetch` before the transaction opens (bounded in time
+and size, never from the sandbox itself); any other URL is reported to the rules as
+unloadable (``None``), and the rules then skip the checks that need the bytes.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import json
 import math
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
-from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends._image_fetch import ServerAddress, fetch_images
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import (
     Conflict,
@@ -70,8 +66,6 @@ NAME_FILTER_MAX: Final = 20
 TIME_FRAME_MAX: Final = timedelta(minutes=10)
 #: Commission (%) shown as ``saleAgentCommission``; ``supplyPrice`` is derived from it.
 SALE_AGENT_COMMISSION: Final = 10
-IMAGE_FETCH_LIMIT: Final = 3 * 1024 * 1024 + 1
-IMAGE_FETCH_TIMEOUT: Final = 2.0
 
 NO_RETURN_CENTER_CODE: Final = "NO_RETURN_CENTERCODE"
 SYSTEM_USER: Final = "쿠팡 셀러 시스템"
@@ -256,45 +250,28 @@ def _norm_bool(value: Any) -> Any:
     return value if flag is None else flag
 
 
+def string_properties(value: Any) -> dict[str, Any]:
+    """``extraProperties`` as the product lookup answers them: every value a string.
+
+    Clients send numbers (the create sample's ``"coupangSalePrice": 5000``); the lookup
+    sample answers ``"5000"``. Booleans read ``true``/``false``, objects and lists their JSON
+    text; ``null`` stays ``null``. Anything but an object answers ``{}``.
+    """
+    if not isinstance(value, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if item is None or isinstance(item, str):
+            out[str(key)] = item
+        elif isinstance(item, bool | dict | list):
+            out[str(key)] = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+        else:
+            out[str(key)] = str(item)
+    return out
+
+
 def _supply_price(sale_price: int) -> int:
     return math.floor(sale_price * (100 - SALE_AGENT_COMMISSION) / 100 / 10) * 10
-
-
-def is_loopback_host(host: str | None) -> bool:
-    if not host:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def load_loopback_image(path: str) -> bytes | None:
-    """Image bytes of an ``http(s)`` URL on a loopback host; ``None`` for anything else."""
-    try:
-        parts = urlsplit(path)
-        host = parts.hostname
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
-        return None
-    if parts.scheme not in ("http", "https") or not is_loopback_host(host):
-        return None
-    data = bytearray()
-    try:
-        with (
-            httpx.Client(timeout=IMAGE_FETCH_TIMEOUT, follow_redirects=False) as client,
-            client.stream("GET", path) as response,
-        ):
-            if response.status_code != 200:
-                return None
-            for chunk in response.iter_bytes():
-                data += chunk
-                if len(data) >= IMAGE_FETCH_LIMIT:
-                    break
-    except (httpx.HTTPError, httpx.InvalidURL):
-        return None
-    return bytes(data[:IMAGE_FETCH_LIMIT])
 
 
 def _catalog_lookups() -> tuple[
@@ -367,6 +344,8 @@ def normalize_item_fields(
         entry["editable"] = _norm_bool(entry.get("editable", True))
         attributes.append(entry)
     doc["attributes"] = attributes
+    if "extraProperties" in doc:  # stored as answered (order sheets copy it too)
+        doc["extraProperties"] = string_properties(doc["extraProperties"])
     return doc
 
 
@@ -404,7 +383,7 @@ def present_item(row: Row) -> dict[str, Any]:
         "attributes": doc.get("attributes") or [],
         "contents": doc.get("contents") or [],
         "certifications": doc.get("certifications") or [],
-        "extraProperties": doc.get("extraProperties") or {},
+        "extraProperties": string_properties(doc.get("extraProperties")),
         "searchTags": doc.get("searchTags") or [],
     }
 
@@ -744,16 +723,18 @@ class Products:
                 )
         return found, couriers
 
-    def _load_image(self) -> Callable[[str], bytes | None]:
-        return load_loopback_image
-
     # -- product operations -----------------------------------------------------------
 
-    def create(self, vendor_id: str, body: Mapping[str, Any]) -> int:
+    def create(
+        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+    ) -> int:
+        """A new product (임시저장, or on to 승인대기중 when ``requested``); ``server`` is the
+        sandbox that received the request (image URLs reaching it are refused)."""
         from coupang_seller.preflight import products as rules
 
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
+        images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
             references, couriers = self._reference_violations(conn, vendor_id, body)
             violations = rules.check_product_create(
@@ -761,10 +742,10 @@ class Products:
                 meta_for=meta_for,
                 is_leaf=is_leaf,
                 now=now,
-                load_image=self._load_image(),
+                load_image=images.load,
                 outbound_couriers=couriers,
             )
-            raise_violations(merge_violations(violations, references))
+            raise_violations(merge_violations(violations, images.violations, references))
             product_id = r.next_id(conn, "seller_product", SELLER_PRODUCT_ID_START)
             fields = normalize_product_fields(body)
             category = as_int(fields.get("displayCategoryCode"))
@@ -844,10 +825,13 @@ class Products:
         product_id = int(row["seller_product_id"])
         return present_product(row, db.items_of(conn, [product_id])[product_id])
 
-    def update(self, vendor_id: str, body: Mapping[str, Any]) -> int:
+    def update(
+        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+    ) -> int:
         """Full update (승인필요): the product goes back to 임시저장 (and on to 승인대기중 when
         ``requested``). Approved items keep their vendorItemId, price, stock and sale status:
-        those change through the item APIs only; an approved item cannot be removed."""
+        those change through the item APIs only; an approved item cannot be removed.
+        ``server``: as for :meth:`create`."""
         from coupang_seller.preflight import products as rules
 
         if is_blank(body.get("sellerProductId")):
@@ -856,6 +840,7 @@ class Products:
             )
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
+        images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, body.get("sellerProductId"))
             product_id = int(row["seller_product_id"])
@@ -868,7 +853,7 @@ class Products:
                 meta_for=meta_for,
                 is_leaf=is_leaf,
                 now=now,
-                load_image=self._load_image(),
+                load_image=images.load,
                 outbound_couriers=couriers,
             )
             current = {
@@ -876,7 +861,9 @@ class Products:
                 for i in db.items_of(conn, [product_id])[product_id]
             }
             item_violations, plan = self._plan_items(current, mapping_list(body.get("items")) or [])
-            raise_violations(merge_violations(item_violations, violations, references))
+            raise_violations(
+                merge_violations(item_violations, violations, images.violations, references)
+            )
             fields = normalize_product_fields(body)
             category = as_int(fields.get("displayCategoryCode"))
             exposed = _exposed_names(None if category is None else meta_for(category))

@@ -373,7 +373,9 @@ class Returns:
             "cancelReason": (None if details is None else details["reason_text"]) or "",
             "cancelCountSum": int(receipt["total_count"]),
             "returnDeliveryId": 0 if details is None else int(details["return_delivery_id"]),
-            "returnDeliveryType": "" if details is None else details["return_delivery_type"],
+            # No pickup details (a stop-shipment or a cancel): the documented value the
+            # reference's stop-shipment (RELEASE_STOP_UNCHECKED) sample shows, never "".
+            "returnDeliveryType": AUTO if details is None else details["return_delivery_type"],
             "releaseStopStatus": receipt["release_stop_status"],
             "enclosePrice": 0 if details is None else int(details["enclose_price"]),
             "faultByType": fault,

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from coupang_sandbox.errors import BadRequest, Conflict, ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 from coupang_sandbox.store import Vendor, VendorConflict
 from coupang_seller.preflight import Violation
 
@@ -28,6 +29,7 @@ def _clock_state(call: Call) -> dict[str, Any]:
     }
 
 
+@accepts({"keepVendors": None})
 def reset(call: Call) -> Response:
     keep = call.body.get("keepVendors", False)
     if not isinstance(keep, bool):
@@ -59,6 +61,7 @@ def _key_field(call: Call, name: str, maximum: int) -> str | None:
     return value
 
 
+@accepts({"vendorId": None, "accessKey": None, "secretKey": None})
 def create_vendor(call: Call) -> Response:
     vendor_id = _key_field(call, "vendorId", 32) or f"A00{secrets.randbelow(10**6):06d}"
     access_key = _key_field(call, "accessKey", 128) or str(uuid.uuid4())
@@ -89,6 +92,7 @@ def _parse_instant(value: Any) -> datetime:
     return moment.astimezone(UTC)
 
 
+@accepts({"mode": None, "now": None, "freeze": None})
 def set_clock(call: Call) -> Response:
     body = call.body
     clock = call.sandbox.clock
@@ -111,6 +115,7 @@ def set_clock(call: Call) -> Response:
     return success(_clock_state(call))
 
 
+@accepts({"seconds": None})
 def advance_clock(call: Call) -> Response:
     seconds = call.body.get("seconds")
     if (

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from coupang_sandbox.backends.coupons import Coupons
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import NO_FIELDS, accepts
 from coupang_sandbox.state import coupon as st
 
 
@@ -25,6 +26,19 @@ def _coupons(call: Call) -> Coupons:
     return Coupons(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts(
+    {
+        "type": None,
+        "start": None,
+        "end": None,
+        "budgetPerMonth": None,
+        "sellerShareRatio": None,
+        "coupangShareRatio": None,
+        "gmvRatio": None,
+        "vendorContractId": None,
+        "modifiedBy": None,
+    }
+)
 def create_contract(call: Call) -> Response:
     return success(_coupons(call).create_contract(call.path["vendorId"], call.body), 201)
 
@@ -33,10 +47,12 @@ def view(call: Call) -> Response:
     return success(_coupons(call).view(call.path["couponId"]))
 
 
+@accepts(NO_FIELDS)
 def pause(call: Call) -> Response:
     return success(_coupons(call).move(call.path["couponId"], st.PAUSE))
 
 
+@accepts(NO_FIELDS)
 def resume(call: Call) -> Response:
     return success(_coupons(call).move(call.path["couponId"], st.RESUME))
 

@@ -22,6 +22,7 @@ from starlette.responses import Response
 from coupang_sandbox.backends.exchanges import Exchanges
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 
 
 def _exchanges(call: Call) -> Exchanges:
@@ -29,6 +30,18 @@ def _exchanges(call: Call) -> Exchanges:
     return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts(
+    {
+        "orderId": None,
+        "vendorItemId": None,
+        "quantity": None,
+        "reasonCode": None,
+        "reasonEtcDetail": None,
+        "targetVendorItemId": None,
+        "referType": None,
+        "exchangeAmount": None,
+    }
+)
 def request_exchange(call: Call) -> Response:
     return success(_exchanges(call).request(call.body))
 
@@ -37,10 +50,12 @@ def get_exchange(call: Call) -> Response:
     return success(_exchanges(call).view(call.path["exchangeId"]))
 
 
+@accepts({"cancelReason": None})
 def withdraw(call: Call) -> Response:
     return success(_exchanges(call).withdraw(call.path["exchangeId"], call.body))
 
 
+@accepts({"event": None})
 def scan(call: Call) -> Response:
     return success(_exchanges(call).scan(call.path["exchangeId"], call.body))
 

@@ -22,6 +22,7 @@ from coupang_sandbox.backends.inquiries import Inquiries
 from coupang_sandbox.errors import NotFound
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 from coupang_sandbox.state import inquiry as st
 
 #: URL spelling of each kind.
@@ -33,10 +34,22 @@ def _inquiries(call: Call) -> Inquiries:
     return Inquiries(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts({"vendorItemId": None, "content": None, "buyer": None, "orderId": None, "vendorId": None})
 def ask_online(call: Call) -> Response:
     return success(_inquiries(call).ask_online(call.body))
 
 
+@accepts(
+    {
+        "orderId": None,
+        "vendorItemId": None,
+        "content": None,
+        "buyer": None,
+        "transfer": None,
+        "receiptCategory": None,
+        "vendorId": None,
+    }
+)
 def open_call_center(call: Call) -> Response:
     return success(_inquiries(call).open_call_center(call.body))
 

@@ -27,6 +27,22 @@ from starlette.responses import Response
 from coupang_sandbox.backends.orders import Orders
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import Fields, accepts
+
+#: The address fields the customer gives (the rest of the receiver is the sandbox's).
+RECEIVER: Fields = {"name": None, "addr1": None, "addr2": None, "postCode": None}
+PLACE_ORDER: Fields = {
+    "vendorId": None,
+    "items": {"vendorItemId": None, "quantity": None, "downloadableCouponId": None},
+    "bundle": None,
+    "receiver": RECEIVER,
+    "orderer": {"name": None},
+    "safeNumber": None,
+    "parcelPrintMessage": None,
+    "refer": None,
+    # {vendorItemId: couponId}: keys are ids, not field names
+    "downloadableCoupons": None,
+}
 
 
 def _orders(call: Call) -> Orders:
@@ -34,6 +50,7 @@ def _orders(call: Call) -> Orders:
     return Orders(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts(PLACE_ORDER)
 def place_order(call: Call) -> Response:
     return success(_orders(call).place(call.body))
 
@@ -42,14 +59,17 @@ def get_order(call: Call) -> Response:
     return success(_orders(call).order_view(call.path["orderId"]))
 
 
+@accepts({"receiver": RECEIVER, **RECEIVER})
 def change_address(call: Call) -> Response:
     return success(_orders(call).change_address(call.path["orderId"], call.body))
 
 
+@accepts({"reasonCode": None, "items": {"vendorItemId": None, "count": None}})
 def cancel_request(call: Call) -> Response:
     return success(_orders(call).customer_cancel(call.path["orderId"], call.body))
 
 
+@accepts({"event": None})
 def scan(call: Call) -> Response:
     return success(_orders(call).scan(call.path["shipmentBoxId"], call.body))
 

@@ -16,12 +16,14 @@ from coupang_sandbox.backends.products import Products, Review
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_int
 
 REVIEWER = "쿠팡 상품 검수 (sandbox)"
 
 
+@accepts({"result": None, "reason": None, "sellerProductItemIds": None})
 def review_product(call: Call) -> Response:
     body = call.body
     violations: list[Violation] = []

@@ -24,6 +24,7 @@ from starlette.responses import Response
 from coupang_sandbox.backends.returns import Returns
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import NO_FIELDS, accepts
 
 
 def _returns(call: Call) -> Returns:
@@ -31,6 +32,17 @@ def _returns(call: Call) -> Returns:
     return Returns(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts(
+    {
+        "orderId": None,
+        "items": {"vendorItemId": None, "quantity": None, "count": None},
+        "vendorItemIds": None,
+        "quantities": None,
+        "cancelCounts": None,
+        "reasonCode": None,
+        "reason": None,
+    }
+)
 def request_return(call: Call) -> Response:
     return success(_returns(call).request_return(call.body))
 
@@ -39,18 +51,22 @@ def view(call: Call) -> Response:
     return success(_returns(call).view(call.path["receiptId"]))
 
 
+@accepts(NO_FIELDS)
 def withdraw(call: Call) -> Response:
     return success(_returns(call).withdraw(call.path["receiptId"]))
 
 
+@accepts(NO_FIELDS)
 def pickup(call: Call) -> Response:
     return success(_returns(call).pickup(call.path["receiptId"]))
 
 
+@accepts(NO_FIELDS)
 def coupang_check(call: Call) -> Response:
     return success(_returns(call).request_coupang_check(call.path["receiptId"]))
 
 
+@accepts(NO_FIELDS)
 def coupang_checked(call: Call) -> Response:
     return success(_returns(call).coupang_checked(call.path["receiptId"]))
 

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from coupang_sandbox.backends.rocket_growth import RocketGrowth
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 
 
 def _rg(call: Call) -> RocketGrowth:
@@ -24,10 +25,20 @@ def _rg(call: Call) -> RocketGrowth:
     return RocketGrowth(sandbox.store, sandbox.clock, sandbox.settings)
 
 
+@accepts({"vendorId": None, "quantity": None, "externalSkuId": None})
 def set_inventory(call: Call) -> Response:
     return success(_rg(call).set_stock(call.path["vendorItemId"], call.body))
 
 
+@accepts(
+    {
+        "vendorId": None,
+        "items": {"vendorItemId": None, "quantity": None},
+        "vendorItemId": None,
+        "quantity": None,
+        "paidAt": None,
+    }
+)
 def place_order(call: Call) -> Response:
     return success(_rg(call).place(call.body))
 

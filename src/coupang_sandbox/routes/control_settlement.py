@@ -14,6 +14,7 @@ from starlette.responses import Response
 from coupang_sandbox.backends.settlement import Settlement
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.routes._control_body import accepts
 
 
 def _settlement(call: Call) -> Settlement:
@@ -25,6 +26,7 @@ def get_terms(call: Call) -> Response:
     return success(_settlement(call).terms(call.path["vendorId"]))
 
 
+@accepts({"cycle": None, "commissionRate": None})
 def put_terms(call: Call) -> Response:
     return success(_settlement(call).set_terms(call.path["vendorId"], call.body))
 

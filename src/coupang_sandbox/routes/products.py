@@ -16,6 +16,7 @@ from typing import Any
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends._image_fetch import ServerAddress
 from coupang_sandbox.backends.products import (
     HISTORY_PAGE_DEFAULT,
     HISTORY_PAGE_MAX,
@@ -103,12 +104,20 @@ def _next_token(page: int, more: bool) -> str:
 # -- products ----------------------------------------------------------------------------------
 
 
+def _server(call: Call) -> ServerAddress:
+    """The sandbox's own address, as this request reached it (image URLs must not)."""
+    request = call.request
+    return ServerAddress.of(
+        request.scope.get("server"), request.headers.get("host"), request.url.scheme
+    )
+
+
 def create_product(call: Call) -> Response:
-    return ok(_products(call).create(call.vendor_id, call.body))
+    return ok(_products(call).create(call.vendor_id, call.body, server=_server(call)))
 
 
 def update_product(call: Call) -> Response:
-    return ok(_products(call).update(call.vendor_id, call.body))
+    return ok(_products(call).update(call.vendor_id, call.body, server=_server(call)))
 
 
 def get_product(call: Call) -> Response:

@@ -93,9 +93,18 @@ def update_outbound(call: Call, *, check_address: bool) -> Response:
 
 def list_outbound(call: Call) -> Response:
     page_num, page_size, violations = _page_params(call)
-    search_type = (call.query("searchType") or "FULL").upper()
+    search_type = (call.query("searchType") or "").strip().upper()
     codes: list[int] | None = None
-    if search_type not in ("FULL", "OSPC"):
+    if not search_type:
+        violations.append(
+            Violation(
+                "searchType",
+                "required",
+                "searchType is required: FULL (every place of the vendor) or OSPC "
+                "(the places named in outboundShippingPlaceCodes)",
+            )
+        )
+    elif search_type not in ("FULL", "OSPC"):
         violations.append(
             Violation(
                 "searchType", "enum", f"searchType must be FULL or OSPC (got {search_type!r})"
