@@ -8,6 +8,7 @@ sleep and loop.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
@@ -118,8 +119,25 @@ class ClientOptions:
 
 
 def _is_loopback_http(url: str) -> bool:
-    host = httpx.URL(url).host if url.startswith("http://") else ""
-    return host in ("localhost", "::1") or host.startswith("127.")
+    """True for a plain ``http://`` URL whose host is ``localhost`` or a literal loopback IP.
+
+    The host is parsed, never prefix-matched: ``http://127.evil.example`` and
+    ``http://127.0.0.1.nip.io`` are names that DNS may point anywhere, so they are refused.
+    """
+    # httpx's own parser: the host checked is the host the connection will go to.
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    host = parsed.host  # lower-cased, an IPv6 literal without its brackets
+    if parsed.scheme != "http" or not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def check_extended_timeout(value: float | None) -> None:
