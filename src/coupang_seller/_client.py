@@ -20,10 +20,13 @@ from coupang_seller._auth import CEAAuth
 from coupang_seller._core import (
     NOT_GIVEN,
     BaseClient,
+    CallBudget,
+    CappedBody,
     ClientOptions,
     ModelT,
     QueryParams,
     _NotGiven,
+    processed_of,
     resolve_options,
     user_agent,
 )
@@ -83,6 +86,8 @@ class Client(BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         rate_limit: float | None = 10.0,
         preflight: bool = True,
+        max_response_bytes: int | None = None,
+        deadline: float | None = C.DEFAULT_DEADLINE_SECONDS,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -103,6 +108,8 @@ class Client(BaseClient):
             max_retries=max_retries,
             rate_limit=rate_limit,
             preflight=preflight,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
         self._clock = clock
@@ -241,6 +248,8 @@ class Client(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> Any:
         """Send a signed request and return the parsed envelope (raises on errors).
 
@@ -256,7 +265,8 @@ class Client(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_json(request, self._send(request))
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_json(request, self._send(request, budget))
 
     def request_model(
         self,
@@ -267,6 +277,8 @@ class Client(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> ModelT:
         """Like :meth:`request`, validating the answer straight into ``model``."""
         request = self.build_request(
@@ -277,29 +289,55 @@ class Client(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_model(request, self._send(request), model)
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_model(request, self._send(request, budget), model)
 
-    def _send(self, request: httpx.Request) -> httpx.Response:
+    def _send(self, request: httpx.Request, budget: CallBudget) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             self.check_circuit()
             delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
+                self.check_wait(request, budget, delay, processed=False)
                 self._sleep(delay)
+            self.arm_attempt(request, budget)
             try:
-                response = self._http.send(request)
+                response = self._receive(request, budget)
             except httpx.TransportError as exc:
-                decision = self.on_transport_error(request, exc, attempt)
+                decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
                     assert decision.error is not None
                     raise decision.error from exc
+                self.check_wait(
+                    request,
+                    budget,
+                    decision.delay,
+                    processed=processed_of(decision.error),
+                    cause=decision.error,
+                )
                 self._sleep(decision.delay)
                 continue
             retry = self.on_response(request, response, attempt)
             if retry is None:
                 return response
+            self.check_wait(request, budget, retry.delay, processed=False, cause=retry.error)
             self._sleep(retry.delay)
+
+    def _receive(
+        self, request: httpx.Request, budget: CallBudget, *, signed: bool = True
+    ) -> httpx.Response:
+        """Send one attempt and stream its body in, within the cap and the deadline."""
+        response = self._http.send(
+            request, stream=True, auth=httpx.USE_CLIENT_DEFAULT if signed else None
+        )
+        try:
+            body = CappedBody(self, request, response, budget)
+            for chunk in response.iter_bytes():
+                body.feed(chunk)
+            return body.finish()
+        finally:
+            response.close()
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
@@ -309,7 +347,9 @@ class Client(BaseClient):
         request = self._http.build_request(
             method, self._options.base_url + path, json=json, headers=headers
         )
-        response = self._http.send(request, auth=None)
+        budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
+        self.arm_attempt(request, budget)
+        response = self._receive(request, budget, signed=False)
         self.on_response(request, response, attempt=self._options.max_retries + 1)
         return self.success_json(request, response)
 
@@ -340,6 +380,8 @@ class AsyncClient(BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         rate_limit: float | None = 10.0,
         preflight: bool = True,
+        max_response_bytes: int | None = None,
+        deadline: float | None = C.DEFAULT_DEADLINE_SECONDS,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
@@ -360,6 +402,8 @@ class AsyncClient(BaseClient):
             max_retries=max_retries,
             rate_limit=rate_limit,
             preflight=preflight,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
         #: The signing clock; also "now" of the time rules the SDK checks before sending.
@@ -484,6 +528,8 @@ class AsyncClient(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> Any:
         """Async twin of :meth:`Client.request`."""
         request = self.build_request(
@@ -494,7 +540,8 @@ class AsyncClient(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_json(request, await self._send(request))
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_json(request, await self._send(request, budget))
 
     async def request_model(
         self,
@@ -505,6 +552,8 @@ class AsyncClient(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> ModelT:
         request = self.build_request(
             self._http,
@@ -514,29 +563,63 @@ class AsyncClient(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_model(request, await self._send(request), model)
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_model(request, await self._send(request, budget), model)
 
-    async def _send(self, request: httpx.Request) -> httpx.Response:
+    async def _send(self, request: httpx.Request, budget: CallBudget) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             self.check_circuit()
             delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
+                self.check_wait(request, budget, delay, processed=False)
                 await self._sleep(delay)
+            self.arm_attempt(request, budget)
             try:
-                response = await self._http.send(request)
+                response = await self._receive(request, budget)
             except httpx.TransportError as exc:
-                decision = self.on_transport_error(request, exc, attempt)
+                decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
                     assert decision.error is not None
                     raise decision.error from exc
+                self.check_wait(
+                    request,
+                    budget,
+                    decision.delay,
+                    processed=processed_of(decision.error),
+                    cause=decision.error,
+                )
                 await self._sleep(decision.delay)
                 continue
             retry = self.on_response(request, response, attempt)
             if retry is None:
                 return response
+            self.check_wait(request, budget, retry.delay, processed=False, cause=retry.error)
             await self._sleep(retry.delay)
+
+    async def _receive(
+        self, request: httpx.Request, budget: CallBudget, *, signed: bool = True
+    ) -> httpx.Response:
+        """Send one attempt and stream its body in, within the cap and the deadline.
+
+        The whole attempt runs under ``asyncio.timeout`` of the time left, so the deadline
+        holds to the instant even against a server that never sends another byte.
+        """
+        try:
+            async with asyncio.timeout(budget.remaining()):
+                response = await self._http.send(
+                    request, stream=True, auth=httpx.USE_CLIENT_DEFAULT if signed else None
+                )
+                try:
+                    body = CappedBody(self, request, response, budget)
+                    async for chunk in response.aiter_bytes():
+                        body.feed(chunk)
+                    return body.finish()
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            raise self.deadline_exceeded(request, budget, processed=True) from exc
 
     async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         headers = {"Content-Type": C.CONTENT_TYPE}
@@ -545,7 +628,9 @@ class AsyncClient(BaseClient):
         request = self._http.build_request(
             method, self._options.base_url + path, json=json, headers=headers
         )
-        response = await self._http.send(request, auth=None)
+        budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
+        self.arm_attempt(request, budget)
+        response = await self._receive(request, budget, signed=False)
         self.on_response(request, response, attempt=self._options.max_retries + 1)
         return self.success_json(request, response)
 
