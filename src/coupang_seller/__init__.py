@@ -40,6 +40,7 @@ from coupang_seller._exceptions import (
     UnexpectedResponseError,
     ValidationError,
 )
+from coupang_seller._secret import Secret
 from coupang_seller._version import __version__
 from coupang_seller.preflight import Violation
 
@@ -73,6 +74,7 @@ __all__ = [
     "PreflightError",
     "RateLimitError",
     "ResponseTooLargeError",
+    "Secret",
     "ServerError",
     "SignatureExpiredError",
     "UnexpectedResponseError",

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import pydantic
 
 from coupang_seller import _constants as C
 from coupang_seller._auth import CEAAuth
@@ -31,6 +32,7 @@ from coupang_seller._core import (
     user_agent,
 )
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
+from coupang_seller._secret import Secret
 
 if TYPE_CHECKING:
     from coupang_seller.resources.cashback import AsyncCashback, Cashback
@@ -76,7 +78,7 @@ class Client(BaseClient):
     def __init__(
         self,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | pydantic.SecretStr | None = None,
         vendor_id: str | None = None,
         *,
         base_url: str | None = None,
@@ -93,13 +95,18 @@ class Client(BaseClient):
         sleep: Callable[[float], None] = time.sleep,
         rate_limiters: RateLimiterRegistry | None = None,
         circuit_breaker: CircuitBreaker | None = None,
-        sandbox_admin_token: str | None = None,
+        sandbox_admin_token: str | pydantic.SecretStr | None = None,
         _options: ClientOptions | None = None,
         _http: httpx.Client | None = None,
     ) -> None:
+        # Mask the secrets first and drop the plain arguments: an error tracker capturing
+        # this frame's locals (a bad option raises below) must not find them.
+        secret = None if secret_key is None else Secret.of(secret_key)
+        token = None if sandbox_admin_token is None else Secret.of(sandbox_admin_token)
+        del secret_key, sandbox_admin_token
         options = _options or resolve_options(
             access_key=access_key,
-            secret_key=secret_key,
+            secret_key=secret,
             vendor_id=vendor_id,
             base_url=base_url,
             user_id=user_id,
@@ -114,7 +121,7 @@ class Client(BaseClient):
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
         self._clock = clock
         self._sleep = sleep
-        self._sandbox_admin_token = sandbox_admin_token
+        self._sandbox_admin_token = token
         self._owns_http = _http is None
         self._http = _http or httpx.Client(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
@@ -341,12 +348,15 @@ class Client(BaseClient):
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
-        headers = {"Content-Type": C.CONTENT_TYPE}
-        if self._sandbox_admin_token:
-            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
         request = self._http.build_request(
-            method, self._options.base_url + path, json=json, headers=headers
+            method,
+            self._options.base_url + path,
+            json=json,
+            headers={"Content-Type": C.CONTENT_TYPE},
         )
+        if self._sandbox_admin_token:
+            # Set on the request, never held in a local (tracebacks capture locals).
+            request.headers["Authorization"] = f"Bearer {self._sandbox_admin_token.reveal()}"
         budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
         self.arm_attempt(request, budget)
         response = self._receive(request, budget, signed=False)
@@ -370,7 +380,7 @@ class AsyncClient(BaseClient):
     def __init__(
         self,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | pydantic.SecretStr | None = None,
         vendor_id: str | None = None,
         *,
         base_url: str | None = None,
@@ -387,13 +397,18 @@ class AsyncClient(BaseClient):
         sleep: Callable[[float], Any] = asyncio.sleep,
         rate_limiters: RateLimiterRegistry | None = None,
         circuit_breaker: CircuitBreaker | None = None,
-        sandbox_admin_token: str | None = None,
+        sandbox_admin_token: str | pydantic.SecretStr | None = None,
         _options: ClientOptions | None = None,
         _http: httpx.AsyncClient | None = None,
     ) -> None:
+        # Mask the secrets first and drop the plain arguments: an error tracker capturing
+        # this frame's locals (a bad option raises below) must not find them.
+        secret = None if secret_key is None else Secret.of(secret_key)
+        token = None if sandbox_admin_token is None else Secret.of(sandbox_admin_token)
+        del secret_key, sandbox_admin_token
         options = _options or resolve_options(
             access_key=access_key,
-            secret_key=secret_key,
+            secret_key=secret,
             vendor_id=vendor_id,
             base_url=base_url,
             user_id=user_id,
@@ -409,7 +424,7 @@ class AsyncClient(BaseClient):
         #: The signing clock; also "now" of the time rules the SDK checks before sending.
         self._clock = clock
         self._sleep = sleep
-        self._sandbox_admin_token = sandbox_admin_token
+        self._sandbox_admin_token = token
         self._owns_http = _http is None
         self._http = _http or httpx.AsyncClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
@@ -622,12 +637,15 @@ class AsyncClient(BaseClient):
             raise self.deadline_exceeded(request, budget, processed=True) from exc
 
     async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
-        headers = {"Content-Type": C.CONTENT_TYPE}
-        if self._sandbox_admin_token:
-            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
         request = self._http.build_request(
-            method, self._options.base_url + path, json=json, headers=headers
+            method,
+            self._options.base_url + path,
+            json=json,
+            headers={"Content-Type": C.CONTENT_TYPE},
         )
+        if self._sandbox_admin_token:
+            # Set on the request, never held in a local (tracebacks capture locals).
+            request.headers["Authorization"] = f"Bearer {self._sandbox_admin_token.reveal()}"
         budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
         self.arm_attempt(request, budget)
         response = await self._receive(request, budget, signed=False)

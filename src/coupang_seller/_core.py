@@ -59,6 +59,7 @@ from coupang_seller._ratelimit import (
     scope_for_path,
 )
 from coupang_seller._redact import redact_headers, redact_json
+from coupang_seller._secret import Secret
 from coupang_seller._version import __version__
 
 logger = logging.getLogger("coupang_seller")
@@ -96,10 +97,11 @@ SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass(frozen=True)
 class ClientOptions:
-    """Resolved configuration of one client. The secret never appears in ``repr``."""
+    """Resolved configuration of one client. The secret is a :class:`Secret`: it never
+    appears in ``str``, ``repr`` or a traceback's locals (``secret_key.reveal()`` gives it)."""
 
     access_key: str
-    secret_key: str = field(repr=False)
+    secret_key: Secret = field(repr=False)
     vendor_id: str
     base_url: str
     user_id: str | None = None
@@ -114,6 +116,8 @@ class ClientOptions:
     deadline: float | None = C.DEFAULT_DEADLINE_SECONDS
 
     def __post_init__(self) -> None:
+        if not isinstance(self.secret_key, Secret):  # a plain str given: mask it
+            object.__setattr__(self, "secret_key", Secret.of(self.secret_key))
         if self.max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0")
         check_max_response_bytes(self.max_response_bytes)
@@ -172,7 +176,7 @@ def check_extended_timeout(value: float | None) -> None:
 def resolve_options(
     *,
     access_key: str | None,
-    secret_key: str | None,
+    secret_key: pydantic.SecretStr | str | None,
     vendor_id: str | None,
     base_url: str | None,
     user_id: str | None,
@@ -188,7 +192,8 @@ def resolve_options(
     """Arguments first, then the environment. Called when a client is built, never at import."""
     env = os.environ if environ is None else environ
     access_key = access_key or env.get(C.ENV_ACCESS_KEY)
-    secret_key = secret_key or env.get(C.ENV_SECRET_KEY)
+    # Wrapped at once, so no frame holds the plain value (error trackers capture locals).
+    secret_key = Secret.of(secret_key or env.get(C.ENV_SECRET_KEY) or "")
     vendor_id = vendor_id or env.get(C.ENV_VENDOR_ID)
     missing = [
         name
@@ -440,9 +445,13 @@ class BaseClient:
         return self._options.vendor_id
 
     def __repr__(self) -> str:
+        # Safe on a half-built client (its __init__ raised before the options were set).
+        options: ClientOptions | None = getattr(self, "_options", None)
+        if options is None:
+            return f"{type(self).__name__}(<not initialised>)"
         return (
-            f"{type(self).__name__}(vendor_id={self._options.vendor_id!r}, "
-            f"base_url={self._options.base_url!r}, access_key={self._options.access_key[:4]}…)"
+            f"{type(self).__name__}(vendor_id={options.vendor_id!r}, "
+            f"base_url={options.base_url!r}, access_key={options.access_key[:4]}…)"
         )
 
     def _clone(self, options: ClientOptions) -> Self:

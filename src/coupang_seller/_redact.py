@@ -19,6 +19,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import pydantic
+
+from coupang_seller._secret import reveal
+
 __all__ = [
     "ALWAYS_REDACTED_KEYS",
     "BUYER_BLOCK_KEYS",
@@ -195,8 +199,9 @@ def _redact(value: Any, *, in_buyer_block: bool) -> Any:
     return value
 
 
-def redact_text(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of each non-empty string of ``secrets`` by :data:`REDACTED`.
+def redact_text(text: str, secrets: Iterable[str | pydantic.SecretStr]) -> str:
+    """Replace every occurrence of each non-empty string of ``secrets`` (plain or
+    :class:`~coupang_seller.Secret`) by :data:`REDACTED`.
 
     Longer secrets win where two overlap.
     """
@@ -204,8 +209,8 @@ def redact_text(text: str, secrets: Iterable[str]) -> str:
     return text if pattern is None else pattern.sub(REDACTED, text)
 
 
-def _secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
-    unique = sorted({s for s in secrets if s}, key=len, reverse=True)
+def _secrets_pattern(secrets: Iterable[str | pydantic.SecretStr]) -> re.Pattern[str] | None:
+    unique = sorted({reveal(s) for s in secrets if s}, key=len, reverse=True)
     if not unique:
         return None
     return re.compile("|".join(re.escape(s) for s in unique))
@@ -225,7 +230,7 @@ class RedactingFilter(logging.Filter):
     the whole ``coupang_seller`` hierarchy.
     """
 
-    def __init__(self, secrets: Iterable[str], name: str = "") -> None:
+    def __init__(self, secrets: Iterable[str | pydantic.SecretStr], name: str = "") -> None:
         super().__init__(name)
         self._pattern = _secrets_pattern(secrets)
 
