@@ -5,9 +5,11 @@ logs goes through these helpers first:
 
 * :func:`redact_headers` masks the ``Authorization`` signature and any header that looks
   like a secret, token or cookie.
-* :func:`redact_json` replaces buyer personal data (names, phone numbers, addresses,
-  customs codes) in request/response bodies.  The key lists are plain frozensets at the
-  top of this module: extend them there.
+* :func:`redact_json` replaces buyer personal data (names, phone and safe numbers,
+  addresses, postcodes, customs ids, e-mails) in request/response bodies.  The key lists
+  are the field names ``scripts/derive_personal_fields.py`` finds in Coupang's reference
+  (``_personal_fields.py``, generated) plus the hand-picked frozensets at the top of this
+  module: extend them there.
 * :func:`redact_text` and :class:`RedactingFilter` scrub known secret strings (the secret
   key) from any text, so even a careless log line cannot leak them.
 """
@@ -21,6 +23,7 @@ from typing import Any
 
 import pydantic
 
+from coupang_seller._personal_fields import PERSONAL_BLOCKS, PERSONAL_FIELDS
 from coupang_seller._secret import reveal
 
 __all__ = [
@@ -42,7 +45,9 @@ REDACTED = "[REDACTED]"
 SENSITIVE_HEADER_MARKERS: frozenset[str] = frozenset({"secret", "token", "cookie", "authorization"})
 """A header whose lower-cased name contains one of these is redacted."""
 
-BUYER_BLOCK_KEYS: frozenset[str] = frozenset({"orderer", "receiver", "buyer"})
+BUYER_BLOCK_KEYS: frozenset[str] = frozenset(
+    {"orderer", "receiver", "buyer", *(key.lower() for key in PERSONAL_BLOCKS)}
+)
 """Lower-cased keys of objects holding one buyer's (or recipient's) personal data."""
 
 BUYER_BLOCK_REDACTED_KEYS: frozenset[str] = frozenset(
@@ -94,6 +99,9 @@ ALWAYS_REDACTED_KEYS: frozenset[str] = frozenset(
         "customerName",
         "buyerPhone",
         "buyerEmail",
+        "buyerName",
+        # every personal-data field of the reference (generated)
+        *PERSONAL_FIELDS,
     )
 )
 """Lower-cased keys whose values are redacted wherever they appear."""

@@ -8,6 +8,7 @@ Each path is one behaviour:
 * ``/huge-declared`` - announces a 100 MB body, then sends nothing for 10 s.
 * ``/silent`` - reads the request and never answers (for 10 s).
 * ``/unavailable`` - 503 with a small JSON body.
+* a path registered in ``bodies`` - 200 with that JSON body.
 * anything else - 200 with a small JSON envelope.
 
 The server counts the requests it received per path (``hits``).
@@ -33,6 +34,7 @@ _CHUNK = b"[" + b"1234567," * 8191 + b"0]"
 class HostileServer:
     base_url: str
     hits: Counter[str] = field(default_factory=Counter)
+    bodies: dict[str, bytes] = field(default_factory=dict)
 
 
 def _read_head(conn: socket.socket) -> bytes:
@@ -51,7 +53,13 @@ def _handle(conn: socket.socket, server: HostileServer, stop: threading.Event) -
         return
     path = head.split(b" ", 2)[1].split(b"?", 1)[0].decode()
     server.hits[path] += 1
-    if path.endswith("/endless"):
+    if path in server.bodies:
+        body = server.bodies[path]
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+        )
+    elif path.endswith("/endless"):
         conn.sendall(
             b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
             b"Transfer-Encoding: chunked\r\n\r\n"
