@@ -70,9 +70,14 @@ class Client(BaseClient):
     """Synchronous client for the Coupang seller Open API.
 
     Credentials come from the arguments, else from ``COUPANG_ACCESS_KEY``,
-    ``COUPANG_SECRET_KEY``, ``COUPANG_VENDOR_ID`` and ``COUPANG_BASE_URL``. TLS verification
-    is always on. ``transport`` lets tests and the sandbox plug in (``httpx.ASGITransport``,
+    ``COUPANG_SECRET_KEY``, ``COUPANG_VENDOR_ID`` and ``COUPANG_BASE_URL``; the secret key is
+    kept as a :class:`~coupang_seller.Secret`. The SDK never turns TLS verification off: it
+    stays on unless you pass your own ``transport`` (then its TLS settings are yours).
+    ``transport`` lets tests and the sandbox plug in (``httpx.ASGITransport``,
     ``httpx.MockTransport``); ``clock`` is the signing clock (aware datetimes only).
+    ``max_response_bytes`` caps a response body (default 8 MiB, 64 MiB for the known big
+    reads) and ``deadline`` bounds a whole call, retries included (default 120 s); both can
+    be changed per call.
     """
 
     def __init__(
