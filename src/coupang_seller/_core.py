@@ -173,6 +173,10 @@ def check_extended_timeout(value: float | None) -> None:
         )
 
 
+def _env(environ: Mapping[str, str] | None, name: str) -> str | None:
+    return (os.environ if environ is None else environ).get(name)
+
+
 def resolve_options(
     *,
     access_key: str | None,
@@ -190,11 +194,11 @@ def resolve_options(
     environ: Mapping[str, str] | None = None,
 ) -> ClientOptions:
     """Arguments first, then the environment. Called when a client is built, never at import."""
-    env = os.environ if environ is None else environ
-    access_key = access_key or env.get(C.ENV_ACCESS_KEY)
-    # Wrapped at once, so no frame holds the plain value (error trackers capture locals).
-    secret_key = Secret.of(secret_key or env.get(C.ENV_SECRET_KEY) or "")
-    vendor_id = vendor_id or env.get(C.ENV_VENDOR_ID)
+    # No local holds os.environ (its repr shows COUPANG_SECRET_KEY to any error tracker
+    # capturing this frame's locals), and the secret is wrapped at once.
+    access_key = access_key or _env(environ, C.ENV_ACCESS_KEY)
+    secret_key = Secret.of(secret_key or _env(environ, C.ENV_SECRET_KEY) or "")
+    vendor_id = vendor_id or _env(environ, C.ENV_VENDOR_ID)
     missing = [
         name
         for name, value in (
@@ -217,8 +221,8 @@ def resolve_options(
         access_key=access_key,
         secret_key=secret_key,
         vendor_id=vendor_id,
-        base_url=(base_url or env.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL).rstrip("/"),
-        user_id=user_id or env.get(C.ENV_USER_ID) or None,
+        base_url=(base_url or _env(environ, C.ENV_BASE_URL) or C.DEFAULT_BASE_URL).rstrip("/"),
+        user_id=user_id or _env(environ, C.ENV_USER_ID) or None,
         timeout=resolved_timeout,
         extended_timeout=extended_timeout,
         max_retries=max_retries,

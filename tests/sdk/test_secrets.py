@@ -145,3 +145,14 @@ def test_traceback_locals_of_a_failing_control_call_hide_the_token(client: Clien
         client.sandbox.reset()
     text = _locals_text(caught.value)
     assert TOKEN not in text and SECRET not in text
+
+
+def test_traceback_locals_of_a_failing_init_hide_the_environment_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COUPANG_SECRET_KEY", SECRET)
+    with pytest.raises(ConfigurationError) as caught:
+        Client("ak", None, VENDOR, base_url="http://127.0.0.1.nip.io")
+    text = _locals_text(caught.value)
+    assert "resolve_options" in text or "__post_init__" in text
+    assert SECRET not in text
