@@ -312,7 +312,8 @@ def _message_of(body: Any, response: httpx.Response) -> str:
             value = body.get(key)
             if isinstance(value, str) and value:
                 return value
-        return json.dumps(body, ensure_ascii=False)[:300]
+        # No message: show the body, without the buyer's data (error texts end up in logs).
+        return json.dumps(redact_json(body), ensure_ascii=False)[:300]
     if isinstance(body, str):
         title = re.search(r"<title>(.*?)</title>", body, re.IGNORECASE | re.DOTALL)
         if title:
