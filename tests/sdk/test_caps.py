@@ -138,7 +138,7 @@ def test_dripping_server_hits_the_deadline(server: HostileServer) -> None:
         with pytest.raises(DeadlineExceededError) as caught:
             client.request("GET", "/drip")
         elapsed = time.monotonic() - started
-    assert 0.9 <= elapsed < 2.5, elapsed  # the drip alone would take 12 s
+    assert 0.9 <= elapsed < 4, elapsed  # the drip alone would take 12 s
     assert isinstance(caught.value, APITimeoutError) and caught.value.deadline == 1.0
     assert server.hits["/drip"] == 1  # a deadline is never retried
 
@@ -149,7 +149,7 @@ async def test_dripping_server_hits_the_deadline_async(server: HostileServer) ->
         with pytest.raises(DeadlineExceededError):
             await client.request("GET", "/drip", deadline=1.0)
         elapsed = time.monotonic() - started
-    assert 0.9 <= elapsed < 2.5, elapsed
+    assert 0.9 <= elapsed < 4, elapsed
     assert server.hits["/drip"] == 1
 
 
@@ -165,7 +165,7 @@ async def test_silent_server_hits_the_deadline_async(server: HostileServer) -> N
         started = time.monotonic()
         with pytest.raises(DeadlineExceededError) as caught:
             await client.request("POST", "/silent", json={}, deadline=0.6)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 3
     assert caught.value.request_may_have_been_processed
     assert server.hits["/silent"] == 1
 
@@ -176,7 +176,7 @@ def test_silent_server_hits_the_deadline(server: HostileServer) -> None:
         started = time.monotonic()
         with pytest.raises(DeadlineExceededError):
             client.request("GET", "/silent", deadline=0.6)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 3
     assert server.hits["/silent"] == 1
 
 
