@@ -24,6 +24,7 @@ from coupang_seller._exceptions import (
     CircuitOpenError,
     ConfigurationError,
     CoupangError,
+    DeadlineExceededError,
     DuplicateShippingPlaceError,
     GatewayTimeoutError,
     GoneError,
@@ -33,11 +34,13 @@ from coupang_seller._exceptions import (
     PermissionDeniedError,
     PreflightError,
     RateLimitError,
+    ResponseTooLargeError,
     ServerError,
     SignatureExpiredError,
     UnexpectedResponseError,
     ValidationError,
 )
+from coupang_seller._secret import Secret
 from coupang_seller._version import __version__
 from coupang_seller.preflight import Violation
 
@@ -60,6 +63,7 @@ __all__ = [
     "ClientOptions",
     "ConfigurationError",
     "CoupangError",
+    "DeadlineExceededError",
     "DuplicateShippingPlaceError",
     "GatewayTimeoutError",
     "GoneError",
@@ -69,6 +73,8 @@ __all__ = [
     "PermissionDeniedError",
     "PreflightError",
     "RateLimitError",
+    "ResponseTooLargeError",
+    "Secret",
     "ServerError",
     "SignatureExpiredError",
     "UnexpectedResponseError",

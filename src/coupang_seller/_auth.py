@@ -19,6 +19,9 @@ from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 
 import httpx
+import pydantic
+
+from coupang_seller._secret import Secret, reveal
 
 __all__ = [
     "CEAAuth",
@@ -53,13 +56,27 @@ def signing_message(signed_date: str, method: str, path: str, query: str) -> str
     return f"{signed_date}{method.upper()}{path}{query}"
 
 
-def compute_signature(secret_key: str, message: str) -> str:
-    return hmac.new(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+def compute_signature(secret_key: str | pydantic.SecretStr, message: str) -> str:
+    """Hex HMAC-SHA256 of ``message`` under ``secret_key`` (a ``str`` or a :class:`Secret`).
+
+    The value of a :class:`Secret` is revealed inside the expression only, never bound to a
+    local variable a traceback could show.
+    """
+    return hmac.new(
+        reveal(secret_key).encode("utf-8"), message.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
 
 
 def authorization_header(
-    access_key: str, secret_key: str, method: str, path: str, query: str, *, moment: datetime
+    access_key: str,
+    secret_key: str | pydantic.SecretStr,
+    method: str,
+    path: str,
+    query: str,
+    *,
+    moment: datetime,
 ) -> str:
+    """The ``Authorization`` header value for one request (CEA, HmacSHA256)."""
     signed_date = format_signed_date(moment)
     signature = compute_signature(secret_key, signing_message(signed_date, method, path, query))
     return (
@@ -77,11 +94,18 @@ def split_raw_path(raw_path: bytes) -> tuple[str, str]:
 class CEAAuth(httpx.Auth):
     """Signs every request with Coupang's CEA scheme, right before it is sent."""
 
-    def __init__(self, access_key: str, secret_key: str, *, clock: Clock | None = None) -> None:
-        if not access_key or not secret_key:
+    def __init__(
+        self,
+        access_key: str,
+        secret_key: str | pydantic.SecretStr,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        self._secret_key = Secret.of(secret_key)
+        del secret_key  # only the masked copy stays in this frame
+        if not access_key or not len(self._secret_key):
             raise ValueError("access_key and secret_key are required")
         self._access_key = access_key
-        self._secret_key = secret_key
         self._clock: Clock = clock or utc_now
 
     @property
@@ -99,4 +123,5 @@ class CEAAuth(httpx.Auth):
         yield request
 
     def __repr__(self) -> str:
-        return f"CEAAuth(access_key={self._access_key[:4]}…, secret_key=[REDACTED])"
+        access_key = getattr(self, "_access_key", "")
+        return f"CEAAuth(access_key={access_key[:4]}…, secret_key=[REDACTED])"

@@ -14,20 +14,25 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import pydantic
 
 from coupang_seller import _constants as C
 from coupang_seller._auth import CEAAuth
 from coupang_seller._core import (
     NOT_GIVEN,
     BaseClient,
+    CallBudget,
+    CappedBody,
     ClientOptions,
     ModelT,
     QueryParams,
     _NotGiven,
+    processed_of,
     resolve_options,
     user_agent,
 )
 from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
+from coupang_seller._secret import Secret
 
 if TYPE_CHECKING:
     from coupang_seller.resources.cashback import AsyncCashback, Cashback
@@ -65,15 +70,20 @@ class Client(BaseClient):
     """Synchronous client for the Coupang seller Open API.
 
     Credentials come from the arguments, else from ``COUPANG_ACCESS_KEY``,
-    ``COUPANG_SECRET_KEY``, ``COUPANG_VENDOR_ID`` and ``COUPANG_BASE_URL``. TLS verification
-    is always on. ``transport`` lets tests and the sandbox plug in (``httpx.ASGITransport``,
+    ``COUPANG_SECRET_KEY``, ``COUPANG_VENDOR_ID`` and ``COUPANG_BASE_URL``; the secret key is
+    kept as a :class:`~coupang_seller.Secret`. The SDK never turns TLS verification off: it
+    stays on unless you pass your own ``transport`` (then its TLS settings are yours).
+    ``transport`` lets tests and the sandbox plug in (``httpx.ASGITransport``,
     ``httpx.MockTransport``); ``clock`` is the signing clock (aware datetimes only).
+    ``max_response_bytes`` caps a response body (default 8 MiB, 64 MiB for the known big
+    reads) and ``deadline`` bounds a whole call, retries included (default 120 s); both can
+    be changed per call.
     """
 
     def __init__(
         self,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | pydantic.SecretStr | None = None,
         vendor_id: str | None = None,
         *,
         base_url: str | None = None,
@@ -83,18 +93,25 @@ class Client(BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         rate_limit: float | None = 10.0,
         preflight: bool = True,
+        max_response_bytes: int | None = None,
+        deadline: float | None = C.DEFAULT_DEADLINE_SECONDS,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rate_limiters: RateLimiterRegistry | None = None,
         circuit_breaker: CircuitBreaker | None = None,
-        sandbox_admin_token: str | None = None,
+        sandbox_admin_token: str | pydantic.SecretStr | None = None,
         _options: ClientOptions | None = None,
         _http: httpx.Client | None = None,
     ) -> None:
+        # Mask the secrets first and drop the plain arguments: an error tracker capturing
+        # this frame's locals (a bad option raises below) must not find them.
+        secret = None if secret_key is None else Secret.of(secret_key)
+        token = None if sandbox_admin_token is None else Secret.of(sandbox_admin_token)
+        del secret_key, sandbox_admin_token
         options = _options or resolve_options(
             access_key=access_key,
-            secret_key=secret_key,
+            secret_key=secret,
             vendor_id=vendor_id,
             base_url=base_url,
             user_id=user_id,
@@ -103,11 +120,13 @@ class Client(BaseClient):
             max_retries=max_retries,
             rate_limit=rate_limit,
             preflight=preflight,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
         self._clock = clock
         self._sleep = sleep
-        self._sandbox_admin_token = sandbox_admin_token
+        self._sandbox_admin_token = token
         self._owns_http = _http is None
         self._http = _http or httpx.Client(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
@@ -241,6 +260,8 @@ class Client(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> Any:
         """Send a signed request and return the parsed envelope (raises on errors).
 
@@ -256,7 +277,8 @@ class Client(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_json(request, self._send(request))
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_json(request, self._send(request, budget))
 
     def request_model(
         self,
@@ -267,6 +289,8 @@ class Client(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> ModelT:
         """Like :meth:`request`, validating the answer straight into ``model``."""
         request = self.build_request(
@@ -277,39 +301,70 @@ class Client(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_model(request, self._send(request), model)
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_model(request, self._send(request, budget), model)
 
-    def _send(self, request: httpx.Request) -> httpx.Response:
+    def _send(self, request: httpx.Request, budget: CallBudget) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             self.check_circuit()
             delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
+                self.check_wait(request, budget, delay, processed=False)
                 self._sleep(delay)
+            self.arm_attempt(request, budget)
             try:
-                response = self._http.send(request)
+                response = self._receive(request, budget)
             except httpx.TransportError as exc:
-                decision = self.on_transport_error(request, exc, attempt)
+                decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
                     assert decision.error is not None
                     raise decision.error from exc
+                self.check_wait(
+                    request,
+                    budget,
+                    decision.delay,
+                    processed=processed_of(decision.error),
+                    cause=decision.error,
+                )
                 self._sleep(decision.delay)
                 continue
             retry = self.on_response(request, response, attempt)
             if retry is None:
                 return response
+            self.check_wait(request, budget, retry.delay, processed=False, cause=retry.error)
             self._sleep(retry.delay)
+
+    def _receive(
+        self, request: httpx.Request, budget: CallBudget, *, signed: bool = True
+    ) -> httpx.Response:
+        """Send one attempt and stream its body in, within the cap and the deadline."""
+        response = self._http.send(
+            request, stream=True, auth=httpx.USE_CLIENT_DEFAULT if signed else None
+        )
+        try:
+            body = CappedBody(self, request, response, budget)
+            for chunk in response.iter_bytes():
+                body.feed(chunk)
+            return body.finish()
+        finally:
+            response.close()
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
-        headers = {"Content-Type": C.CONTENT_TYPE}
-        if self._sandbox_admin_token:
-            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
         request = self._http.build_request(
-            method, self._options.base_url + path, json=json, headers=headers
+            method,
+            self._options.base_url + path,
+            json=json,
+            headers={"Content-Type": C.CONTENT_TYPE},
         )
-        response = self._http.send(request, auth=None)
+        if self._sandbox_admin_token:
+            # Set on the request, never held in a local (tracebacks capture locals).
+            request.headers["Authorization"] = f"Bearer {self._sandbox_admin_token.reveal()}"
+        budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
+        self.arm_attempt(request, budget)
+        response = self._receive(request, budget, signed=False)
         self.on_response(request, response, attempt=self._options.max_retries + 1)
         return self.success_json(request, response)
 
@@ -330,7 +385,7 @@ class AsyncClient(BaseClient):
     def __init__(
         self,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | pydantic.SecretStr | None = None,
         vendor_id: str | None = None,
         *,
         base_url: str | None = None,
@@ -340,18 +395,25 @@ class AsyncClient(BaseClient):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         rate_limit: float | None = 10.0,
         preflight: bool = True,
+        max_response_bytes: int | None = None,
+        deadline: float | None = C.DEFAULT_DEADLINE_SECONDS,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
         rate_limiters: RateLimiterRegistry | None = None,
         circuit_breaker: CircuitBreaker | None = None,
-        sandbox_admin_token: str | None = None,
+        sandbox_admin_token: str | pydantic.SecretStr | None = None,
         _options: ClientOptions | None = None,
         _http: httpx.AsyncClient | None = None,
     ) -> None:
+        # Mask the secrets first and drop the plain arguments: an error tracker capturing
+        # this frame's locals (a bad option raises below) must not find them.
+        secret = None if secret_key is None else Secret.of(secret_key)
+        token = None if sandbox_admin_token is None else Secret.of(sandbox_admin_token)
+        del secret_key, sandbox_admin_token
         options = _options or resolve_options(
             access_key=access_key,
-            secret_key=secret_key,
+            secret_key=secret,
             vendor_id=vendor_id,
             base_url=base_url,
             user_id=user_id,
@@ -360,12 +422,14 @@ class AsyncClient(BaseClient):
             max_retries=max_retries,
             rate_limit=rate_limit,
             preflight=preflight,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
         #: The signing clock; also "now" of the time rules the SDK checks before sending.
         self._clock = clock
         self._sleep = sleep
-        self._sandbox_admin_token = sandbox_admin_token
+        self._sandbox_admin_token = token
         self._owns_http = _http is None
         self._http = _http or httpx.AsyncClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
@@ -484,6 +548,8 @@ class AsyncClient(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> Any:
         """Async twin of :meth:`Client.request`."""
         request = self.build_request(
@@ -494,7 +560,8 @@ class AsyncClient(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_json(request, await self._send(request))
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_json(request, await self._send(request, budget))
 
     async def request_model(
         self,
@@ -505,6 +572,8 @@ class AsyncClient(BaseClient):
         params: QueryParams | None = None,
         json: Any = None,
         extended_timeout: float | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> ModelT:
         request = self.build_request(
             self._http,
@@ -514,38 +583,77 @@ class AsyncClient(BaseClient):
             json_body=json,
             extended_timeout=extended_timeout,
         )
-        return self.success_model(request, await self._send(request), model)
+        budget = self.call_budget(request, max_response_bytes=max_response_bytes, deadline=deadline)
+        return self.success_model(request, await self._send(request, budget), model)
 
-    async def _send(self, request: httpx.Request) -> httpx.Response:
+    async def _send(self, request: httpx.Request, budget: CallBudget) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             self.check_circuit()
             delay = self.reserve_rate_slot(request.url.path)
             if delay > 0:
+                self.check_wait(request, budget, delay, processed=False)
                 await self._sleep(delay)
+            self.arm_attempt(request, budget)
             try:
-                response = await self._http.send(request)
+                response = await self._receive(request, budget)
             except httpx.TransportError as exc:
-                decision = self.on_transport_error(request, exc, attempt)
+                decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
                     assert decision.error is not None
                     raise decision.error from exc
+                self.check_wait(
+                    request,
+                    budget,
+                    decision.delay,
+                    processed=processed_of(decision.error),
+                    cause=decision.error,
+                )
                 await self._sleep(decision.delay)
                 continue
             retry = self.on_response(request, response, attempt)
             if retry is None:
                 return response
+            self.check_wait(request, budget, retry.delay, processed=False, cause=retry.error)
             await self._sleep(retry.delay)
 
+    async def _receive(
+        self, request: httpx.Request, budget: CallBudget, *, signed: bool = True
+    ) -> httpx.Response:
+        """Send one attempt and stream its body in, within the cap and the deadline.
+
+        The whole attempt runs under ``asyncio.timeout`` of the time left, so the deadline
+        holds to the instant even against a server that never sends another byte.
+        """
+        try:
+            async with asyncio.timeout(budget.remaining()):
+                response = await self._http.send(
+                    request, stream=True, auth=httpx.USE_CLIENT_DEFAULT if signed else None
+                )
+                try:
+                    body = CappedBody(self, request, response, budget)
+                    async for chunk in response.aiter_bytes():
+                        body.feed(chunk)
+                    return body.finish()
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            raise self.deadline_exceeded(request, budget, processed=True) from exc
+
     async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
-        headers = {"Content-Type": C.CONTENT_TYPE}
-        if self._sandbox_admin_token:
-            headers["Authorization"] = f"Bearer {self._sandbox_admin_token}"
         request = self._http.build_request(
-            method, self._options.base_url + path, json=json, headers=headers
+            method,
+            self._options.base_url + path,
+            json=json,
+            headers={"Content-Type": C.CONTENT_TYPE},
         )
-        response = await self._http.send(request, auth=None)
+        if self._sandbox_admin_token:
+            # Set on the request, never held in a local (tracebacks capture locals).
+            request.headers["Authorization"] = f"Bearer {self._sandbox_admin_token.reveal()}"
+        budget = self.call_budget(request, max_response_bytes=NOT_GIVEN, deadline=NOT_GIVEN)
+        self.arm_attempt(request, budget)
+        response = await self._receive(request, budget, signed=False)
         self.on_response(request, response, attempt=self._options.max_retries + 1)
         return self.success_json(request, response)
 

@@ -23,6 +23,18 @@ DEFAULT_TIMEOUT = httpx.Timeout(
     connect=5.0, read=GATEWAY_DEFAULT_TIMEOUT_SECONDS + TIMEOUT_SLACK_SECONDS, write=10.0, pool=10.0
 )
 
+#: The most a response body may hold before the SDK stops reading it
+#: (:class:`ResponseTooLargeError`); counted on the decoded bytes, so a compressed bomb
+#: is caught too. Known big reads (category tree and metas, product, order, return,
+#: exchange and Rocket Growth lists, settlement) get the larger cap.
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+LARGE_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: Wall-clock budget of one call, retries and their waits included
+#: (:class:`DeadlineExceededError`). httpx's read timeout is per read, so a server
+#: dripping a byte a second never trips it; this does. It leaves room for one attempt
+#: under the longest ``extended_timeout`` (90 s) plus slack.
+DEFAULT_DEADLINE_SECONDS = 120.0
+
 #: Retries apply to GETs (and to connection failures before anything was sent).
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5

@@ -8,11 +8,13 @@ sleep and loop.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
 import random
 import re
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -23,6 +25,7 @@ import httpx
 import pydantic
 
 from coupang_seller import _constants as C
+from coupang_seller._endpoints import LARGE_READS
 from coupang_seller._exceptions import (
     AccessDeniedError,
     APIConnectionError,
@@ -32,6 +35,7 @@ from coupang_seller._exceptions import (
     BusinessRuleError,
     CircuitOpenError,
     ConfigurationError,
+    DeadlineExceededError,
     DuplicateShippingPlaceError,
     GatewayTimeoutError,
     GoneError,
@@ -40,6 +44,7 @@ from coupang_seller._exceptions import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     ServerError,
     SignatureExpiredError,
     UnexpectedResponseError,
@@ -54,6 +59,7 @@ from coupang_seller._ratelimit import (
     scope_for_path,
 )
 from coupang_seller._redact import redact_headers, redact_json
+from coupang_seller._secret import Secret
 from coupang_seller._version import __version__
 
 logger = logging.getLogger("coupang_seller")
@@ -91,10 +97,11 @@ SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass(frozen=True)
 class ClientOptions:
-    """Resolved configuration of one client. The secret never appears in ``repr``."""
+    """Resolved configuration of one client. The secret is a :class:`Secret`: it never
+    appears in ``str``, ``repr`` or a traceback's locals (``secret_key.reveal()`` gives it)."""
 
     access_key: str
-    secret_key: str = field(repr=False)
+    secret_key: Secret = field(repr=False)
     vendor_id: str
     base_url: str
     user_id: str | None = None
@@ -103,10 +110,18 @@ class ClientOptions:
     max_retries: int = C.DEFAULT_MAX_RETRIES
     rate_limit: float | None = 10.0
     preflight: bool = True
+    #: Body cap in bytes; ``None``: 8 MiB, 64 MiB for the known big reads.
+    max_response_bytes: int | None = None
+    #: Seconds one call may take, retries and waits included; ``None``: no deadline.
+    deadline: float | None = C.DEFAULT_DEADLINE_SECONDS
 
     def __post_init__(self) -> None:
+        if not isinstance(self.secret_key, Secret):  # a plain str given: mask it
+            object.__setattr__(self, "secret_key", Secret.of(self.secret_key))
         if self.max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0")
+        check_max_response_bytes(self.max_response_bytes)
+        check_deadline(self.deadline)
         if self.rate_limit is not None and self.rate_limit <= 0:
             raise ConfigurationError("rate_limit must be > 0 calls per second, or None to disable")
         check_extended_timeout(self.extended_timeout)
@@ -118,8 +133,37 @@ class ClientOptions:
 
 
 def _is_loopback_http(url: str) -> bool:
-    host = httpx.URL(url).host if url.startswith("http://") else ""
-    return host in ("localhost", "::1") or host.startswith("127.")
+    """True for a plain ``http://`` URL whose host is ``localhost`` or a literal loopback IP.
+
+    The host is parsed, never prefix-matched: ``http://127.evil.example`` and
+    ``http://127.0.0.1.nip.io`` are names that DNS may point anywhere, so they are refused.
+    """
+    # httpx's own parser: the host checked is the host the connection will go to.
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    host = parsed.host  # lower-cased, an IPv6 literal without its brackets
+    if parsed.scheme != "http" or not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_max_response_bytes(value: int | None) -> None:
+    """``max_response_bytes`` is ``None`` (the defaults) or a positive number of bytes."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+        raise ConfigurationError("max_response_bytes must be a positive int, or None")
+
+
+def check_deadline(value: float | None) -> None:
+    """``deadline`` is ``None`` (no deadline) or a positive, finite number of seconds."""
+    if value is not None and not (0 < value < float("inf")):
+        raise ConfigurationError("deadline must be > 0 seconds, or None for no deadline")
 
 
 def check_extended_timeout(value: float | None) -> None:
@@ -129,10 +173,14 @@ def check_extended_timeout(value: float | None) -> None:
         )
 
 
+def _env(environ: Mapping[str, str] | None, name: str) -> str | None:
+    return (os.environ if environ is None else environ).get(name)
+
+
 def resolve_options(
     *,
     access_key: str | None,
-    secret_key: str | None,
+    secret_key: pydantic.SecretStr | str | None,
     vendor_id: str | None,
     base_url: str | None,
     user_id: str | None,
@@ -141,13 +189,16 @@ def resolve_options(
     max_retries: int,
     rate_limit: float | None,
     preflight: bool,
+    max_response_bytes: int | None = None,
+    deadline: float | None = C.DEFAULT_DEADLINE_SECONDS,
     environ: Mapping[str, str] | None = None,
 ) -> ClientOptions:
     """Arguments first, then the environment. Called when a client is built, never at import."""
-    env = os.environ if environ is None else environ
-    access_key = access_key or env.get(C.ENV_ACCESS_KEY)
-    secret_key = secret_key or env.get(C.ENV_SECRET_KEY)
-    vendor_id = vendor_id or env.get(C.ENV_VENDOR_ID)
+    # No local holds os.environ (its repr shows COUPANG_SECRET_KEY to any error tracker
+    # capturing this frame's locals), and the secret is wrapped at once.
+    access_key = access_key or _env(environ, C.ENV_ACCESS_KEY)
+    secret_key = Secret.of(secret_key or _env(environ, C.ENV_SECRET_KEY) or "")
+    vendor_id = vendor_id or _env(environ, C.ENV_VENDOR_ID)
     missing = [
         name
         for name, value in (
@@ -170,13 +221,15 @@ def resolve_options(
         access_key=access_key,
         secret_key=secret_key,
         vendor_id=vendor_id,
-        base_url=(base_url or env.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL).rstrip("/"),
-        user_id=user_id or env.get(C.ENV_USER_ID) or None,
+        base_url=(base_url or _env(environ, C.ENV_BASE_URL) or C.DEFAULT_BASE_URL).rstrip("/"),
+        user_id=user_id or _env(environ, C.ENV_USER_ID) or None,
         timeout=resolved_timeout,
         extended_timeout=extended_timeout,
         max_retries=max_retries,
         rate_limit=rate_limit,
         preflight=preflight,
+        max_response_bytes=max_response_bytes,
+        deadline=deadline,
     )
 
 
@@ -259,7 +312,8 @@ def _message_of(body: Any, response: httpx.Response) -> str:
             value = body.get(key)
             if isinstance(value, str) and value:
                 return value
-        return json.dumps(body, ensure_ascii=False)[:300]
+        # No message: show the body, without the buyer's data (error texts end up in logs).
+        return json.dumps(redact_json(body), ensure_ascii=False)[:300]
     if isinstance(body, str):
         title = re.search(r"<title>(.*?)</title>", body, re.IGNORECASE | re.DOTALL)
         if title:
@@ -274,6 +328,91 @@ def _is_error_code(code: Any) -> bool:
             return True
         return code.isdigit() and int(code) >= 400
     return isinstance(code, int) and not isinstance(code, bool) and code >= 400
+
+
+def _path_pattern(path: str) -> str:
+    return "/".join(
+        "[^/]+" if part.startswith("{") and part.endswith("}") else re.escape(part)
+        for part in path.split("/")
+    )
+
+
+#: Paths of :data:`~coupang_seller._endpoints.LARGE_READS` (placeholders match one segment).
+_LARGE_READ_RE: Final = re.compile(
+    "(?:"
+    + "|".join(
+        _path_pattern(path) for endpoint in LARGE_READS for path in (endpoint.path, *endpoint.also)
+    )
+    + ")"
+)
+
+
+def default_max_response_bytes(method: str, path: str) -> int:
+    """The body cap of a call nobody configured: larger for the known big reads."""
+    if method in SAFE_METHODS and _LARGE_READ_RE.fullmatch(path):
+        return C.LARGE_MAX_RESPONSE_BYTES
+    return C.DEFAULT_MAX_RESPONSE_BYTES
+
+
+class CallBudget:
+    """The limits of one call: its body cap and the monotonic instant its deadline passes."""
+
+    __slots__ = ("clipped", "deadline", "ends_at", "max_bytes", "timeouts")
+
+    def __init__(self, *, max_bytes: int, deadline: float | None, ends_at: float | None) -> None:
+        self.max_bytes = max_bytes
+        self.deadline = deadline
+        self.ends_at = ends_at
+        #: The request's own timeouts, before an attempt clips them to the time left.
+        self.timeouts: dict[str, float | None] | None = None
+        #: Whether the running attempt's timeouts were clipped to the deadline.
+        self.clipped = False
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (``None``: no deadline)."""
+        return None if self.ends_at is None else self.ends_at - time.monotonic()
+
+
+class CappedBody:
+    """Collects a streamed body, refusing it past the cap or the deadline.
+
+    The shells feed it the decoded chunks (``iter_bytes``), so a compressed bomb counts at
+    its real size; :meth:`finish` hands the bytes to the response as if httpx had read it.
+    """
+
+    __slots__ = ("_budget", "_chunks", "_client", "_request", "_response", "_size")
+
+    def __init__(
+        self,
+        client: BaseClient,
+        request: httpx.Request,
+        response: httpx.Response,
+        budget: CallBudget,
+    ) -> None:
+        self._client = client
+        self._request = request
+        self._response = response
+        self._budget = budget
+        self._chunks: list[bytes] = []
+        self._size = 0
+        declared = response.headers.get("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) > budget.max_bytes:
+            raise client.too_large(request, response, budget, int(declared))
+
+    def feed(self, chunk: bytes) -> None:
+        """Keep one chunk; raise once the body passes the cap or the deadline has passed."""
+        self._size += len(chunk)
+        budget = self._budget
+        if self._size > budget.max_bytes:
+            raise self._client.too_large(self._request, self._response, budget, self._size)
+        if budget.ends_at is not None and time.monotonic() >= budget.ends_at:
+            raise self._client.deadline_exceeded(self._request, budget, processed=True)
+        self._chunks.append(chunk)
+
+    def finish(self) -> httpx.Response:
+        """The response, its body read (``response.content`` works as usual)."""
+        self._response._content = b"".join(self._chunks)
+        return self._response
 
 
 class Decision:
@@ -311,9 +450,13 @@ class BaseClient:
         return self._options.vendor_id
 
     def __repr__(self) -> str:
+        # Safe on a half-built client (its __init__ raised before the options were set).
+        options: ClientOptions | None = getattr(self, "_options", None)
+        if options is None:
+            return f"{type(self).__name__}(<not initialised>)"
         return (
-            f"{type(self).__name__}(vendor_id={self._options.vendor_id!r}, "
-            f"base_url={self._options.base_url!r}, access_key={self._options.access_key[:4]}…)"
+            f"{type(self).__name__}(vendor_id={options.vendor_id!r}, "
+            f"base_url={options.base_url!r}, access_key={options.access_key[:4]}…)"
         )
 
     def _clone(self, options: ClientOptions) -> Self:
@@ -328,6 +471,8 @@ class BaseClient:
         rate_limit: float | _NotGiven | None = NOT_GIVEN,
         preflight: bool | _NotGiven = NOT_GIVEN,
         user_id: str | _NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
+        deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client sharing this one's connection pool, limiter and breaker, with some options changed."""
         options = with_replaced(
@@ -338,6 +483,8 @@ class BaseClient:
             rate_limit=rate_limit,
             preflight=preflight,
             user_id=user_id,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         return self._clone(options)
 
@@ -381,6 +528,102 @@ class BaseClient:
             timeout=timeout,
         )
 
+    # -- limits of one call ---------------------------------------------------------------
+    def call_budget(
+        self,
+        request: httpx.Request,
+        *,
+        max_response_bytes: int | _NotGiven | None,
+        deadline: float | _NotGiven | None,
+    ) -> CallBudget:
+        """Resolve a call's body cap and deadline (per call, else the client's, else defaults);
+        the deadline clock starts now."""
+        cap = (
+            self._options.max_response_bytes
+            if isinstance(max_response_bytes, _NotGiven)
+            else max_response_bytes
+        )
+        if cap is None:
+            cap = default_max_response_bytes(request.method, request.url.path)
+        else:
+            check_max_response_bytes(cap)
+        seconds = self._options.deadline if isinstance(deadline, _NotGiven) else deadline
+        check_deadline(seconds)
+        ends_at = None if seconds is None else time.monotonic() + seconds
+        return CallBudget(max_bytes=cap, deadline=seconds, ends_at=ends_at)
+
+    def arm_attempt(self, request: httpx.Request, budget: CallBudget) -> None:
+        """Before an attempt: raise if the deadline has passed, else clip the request's
+        connect/read/write/pool timeouts to the time left."""
+        remaining = budget.remaining()
+        if remaining is None:
+            return
+        if remaining <= 0:
+            raise self.deadline_exceeded(request, budget, processed=False)
+        if budget.timeouts is None:
+            budget.timeouts = dict(request.extensions.get("timeout") or {})
+        clipped: dict[str, float | None] = {}
+        budget.clipped = False
+        for name in ("connect", "read", "write", "pool"):
+            own = budget.timeouts.get(name)
+            if own is None or own > remaining:
+                clipped[name] = remaining
+                budget.clipped = True
+            else:
+                clipped[name] = own
+        request.extensions["timeout"] = clipped
+
+    def check_wait(
+        self,
+        request: httpx.Request,
+        budget: CallBudget,
+        delay: float,
+        *,
+        processed: bool,
+        cause: Exception | None = None,
+    ) -> None:
+        """Raise :class:`DeadlineExceededError` if waiting ``delay`` seconds would pass the
+        deadline (no point sleeping to fail later)."""
+        remaining = budget.remaining()
+        if remaining is not None and delay >= remaining:
+            error = self.deadline_exceeded(request, budget, processed=processed)
+            if cause is None:
+                raise error
+            raise error from cause
+
+    def deadline_exceeded(
+        self, request: httpx.Request, budget: CallBudget, *, processed: bool
+    ) -> DeadlineExceededError:
+        """The error for a call past its deadline (also frees the breaker's probe slot)."""
+        self._breaker.release_probe(self._options.vendor_id)
+        return DeadlineExceededError(
+            f"{request.method} {request.url.path} did not complete within its "
+            f"{budget.deadline:g} s deadline"
+            + ("; Coupang may have processed it - reconcile before resending" if processed else ""),
+            request=request,
+            request_may_have_been_processed=processed,
+            deadline=budget.deadline or 0.0,
+        )
+
+    def too_large(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        budget: CallBudget,
+        received: int,
+    ) -> ResponseTooLargeError:
+        """The error for a body past the cap (also frees the breaker's probe slot)."""
+        self._breaker.release_probe(self._options.vendor_id)
+        return ResponseTooLargeError(
+            f"{request.method} {request.url.path}: the answer (HTTP {response.status_code}) "
+            f"is larger than max_response_bytes={budget.max_bytes} "
+            f"({received} bytes read or announced); reading stopped",
+            request=request,
+            status_code=response.status_code,
+            limit=budget.max_bytes,
+            received=received,
+        )
+
     # -- gatekeeping before an attempt --------------------------------------------------
     def check_circuit(self) -> None:
         vendor = self._options.vendor_id
@@ -402,11 +645,28 @@ class BaseClient:
 
     # -- after an attempt ---------------------------------------------------------------
     def on_transport_error(
-        self, request: httpx.Request, exc: httpx.TransportError, attempt: int
+        self,
+        request: httpx.Request,
+        exc: httpx.TransportError,
+        attempt: int,
+        budget: CallBudget | None = None,
     ) -> Decision:
-        """Connection failures before sending are always safe to retry; the rest only for GETs."""
+        """Connection failures before sending are always safe to retry; the rest only for GETs.
+
+        A timeout of an attempt whose timeouts were clipped to the deadline, or any failure
+        once the deadline has passed, ends the call with :class:`DeadlineExceededError`.
+        """
         self._breaker.release_probe(self._options.vendor_id)
         not_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        if budget is not None and budget.ends_at is not None:
+            remaining = budget.remaining()
+            if (budget.clipped and isinstance(exc, httpx.TimeoutException)) or (
+                remaining is not None and remaining <= 0
+            ):
+                return Decision(
+                    retry=False,
+                    error=self.deadline_exceeded(request, budget, processed=not not_sent),
+                )
         safe = request.method in SAFE_METHODS
         error: APIConnectionError
         if isinstance(exc, httpx.TimeoutException):
@@ -606,6 +866,11 @@ class BaseClient:
             redact_headers(dict(request.headers)),
             json.dumps(redact_json(body), ensure_ascii=False)[:2000],
         )
+
+
+def processed_of(error: Exception | None) -> bool:
+    """Whether the failed attempt behind ``error`` may have been processed by Coupang."""
+    return isinstance(error, APIConnectionError) and error.request_may_have_been_processed
 
 
 def with_replaced(options: ClientOptions, **changes: Any) -> ClientOptions:

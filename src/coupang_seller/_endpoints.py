@@ -682,3 +682,22 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *RG_ENDPOINTS,
     *SETTLEMENT_ENDPOINTS,
 )
+
+#: Reads whose answers legitimately run past the default response cap: the whole category
+#: tree and its metas, and the lists of products, orders, returns, exchanges, Rocket Growth
+#: orders and inventory, and settlement. They get ``LARGE_MAX_RESPONSE_BYTES``.
+LARGE_READS: tuple[Endpoint, ...] = (
+    CATEGORY_TREE,
+    CATEGORY_META,
+    CATEGORY_META_BY_ID,
+    PRODUCT_LIST,
+    PRODUCT_GET,
+    ORDER_SHEETS,
+    ORDER_SHEETS_BY_ORDER,
+    RETURN_REQUESTS,
+    EXCHANGE_LIST,
+    REVENUE_HISTORY,
+    SETTLEMENT_HISTORIES,
+    RG_ORDERS,
+    RG_INVENTORY,
+)

@@ -6,8 +6,13 @@ The hierarchy::
     ├── ConfigurationError            missing credentials / vendor id / bad option
     ├── PreflightError                a rule was broken; nothing was sent (``.violations``)
     ├── CircuitOpenError              the vendor was rate limited or blocked recently; nothing was sent
-    ├── APIConnectionError            the request could not be delivered
-    │   └── APITimeoutError           no answer in time (``.request_may_have_been_processed``)
+    ├── APIConnectionError            the request could not be delivered, or no usable answer
+    │   │                             came back (``.request_may_have_been_processed``)
+    │   ├── APITimeoutError           no answer in time (httpx's connect/read/write timeouts)
+    │   │   └── DeadlineExceededError   the call's overall deadline passed, retries included
+    │   │                               (``.deadline``); never retried
+    │   └── ResponseTooLargeError     the answer's body went past the size cap (``.limit``,
+    │                                 ``.status_code``); reading stopped, never retried
     └── APIStatusError                Coupang answered with an error (``.status_code``, ``.code``,
         │                             ``.message``, ``.body``, ``.request``, ``.response``)
         ├── BadRequestError           400 in general
@@ -51,6 +56,7 @@ __all__ = [
     "CircuitOpenError",
     "ConfigurationError",
     "CoupangError",
+    "DeadlineExceededError",
     "DuplicateShippingPlaceError",
     "GatewayTimeoutError",
     "GoneError",
@@ -60,6 +66,7 @@ __all__ = [
     "PermissionDeniedError",
     "PreflightError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ServerError",
     "SignatureExpiredError",
     "UnexpectedResponseError",
@@ -110,7 +117,54 @@ class APIConnectionError(CoupangError):
 
 
 class APITimeoutError(APIConnectionError):
-    pass
+    """No answer in time; ``request_may_have_been_processed`` says whether it was sent."""
+
+
+class DeadlineExceededError(APITimeoutError):
+    """The call's overall deadline (``deadline=``, retries and waits included) passed.
+
+    Unlike httpx's per-read timeout, this also ends a server that drips its answer a byte
+    at a time. It is never retried; a write may have been processed
+    (``request_may_have_been_processed``): reconcile before resending.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request,
+        request_may_have_been_processed: bool,
+        deadline: float,
+    ) -> None:
+        self.deadline = deadline
+        super().__init__(
+            message,
+            request=request,
+            request_may_have_been_processed=request_may_have_been_processed,
+        )
+
+
+class ResponseTooLargeError(APIConnectionError):
+    """The answer's body went past ``max_response_bytes``; the SDK stopped reading it.
+
+    The server answered, so the request was processed (``request_may_have_been_processed``
+    is true). ``status_code`` is the answer's status, ``limit`` the cap in bytes and
+    ``received`` the bytes read (or announced by ``Content-Length``) when it stopped.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request,
+        status_code: int,
+        limit: int,
+        received: int,
+    ) -> None:
+        self.status_code = status_code
+        self.limit = limit
+        self.received = received
+        super().__init__(message, request=request, request_may_have_been_processed=True)
 
 
 class APIStatusError(CoupangError):

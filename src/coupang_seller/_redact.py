@@ -5,9 +5,11 @@ logs goes through these helpers first:
 
 * :func:`redact_headers` masks the ``Authorization`` signature and any header that looks
   like a secret, token or cookie.
-* :func:`redact_json` replaces buyer personal data (names, phone numbers, addresses,
-  customs codes) in request/response bodies.  The key lists are plain frozensets at the
-  top of this module: extend them there.
+* :func:`redact_json` replaces buyer personal data (names, phone and safe numbers,
+  addresses, postcodes, customs ids, e-mails) in request/response bodies.  The key lists
+  are the field names ``scripts/derive_personal_fields.py`` finds in Coupang's reference
+  (``_personal_fields.py``, generated) plus the hand-picked frozensets at the top of this
+  module: extend them there.
 * :func:`redact_text` and :class:`RedactingFilter` scrub known secret strings (the secret
   key) from any text, so even a careless log line cannot leak them.
 """
@@ -18,6 +20,11 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+import pydantic
+
+from coupang_seller._personal_fields import PERSONAL_BLOCKS, PERSONAL_FIELDS
+from coupang_seller._secret import reveal
 
 __all__ = [
     "ALWAYS_REDACTED_KEYS",
@@ -38,7 +45,9 @@ REDACTED = "[REDACTED]"
 SENSITIVE_HEADER_MARKERS: frozenset[str] = frozenset({"secret", "token", "cookie", "authorization"})
 """A header whose lower-cased name contains one of these is redacted."""
 
-BUYER_BLOCK_KEYS: frozenset[str] = frozenset({"orderer", "receiver", "buyer"})
+BUYER_BLOCK_KEYS: frozenset[str] = frozenset(
+    {"orderer", "receiver", "buyer", *(key.lower() for key in PERSONAL_BLOCKS)}
+)
 """Lower-cased keys of objects holding one buyer's (or recipient's) personal data."""
 
 BUYER_BLOCK_REDACTED_KEYS: frozenset[str] = frozenset(
@@ -90,6 +99,9 @@ ALWAYS_REDACTED_KEYS: frozenset[str] = frozenset(
         "customerName",
         "buyerPhone",
         "buyerEmail",
+        "buyerName",
+        # every personal-data field of the reference (generated)
+        *PERSONAL_FIELDS,
     )
 )
 """Lower-cased keys whose values are redacted wherever they appear."""
@@ -195,8 +207,9 @@ def _redact(value: Any, *, in_buyer_block: bool) -> Any:
     return value
 
 
-def redact_text(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of each non-empty string of ``secrets`` by :data:`REDACTED`.
+def redact_text(text: str, secrets: Iterable[str | pydantic.SecretStr]) -> str:
+    """Replace every occurrence of each non-empty string of ``secrets`` (plain or
+    :class:`~coupang_seller.Secret`) by :data:`REDACTED`.
 
     Longer secrets win where two overlap.
     """
@@ -204,8 +217,8 @@ def redact_text(text: str, secrets: Iterable[str]) -> str:
     return text if pattern is None else pattern.sub(REDACTED, text)
 
 
-def _secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
-    unique = sorted({s for s in secrets if s}, key=len, reverse=True)
+def _secrets_pattern(secrets: Iterable[str | pydantic.SecretStr]) -> re.Pattern[str] | None:
+    unique = sorted({reveal(s) for s in secrets if s}, key=len, reverse=True)
     if not unique:
         return None
     return re.compile("|".join(re.escape(s) for s in unique))
@@ -225,7 +238,7 @@ class RedactingFilter(logging.Filter):
     the whole ``coupang_seller`` hierarchy.
     """
 
-    def __init__(self, secrets: Iterable[str], name: str = "") -> None:
+    def __init__(self, secrets: Iterable[str | pydantic.SecretStr], name: str = "") -> None:
         super().__init__(name)
         self._pattern = _secrets_pattern(secrets)
 

@@ -40,3 +40,15 @@ def test_sdk_prints_nothing(make_client: Any, capsys: pytest.CaptureFixture[str]
     client.request("GET", PATH)
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_error_message_built_from_a_body_hides_buyer_data(make_client: Any) -> None:
+    from coupang_seller import ValidationError
+
+    body = {"code": 400, "data": {"receiver": {"name": "홍길동", "addr1": "서울시 비밀구"}}}
+    client, _ = make_client(reply(400, body))
+    with pytest.raises(ValidationError) as caught:
+        client.request("GET", PATH)
+    text = str(caught.value)
+    assert "receiver" in text and "홍길동" not in text and "서울시 비밀구" not in text
+    assert caught.value.body == body  # the caller still has the data

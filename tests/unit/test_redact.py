@@ -167,7 +167,15 @@ def test_generic_keys_outside_buyer_blocks_are_kept() -> None:
         "phoneNumber": "02-9999-9999",
         "zipCode": "12345",
     }
-    assert redact_json(shipping_place) == shipping_place
+    # returnAddress/returnZipCode are also the buyer's (exchangeAddressDtoV1): a name alone
+    # cannot tell whose, so they are redacted everywhere; the seller's other fields stay.
+    redacted = redact_json(shipping_place)
+    place = redacted["placeAddresses"][0]
+    assert place["returnAddress"] == place["returnZipCode"] == REDACTED
+    assert place["companyContactNumber"] == "02-1234-5678" and place["phoneNumber2"]
+    assert {k: v for k, v in redacted.items() if k != "placeAddresses"} == {
+        k: v for k, v in shipping_place.items() if k != "placeAddresses"
+    }
 
 
 def test_buyer_context_applies_to_nested_objects_and_lists() -> None:
@@ -318,3 +326,89 @@ def test_filter_without_secrets_is_a_no_op() -> None:
     assert RedactingFilter([]).filter(record) is True
     assert record.msg == "%s"
     assert record.args == ("v",)
+
+
+#: Personal-data fields of Coupang's reference that must always be redacted (fixed table:
+#: if the generated list loses one, this fails).
+EXPECTED_PERSONAL_FIELDS = (
+    "returnCustomerName",
+    "returnAddress",
+    "returnAddressDetail",
+    "returnAddressZipCode",
+    "returnMobile",
+    "returnPhone",
+    "deliveryCustomerName",
+    "deliveryAddress",
+    "deliveryAddressDetail",
+    "deliveryAddressZipCode",
+    "deliveryMobile",
+    "deliveryPhone",
+    "customerName",
+    "customerAddress",
+    "customerAddressDetail",
+    "customerZipCode",
+    "customerMobile",
+    "customerPhone",
+    "orderedByMobile",
+    "safeNumber",
+    "safetyNumber",
+    "ordererNumber",
+    "receiverNumber",
+    "ordererPhoneNumber",
+    "ordererSsn",
+    "orderersSsn",
+    "personalCustomsClearanceCode",
+    "ordererEmail",
+    "email",
+    "addr1",
+    "addr2",
+    "postCode",
+    "requesterName",
+    "requesterPhoneNumber",
+    "requesterRealPhoneNumber",
+    "requesterAddress",
+    "requesterAddressDetail",
+    "requesterZipCode",
+    "buyerEmail",
+    "buyerPhone",
+    "receptionistName",
+)
+
+
+@pytest.mark.parametrize("key", EXPECTED_PERSONAL_FIELDS)
+def test_every_personal_field_of_the_reference_is_redacted(key: str) -> None:
+    from coupang_seller._redact import ALWAYS_REDACTED_KEYS
+
+    assert key.lower() in ALWAYS_REDACTED_KEYS
+    assert redact_json({"data": [{"x": {key: "홍길동 010-1234-5678"}}]}) == {
+        "data": [{"x": {key: REDACTED}}]
+    }
+
+
+def test_generic_name_is_redacted_in_the_reference_s_person_blocks() -> None:
+    from coupang_seller._personal_fields import PERSONAL_BLOCKS
+
+    assert {"orderer", "receiver"} <= PERSONAL_BLOCKS
+    for block in PERSONAL_BLOCKS:
+        assert redact_json({block: {"name": "홍길동"}}) == {block: {"name": REDACTED}}
+
+
+def test_generated_list_matches_the_reference() -> None:
+    """``scripts/derive_personal_fields.py --check``, where the reference is available."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "derive_personal_fields", root / "scripts" / "derive_personal_fields.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    reference = script.DEFAULT_REFERENCE
+    if not (reference / "coupang-openapi-catalog.json").is_file():
+        pytest.skip("Coupang's reference docs are not on this machine")
+    generated = (root / "src" / "coupang_seller" / "_personal_fields.py").read_text("utf-8")
+    assert script.render(*script.derive(reference)) == generated
+    fields, _ = script.derive(reference)
+    assert set(EXPECTED_PERSONAL_FIELDS) - {"ordererEmail"} <= set(fields)

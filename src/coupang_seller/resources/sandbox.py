@@ -10,8 +10,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic import SecretStr
+
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
+from coupang_seller._secret import Secret, reveal
 from coupang_seller.resources._base import Resource, envelope_data
 from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.coupons import CouponContract
@@ -31,12 +34,12 @@ __all__ = [
 
 
 class SandboxVendor(CoupangModel):
+    """A sandbox vendor's credentials. ``secretKey`` is a :class:`~coupang_seller.Secret`:
+    ``str``, ``repr`` and JSON dumps mask it; ``secretKey.reveal()`` gives the value."""
+
     vendorId: str
     accessKey: str
-    secretKey: str
-
-    def __repr__(self) -> str:
-        return f"SandboxVendor(vendorId={self.vendorId!r}, accessKey={self.accessKey!r}, secretKey=[REDACTED])"
+    secretKey: Secret
 
 
 class SandboxClock(CoupangModel):
@@ -46,9 +49,13 @@ class SandboxClock(CoupangModel):
 
 
 def _vendor_body(
-    vendor_id: str | None, access_key: str | None, secret_key: str | None
+    vendor_id: str | None, access_key: str | None, secret_key: str | SecretStr | None
 ) -> dict[str, Any]:
-    body = {"vendorId": vendor_id, "accessKey": access_key, "secretKey": secret_key}
+    body = {
+        "vendorId": vendor_id,
+        "accessKey": access_key,
+        "secretKey": None if secret_key is None else reveal(secret_key),
+    }
     return {k: v for k, v in body.items() if v is not None}
 
 
@@ -251,7 +258,7 @@ class Sandbox(Resource[Client]):
         vendor_id: str | None = None,
         *,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
         """Register a vendor; anything not given is generated. Returns all three values."""
         data = self._client.send_control(
@@ -559,7 +566,7 @@ class AsyncSandbox(Resource[AsyncClient]):
         vendor_id: str | None = None,
         *,
         access_key: str | None = None,
-        secret_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
         data = await self._client.send_control(
             "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)

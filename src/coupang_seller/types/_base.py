@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterator
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+
+from coupang_seller._redact import (
+    ALWAYS_REDACTED_KEYS,
+    BUYER_BLOCK_REDACTED_KEYS,
+    REDACTED,
+    redact_json,
+)
 
 T = TypeVar("T")
 
@@ -17,6 +25,30 @@ class CoupangModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+
+    #: True for a model holding one person's data (``Orderer``, ``Receiver``): its generic
+    #: fields (``name``, ``addr1``...) are masked in ``repr``/``str`` too.
+    personal_block: ClassVar[bool] = False
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr``/``str`` mask buyer personal data (the keys ``_redact`` redacts from logs);
+        the attributes and ``model_dump()`` keep the real values."""
+        block = type(self).personal_block
+        for name, value in super().__repr_args__():
+            lowered = name.lower() if name is not None else None
+            if (
+                value is not None
+                and lowered is not None
+                and (
+                    lowered in ALWAYS_REDACTED_KEYS
+                    or (block and lowered in BUYER_BLOCK_REDACTED_KEYS)
+                )
+            ):
+                yield name, REDACTED
+            elif isinstance(value, dict | list):  # extra fields kept as plain JSON
+                yield name, redact_json(value)
+            else:
+                yield name, value
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body Coupang expects: documented names, ``None`` left out."""

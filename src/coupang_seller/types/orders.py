@@ -40,6 +40,8 @@ ORDER_SHEET_STATUSES: Final = (
 
 
 class Orderer(CoupangModel):
+    personal_block = True
+
     name: str | None = None
     email: str | None = None
     safeNumber: str | None = None
@@ -47,6 +49,8 @@ class Orderer(CoupangModel):
 
 
 class Receiver(CoupangModel):
+    personal_block = True
+
     name: str | None = None
     safeNumber: str | None = None
     receiverNumber: str | None = None

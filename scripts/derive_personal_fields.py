@@ -1,0 +1,161 @@
+"""Derive the personal-data field names the SDK redacts from its DEBUG logs, from the reference.
+
+Run by maintainers (``python scripts/derive_personal_fields.py [PATH/TO/reference] [--check]``).
+It walks every documented parameter and response field (with its parent object) and every
+key of the request/response samples in ``coupang-openapi-catalog.json`` and
+``coupang-openapi-newer.json``, and keeps those that hold a person's data: names, phone and
+mobile numbers, safe numbers (안심번호), addresses, postcodes, customs ids (PCC, SSN) and
+e-mails of buyers, recipients, return/exchange requesters and the people who handle them.
+The seller's own fields (``vendor...``) are left out.
+
+The result is committed as ``src/coupang_seller/_personal_fields.py`` (a plain constant: a
+user's clone has no reference folder, and nothing is read at import time). ``--check``
+exits 1 when the committed module differs from what the reference gives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "coupang_seller" / "_personal_fields.py"
+DEFAULT_REFERENCE = Path("/work/shared/reference")
+
+#: Who a field belongs to, as the prefix of its name (``returnCustomerName``, ``deliveryMobile``).
+_ROLE = (
+    r"(?:requester|customer|deliveryCustomer|returnCustomer|delivery|return|orderer|orderers|"
+    r"orderedBy|receiver|buyer|receptionist|md)"
+)
+#: What a field holds, as the end of its name.
+_KIND = (
+    r"(?:Name|Phone|PhoneNumber|RealPhoneNumber|Mobile|Number|Address|AddressDetail|"
+    r"ZipCode|AddressZipCode|PostCode|Email|Ssn)"
+)
+_ROLE_KIND = re.compile(rf"^{_ROLE}{_KIND}$")
+#: Personal whoever holds them.
+_ALWAYS = re.compile(r"^(?:safeNumber|safetyNumber|personalCustomsClearanceCode|\w*Ssn)$")
+#: Generic names that are personal inside a buyer's block (``orderer.name``, ``receiver.addr1``).
+_GENERIC = re.compile(r"^(?:name|email|addr1|addr2|postCode|zipCode|phone|phoneNumber)$")
+#: Objects holding one person's data.
+_BLOCKS = frozenset({"orderer", "receiver"})
+#: Role-kind names that are not a person's data (the courier's or a charge's name).
+_NOT_PERSONAL = frozenset({"deliveryCompanyName", "deliveryChargeTypeName", "returnChargeName"})
+
+
+def _documented(
+    fields: Iterable[dict[str, Any]] | None, parent: str | None
+) -> Iterator[tuple[str | None, str]]:
+    for field in fields or ():
+        name = field.get("name")
+        if isinstance(name, str) and name:
+            yield parent, name
+            yield from _documented(field.get("children"), name)
+
+
+def _sample_keys(value: Any, parent: str | None) -> Iterator[tuple[str | None, str]]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield parent, key
+                yield from _sample_keys(item, key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _sample_keys(item, parent)
+
+
+def field_pairs(reference: Path) -> set[tuple[str | None, str]]:
+    """Every ``(parent, field)`` the reference documents or shows in a sample."""
+    catalog = json.loads((reference / "coupang-openapi-catalog.json").read_text(encoding="utf-8"))
+    newer = json.loads((reference / "coupang-openapi-newer.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, Any]] = [*catalog, *newer.get("endpoints", [])]
+    pairs: set[tuple[str | None, str]] = set()
+    for doc in docs:
+        for key in ("path_params", "query_params", "body_params", "response_fields"):
+            pairs.update(_documented(doc.get(key), None))
+        for key in ("sample_request", "sample_response"):
+            pairs.update(_sample_keys(doc.get(key), None))
+    return pairs
+
+
+def derive(reference: Path) -> tuple[list[str], list[str]]:
+    """``(fields, blocks)``: names redacted anywhere, and objects whose generic keys are."""
+    fields: set[str] = set()
+    blocks: set[str] = set()
+    for parent, name in field_pairs(reference):
+        if name in _NOT_PERSONAL or name.startswith("vendor"):
+            continue
+        if _ROLE_KIND.match(name) or _ALWAYS.match(name):
+            fields.add(name)
+        elif parent in _BLOCKS and _GENERIC.match(name):
+            if name == "name":  # too generic to redact everywhere (categories, coupons)
+                blocks.add(parent)
+            else:
+                fields.add(name)
+    return sorted(fields, key=str.lower), sorted(blocks)
+
+
+def render(fields: list[str], blocks: list[str]) -> str:
+    """The generated module's text."""
+    lines = [
+        '"""Personal-data field names in Coupang\'s responses and requests, redacted from logs.',
+        "",
+        "Generated by ``scripts/derive_personal_fields.py`` from the reference docs; do not edit",
+        "by hand (run the script, or add hand-picked names in ``_redact.py``).",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Final",
+        "",
+        "#: Redacted wherever they appear (names, phones, safe numbers, addresses, postcodes,",
+        "#: customs ids and e-mails of buyers, recipients and requesters).",
+        "PERSONAL_FIELDS: Final[frozenset[str]] = frozenset(",
+        "    {",
+        *(f'        "{name}",' for name in fields),
+        "    }",
+        ")",
+        "",
+        "#: Objects whose generic ``name`` is a person's name.",
+        "PERSONAL_BLOCKS: Final[frozenset[str]] = frozenset(",
+        "    {",
+        *(f'        "{name}",' for name in blocks),
+        "    }",
+        ")",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """Write (or with ``--check`` compare) the generated module; 0 when up to date."""
+    check = "--check" in argv
+    paths = [a for a in argv if not a.startswith("--")]
+    reference = Path(paths[0]) if paths else DEFAULT_REFERENCE
+    if not (reference / "coupang-openapi-catalog.json").is_file():
+        print(f"reference not found at {reference}; nothing derived")
+        return 0 if check else 2
+    text = render(*derive(reference))
+    if check:
+        current = OUT.read_text(encoding="utf-8") if OUT.is_file() else ""
+        if current != text:
+            print(f"{OUT.relative_to(ROOT)} is out of date: run scripts/derive_personal_fields.py")
+            return 1
+        print(f"{OUT.relative_to(ROOT)} is up to date")
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
