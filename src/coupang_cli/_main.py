@@ -220,8 +220,25 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
         sock.close()
         raise
     port = int(sock.getsockname()[1])  # --port 0: the port the system chose
-    base_url = f"http://{args.host}:{port}"
-    out.line(f"coupang sandbox on {base_url}  (store: {safe_url(args.db)})")
+    try:
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        _banner(args, out, f"http://{host}:{port}", safe_url(args.db))
+        sys.stdout.flush()
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # Ctrl-C (uvicorn shuts down cleanly, then re-raises SIGINT)
+        print("sandbox stopped", file=sys.stderr)
+    except SystemExit as exc:  # uvicorn's own start-up failure (it logged the reason)
+        if exc.code in (0, None):
+            return EXIT_OK
+        raise StartupError("the sandbox failed to start (see above)", EXIT_UNAVAILABLE) from None
+    finally:
+        sock.close()
+    return EXIT_OK
+
+
+def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) -> None:
+    """Where the sandbox listens, its store, the vendors' keys and the gateway limit."""
+    out.line(f"coupang sandbox on {base_url}  (store: {store})")
     for vendor_id, access_key, secret_key in args.vendor:
         out.line(
             f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
@@ -240,25 +257,13 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     out.data(
         {
             "baseUrl": base_url,
-            "db": safe_url(args.db),
+            "db": store,
             "vendors": [
                 dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True))
                 for v in args.vendor
             ],
         }
     )
-    sys.stdout.flush()
-    try:
-        server.run(sockets=[sock])
-    except KeyboardInterrupt:  # Ctrl-C: uvicorn shut down cleanly, then re-raised SIGINT
-        print("sandbox stopped", file=sys.stderr)
-    except SystemExit as exc:  # uvicorn's own start-up failure (it logged the reason)
-        if exc.code in (0, None):
-            return EXIT_OK
-        raise StartupError("the sandbox failed to start (see above)", EXIT_UNAVAILABLE) from None
-    finally:
-        sock.close()
-    return EXIT_OK
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from typing import Any, Final
 from coupang_cli._errors import EXIT_UNAVAILABLE, EXIT_USAGE
 
 SANDBOX_EXTRA: Final = "pip install 'coupang-seller[sandbox]'"
+#: uvicorn's default backlog.
+LISTEN_BACKLOG: Final = 2048
 
 
 class StartupError(Exception):
@@ -53,6 +55,7 @@ def claim_port(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(LISTEN_BACKLOG)  # connections wait in the queue until uvicorn serves
     except OSError as exc:
         sock.close()
         reason = exc.strerror or str(exc)
