@@ -41,19 +41,12 @@ def _add_serve_parser(sandbox: Any, wanted: bool) -> None:
     (so ``--help`` and every production command run without the [sandbox] extra)."""
     help_text = "serve the sandbox over HTTP"
     if wanted:
-        try:
-            server = import_sandbox("coupang_sandbox.server")
-        except StartupError as exc:
-            missing = str(exc)
-        else:
-            server.add_serve_arguments(sandbox.add_parser("serve", help=help_text))
-            return
-    else:
-        missing = ""
-    # Not asked for (only listed), or the extra is missing: accept anything, say it on dispatch.
+        server = import_sandbox("coupang_sandbox.server")
+        server.add_serve_arguments(sandbox.add_parser("serve", help=help_text))
+        return
+    # Only listed (another command was asked for): its options are not needed.
     stub = sandbox.add_parser("serve", help=help_text, add_help=False)
     stub.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    stub.set_defaults(missing_extra=missing)
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -142,7 +135,12 @@ def _silence_stdout() -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser(argv).parse_args(argv)
+    try:
+        parser = build_parser(argv)
+    except StartupError as exc:  # `sandbox serve ...` without the [sandbox] extra
+        Output(as_json="--json" in (sys.argv[1:] if argv is None else argv)).error(str(exc))
+        return exc.code
+    args = parser.parse_args(argv)
     out = Output(as_json=args.json)
     try:
         return _dispatch(args, out)
@@ -201,9 +199,6 @@ def _openapi(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace, out: Output) -> int:
-    missing = getattr(args, "missing_extra", None)
-    if missing is not None:
-        raise StartupError(missing or "sandbox serve: the sandbox did not load", EXIT_USAGE)
     from coupang_cli._startup import check_writable, claim_port, safe_url, starting
 
     server_module = import_sandbox("coupang_sandbox.server")
