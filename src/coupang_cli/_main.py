@@ -202,7 +202,10 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     from coupang_cli._startup import check_writable, claim_port, safe_url, starting
 
     server_module = import_sandbox("coupang_sandbox.server")
-    settings = server_module.settings_from_args(args)
+    try:
+        settings = server_module.settings_from_args(args)
+    except Exception as exc:  # noqa: BLE001 - a refused setting, whatever the sandbox calls it
+        raise StartupError(str(exc) or type(exc).__name__, EXIT_USAGE) from None
     # The port first: a port in use is reported before the store is touched or the banner shown.
     sock = claim_port(args.host, args.port)
     try:

@@ -207,3 +207,10 @@ def test_ctrl_c_is_130(tmp_path: Path) -> None:
     assert process.returncode == EXIT_INTERRUPTED
     assert "Traceback" not in err
     assert err.strip() == "interrupted"
+
+
+def test_refused_setting(tmp_path: Path) -> None:
+    done = _serve("--db", f"sqlite:///{tmp_path / 's.db'}", "--rate-limit", "-1")
+    assert done.returncode == EXIT_USAGE
+    assert "rate" in one_line_error(done)
+    assert done.stdout == ""
