@@ -13,12 +13,13 @@ from typing import Any
 
 import httpx
 
-from coupang_cli._errors import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from coupang_cli._errors import EXIT_API_ERROR, EXIT_AUTH, EXIT_INTERRUPTED, EXIT_OK
 from coupang_cli._journal import Journal, journal_target
-from coupang_cli._orders import already_uploaded, run_invoices
+from coupang_cli._orders import _line_shipped, already_uploaded, run_invoices
 from coupang_cli._output import Output
 from coupang_seller import Client
 from coupang_seller.resources.sandbox import PlacedOrder
+from coupang_seller.types.orders import OrderSheet
 from tests.orders_gaps.conftest import VENDOR, Market, fresh_number
 from tests.products.conftest import make_client
 from tests.returns.conftest import (  # noqa: F401  (fixtures)
@@ -167,3 +168,65 @@ def test_journal_of_another_target_is_ignored(
     code, report = _run(market.client, sheet)
     assert code == EXIT_OK
     assert [r["status"] for r in report["results"]] == ["uploaded"]
+
+
+def test_split_shipment_lost_answer_is_read_back(
+    market: Market,  # noqa: F811
+    transport: httpx.BaseTransport,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A split shipment moves the first item to a new box: the read-back looks at every box of
+    the order, and a line without a number matches on its planned shipping date."""
+    first, second = market.items
+    placed = market.instructed({first: 1, second: 1})
+    [box] = placed.shipmentBoxes
+    sheet = tmp_path / "split.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["shipmentBoxId", "orderId", "vendorItemId", "deliveryCompanyCode", "invoiceNumber",
+             "splitShipping", "preSplitShipped", "estimatedShippingDate"]
+        )  # fmt: skip
+        writer.writerow([box.shipmentBoxId, placed.orderId, first, "CJGLS", fresh_number(), "Y", "N", ""])  # fmt: skip
+        writer.writerow([box.shipmentBoxId, placed.orderId, second, "CJGLS", "", "Y", "N", "2025-07-20"])  # fmt: skip
+    faulty = LoseAnswer(transport, _timeout, n=1)
+    with make_client(VENDOR, faulty) as seller:
+        code, report = _run(seller, sheet)
+    assert code == EXIT_OK, report
+    assert faulty.uploads == 1
+    assert [(r["status"], r.get("reconciled")) for r in report["results"]] == [("uploaded", True)]
+
+
+def test_an_authentication_failure_stops_the_run(
+    market: Market,  # noqa: F811
+    transport: httpx.BaseTransport,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    placed = market.instructed({market.items[0]: 1})
+    sheet = _sheet(tmp_path / "auth.csv", [placed])
+    relay = LoseAnswer(transport, _timeout, n=0)  # closing the client leaves the app's transport
+    with make_client((VENDOR[0], VENDOR[1], "not-the-secret"), relay) as seller:
+        code, report = _run(seller, sheet)
+    assert code == EXIT_AUTH
+    assert [r["status"] for r in report["results"]] == ["failed"]
+    code, report = _run(market.client, sheet)  # refused for sure: simply sent next time
+    assert code == EXIT_OK
+    assert [r["status"] for r in report["results"]] == ["uploaded"]
+
+
+def _sheet_of(**fields: Any) -> OrderSheet:
+    return OrderSheet.model_validate(
+        {"shipmentBoxId": 1, "orderId": 2, "status": "DEPARTURE",
+         "orderItems": [{"vendorItemId": 3}], **fields}
+    )  # fmt: skip
+
+
+def test_read_back_by_courier_name_as_coupang_answers_it() -> None:
+    """Coupang's order sheet names the courier (``deliveryCompanyName``), not its code."""
+    line = {"vendorItemId": 3, "deliveryCompanyCode": "CJGLS", "invoiceNumber": "123456789012"}
+    named = _sheet_of(deliveryCompanyName="CJ 대한통운", invoiceNumber="123456789012")
+    assert _line_shipped([named], line)
+    assert not _line_shipped([named], {**line, "deliveryCompanyCode": "HANJIN"})
+    assert not _line_shipped([named], {**line, "vendorItemId": 4})
+    unnamed = _sheet_of(invoiceNumber="123456789012")
+    assert _line_shipped([unnamed], line)  # nothing to compare: the number decides
