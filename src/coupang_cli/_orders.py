@@ -405,8 +405,14 @@ class _Upload:
     stop: CoupangError | None = None
 
     def report(self, lines: Sequence[Mapping[str, Any]], status: str, **fields: Any) -> None:
+        """Print the box's line and keep its result (``succeed`` as in Coupang's answer)."""
         box = lines[0].get("shipmentBoxId")
-        entry = {"shipmentBoxId": box, "status": status, **fields}
+        entry = {
+            "shipmentBoxId": box,
+            "status": status,
+            "succeed": status in (UPLOADED, "already"),
+            **fields,
+        }
         self.results.append(entry)
         if status == UPLOADED:
             self.out.line(
