@@ -20,6 +20,8 @@ from coupang_seller.types.orders import BulkResult, InvoiceLine
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 
 DEMO_VENDOR = "A00012345"
+#: The demo makes a vendor with fresh keys: a store that already has it cannot be reused.
+DEMO_STORE_HINT = "the demo makes its own vendor: give --db a new store, or leave --db out"
 DEMO_USER = "demo-wing-user"
 #: The sample sheet of a source checkout (``examples/`` is not part of the installed package).
 SAMPLE_SHEET = Path(__file__).resolve().parents[2] / "examples" / "products_sample.csv"
@@ -62,7 +64,7 @@ def run_demo(out: Output, *, db_url: str | None = None) -> int:
         access_key, secret_key = secrets.token_hex(8), secrets.token_hex(20)
         seed = [(DEMO_VENDOR, access_key, secret_key)]
         summary: dict[str, object] = {"db": url}
-        with embedded_sandbox(db_url=url, vendors=seed) as sandbox:
+        with embedded_sandbox(db_url=url, vendors=seed, conflict_hint=DEMO_STORE_HINT) as sandbox:
             out.line(f"Sandbox running at {sandbox.base_url} (store: {url})")
             out.line(
                 f"Vendor {DEMO_VENDOR}, access key {access_key}, secret key {secret_key[:4]}… (hidden)"

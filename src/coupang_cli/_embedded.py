@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from coupang_cli._startup import check_writable, starting
 from coupang_sandbox.server import build_server
 from coupang_sandbox.settings import SandboxSettings, VendorSeed
 
@@ -29,10 +30,17 @@ def embedded_sandbox(
     host: str = "127.0.0.1",
     port: int = 0,
     admin_token: str | None = None,
+    conflict_hint: str = "",
 ) -> Iterator[RunningSandbox]:
-    """Start uvicorn on ``host:port`` (0 = a free port) and stop it on exit."""
+    """Start uvicorn on ``host:port`` (0 = a free port) and stop it on exit.
+
+    A store that cannot be used (conflicting vendor, missing database, read-only) raises
+    :class:`coupang_cli._startup.StartupError` before anything starts.
+    """
     settings = SandboxSettings(db_url=db_url, vendors=list(vendors), admin_token=admin_token)
-    server = build_server(settings, host, port)
+    with starting(db_url, hint=conflict_hint):
+        server = build_server(settings, host, port)
+        check_writable(server.config.app)
     thread = threading.Thread(target=server.run, name="coupang-sandbox", daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS

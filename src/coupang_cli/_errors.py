@@ -26,6 +26,12 @@ EXIT_RULES = 3
 EXIT_AUTH = 4
 EXIT_THROTTLED = 5
 EXIT_CONNECTION = 6
+#: The sandbox cannot start: its port is taken, or its store is missing, unreachable or read-only.
+EXIT_UNAVAILABLE = 7
+#: Stopped by Ctrl-C (128 + SIGINT, as shells report it). ``sandbox serve`` stops with 0.
+EXIT_INTERRUPTED = 130
+#: The reader of the output went away (``| head``): 128 + SIGPIPE, as shells report it.
+EXIT_BROKEN_PIPE = 141
 
 
 def describe(exc: CoupangError) -> tuple[int, str, dict[str, Any]]:

@@ -4,25 +4,58 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coupang_cli._errors import EXIT_OK, EXIT_USAGE, describe
+from coupang_cli._errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    describe,
+)
 from coupang_cli._output import Output
-from coupang_sandbox.server import add_serve_arguments, build_server, settings_from_args
+from coupang_cli._startup import StartupError, import_sandbox
 from coupang_seller import Client, CoupangError, __version__
 from coupang_seller.types.couriers import COURIERS
 
+EXIT_CODES = (
+    "Exit codes: 0 ok, 1 API error, 2 usage/configuration, 3 rules broken, 4 auth, "
+    "5 rate limited/blocked, 6 connection, 7 sandbox cannot start (port or store), "
+    "130 interrupted, 141 output closed (broken pipe)."
+)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _wants_serve(argv: Sequence[str] | None) -> bool:
+    """Does the command line ask for ``sandbox serve``? (Global options take no values.)"""
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    return words[:2] == ["sandbox", "serve"]
+
+
+def _add_serve_parser(sandbox: Any, wanted: bool) -> None:
+    """``sandbox serve``: its options come from the sandbox, imported only when it is asked for
+    (so ``--help`` and every production command run without the [sandbox] extra)."""
+    help_text = "serve the sandbox over HTTP"
+    if wanted:
+        server = import_sandbox("coupang_sandbox.server")
+        server.add_serve_arguments(sandbox.add_parser("serve", help=help_text))
+        return
+    # Only listed (another command was asked for): its options are not needed.
+    stub = sandbox.add_parser("serve", help=help_text, add_help=False)
+    stub.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``coupang-seller`` parser; ``argv`` only decides whether the sandbox is imported."""
     parser = argparse.ArgumentParser(
         prog="coupang-seller",
         description="Coupang seller Open API toolkit: SDK commands and a local sandbox.",
         epilog="Credentials come from COUPANG_ACCESS_KEY, COUPANG_SECRET_KEY, COUPANG_VENDOR_ID "
-        "(and COUPANG_BASE_URL, COUPANG_USER_ID). Exit codes: 0 ok, 1 API error, 2 usage, "
-        "3 rules broken, 4 auth, 5 rate limited/blocked, 6 connection.",
+        "(and COUPANG_BASE_URL, COUPANG_USER_ID). " + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -31,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox = sub.add_parser("sandbox", help="the local emulator").add_subparsers(
         dest="action", required=True
     )
-    serve = sandbox.add_parser("serve", help="serve the sandbox over HTTP")
-    add_serve_arguments(serve)
+    _add_serve_parser(sandbox, _wants_serve(argv))
     openapi = sandbox.add_parser(
         "openapi", help="print the OpenAPI 3.1 document of the seller API the sandbox serves"
     )
@@ -81,7 +113,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the exit code follows the README's table (and ``EXIT_CODES``)."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`| head`): say nothing more, and keep the interpreter's final
+        # flush of stdout from failing again (the Python docs' recipe for SIGPIPE).
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (a test's capture): nothing to flush
+        pass
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
+        parser = build_parser(argv)
+    except StartupError as exc:  # `sandbox serve ...` without the [sandbox] extra
+        Output(as_json="--json" in (sys.argv[1:] if argv is None else argv)).error(str(exc))
+        return exc.code
+    args = parser.parse_args(argv)
     out = Output(as_json=args.json)
     try:
         return _dispatch(args, out)
@@ -89,6 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         code, message, payload = describe(exc)
         out.error(message, payload=payload)
         return code
+    except StartupError as exc:
+        out.error(str(exc))
+        return exc.code
+    except BrokenPipeError:
+        raise
     except (OSError, ValueError) as exc:
         out.error(str(exc))
         return EXIT_USAGE
@@ -100,9 +164,9 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
             return _openapi(args)
         return _serve(args, out)
     if args.command == "demo":
-        from coupang_cli._demo import run_demo
-
-        return run_demo(out, db_url=args.db)
+        demo = import_sandbox("coupang_cli._demo")
+        code: int = demo.run_demo(out, db_url=args.db)
+        return code
     if args.command == "couriers":
         for courier in COURIERS.values():
             out.line(f"{courier.code:<14} {courier.name}{'  (defunct)' if courier.defunct else ''}")
@@ -124,9 +188,8 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
 
 
 def _openapi(args: argparse.Namespace) -> int:
-    from coupang_sandbox.openapi import build_document
-
-    document = build_document(include_control=args.include_control)
+    openapi = import_sandbox("coupang_sandbox.openapi")
+    document = openapi.build_document(include_control=args.include_control)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(text)
@@ -136,10 +199,44 @@ def _openapi(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace, out: Output) -> int:
-    settings = settings_from_args(args)
-    server = build_server(settings, args.host, args.port, access_log=args.access_log)
-    base_url = f"http://{args.host}:{args.port}"
-    out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
+    from coupang_cli._startup import check_writable, claim_port, safe_url, starting
+
+    server_module = import_sandbox("coupang_sandbox.server")
+    try:
+        settings = server_module.settings_from_args(args)
+    except Exception as exc:  # noqa: BLE001 - a refused setting, whatever the sandbox calls it
+        raise StartupError(str(exc) or type(exc).__name__, EXIT_USAGE) from None
+    # The port first: a port in use is reported before the store is touched or the banner shown.
+    sock = claim_port(args.host, args.port)
+    try:
+        with starting(args.db):
+            server = server_module.build_server(
+                settings, args.host, args.port, access_log=args.access_log
+            )
+            check_writable(server.config.app)
+    except BaseException:
+        sock.close()
+        raise
+    port = int(sock.getsockname()[1])  # --port 0: the port the system chose
+    try:
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        _banner(args, out, f"http://{host}:{port}", safe_url(args.db))
+        sys.stdout.flush()
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # Ctrl-C (uvicorn shuts down cleanly, then re-raises SIGINT)
+        print("sandbox stopped", file=sys.stderr)
+    except SystemExit as exc:  # uvicorn's own start-up failure (it logged the reason)
+        if exc.code in (0, None):
+            return EXIT_OK
+        raise StartupError("the sandbox failed to start (see above)", EXIT_UNAVAILABLE) from None
+    finally:
+        sock.close()
+    return EXIT_OK
+
+
+def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) -> None:
+    """Where the sandbox listens, its store, the vendors' keys and the gateway limit."""
+    out.line(f"coupang sandbox on {base_url}  (store: {store})")
     for vendor_id, access_key, secret_key in args.vendor:
         out.line(
             f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
@@ -158,19 +255,13 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     out.data(
         {
             "baseUrl": base_url,
-            "db": args.db,
+            "db": store,
             "vendors": [
                 dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True))
                 for v in args.vendor
             ],
         }
     )
-    sys.stdout.flush()
-    try:
-        server.run()
-    except KeyboardInterrupt:  # Ctrl-C: uvicorn shut down cleanly, then re-raised SIGINT
-        print("sandbox stopped", file=sys.stderr)
-    return EXIT_OK
 
 
 def _load(path: Path) -> dict[str, Any]:

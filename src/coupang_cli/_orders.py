@@ -13,8 +13,13 @@
   of every box is printed. Exit code: 3 when rows were refused offline, else 1 when Coupang
   refused a box, else 0.
 
-Nothing here is retried: Coupang has no idempotency key, so after a lost answer re-read the
-sheets (``orders list``) before sending again.
+``invoices`` keeps a journal next to the sheet (``FILE.journal.jsonl``, or ``--journal``; the
+mechanism of ``products push``, :mod:`coupang_cli._journal`): every box is recorded as
+``sending`` before its call and ``uploaded``/``failed`` after. Coupang has no idempotency key,
+so a box whose answer was lost (a timeout or 5xx after sending, Ctrl-C, ``kill -9``) is read
+back first (its order's sheets show the invoice number with that courier: uploaded) and sent
+again only when it is not there. A rerun reports boxes done earlier as already uploaded, not
+as refused. ``ack`` is not journaled: acknowledging twice is harmless.
 """
 
 from __future__ import annotations
@@ -23,16 +28,34 @@ import argparse
 import csv
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from coupang_cli._errors import EXIT_API_ERROR, EXIT_OK, EXIT_RULES, EXIT_USAGE
-from coupang_cli._output import Output
-from coupang_seller import Client
+from coupang_cli._errors import (
+    EXIT_API_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_RULES,
+    EXIT_USAGE,
+    describe,
+)
+from coupang_cli._journal import (
+    ABORT_ERRORS,
+    FAILED,
+    SENDING,
+    UNCERTAIN,
+    Journal,
+    answer_may_be_lost,
+    journal_beside,
+    journal_target,
+)
+from coupang_cli._output import Output, to_jsonable
+from coupang_seller import Client, CoupangError
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
+from coupang_seller.types.couriers import COURIERS
 from coupang_seller.types.orders import ORDER_SHEET_STATUSES, BulkItemResult, OrderSheet
 
 __all__ = [
@@ -43,6 +66,7 @@ __all__ = [
     "InvoiceProblem",
     "InvoiceSheet",
     "add_order_commands",
+    "already_uploaded",
     "read_invoice_sheet",
     "run_ack",
     "run_invoices",
@@ -110,9 +134,13 @@ def add_order_commands(sub: Any) -> None:
         + ", ".join(INVOICE_COLUMNS)
         + " [, "
         + ", ".join(INVOICE_OPTIONAL_COLUMNS)
-        + "]. Exit code 3 when rows were refused offline, 1 when Coupang refused a box.",
+        + "]. Exit code 3 when rows were refused offline, 1 when Coupang refused a box. "
+        "The journal (FILE.journal.jsonl) lets a rerun finish an interrupted upload: boxes "
+        "already uploaded are not sent again, and a box whose answer was lost is read back "
+        "from its order sheet before it is sent again.",
     )
     invoices.add_argument("file", type=Path)
+    invoices.add_argument("--journal", type=Path, default=None, help="default: FILE.journal.jsonl")
     for command in (listing, ack, invoices):
         # `coupang-seller orders list --json` as well as `coupang-seller --json orders list`.
         command.add_argument(
@@ -125,7 +153,7 @@ def run_orders(args: argparse.Namespace, out: Output, client: Client) -> int:
         return run_list(client, out, start=args.date_from, end=args.date_to, status=args.status)
     if args.action == "ack":
         return run_ack(client, out, args.shipment_box_ids)
-    return run_invoices(client, out, args.file)
+    return run_invoices(client, out, args.file, journal_path=args.journal)
 
 
 # -- list --------------------------------------------------------------------------------------
@@ -307,7 +335,195 @@ def _chunks(boxes: list[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]
         yield [line for box in boxes[start : start + UPLOAD_CHUNK_BOXES] for line in box]
 
 
-def run_invoices(client: Client, out: Output, path: Path) -> int:
+#: Journal status of a box whose invoices Coupang accepted.
+UPLOADED: Final = "uploaded"
+
+
+def _box_key(lines: Sequence[Mapping[str, Any]]) -> str:
+    return f"box {lines[0].get('shipmentBoxId')}"
+
+
+def _squeeze(text: str | None) -> str:
+    return "".join((text or "").split()).upper()
+
+
+def _courier_matches(sheet: OrderSheet, code: str) -> bool:
+    """Does the order sheet name the courier ``code``? (Coupang answers its name; the sandbox
+    answers the code too.)"""
+    answered = (sheet.model_extra or {}).get("deliveryCompanyCode")
+    if answered:
+        return str(answered).strip().upper() == code
+    if not sheet.deliveryCompanyName:
+        return True  # nothing to compare: the invoice number decides
+    known = COURIERS.get(code)
+    names = {_squeeze(code)} | ({_squeeze(known.name)} if known else set())
+    return _squeeze(sheet.deliveryCompanyName) in names
+
+
+def _line_shipped(sheets: Sequence[OrderSheet], line: Mapping[str, Any]) -> bool:
+    number = str(line.get("invoiceNumber") or "").strip()
+    item = line.get("vendorItemId")
+    code = str(line.get("deliveryCompanyCode") or "").strip().upper()
+    if not number:  # a split-shipping line that only plans a shipping date
+        wanted = str(line.get("estimatedShippingDate") or "").strip()
+        return any(
+            i.vendorItemId == item and (i.plannedShippingDate or "") == wanted
+            for s in sheets
+            for i in s.orderItems
+        )
+    return any(
+        (s.invoiceNumber or "").strip() == number
+        and _courier_matches(s, code)
+        and item in s.vendor_item_ids
+        for s in sheets
+    )
+
+
+def already_uploaded(
+    client: Client, lines: Sequence[Mapping[str, Any]], cache: dict[Any, list[OrderSheet]]
+) -> bool:
+    """Read the order back: does every line of this box show its invoice (number and courier)?
+
+    A split shipment moves items to new boxes of the same order, so every box of the order is
+    read (``cache`` keeps them per orderId for one pass).
+    """
+    order_id = lines[0]["orderId"]
+    if order_id not in cache:
+        cache[order_id] = client.orders.by_order_id(order_id)
+    sheets = cache[order_id]
+    numbered = [line for line in lines if str(line.get("invoiceNumber") or "").strip()]
+    return all(_line_shipped(sheets, line) for line in (numbered or lines))
+
+
+@dataclass
+class _Upload:
+    """What happened to every box of one ``invoices`` run."""
+
+    out: Output
+    journal: Journal
+    results: list[dict[str, Any]] = field(default_factory=list)
+    stop: CoupangError | None = None
+
+    def report(self, lines: Sequence[Mapping[str, Any]], status: str, **fields: Any) -> None:
+        """Print the box's line and keep its result (``succeed`` as in Coupang's answer)."""
+        box = lines[0].get("shipmentBoxId")
+        entry = {
+            "shipmentBoxId": box,
+            "status": status,
+            "succeed": status in (UPLOADED, "already"),
+            **fields,
+        }
+        self.results.append(entry)
+        if status == UPLOADED:
+            self.out.line(
+                f"box {box}: OK"
+                + (" (answer lost; found uploaded)" if fields.get("reconciled") else "")
+            )
+        elif status == "already":
+            how = "found on the order sheet" if fields.get("reconciled") else "journal"
+            self.out.line(f"box {box}: already uploaded ({how})")
+        elif status == "refused":
+            retry = " (retry later)" if fields.get("retryRequired") else ""
+            self.out.line(
+                f"box {box}: FAILED {fields.get('resultCode')}{retry}: {fields.get('resultMessage')}"
+            )
+        else:
+            self.out.line(f"box {box}: NOT CONFIRMED: {fields.get('error')}")
+
+    def reconcile(
+        self, client: Client, boxes: Sequence[list[dict[str, Any]]], *, status: str
+    ) -> list[list[dict[str, Any]]]:
+        """Boxes whose answer was lost: those found uploaded are recorded and reported as
+        ``status``; the others are returned, to be sent (again)."""
+        cache: dict[Any, list[OrderSheet]] = {}
+        unsent: list[list[dict[str, Any]]] = []
+        for lines in boxes:
+            if self.stop is not None:
+                return unsent
+            try:
+                done = already_uploaded(client, lines, cache)
+            except CoupangError as exc:  # the journal keeps saying "read it back first"
+                self.report(lines, FAILED, error=f"cannot read the order back yet: {exc}")
+                if isinstance(exc, ABORT_ERRORS):
+                    self.stop = exc
+                continue
+            if done:
+                self.journal.record(_box_key(lines), UPLOADED, reconciled=True)
+                self.report(
+                    lines,
+                    status,
+                    succeed=True,
+                    resultCode="ALREADY_UPLOADED" if status == "already" else "SUCCESS",
+                    reconciled=True,
+                )
+            else:
+                unsent.append(lines)
+        return unsent
+
+    def send(self, client: Client, boxes: list[list[dict[str, Any]]]) -> None:
+        """Upload one chunk: intent first, outcome after; a lost answer is read back, and the
+        boxes not found uploaded are sent once more."""
+        for attempt in (1, 2):
+            if not boxes or self.stop is not None:
+                return
+            self.journal.record_many(
+                (_box_key(lines), SENDING, {"attempt": attempt, "lines": len(lines)})
+                for lines in boxes
+            )
+            try:
+                answer = client.orders.upload_invoices([line for lines in boxes for line in lines])
+            except CoupangError as exc:
+                if not answer_may_be_lost(exc):
+                    self.journal.record_many(
+                        (_box_key(lines), FAILED, {"error": str(exc)}) for lines in boxes
+                    )
+                    for lines in boxes:
+                        self.report(lines, FAILED, error=str(exc))
+                    if isinstance(exc, ABORT_ERRORS):
+                        self.stop = exc
+                    return
+                self.journal.record_many(
+                    (_box_key(lines), UNCERTAIN, {"error": str(exc)}) for lines in boxes
+                )
+                boxes = self.reconcile(client, boxes, status=UPLOADED)
+                if attempt == 2:
+                    for lines in boxes:
+                        self.report(lines, FAILED, error=f"{exc} (not uploaded; run it again)")
+                continue
+            by_box = {item.shipmentBoxId: item for item in answer.responseList}
+            missing: list[list[dict[str, Any]]] = []
+            outcomes: list[tuple[str, str, dict[str, Any]]] = []
+            for lines in boxes:
+                item = by_box.get(lines[0].get("shipmentBoxId"))
+                if item is None:
+                    missing.append(lines)
+                    continue
+                outcomes.append(
+                    (
+                        _box_key(lines),
+                        UPLOADED if item.succeed else FAILED,
+                        {} if item.succeed else {"resultCode": item.resultCode},
+                    )
+                )
+            self.journal.record_many(outcomes)
+            for lines in boxes:
+                item = by_box.get(lines[0].get("shipmentBoxId"))
+                if item is not None:
+                    fields = to_jsonable(item)
+                    fields.pop("shipmentBoxId", None)
+                    self.report(lines, UPLOADED if item.succeed else "refused", **fields)
+            # A box the answer does not mention: read it back rather than guess.
+            boxes = self.reconcile(client, missing, status=UPLOADED)
+            if attempt == 2:
+                for lines in boxes:
+                    self.report(lines, FAILED, error="the answer did not mention this box")
+        return
+
+
+def run_invoices(
+    client: Client, out: Output, path: Path, *, journal_path: Path | None = None
+) -> int:
+    """Upload the sheet's valid boxes once each; safe to run again after any interruption."""
     sheet = read_invoice_sheet(path)
     for problem in sheet.problems:
         out.line(
@@ -319,25 +535,58 @@ def run_invoices(client: Client, out: Output, path: Path) -> int:
             f"not sent: {len(refused)} box(es) with broken rows "
             f"({', '.join(str(b) for b in refused)})"
         )
-    boxes = sheet.valid_boxes()
-    results: list[BulkItemResult] = []
-    for lines in _chunks(boxes):
-        answer = client.orders.upload_invoices(lines)
-        for item in answer.responseList:
-            out.line(_result_line(item))
-        results += answer.responseList
-    failed = [item for item in results if not item.succeed]
+    journal = Journal(journal_path or journal_beside(path), target=journal_target(client))
+    run = _Upload(out, journal)
+    interrupted = False
+    try:
+        fresh: list[list[dict[str, Any]]] = []
+        lost: list[list[dict[str, Any]]] = []
+        for lines in sheet.valid_boxes():
+            status = journal.status(_box_key(lines))
+            if status == UPLOADED:
+                run.report(lines, "already", succeed=True, resultCode="ALREADY_UPLOADED")
+            elif status in (SENDING, UNCERTAIN):  # an earlier run lost the answer
+                lost.append(lines)
+            else:
+                fresh.append(lines)
+        unsent = run.reconcile(client, lost, status="already") + fresh
+        for start in range(0, len(unsent), UPLOAD_CHUNK_BOXES):
+            run.send(client, unsent[start : start + UPLOAD_CHUNK_BOXES])
+            if run.stop is not None:
+                break
+    except KeyboardInterrupt:
+        interrupted = True
+    counts = {
+        status: sum(1 for r in run.results if r["status"] == status)
+        for status in (UPLOADED, "already", "refused", FAILED)
+    }
+    pending = len(sheet.valid_boxes()) - len(run.results)
     out.line(
-        f"{len(results) - len(failed)} box(es) uploaded, {len(failed)} refused by Coupang, "
+        f"{counts[UPLOADED]} box(es) uploaded, {counts['refused']} refused by Coupang, "
         f"{len(refused)} not sent"
+        + (f", {counts['already']} already uploaded" if counts["already"] else "")
+        + (f", {counts[FAILED]} not confirmed" if counts[FAILED] else "")
+        + (f", {pending} not attempted" if pending else "")
+        + f" (journal: {journal.path})"
     )
+    if run.stop is not None:
+        out.line(f"stopped: {describe(run.stop)[1]}")
+    if interrupted:
+        out.line("interrupted: run the same command again to finish; no box is uploaded twice")
     out.data(
         {
             "problems": [p.as_dict() for p in sheet.problems],
             "notSent": refused,
-            "results": results,
+            "results": run.results,
+            "counts": {**counts, "notSent": len(refused), "pending": pending},
+            "journal": str(journal.path),
+            "interrupted": interrupted,
         }
     )
+    if interrupted:
+        return EXIT_INTERRUPTED
+    if run.stop is not None:
+        return describe(run.stop)[0]
     if sheet.problems:
         return EXIT_RULES
-    return EXIT_API_ERROR if failed else EXIT_OK
+    return EXIT_API_ERROR if counts["refused"] or counts[FAILED] else EXIT_OK

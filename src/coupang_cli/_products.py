@@ -23,7 +23,6 @@ rows that name local files.
 from __future__ import annotations
 
 import copy
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -33,26 +32,22 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Final, TextIO
 from urllib.parse import quote
 
-from coupang_cli._errors import EXIT_API_ERROR, EXIT_OK, EXIT_RULES, describe
+from coupang_cli._errors import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_RULES, describe
+from coupang_cli._journal import (
+    ABORT_ERRORS,
+    FAILED,
+    SENDING,
+    UNCERTAIN,
+    Journal,
+    answer_may_be_lost,
+    journal_beside,
+    journal_target,
+)
 from coupang_cli._output import Output
 from coupang_cli._sheet import Cell, SheetProduct, build_products, read_rows
-from coupang_seller import (
-    APIConnectionError,
-    AuthenticationError,
-    CircuitOpenError,
-    Client,
-    CoupangError,
-    PermissionDeniedError,
-    PreflightError,
-    RateLimitError,
-    ServerError,
-    UnexpectedResponseError,
-    ValidationError,
-)
+from coupang_seller import Client, CoupangError, PreflightError, ValidationError
 from coupang_seller.preflight import Violation
 
-#: Exit code of a push stopped by Ctrl-C (128 + SIGINT, as shells report it).
-EXIT_INTERRUPTED: Final = 130
 #: ``check`` without credentials: a placeholder vendor id (the rules only need one).
 PLACEHOLDER_VENDOR_ID: Final = "A00000000"
 PLACEHOLDER_USER_ID: Final = "wing-user"
@@ -271,49 +266,7 @@ def run_check(
 
 # -- push ------------------------------------------------------------------------------------
 
-SENDING: Final = "sending"
-UNCERTAIN: Final = "uncertain"
 CREATED: Final = "created"
-FAILED: Final = "failed"
-
-
-class Journal:
-    """Append-only JSON lines, flushed to disk per entry; the last entry per product wins.
-
-    Entries carry a ``target`` (API base URL and vendor id): a journal written against a
-    sandbox says nothing about production. A line cut short by a crash is ignored.
-    """
-
-    def __init__(self, path: Path, target: str) -> None:
-        self.path = path
-        self.target = target
-        self.state: dict[str, dict[str, Any]] = {}
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # the last line of a run killed mid-write
-                if isinstance(entry, dict) and entry.get("target") == target and "key" in entry:
-                    self.state[str(entry["key"])] = entry
-
-    def status(self, key: str) -> str | None:
-        entry = self.state.get(key)
-        return None if entry is None else str(entry.get("status"))
-
-    def record(self, key: str, status: str, **extra: Any) -> None:
-        entry = {
-            "key": key,
-            "target": self.target,
-            "status": status,
-            "at": datetime.now(UTC).isoformat(timespec="seconds"),
-            **extra,
-        }
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        self.state[key] = entry
 
 
 class _Progress:
@@ -399,17 +352,6 @@ def _find_existing(client: Client, product: SheetProduct) -> int | None:
     return max(found) if found else None
 
 
-def _uncertain(exc: CoupangError) -> bool:
-    """May the create have been carried out although no answer says so?"""
-    if isinstance(exc, APIConnectionError):
-        return exc.request_may_have_been_processed
-    return isinstance(exc, ServerError | UnexpectedResponseError)
-
-
-#: Errors after which every further call would fail the same way: stop the run.
-_ABORT = (AuthenticationError, PermissionDeniedError, RateLimitError, CircuitOpenError)
-
-
 def _push_one(
     client: Client, journal: Journal, product: SheetProduct, body: dict[str, Any]
 ) -> _Outcome:
@@ -429,7 +371,7 @@ def _push_one(
         try:
             product_id = client.products.create(body)
         except CoupangError as exc:
-            if not _uncertain(exc):
+            if not answer_may_be_lost(exc):
                 journal.record(key, FAILED, sku=sku, error=str(exc))
                 problems = (
                     located(product, exc.violations)
@@ -475,10 +417,7 @@ def run_push(
     defaults = {"vendorUserId": client.options.user_id} if client.options.user_id else {}
     products = load_sheet(path, client.vendor_id, defaults=defaults, overrides=overrides)
     check = checker or default_checker(path.parent)
-    journal = Journal(
-        journal_path or path.with_name(path.name + ".journal.jsonl"),
-        target=f"{client.options.base_url} {client.vendor_id}",
-    )
+    journal = Journal(journal_path or journal_beside(path), target=journal_target(client))
     ready: list[tuple[SheetProduct, dict[str, Any]]] = []
     skipped: list[dict[str, Any]] = []
     for product in products:
@@ -541,7 +480,7 @@ def run_push(
             if outcome.status == FAILED and outcome.error is not None:
                 for p in outcome.problems:
                     out.line("  " + p.line(path.name))
-                if isinstance(outcome.error, _ABORT):
+                if isinstance(outcome.error, ABORT_ERRORS):
                     code, message, _ = describe(outcome.error)
                     out.line(f"stopped: {message}")
                     break
