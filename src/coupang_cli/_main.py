@@ -11,7 +11,12 @@ from typing import Any
 
 from coupang_cli._errors import EXIT_OK, EXIT_USAGE, describe
 from coupang_cli._output import Output
-from coupang_sandbox.server import add_serve_arguments, build_server, settings_from_args
+from coupang_sandbox.server import (
+    add_serve_arguments,
+    build_server,
+    build_workers,
+    settings_from_args,
+)
 from coupang_seller import Client, CoupangError, __version__
 from coupang_seller.types.couriers import COURIERS
 
@@ -137,7 +142,13 @@ def _openapi(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace, out: Output) -> int:
     settings = settings_from_args(args)
-    server = build_server(settings, args.host, args.port, access_log=args.access_log)
+    server = (
+        build_workers(
+            settings, args.host, args.port, workers=args.workers, access_log=args.access_log
+        )
+        if args.workers > 1
+        else build_server(settings, args.host, args.port, access_log=args.access_log)
+    )
     base_url = f"http://{args.host}:{args.port}"
     out.line(f"coupang sandbox on {base_url}  (store: {args.db})")
     for vendor_id, access_key, secret_key in args.vendor:
