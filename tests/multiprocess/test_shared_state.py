@@ -100,3 +100,25 @@ async def test_a_burst_split_across_processes_meets_one_limit(shared_db: str) ->
     refused_by = {i % 2 for i, status in enumerate(statuses) if status == 429}
     assert refused_by == {0, 1}  # the one limit, met on both processes
     print(f"burst of {BURST}: {passed} passed in {elapsed:.3f} s")
+
+
+RG_ORDERS = f"/v2/providers/rg_open_api/apis/api/v1/vendors/{VENDOR[0]}/rg/orders"
+RG_QUERY = "paidDateFrom=20250701&paidDateTo=20250715"
+
+
+async def test_the_rocket_growth_minute_is_counted_once_across_processes(
+    shared_db: str,
+) -> None:
+    """60 concurrent Rocket Growth calls split across both processes: exactly 50 are counted
+    (the limit is 50 in any 60 s, and nothing leaves the window during the burst)."""
+    with sandboxes(shared_db, extra=["--rate-limit", "0"]) as bases:
+        headers = {"Authorization": authorization(VENDOR, "GET", RG_ORDERS, RG_QUERY)}
+        async with httpx.AsyncClient(timeout=30) as http:
+            responses = await asyncio.gather(
+                *(
+                    http.get(f"{bases[i % 2]}{RG_ORDERS}?{RG_QUERY}", headers=headers)
+                    for i in range(60)
+                )
+            )
+    statuses = [r.status_code for r in responses]
+    assert statuses.count(200) == 50 and statuses.count(429) == 10, statuses
