@@ -299,6 +299,7 @@ def throttle_clear(conn: Connection, scope: str) -> None:
     conn.execute(delete(throttle_state).where(throttle_state.c.scope == scope))
 
 
+_MAX_CACHED_KEYS = 10_000
 _GENERATION_SQL = f"SELECT value FROM {generation.name} WHERE id = 1"  # noqa: S608 (constant)
 
 # -- the store ---------------------------------------------------------------------------------
@@ -315,7 +316,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
-        self._by_access_key: dict[str, Vendor] | None = None
+        self._by_access_key: dict[str, Vendor | None] | None = None
         self._generation: int | None = None
 
     @classmethod
@@ -356,20 +357,21 @@ class Store:
 
     # vendors
 
-    def _load_vendors(self) -> dict[str, Vendor]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(vendors)).mappings().all()
-        return {
-            r["access_key"]: Vendor(r["vendor_id"], r["access_key"], r["secret_key"]) for r in rows
-        }
-
     def vendor_by_access_key(self, access_key: str) -> Vendor | None:
-        """The vendor of ``access_key`` as of the last :meth:`sync` (or a later local change)."""
+        """The vendor of ``access_key`` as of the last :meth:`sync` (or a later local change):
+        read once per key and generation (an unknown key too, until the next change)."""
         cache = self._by_access_key
         if cache is None:
-            with self._lock:
-                cache = self._by_access_key = self._load_vendors()
-        return cache.get(access_key)
+            cache = self._by_access_key = {}
+        if access_key in cache:
+            return cache[access_key]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(vendors).where(vendors.c.access_key == access_key)).first()
+        vendor = None if row is None else Vendor(row.vendor_id, row.access_key, row.secret_key)
+        if len(cache) >= _MAX_CACHED_KEYS:  # a flood of made-up keys
+            cache.clear()
+        cache[access_key] = vendor
+        return vendor
 
     def vendor_by_id(self, vendor_id: str) -> Vendor | None:
         """The vendor ``vendor_id``, read from the store."""
