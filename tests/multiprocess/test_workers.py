@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from coupang_cli._main import main
 from tests.multiprocess._procs import argv, free_port, list_places, processes
 
 pytestmark = pytest.mark.e2e
@@ -61,3 +62,9 @@ def test_workers_must_be_a_positive_number() -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "expected a whole number >= 1" in done.stderr
+
+
+def test_the_cli_refuses_workers_on_an_in_memory_store(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["sandbox", "serve", "--workers", "3", "--db", "sqlite:///:memory:"]
+    assert main(argv) == 2
+    assert "--workers 3 needs a store the processes share" in capsys.readouterr().err
