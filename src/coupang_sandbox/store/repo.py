@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.pool import PoolProxiedConnection
 
 from coupang_sandbox.store.engine import create_tables, insert_ignore, make_engine
 from coupang_sandbox.store.schema import (
@@ -318,6 +319,9 @@ class Store:
         self._lock = threading.Lock()
         self._by_access_key: dict[str, Vendor | None] | None = None
         self._generation: int | None = None
+        #: A driver connection kept for :meth:`sync` (autocommit reads), and its lock.
+        self._probe: PoolProxiedConnection | None = None
+        self._probe_lock = threading.Lock()
 
     @classmethod
     def open(cls, db_url: str, *, echo: bool = False) -> Store:
@@ -332,22 +336,41 @@ class Store:
 
     def close(self) -> None:
         """Dispose the engine (its pooled connections)."""
+        with self._probe_lock:
+            self._drop_probe()
         self.engine.dispose()
+
+    def _drop_probe(self) -> None:
+        if self._probe is not None:
+            self._probe.invalidate()  # never back to the pool: it is in autocommit
+            self._probe = None
+
+    def _probe_read(self) -> int | None:
+        # The hot path of every request: the driver's cursor on a connection kept for it, in
+        # autocommit (each read sees the last commit), costs a tenth of a pooled Core query.
+        probe = self._probe
+        if probe is None:
+            probe = self._probe = self.engine.raw_connection()
+            if self.engine.dialect.name == "postgresql":
+                probe.driver_connection.autocommit = True  # type: ignore[union-attr]
+        cursor = probe.cursor()
+        cursor.execute(_GENERATION_SQL)
+        row = cursor.fetchone()
+        cursor.close()
+        return None if row is None else int(row[0])
+
+    def _read_generation(self) -> int | None:
+        with self._probe_lock:
+            try:
+                return self._probe_read()
+            except self.engine.dialect.loaded_dbapi.Error:
+                self._drop_probe()  # e.g. the server restarted: reconnect, once
+                return self._probe_read()
 
     def sync(self) -> bool:
         """One tiny read: ``True`` (and the vendor cache dropped) when the clock or the vendors
         changed since the last call, in this process or another one."""
-        # The hot path of every request: the driver's cursor on a pooled connection, which
-        # costs a tenth of a Core statement (compilation, result wrapping).
-        raw = self.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute(_GENERATION_SQL)
-            row = cursor.fetchone()
-            cursor.close()
-        finally:
-            raw.close()
-        current = None if row is None else int(row[0])
+        current = self._read_generation()
         if current is not None and current == self._generation:
             return False
         with self._lock:
