@@ -57,18 +57,6 @@ class WorkerPool:
             os.environ.pop(SETTINGS_ENV, None)
 
 
-def _options(host: str, port: int, access_log: bool, log_level: str) -> dict[str, Any]:
-    return {
-        "host": host,
-        "port": port,
-        "loop": "auto",
-        "http": "auto",
-        "access_log": access_log,
-        "log_level": log_level,
-        "lifespan": "on",
-    }
-
-
 def build_server(
     settings: SandboxSettings,
     host: str = DEFAULT_HOST,
@@ -77,9 +65,18 @@ def build_server(
     access_log: bool = False,
     log_level: str = "warning",
 ) -> uvicorn.Server:
-    """One server process (the store is opened here)."""
-    options = _options(host, port, access_log, log_level)
-    return uvicorn.Server(uvicorn.Config(create_app(settings), workers=1, **options))
+    config = uvicorn.Config(
+        create_app(settings),
+        host=host,
+        port=port,
+        loop="auto",
+        http="auto",
+        workers=1,
+        access_log=access_log,
+        log_level=log_level,
+        lifespan="on",
+    )
+    return uvicorn.Server(config)
 
 
 def build_workers(
@@ -100,8 +97,19 @@ def build_workers(
     if settings.wall_clock is not real_utc_now:
         raise ValueError("several workers serve the real wall clock only")
     Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
-    options = _options(host, port, access_log, log_level)
-    config = uvicorn.Config(f"{__name__}:app_from_env", factory=True, workers=workers, **options)
+    # The options of build_server's, but an import string: each worker builds its own app.
+    config = uvicorn.Config(
+        f"{__name__}:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        loop="auto",
+        http="auto",
+        workers=workers,
+        access_log=access_log,
+        log_level=log_level,
+        lifespan="on",
+    )
     return WorkerPool(config, settings)
 
 
