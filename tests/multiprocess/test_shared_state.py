@@ -74,7 +74,7 @@ async def test_a_burst_split_across_processes_meets_one_limit(shared_db: str) ->
     bucket plus what refills (10/s) until the first refusal, which comes before the burst
     ends. So at most ``10 + floor(10 * elapsed)``: 10, or 11 when the burst takes 0.1 s or
     more (a loaded machine: more). Per-process buckets let each process's first 10 through,
-    so at least 20.
+    so at least 20, which this bound refuses whenever the burst takes less than a second.
     """
     other = ("A00056565", "ak-multi-warm-up", "sk-multi-warm-up-0123")
     extra = ["--rate-limit", str(RATE), "--block-seconds", "60", "--vendor", ":".join(other)]
@@ -96,7 +96,6 @@ async def test_a_burst_split_across_processes_meets_one_limit(shared_db: str) ->
     assert set(statuses) <= {200, 429}, statuses
     passed = statuses.count(200)
     assert RATE <= passed <= RATE + int(RATE * elapsed), (passed, elapsed)
-    assert passed < 2 * RATE, (passed, elapsed)
     refused_by = {i % 2 for i, status in enumerate(statuses) if status == 429}
     assert refused_by == {0, 1}  # the one limit, met on both processes
     print(f"burst of {BURST}: {passed} passed in {elapsed:.3f} s")
