@@ -19,7 +19,7 @@ from coupang_cli._errors import (
     describe,
 )
 from coupang_cli._output import Output
-from coupang_cli._startup import StartupError, import_sandbox
+from coupang_cli._startup import StartupError, check_writable, import_sandbox
 from coupang_seller import Client, CoupangError, __version__
 from coupang_seller.types.couriers import COURIERS
 
@@ -199,7 +199,7 @@ def _openapi(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace, out: Output) -> int:
-    from coupang_cli._startup import check_writable, claim_port, safe_url, starting
+    from coupang_cli._startup import claim_port, safe_url, starting
 
     server_module = import_sandbox("coupang_sandbox.server")
     try:
@@ -210,10 +210,7 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     sock = claim_port(args.host, args.port)
     try:
         with starting(args.db):
-            server = server_module.build_server(
-                settings, args.host, args.port, access_log=args.access_log
-            )
-            check_writable(server.config.app)
+            server = _build_server(server_module, settings, args)
     except BaseException:
         sock.close()
         raise
@@ -232,6 +229,25 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     finally:
         sock.close()
     return EXIT_OK
+
+
+def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -> Any:
+    """One uvicorn server, or ``--workers N`` processes on the CLI's socket (the store is
+    checked writable first either way)."""
+    if args.workers > 1:
+        try:
+            pool = server_module.build_workers(
+                settings, args.host, args.port, workers=args.workers, access_log=args.access_log
+            )
+        except ValueError as exc:  # e.g. several workers on an in-memory store
+            raise StartupError(str(exc), EXIT_USAGE) from None
+        probe = server_module.build_server(settings, args.host, args.port)
+        check_writable(probe.config.app)
+        probe.config.app.state.sandbox.close()
+        return pool
+    server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
+    check_writable(server.config.app)
+    return server
 
 
 def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) -> None:

@@ -1,4 +1,5 @@
-"""``python -m coupang_sandbox [--host H] [--port P] [--db URL] [--vendor ID:ACCESS:SECRET]...``"""
+"""``python -m coupang_sandbox [--host H] [--port P] [--db URL] [--vendor ID:ACCESS:SECRET]...
+[--workers N]``"""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="coupang_sandbox", description=__doc__)
     add_serve_arguments(parser)
     args = parser.parse_args(argv)
-    serve(settings_from_args(args), args.host, args.port, access_log=args.access_log)
+    try:
+        settings = settings_from_args(args)
+        serve(settings, args.host, args.port, access_log=args.access_log, workers=args.workers)
+    except ValueError as exc:  # e.g. --workers 2 with an in-memory store
+        parser.error(str(exc))
 
 
 if __name__ == "__main__":

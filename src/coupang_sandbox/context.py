@@ -1,4 +1,9 @@
-"""Per-app services (kept on ``app.state.sandbox``; nothing lives at module level)."""
+"""Per-app services (kept on ``app.state.sandbox``; nothing lives at module level).
+
+Several processes may serve one store: everything shared lives in the store (clock, vendors,
+throttle state), and what a process caches is revalidated by :meth:`Sandbox.refresh` at the
+start of each request.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from coupang_sandbox.throttle import GatewayThrottle, WindowThrottle
 
 @dataclass
 class Sandbox:
+    """The services of one app: settings, store, clock and the gateway throttles."""
+
     settings: SandboxSettings
     store: Store
     clock: SandboxClock
@@ -21,6 +28,7 @@ class Sandbox:
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
+        """Open the store (tables created, vendors seeded) and the services over it."""
         store = Store.open(settings.db_url, echo=settings.db_echo)
         try:
             store.seed_vendors(settings.vendors)
@@ -29,16 +37,26 @@ class Sandbox:
             store.close()
             raise
         throttle = GatewayThrottle(
-            settings.rate_limit_per_second, settings.rate_limit_block_seconds
+            settings.rate_limit_per_second, settings.rate_limit_block_seconds, store=store
         )
-        rg_throttle = WindowThrottle(settings.rg_rate_limit_per_minute, 60.0)
+        rg_throttle = WindowThrottle(settings.rg_rate_limit_per_minute, 60.0, store=store)
         return cls(settings, store, clock, throttle, rg_throttle)
 
+    def refresh(self) -> None:
+        """At the start of every request: bring this process's cached view (clock, vendor
+        keys) up to date with the store, which other processes may share. One tiny read;
+        the clock and the vendors are reloaded only after a change."""
+        if self.store.sync():
+            self.clock.reload()
+
     def reset(self, *, keep_vendors: bool = False) -> None:
+        """Wipe the business data (and the vendors unless ``keep_vendors``), every process's
+        clock back to real time, the throttles' counts forgotten."""
         self.store.reset(keep_vendors=keep_vendors, seeds=self.settings.vendors)
         self.clock.forget()
         self.throttle.clear()
         self.rg_throttle.clear()
 
     def close(self) -> None:
+        """Dispose the store's engine."""
         self.store.close()

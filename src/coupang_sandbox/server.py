@@ -1,4 +1,4 @@
-"""Run the sandbox with uvicorn (one worker; uvloop/httptools when installed).
+"""Run the sandbox with uvicorn (uvloop/httptools when installed), in one process or several.
 
 ``add_serve_arguments`` / ``settings_from_args`` are shared by ``python -m coupang_sandbox``
 and ``coupang-seller sandbox serve`` so both accept the same flags.
@@ -8,14 +8,55 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import json
+import os
+import socket
+from typing import Any
 
 import uvicorn
+from starlette.applications import Starlette
+from uvicorn.supervisors import Multiprocess
 
 from coupang_sandbox.app import create_app
-from coupang_sandbox.settings import DEFAULT_DB_URL, SandboxSettings, VendorSeed
+from coupang_sandbox.context import Sandbox
+from coupang_sandbox.settings import DEFAULT_DB_URL, SandboxSettings, VendorSeed, real_utc_now
+from coupang_sandbox.store.engine import is_memory_sqlite
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8089
+
+
+#: How ``--workers N`` hands the settings to each worker process (JSON; set while serving).
+SETTINGS_ENV = "COUPANG_SANDBOX_SETTINGS_JSON"
+
+
+def app_from_env() -> Starlette:
+    """The app factory of each worker process: the settings the parent serialised."""
+    data: dict[str, Any] = json.loads(os.environ[SETTINGS_ENV])
+    data["vendors"] = [tuple(vendor) for vendor in data["vendors"]]
+    return create_app(SandboxSettings(**data))
+
+
+class WorkerPool:
+    """``workers`` uvicorn processes sharing one socket and one store (uvicorn's supervisor
+    restarts a worker that dies). Every invariant lives in the store (see ``Sandbox``)."""
+
+    def __init__(self, config: uvicorn.Config, settings: SandboxSettings) -> None:
+        self.config = config
+        fields = dataclasses.fields(settings)
+        self._settings = json.dumps(
+            {f.name: getattr(settings, f.name) for f in fields if f.name != "wall_clock"}
+        )
+
+    def run(self, sockets: list[socket.socket] | None = None) -> None:
+        """Serve until interrupted on ``sockets`` (default: bind the configured address); the
+        settings reach the workers through the environment."""
+        os.environ[SETTINGS_ENV] = self._settings
+        try:
+            Multiprocess(self.config, sockets=sockets or [self.config.bind_socket()]).run()
+        finally:
+            os.environ.pop(SETTINGS_ENV, None)
 
 
 def build_server(
@@ -38,6 +79,40 @@ def build_server(
         lifespan="on",
     )
     return uvicorn.Server(config)
+
+
+def build_workers(
+    settings: SandboxSettings,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    workers: int,
+    access_log: bool = False,
+    log_level: str = "warning",
+) -> WorkerPool:
+    """``workers`` server processes on one store; refused for an in-memory SQLite store."""
+    if is_memory_sqlite(settings.db_url):
+        raise ValueError(
+            f"--workers {workers} needs a store the processes share: an in-memory SQLite "
+            "database exists in one process only; use a SQLite file or PostgreSQL (--db URL)"
+        )
+    if settings.wall_clock is not real_utc_now:
+        raise ValueError("several workers serve the real wall clock only")
+    Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
+    # The options of build_server's, but an import string: each worker builds its own app.
+    config = uvicorn.Config(
+        f"{__name__}:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        loop="auto",
+        http="auto",
+        workers=workers,
+        access_log=access_log,
+        log_level=log_level,
+        lifespan="on",
+    )
+    return WorkerPool(config, settings)
 
 
 def _vendor(text: str) -> VendorSeed:
@@ -84,6 +159,22 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="how long a vendor stays blocked after a 429",
     )
     parser.add_argument("--access-log", action="store_true")
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="server processes sharing the store (a SQLite file or PostgreSQL; default 1)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
@@ -103,8 +194,14 @@ def serve(
     port: int = DEFAULT_PORT,
     *,
     access_log: bool = False,
+    workers: int = 1,
 ) -> None:
     """Serve the sandbox until interrupted; Ctrl-C returns quietly (uvicorn shuts down cleanly,
     then re-raises SIGINT). Binds to loopback by default."""
+    server = (
+        build_workers(settings, host, port, workers=workers, access_log=access_log)
+        if workers > 1
+        else build_server(settings, host, port, access_log=access_log)
+    )
     with contextlib.suppress(KeyboardInterrupt):
-        build_server(settings, host, port, access_log=access_log).run()
+        server.run()

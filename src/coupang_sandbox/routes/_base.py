@@ -218,6 +218,7 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
             sandbox: Sandbox = request.app.state.sandbox
+            sandbox.refresh()
             settings = sandbox.settings
             vendor = auth.verify(
                 request.scope,
@@ -267,6 +268,7 @@ def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
             sandbox: Sandbox = request.app.state.sandbox
+            sandbox.refresh()
             token = sandbox.settings.admin_token
             if token is not None:
                 given = request.headers.get("authorization", "")

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-from coupang_sandbox.store.schema import metadata
+from coupang_sandbox.store.schema import generation, metadata
+
+#: Key of the PostgreSQL advisory lock that serialises schema creation (any 64-bit constant).
+SCHEMA_LOCK_KEY = 0x5AFE_C0DE_0009
 
 
 def is_memory_sqlite(db_url: str) -> bool:
+    """Whether ``db_url`` is an in-memory SQLite database (one per process, never shared)."""
     url = make_url(db_url)
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
@@ -29,10 +35,11 @@ def make_engine(db_url: str, *, echo: bool = False) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
+            # First, so that switching to WAL waits for another process instead of failing.
+            cur.execute("PRAGMA busy_timeout=5000")
             if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=5000")
             cur.close()
 
         return engine
@@ -40,4 +47,27 @@ def make_engine(db_url: str, *, echo: bool = False) -> Engine:
 
 
 def create_tables(engine: Engine) -> None:
-    metadata.create_all(engine)
+    """Create the missing tables, race-free when several processes start on a fresh store.
+
+    One transaction: on PostgreSQL it first takes a transaction-level advisory lock (so a
+    second process waits, then finds the tables; concurrent ``CREATE TABLE`` would otherwise
+    collide in ``pg_type``); on a SQLite file it starts with ``BEGIN IMMEDIATE`` (the write
+    lock). The generation row is created in the same transaction.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        elif conn.dialect.name == "sqlite" and not is_memory_sqlite(str(engine.url)):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        metadata.create_all(conn)
+        insert_ignore(conn, generation, {"id": 1, "value": 0})
+
+
+def insert_ignore(conn: Connection, table: Table, values: Mapping[str, Any]) -> int:
+    """``INSERT ... ON CONFLICT DO NOTHING`` (any unique constraint); the number of rows
+    inserted (0 when a row with the same key already exists, whichever process wrote it)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    # RETURNING rather than rowcount, which psycopg reports as -1 here.
+    key = next(iter(table.primary_key.columns))
+    return len(conn.execute(statement.returning(key)).all())

@@ -46,6 +46,27 @@ clock_state = Table(
     Column("offset_seconds", Float, nullable=False, default=0.0),
 )
 
+#: One row (id = 1): bumped in the same transaction as every change of the clock or the
+#: vendors (and by a reset; never deleted), so that each process can tell with one tiny read
+#: per request whether its cached clock and vendor keys are stale (another process changed them).
+generation = Table(
+    "sandbox_generation",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+
+#: The gateway throttles' state per ``(scope, vendor)`` (a small JSON document: a token bucket
+#: or a window of call times), read and written under a row lock so that every process serving
+#: the store counts against the same limit.
+throttle_state = Table(
+    "sandbox_throttle",
+    metadata,
+    Column("scope", String(16), primary_key=True),
+    Column("vendor_id", String(32), primary_key=True),
+    Column("state", Text, nullable=False),
+)
+
 outbound_places = Table(
     "sandbox_outbound_places",
     metadata,
