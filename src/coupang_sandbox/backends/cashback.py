@@ -24,8 +24,8 @@ from typing import Any, Final
 
 from sqlalchemy import Connection
 
-from coupang_sandbox.backends._ids import ID_LIMIT
-from coupang_sandbox.backends.orders import parse_id, wire
+from coupang_sandbox.backends._ids import ID_LIMIT, parse_id
+from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed

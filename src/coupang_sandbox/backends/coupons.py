@@ -287,7 +287,13 @@ def _process(conn: Connection, row: Row, now: datetime) -> None:
         return
     coupon_id = int(row["coupon_id"])
     coupon = cdb.coupon_get(conn, vendor_id, coupon_id, kind)
-    wanted = [int(v) for v in payload.get("vendorItems") or []]
+    given = list(payload.get("vendorItems") or [])
+    wanted = [v for v in (parse_id(x) for x in given) if v is not None]
+    if len(wanted) != len(given):
+        # Written before the write-time check existed: refuse it rather than fail every read.
+        reason = "vendorItems holds a value that is not a vendorItemId (an id of 1-18 digits)"
+        _finish(conn, row, ok=False, total=max(1, len(given)), reason=reason)
+        return
     if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
         state = "deleted" if coupon is None else str(coupon["status"])
         reason = f"couponId {coupon_id} is {state}: 삭제된 프로모션 입니다."
@@ -885,7 +891,7 @@ class Coupons:
         if found:
             raise ValidationFailed(found)
         coupon_id = self._id(coupon_text, "couponId")
-        items = [as_int(v) for v in body["vendorItems"]]
+        items = [parse_id(v) for v in body["vendorItems"]]
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -1131,7 +1137,7 @@ class Coupons:
                 if error is not None:
                     out.append(_download_result(coupon_id, error=error))
                     continue
-                items = [as_int(v) for v in entry["vendorItemIds"]]
+                items = [parse_id(v) for v in entry["vendorItemIds"]]
                 transaction = self._new_request(
                     conn,
                     vendor_id,

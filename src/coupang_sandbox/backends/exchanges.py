@@ -37,13 +37,13 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.orders import (
     COURIER_NAMES,
     MSG_DUPLICATE_INVOICE,
     SHIPMENT_BOX_ID_START,
     Orders,
     invoice_in_use,
-    parse_id,
     wire,
 )
 from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START

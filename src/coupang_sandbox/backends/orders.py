@@ -30,7 +30,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends import _ids as ids
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.coupons import apply_download_coupons
 from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
@@ -51,7 +51,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
-from coupang_seller.preflight._core import as_bool, as_int
+from coupang_seller.preflight._core import as_bool, as_id, as_int, id_violation
 
 Row = Mapping[Any, Any]
 
@@ -143,11 +143,6 @@ _MINUTE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:([ +-])(\d{
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def parse_id(text: object) -> int | None:
-    """An order-side id (orderId, shipmentBoxId, receiptId, ...): positive, 64-bit."""
-    return ids.parse_id(text, minimum=1)
 
 
 def region_of(post_code: str | None) -> str:
@@ -1251,11 +1246,12 @@ class Orders:
     def cancel(self, vendor_id: str, order_text: object, body: Mapping[str, Any]) -> CancelOutcome:
         order_id = parse_id(order_text)
         found = rules.check_cancel(body, order_id)
-        if found:
+        if order_id is None:
+            found.insert(0, id_violation("orderId", order_text))
+        if found or order_id is None:
             raise ValidationFailed(found)
-        assert order_id is not None
         pairs = [
-            (int(v), int(c))
+            (as_id(v) or 0, as_int(c) or 0)
             for v, c in zip(body["vendorItemIds"], body["receiptCounts"], strict=True)
         ]
         now = self._now()

@@ -1163,7 +1163,7 @@ class Products:
     ) -> None:
         from coupang_seller.preflight import products as rules
 
-        price = parse_id(price_text)
+        price = parse_id(price_text, minimum=0)
         if price is None:
             raise SellerValidationFailed(
                 [

@@ -42,12 +42,11 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import body_id_mismatch
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
     invoice_in_use,
-    parse_id,
     wire,
 )
 from coupang_sandbox.clock import SandboxClock, from_us, to_us

@@ -22,7 +22,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends.orders import parse_id
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_ms, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed

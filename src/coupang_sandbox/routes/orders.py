@@ -20,8 +20,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import body_id_mismatch
-from coupang_sandbox.backends.orders import Orders, parse_day, parse_id, parse_minute
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends.orders import Orders, parse_day, parse_minute
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired

@@ -22,7 +22,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.orders import parse_day, parse_id, parse_minute
+from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.orders import parse_day, parse_minute
 from coupang_sandbox.backends.returns import Returns
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse

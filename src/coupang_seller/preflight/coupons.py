@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank, mapping_list
+from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank, mapping_list
 
 DATE_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
 #: ``type`` of an instant coupon (할인방식).
@@ -82,8 +82,8 @@ def _positive_id(body: Mapping[str, Any], name: str, found: list[Violation]) -> 
     if is_blank(value):
         found.append(Violation(name, "required", f"{name} is required"))
         return None
-    number = as_int(value)
-    if number is None or number <= 0:
+    number = as_id(value)
+    if number is None:
         found.append(Violation(name, "type", f"{name} must be a positive number ({value!r})"))
         return None
     return number
@@ -217,8 +217,8 @@ def check_vendor_items(body: Mapping[str, Any]) -> list[Violation]:
         ]
     found: list[Violation] = []
     for index, value in enumerate(items):
-        number = as_int(value)
-        if number is None or number <= 0:
+        number = as_id(value)
+        if number is None:
             found.append(
                 Violation(f"vendorItems[{index}]", "type", f"not a vendorItemId: {value!r}")
             )
@@ -405,8 +405,8 @@ def check_download_items(body: Mapping[str, Any]) -> list[Violation]:
             )
             continue
         for position, value in enumerate(ids):
-            number = as_int(value)
-            if number is None or number <= 0:
+            number = as_id(value)
+            if number is None:
                 found.append(
                     Violation(f"{at}.vendorItemIds[{position}]", "type", f"not an id: {value!r}")
                 )

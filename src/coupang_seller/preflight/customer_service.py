@@ -34,7 +34,7 @@ import re
 from datetime import date
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank
 
 __all__ = [
     "ALL",
@@ -199,8 +199,8 @@ def check_counseling_status(value: Any) -> list[Violation]:
 
 
 def check_inquiry_id(value: Any) -> list[Violation]:
-    number = as_int(value)
-    if number is None or number < 1:
+    number = as_id(value)
+    if number is None:
         return [
             Violation("inquiryId", "format", f"inquiryId must be a positive number ({value!r})")
         ]

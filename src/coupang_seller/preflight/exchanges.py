@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from coupang_seller.preflight import orders as order_rules
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank
 
 __all__ = [
     "DEFAULT_MAX_PER_PAGE",
@@ -97,8 +97,8 @@ def check_invoice(
     shipment_box_id: Any, goods_delivery_code: Any, invoice_number: Any
 ) -> list[Violation]:
     found: list[Violation] = []
-    box = as_int(shipment_box_id)
-    if box is None or box <= 0:
+    box = as_id(shipment_box_id)
+    if box is None:
         found.append(
             Violation(
                 "shipmentBoxId",
