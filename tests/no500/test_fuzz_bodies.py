@@ -9,9 +9,11 @@ JSON envelope with a status below 500.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -19,13 +21,15 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
+from coupang_sandbox.openapi._build import load_shapes
 from coupang_sandbox.routes import all_routes
+from tests.coupons.conftest import open_coupon_shop
 from tests.integration.asgi_sync import SyncASGITransport
-from tests.products.conftest import VENDOR, RawApi
+from tests.orders.conftest import open_market
+from tests.products.conftest import VENDOR, RawApi, make_client
 
 #: Every served route as ``(method, path template)``.
 ROUTES = sorted(
@@ -34,6 +38,29 @@ ROUTES = sorted(
     for method in route.methods or ()
     if method != "HEAD"
 )
+
+
+#: ``(method, path) -> documented request body example`` (the spec's samples, derived).
+def _ours(value: Any) -> Any:
+    """The example with every ``vendorId`` set to the fuzzing vendor's."""
+    if isinstance(value, dict):
+        return {k: VENDOR[0] if k == "vendorId" else _ours(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_ours(v) for v in value]
+    return value
+
+
+EXAMPLES: dict[tuple[str, str], Any] = {
+    (method, path): _ours(op["body_example"])
+    for op in load_shapes()
+    if op.get("body_example") is not None
+    for path in op["paths"]
+    for method in op["methods"]
+}
+#: The served routes with a documented body example (drawn as often as all the others).
+DOCUMENTED = sorted(route for route in ROUTES if route in EXAMPLES)
+#: Query parameter names the spec documents, for every route.
+DOCUMENTED_QUERY = sorted({q["name"] for op in load_shapes() for q in op["query_params"]})
 
 HUGE = [2**63, 2**63 - 1, -(2**63) - 1, 10**18, 10**30, -1, 0]
 ID_TEXTS = [
@@ -56,25 +83,34 @@ ID_TEXTS = [
 #: Strings that are valid JSON escapes but decode to a lone surrogate.
 LONE_SURROGATE = "\ud800"
 
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.sampled_from(HUGE),
-    st.integers(min_value=-(2**70), max_value=2**70),
-    st.sampled_from([1e308, -1e308, 1.0, 0.5, 1.5e19, 5e-324]),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.sampled_from(ID_TEXTS),
-    st.text(max_size=20),
-    st.just(LONE_SURROGATE),
-    st.just(f"abc{LONE_SURROGATE}"),
-)
-json_values = st.recursive(
-    scalars,
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
-    ),
-    max_leaves=10,
-)
+
+def json_values(ids: list[str]) -> st.SearchStrategy[Any]:
+    """Hostile JSON values, mixed with ids that exist (as numbers and as text)."""
+    real = st.sampled_from(ids)
+    scalars = st.one_of(
+        real.map(int),
+        real,
+        st.none(),
+        st.booleans(),
+        st.sampled_from(HUGE),
+        st.integers(min_value=-(2**70), max_value=2**70),
+        st.sampled_from([1e308, -1e308, 1.0, 0.5, 1.5e19, 5e-324]),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from(ID_TEXTS),
+        st.text(max_size=20),
+        st.just(LONE_SURROGATE),
+        st.just(f"abc{LONE_SURROGATE}"),
+    )
+    return st.recursive(
+        scalars,
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=3)
+        ),
+        max_leaves=10,
+    )
+
+
 #: Field names of the bodies and queries, ids and numbers first.
 FIELDS = [
     "vendorId",
@@ -138,16 +174,6 @@ QUERY_NAMES = [
     "action",
 ]
 
-bodies = st.one_of(
-    st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=5),
-    st.dictionaries(
-        st.sampled_from(FIELDS),
-        st.lists(st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=4), max_size=2),
-        max_size=2,
-    ),
-    json_values,
-)
-
 
 def _raw(value: Any) -> bytes:
     """JSON text; a lone surrogate goes out as its escape ``\\ud800`` (what a client sends)."""
@@ -159,39 +185,128 @@ deep_nesting = st.integers(min_value=500, max_value=200_000).map(
 ) | st.integers(min_value=500, max_value=50_000).map(
     lambda depth: ('{"a":' * depth + "1" + "}" * depth).encode()
 )
-duplicate_keys = st.tuples(st.sampled_from(FIELDS), json_values, json_values).map(
-    lambda t: f'{{"{t[0]}": {json.dumps(t[1])}, "{t[0]}": {json.dumps(t[2])}}}'.encode()
-)
-raw_bodies = st.one_of(
-    bodies.map(_raw),
-    bodies.map(_raw),
-    deep_nesting,
-    duplicate_keys,
-    st.just(b'{"vendorItems": [9223372036854775808]}'),
-    st.just(b'{"orderId": 1e308}'),
-    st.binary(max_size=40),
-)
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict) and value:
+        return [leaf for k, v in value.items() for leaf in _leaves(v, (*path, k))]
+    if isinstance(value, list) and value:
+        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*path, i))]
+    return [path]
+
+
+def _replace(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {**value, head: _replace(value[head], rest, new)}
+    copy = list(value)
+    copy[head] = _replace(copy[head], rest, new)
+    return copy
+
+
+def near_valid(example: Any, ids: list[str]) -> st.SearchStrategy[Any]:
+    """The documented example with one to three leaves replaced by hostile values (and ids
+    that exist), so the body passes most rules and the hostile value reaches the store."""
+    leaves = _leaves(example)
+    values = json_values(ids)
+
+    strings = [path for path in leaves if isinstance(_get(example, path), str)]
+    # free text (Korean names, addresses, answers) is stored as given: the surrogate's target
+    texts = [p for p in strings if not str(_get(example, p)).isascii()] or strings or leaves
+
+    @st.composite
+    def mutate(draw: st.DrawFn) -> Any:
+        body = example
+        for path in draw(st.lists(st.sampled_from(leaves), min_size=1, max_size=3)):
+            body = _replace(body, path, draw(values))
+        return body
+
+    @st.composite
+    def surrogate(draw: st.DrawFn) -> Any:
+        path = draw(st.sampled_from(texts))
+        return _replace(example, path, f"{_get(example, path)}{LONE_SURROGATE}")
+
+    return mutate() | surrogate()
+
+
+def _get(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+def raw_bodies(ids: list[str]) -> st.SearchStrategy[bytes]:
+    """Request bodies as raw bytes: objects of known fields with hostile values, deep nesting,
+    duplicate keys, the issue's exact reproductions and random bytes."""
+    values = json_values(ids)
+    objects = st.dictionaries(st.sampled_from(FIELDS), values, max_size=5)
+    nested = st.dictionaries(
+        st.sampled_from(FIELDS),
+        st.lists(st.dictionaries(st.sampled_from(FIELDS), values, max_size=4), max_size=2),
+        max_size=2,
+    )
+    duplicate_keys = st.tuples(st.sampled_from(FIELDS), values, values).map(
+        lambda t: f'{{"{t[0]}": {json.dumps(t[1])}, "{t[0]}": {json.dumps(t[2])}}}'.encode()
+    )
+    return st.one_of(
+        objects.map(_raw),
+        nested.map(_raw),
+        values.map(_raw),
+        deep_nesting,
+        duplicate_keys,
+        st.sampled_from(
+            [
+                b'{"vendorItems": [9223372036854775808]}',
+                b'{"cancelIds": [9223372036854775808]}',
+                b'{"shipmentBoxId": 1e308}',
+                b'{"orderId": 1e308}',
+                b'{"content": "\\ud800"}',
+            ]
+        ),
+        st.binary(max_size=40),
+    )
+
+
+@dataclass
+class World:
+    """A seeded sandbox: a signed client and the ids that exist in it."""
+
+    api: RawApi
+    ids: list[str]
 
 
 @pytest.fixture(scope="module")
-def fuzz_app() -> Iterator[Starlette]:
+def world() -> Iterator[World]:
+    """An approved product, a visible order, an instructed order and a coupon, so that
+    hostile values reach past the lookups into the actions."""
     app = create_app(
         SandboxSettings(rate_limit_per_second=None, db_url="sqlite:///:memory:", vendors=[VENDOR])
     )
+    transport = SyncASGITransport(app)
     try:
-        yield app
-    finally:
-        close_app(app)
-
-
-@pytest.fixture(scope="module")
-def raw_api(fuzz_app: Starlette) -> Iterator[RawApi]:
-    transport = SyncASGITransport(fuzz_app)
-    try:
-        with httpx.Client(transport=transport, base_url="http://sandbox") as http:
-            yield RawApi(http)
+        with (
+            make_client(VENDOR, transport) as client,
+            httpx.Client(transport=transport, base_url="http://sandbox") as http,
+        ):
+            market = open_market(client, importlib.import_module("coupang_seller.catalog"))
+            placed = market.visible_order()
+            shipped = market.instructed()
+            coupon = open_coupon_shop(market, budget_per_month=100_000).coupon()
+            ids = {
+                market.product_id,
+                *market.items,
+                placed.orderId,
+                *placed.shipment_box_ids,
+                shipped.orderId,
+                *shipped.shipment_box_ids,
+                coupon,
+            }
+            yield World(RawApi(http), sorted(str(i) for i in ids))
     finally:
         transport.close()
+        close_app(app)
 
 
 def _fill(template: str, values: list[str]) -> str:
@@ -205,27 +320,18 @@ def _fill(template: str, values: list[str]) -> str:
     return re.sub(r"{(\w+)}", one, template)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    route=st.sampled_from(ROUTES),
-    path_values=st.lists(
-        st.sampled_from(ID_TEXTS[:-1]) | st.text(min_size=1, max_size=12), min_size=3, max_size=3
-    ),
-    query=st.dictionaries(
-        st.sampled_from(QUERY_NAMES), st.sampled_from(ID_TEXTS) | st.text(max_size=12), max_size=3
-    ),
-    body=raw_bodies,
-)
-def test_no_input_answers_500(
-    raw_api: RawApi,
-    route: tuple[str, str],
+def _check(
+    world: World,
+    *,
+    method: str,
+    template: str,
     path_values: list[str],
     query: dict[str, str],
-    body: bytes,
+    content: bytes | None,
 ) -> None:
-    method, template = route
-    content = body if method in ("POST", "PUT", "PATCH", "DELETE") else None
-    response = raw_api.request(method, _fill(template, path_values), params=query, content=content)
+    response = world.api.request(
+        method, _fill(template, path_values), params=query, content=content
+    )
     shown = (method, response.request.url, (content or b"")[:200], response.status_code)
     assert response.status_code < 500, (shown, response.text)
     assert response.headers.get("content-type", "").startswith("application/json"), shown
@@ -233,3 +339,54 @@ def test_no_input_answers_500(
     assert isinstance(payload, dict), payload
     if response.status_code >= 400:
         assert "message" in payload or "errorMessage" in payload, payload
+
+
+def _path_values(world: World, data: st.DataObject) -> list[str]:
+    real = st.sampled_from(world.ids)
+    hostile = st.sampled_from(ID_TEXTS).filter(bool) | st.text(
+        st.characters(blacklist_characters="/"), min_size=1, max_size=12
+    )
+    return data.draw(st.lists(real | hostile, min_size=3, max_size=3), label="path")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_no_input_answers_500(world: World, data: st.DataObject) -> None:
+    """Any route, hostile path ids, queries and bodies."""
+    method, template = data.draw(st.sampled_from(ROUTES), label="route")
+    path_values = _path_values(world, data)
+    texts = st.sampled_from(world.ids) | st.sampled_from(ID_TEXTS) | st.text(max_size=12)
+    query = data.draw(
+        st.dictionaries(st.sampled_from(QUERY_NAMES + DOCUMENTED_QUERY), texts, max_size=3),
+        label="query",
+    )
+    content = None
+    if method in ("POST", "PUT", "PATCH", "DELETE"):
+        content = data.draw(raw_bodies(world.ids), label="body")
+    _check(
+        world,
+        method=method,
+        template=template,
+        path_values=path_values,
+        query=query,
+        content=content,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_documented_bodies_with_hostile_values_never_500(world: World, data: st.DataObject) -> None:
+    """The documented example of a route's body with hostile leaves (numbers beyond int64,
+    floats and booleans for ids, lone surrogates in free text): it passes most rules, so the
+    hostile value reaches the store."""
+    route = data.draw(st.sampled_from(DOCUMENTED), label="route")
+    content = data.draw(near_valid(EXAMPLES[route], world.ids).map(_raw), label="body")
+    path_values = _path_values(world, data)
+    _check(
+        world,
+        method=route[0],
+        template=route[1],
+        path_values=path_values,
+        query={},
+        content=content,
+    )
