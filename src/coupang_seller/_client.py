@@ -292,7 +292,8 @@ class Client(BaseClient):
             except httpx.TransportError as exc:
                 decision = self.on_transport_error(request, exc, attempt)
                 if not decision.retry:
-                    assert decision.error is not None
+                    if decision.error is None:
+                        raise
                     raise decision.error from exc
                 self._sleep(decision.delay)
                 continue
@@ -529,7 +530,8 @@ class AsyncClient(BaseClient):
             except httpx.TransportError as exc:
                 decision = self.on_transport_error(request, exc, attempt)
                 if not decision.retry:
-                    assert decision.error is not None
+                    if decision.error is None:
+                        raise
                     raise decision.error from exc
                 await self._sleep(decision.delay)
                 continue

@@ -41,6 +41,7 @@ from coupang_sandbox.errors import (
     SandboxError,
     TransitionNotAllowed,
     ValidationFailed,
+    must_exist,
 )
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import order as st
@@ -1068,8 +1069,9 @@ class Orders:
                         )
                     ]
                 )
-            box = db.box_get(conn, int(receipt["shipment_box_id"]), lock=True)
-            assert box is not None
+            box = must_exist(
+                db.box_get(conn, int(receipt["shipment_box_id"]), lock=True), "the shipment box"
+            )
             self._cancel_items(conn, box, receipt["items"], held=True)
             self._close_if_cancelled(conn, box, st.STOP_SHIPMENT, now)
             db.receipt_update(
@@ -1093,8 +1095,9 @@ class Orders:
         now = self._now()
         with self.store.engine.begin() as conn:
             receipt = self._open_receipt(conn, vendor_id, id_text)
-            box = db.box_get(conn, int(receipt["shipment_box_id"]), lock=True)
-            assert box is not None
+            box = must_exist(
+                db.box_get(conn, int(receipt["shipment_box_id"]), lock=True), "the shipment box"
+            )
             try:
                 self._duplicate(conn, courier, number, int(box["order_id"]), now)
             except BoxRefused as refused:
@@ -1362,7 +1365,8 @@ class Orders:
             first = first or box
             self._cancel_items(conn, box, part, held=False)
             self._close_if_cancelled(conn, box, event, now)
-        assert first is not None
+        if first is None:
+            raise BadRequest(f"{MSG_NO_ORDER} (no open shipment box holds the items to cancel)")
         receipt_id = self._receipt(
             conn,
             vendor_id=vendor_id,
@@ -1398,9 +1402,8 @@ class Orders:
         if not isinstance(receiver, Mapping):
             found.append(Violation("receiver", "type", "receiver must be an object"))
             receiver = {}
-        if found:
+        if found or not isinstance(vendor_id, str) or not isinstance(lines, list):
             raise ValidationFailed(found)
-        assert isinstance(vendor_id, str) and isinstance(lines, list)
         wanted: list[tuple[int, int]] = []
         for index, line in enumerate(lines):
             vid = parse_id(line.get("vendorItemId")) if isinstance(line, Mapping) else None
@@ -1441,10 +1444,13 @@ class Orders:
         with self.store.engine.begin() as conn:
             picked: list[tuple[RowMapping, RowMapping, int]] = []
             for vid, qty in wanted:
-                item = product_db.item_by_vendor_item_id(conn, vendor_id, vid, lock=True)
-                assert item is not None
-                product = product_db.product_get(conn, vendor_id, int(item["seller_product_id"]))
-                assert product is not None
+                item = must_exist(
+                    product_db.item_by_vendor_item_id(conn, vendor_id, vid, lock=True), "the option"
+                )
+                product = must_exist(
+                    product_db.product_get(conn, vendor_id, int(item["seller_product_id"])),
+                    "the product",
+                )
                 problem = None
                 if product["status"] not in ("APPROVED", "PARTIAL_APPROVED"):
                     problem = f"its product is {product['status']}, not approved"
@@ -1464,8 +1470,8 @@ class Orders:
                 picked.append((item, product, qty))
             order_id = r.next_id(conn, "order", ORDER_ID_START)
             visible = now + timedelta(seconds=self.settings.order_visible_after_seconds)
-            orderer = body.get("orderer") if isinstance(body.get("orderer"), Mapping) else {}
-            assert isinstance(orderer, Mapping)
+            given = body.get("orderer")
+            orderer: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
             db.order_insert(
                 conn,
                 {

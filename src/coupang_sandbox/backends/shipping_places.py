@@ -405,7 +405,14 @@ class ReturnCenters:
     def create(self, vendor_id: str, body: Mapping[str, Any]) -> str:
         violations_or_raise(rules.check_return_create(body) + _common_violations(body))
         info = rules.goodsflow_info(body)
-        assert isinstance(info, Mapping)
+        if not isinstance(info, Mapping):
+            raise ValidationFailed(
+                [
+                    Violation(
+                        "goodsflowInfoOpenApiDto", "required", "goodsflowInfoOpenApiDto is required"
+                    )
+                ]
+            )
         name = str(body["shippingPlaceName"])
         now = _now_ms(self.clock)
         with self.store.engine.begin() as conn:

@@ -45,9 +45,8 @@ def review_product(call: Call) -> Response:
             )
         else:
             item_ids = tuple(v for v in parsed if v is not None)
-    if violations:
+    if violations or not isinstance(result, str) or not isinstance(reason, str):
         raise ValidationFailed(violations)
-    assert isinstance(result, str) and isinstance(reason, str)
     sandbox = call.sandbox
     products = Products(sandbox.store, sandbox.clock, sandbox.settings)
     outcome = products.review(

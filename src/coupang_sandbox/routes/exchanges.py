@@ -90,9 +90,8 @@ def list_exchanges(call: Call) -> Response:
             found.append(
                 Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
             )
-    if found:
+    if found or start is None or end is None:
         raise ValidationFailed(found)
-    assert start is not None and end is not None
     data, next_token = _exchanges(call).list(
         call.vendor_id,
         start=start,

@@ -208,7 +208,9 @@ def list_time_frame(call: Call) -> Response:
                 )
             )
     raise_violations(found)
-    assert start is not None and end is not None
+    if start is None or end is None:
+        raise_violations([Violation("createdAtFrom", "required", "createdAtFrom/To are required")])
+        return ok([])
     return ok(_products(call).time_frame(call.vendor_id, start, end))
 
 
