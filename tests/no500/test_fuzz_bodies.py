@@ -28,6 +28,7 @@ from coupang_sandbox.openapi._build import load_shapes
 from coupang_sandbox.routes import all_routes
 from tests.coupons.conftest import open_coupon_shop
 from tests.integration.asgi_sync import SyncASGITransport
+from tests.no500.queries import LISTINGS
 from tests.orders.conftest import open_market
 from tests.products.conftest import VENDOR, RawApi, make_client
 
@@ -275,6 +276,8 @@ class World:
 
     api: RawApi
     ids: list[str]
+    product: int
+    coupon: int
 
 
 @pytest.fixture(scope="module")
@@ -303,7 +306,7 @@ def world() -> Iterator[World]:
                 *shipped.shipment_box_ids,
                 coupon,
             }
-            yield World(RawApi(http), sorted(str(i) for i in ids))
+            yield World(RawApi(http), sorted(str(i) for i in ids), market.product_id, coupon)
     finally:
         transport.close()
         close_app(app)
@@ -389,4 +392,27 @@ def test_documented_bodies_with_hostile_values_never_500(world: World, data: st.
         path_values=path_values,
         query={},
         content=content,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_valid_listing_queries_with_hostile_parameters_never_500(
+    world: World, data: st.DataObject
+) -> None:
+    """A valid listing query with one to three parameters replaced or added (page numbers,
+    sizes, tokens and ids beyond 64 bits, floats, signs), so paging reaches the store."""
+    path, query, names = data.draw(st.sampled_from(LISTINGS), label="listing")
+    big = st.sampled_from([str(2**63 - 1), str(2**63), str(10**18), "1000001", "-1", "0"])
+    texts = big | st.sampled_from(world.ids) | st.sampled_from(ID_TEXTS) | st.text(max_size=12)
+    keys = st.sampled_from(names) | st.sampled_from([*query, *QUERY_NAMES])
+    changes = data.draw(st.dictionaries(keys, texts, min_size=1, max_size=3), label="changes")
+    url = path.format(coupon=world.coupon, product=world.product)
+    _check(
+        world,
+        method="GET",
+        template=url,
+        path_values=[],
+        query={**query, **changes},
+        content=None,
     )

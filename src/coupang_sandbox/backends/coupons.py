@@ -54,7 +54,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_int, is_blank
+from coupang_seller.preflight._core import as_int, as_page, is_blank
 
 Row = Mapping[Any, Any]
 
@@ -647,8 +647,8 @@ def apply_download_coupons(
 
 def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
     return (
-        as_int(page) or 1,
-        as_int(size) or rules.DEFAULT_PAGE_SIZE,
+        as_page(page) or 1,
+        as_page(size) or rules.DEFAULT_PAGE_SIZE,
         str(sort or "asc").lower() == "desc",
     )
 

@@ -26,6 +26,7 @@ from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight._core import as_page
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
@@ -81,7 +82,7 @@ def list_exchanges(call: Call) -> Response:
         problems = rules.check_max_per_page(text)
         found += problems
         if not problems:
-            size = int(text)
+            size = as_page(text) or size
     after = None
     token = call.query("nextToken")
     if token is not None and token.strip():

@@ -19,6 +19,9 @@ ID_MAX_DIGITS = 18
 ID_MAX = 10**ID_MAX_DIGITS - 1
 #: Rule id of a value that is not such an id.
 ID_FORMAT = "id_format"
+#: The largest page number (or page size) a listing takes, so that offsets and limits stay
+#: far inside 64 bits whatever the page size.
+PAGE_MAX = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,14 @@ def as_id(value: Any, *, minimum: int = 1) -> int | None:
     elif isinstance(value, str) and _ID_RE.fullmatch(value):
         number = int(value)
     if number is None or not minimum <= number <= ID_MAX:
+        return None
+    return number
+
+
+def as_page(value: Any) -> int | None:
+    """A page number, page index or page size: a whole number from 1 to :data:`PAGE_MAX`."""
+    number = as_int(value)
+    if number is None or not 1 <= number <= PAGE_MAX:
         return None
     return number
 

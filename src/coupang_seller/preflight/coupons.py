@@ -21,7 +21,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank, mapping_list
+from coupang_seller.preflight._core import (
+    PAGE_MAX,
+    Violation,
+    as_id,
+    as_int,
+    as_page,
+    is_blank,
+    mapping_list,
+)
 
 DATE_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
 #: ``type`` of an instant coupon (할인방식).
@@ -243,9 +251,11 @@ def check_status(status: Any, allowed: tuple[str, ...] = COUPON_STATUSES) -> lis
 def check_paging(page: Any, size: Any, sort: Any) -> list[Violation]:
     found: list[Violation] = []
     if page is not None:
-        number = as_int(page)
-        if number is None or number < 1:
-            found.append(Violation("page", "min_value", f"page must be 1 or more ({page!r})"))
+        number = as_page(page)
+        if number is None:
+            found.append(
+                Violation("page", "min_value", f"page must be 1 to {PAGE_MAX:,} ({page!r})")
+            )
     if size is not None:
         number = as_int(size)
         if number is None or not 1 <= number <= MAX_PAGE_SIZE:
