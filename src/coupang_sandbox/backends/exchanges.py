@@ -447,7 +447,7 @@ class Exchanges:
         found = rules.check_invoice(box_text, courier, number)
         if found:
             raise ValidationFailed(found)
-        box_id = as_int(box_text)
+        box_id = parse_id(box_text)
         courier = str(courier).strip().upper()
         number = str(number).strip()
         now = self._now()
@@ -524,7 +524,7 @@ class Exchanges:
         found += order_rules.check_reason_code(body.get("reasonCode"))
         target = body.get("targetVendorItemId")
         if target is not None and vendor_item_id is not None:
-            found += rules.check_same_option(vendor_item_id, as_int(target))
+            found += rules.check_same_option(vendor_item_id, parse_id(target))
         refer = str(body.get("referType") or "WEB_MOBILE")
         if refer not in REFER_TYPES:
             found.append(

@@ -38,7 +38,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
-from coupang_seller.preflight._core import as_bool, as_int, is_blank
+from coupang_seller.preflight._core import as_bool, is_blank
 
 Row = Mapping[Any, Any]
 
@@ -254,7 +254,7 @@ class Inquiries:
         found = self._answer_rules(body)
         found += body_id_mismatch(body, "inquiryId", id_text)
         parent = body.get("parentAnswerId")
-        parent_id = None if parent is None or parent == "" else as_int(parent)
+        parent_id = None if parent is None or parent == "" else parse_id(parent)
         if parent is not None and parent != "" and parent_id is None:
             found.append(
                 Violation("parentAnswerId", "type", f"parentAnswerId must be a number ({parent!r})")

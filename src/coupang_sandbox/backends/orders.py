@@ -814,7 +814,7 @@ class Orders:
     ) -> None:
         order_id = int(box["order_id"])
         for line in lines:
-            if as_int(line.get("orderId")) != order_id:
+            if parse_id(line.get("orderId")) != order_id:
                 raise BoxRefused(
                     "NOT_FOUND_SHIPMENT_BOX",
                     f"shipmentBoxId {box['shipment_box_id']} belongs to orderId {order_id}, not "
@@ -855,7 +855,7 @@ class Orders:
         unknown = [
             line.get("vendorItemId")
             for line in lines
-            if as_int(line.get("vendorItemId")) not in by_item
+            if parse_id(line.get("vendorItemId")) not in by_item
         ]
         if unknown:
             raise BoxRefused(
@@ -863,7 +863,7 @@ class Orders:
                 f"vendorItemId {unknown} is not (or no longer) in shipmentBoxId {box_id}",
             )
         if not split:
-            missing = sorted(set(by_item) - {as_int(line.get("vendorItemId")) for line in lines})
+            missing = sorted(set(by_item) - {parse_id(line.get("vendorItemId")) for line in lines})
             if missing:
                 raise BoxRefused(
                     "NOT_FOUND_VENDOR_ITEM",
@@ -1007,7 +1007,7 @@ class Orders:
         unknown = [
             line.get("vendorItemId")
             for line in lines
-            if as_int(line.get("vendorItemId")) not in known
+            if parse_id(line.get("vendorItemId")) not in known
         ]
         if unknown:
             raise BoxRefused(
