@@ -7,7 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
+from coupang_sandbox.store import coupons as cdb
 from tests.coupons.conftest import FMS1, VID, Shop
 from tests.orders.conftest import V4, V5, WING, Market
 from tests.products.conftest import RawApi
@@ -129,3 +131,20 @@ def test_coupon_items_that_are_not_ids_are_refused_at_the_write(
     items = api.get(f"{FMS1}/coupons/{coupon_id}/items", params={"status": "APPLIED"})
     assert items.status_code == 200, items.text
     assert shop.client.coupons.get(coupon_id).couponId == coupon_id
+
+
+def test_a_stored_request_with_a_poisoned_item_fails_instead_of_every_read(
+    shop: Shop, api: RawApi, app: Starlette
+) -> None:
+    """A request row written by an older sandbox (before the write-time check) holding
+    ``vendorItems: [2**63]``: settling it fails that request, the vendor's reads go on."""
+    coupon_id = shop.coupon()
+    requested = shop.client.coupons.add_items(coupon_id, vendor_items=[shop.items[0]])
+    store = app.state.sandbox.store
+    with store.engine.begin() as conn:
+        cdb.request_update(conn, requested.requestedId, {"payload": {"vendorItems": [BIG]}})
+    status = shop.settle(requested.requestedId)
+    assert status.status == "FAIL"
+    assert shop.client.coupons.get(coupon_id).couponId == coupon_id
+    listed = api.get(f"{FMS1}/coupons/{coupon_id}/items", params={"status": "APPLIED"})
+    assert listed.status_code == 200, listed.text
