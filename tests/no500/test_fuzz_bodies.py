@@ -347,7 +347,7 @@ def _check(
 def _path_values(world: World, data: st.DataObject) -> list[str]:
     real = st.sampled_from(world.ids)
     hostile = st.sampled_from(ID_TEXTS).filter(bool) | st.text(
-        st.characters(blacklist_characters="/"), min_size=1, max_size=12
+        st.characters(codec="utf-8", exclude_characters="/"), min_size=1, max_size=12
     )
     return data.draw(st.lists(real | hostile, min_size=3, max_size=3), label="path")
 
