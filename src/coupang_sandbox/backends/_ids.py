@@ -3,7 +3,8 @@
 The rule is the SDK preflight's :func:`coupang_seller.preflight._core.as_id` (an integer of at
 most 18 digits, as a JSON integer or a digit string; never a boolean or a float), so the
 sandbox refuses exactly what the SDK refuses before sending. Every id read from a request goes
-through :func:`parse_id` (``None`` for a non-id) or :func:`require_id` (400 naming the field).
+through :func:`parse_id` (``None`` for a non-id); a refusal names the field with
+:func:`~coupang_seller.preflight._core.id_violation` (rule ``id_format``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from coupang_sandbox.errors import ValidationFailed
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import ID_MAX, as_id, id_violation
 
@@ -22,14 +22,6 @@ ID_LIMIT = ID_MAX + 1
 def parse_id(text: object, *, minimum: int = 1) -> int | None:
     """An id of at most 18 digits that is at least ``minimum``; else ``None``."""
     return as_id(text, minimum=minimum)
-
-
-def require_id(value: object, field: str, *, minimum: int = 1) -> int:
-    """The id ``value``; a 400 naming ``field`` (rule ``id_format``) when it is not one."""
-    number = as_id(value, minimum=minimum)
-    if number is None:
-        raise ValidationFailed([id_violation(field, value)])
-    return number
 
 
 def body_id_mismatch(body: Mapping[str, Any], name: str, path_text: object) -> list[Violation]:

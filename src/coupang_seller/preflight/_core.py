@@ -107,11 +107,6 @@ def id_violation(field: str, value: Any) -> Violation:
     )
 
 
-def check_id(value: Any, field: str, *, minimum: int = 1) -> list[Violation]:
-    """``[]`` when ``value`` is an id (:func:`as_id`), else the one ``id_format`` violation."""
-    return [] if as_id(value, minimum=minimum) is not None else [id_violation(field, value)]
-
-
 def as_bool(value: Any) -> bool | None:
     """Coerce ``true``/``false`` or their string forms (the docs send ``"false"``)."""
     if isinstance(value, bool):
