@@ -125,7 +125,8 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
 
     out.line("3. Look one up by name, then raise a fee")
     found = places.find_by_name("파주 1센터")
-    assert found is not None
+    if found is None:
+        raise LookupError("the demo's place 파주 1센터 was not found after creating it")
     cj = next(r for r in found.remoteInfos if r.deliveryCode == "CJGLS")
     places.update(
         code,

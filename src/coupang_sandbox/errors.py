@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -135,22 +135,36 @@ class TransitionNotAllowed(SandboxError):
         self.event = event
 
 
+_T = TypeVar("_T")
+
+
 def violations_or_raise(violations: Iterable[Violation]) -> None:
     found = list(violations)
     if found:
         raise ValidationFailed(found)
 
 
+def must_exist(value: _T | None, what: str) -> _T:
+    """``value`` when it is there; a 404 naming ``what`` when not (a row read back inside the
+    transaction that wrote it, or one a checked reference points at, cannot be missing unless
+    the store changed underneath: an explicit answer instead of an ``assert``)."""
+    if value is None:
+        raise NotFound(f"{what} does not exist")
+    return value
+
+
 # -- Starlette exception handlers -------------------------------------------------------------
 
 
 async def sandbox_error_handler(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, SandboxError)
+    if not isinstance(exc, SandboxError):
+        return internal_error_response()
     return exc.response()
 
 
 async def http_exception_handler(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        return internal_error_response()
     if exc.status_code == 404:
         message = f"No matched http method/path: {request.method} {request.url.path}"
     elif exc.status_code == 405:

@@ -319,7 +319,8 @@ class Client(BaseClient):
             except httpx.TransportError as exc:
                 decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
-                    assert decision.error is not None
+                    if decision.error is None:
+                        raise
                     raise decision.error from exc
                 self.check_wait(
                     request,
@@ -601,7 +602,8 @@ class AsyncClient(BaseClient):
             except httpx.TransportError as exc:
                 decision = self.on_transport_error(request, exc, attempt, budget)
                 if not decision.retry:
-                    assert decision.error is not None
+                    if decision.error is None:
+                        raise
                     raise decision.error from exc
                 self.check_wait(
                     request,

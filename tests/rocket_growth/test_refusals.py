@@ -46,13 +46,13 @@ def test_thirty_days_is_the_widest_window(market: Market, api: RawApi) -> None:
     assert response.json() == {"code": 200, "message": "OK", "data": [], "nextToken": ""}
 
 
-@pytest.mark.parametrize("order_id", ["abc", "0", "-3"])
+@pytest.mark.parametrize("order_id", ["abc", "0", "-3", "9" * 30])
 def test_order_id_must_be_a_positive_number(market: Market, api: RawApi, order_id: str) -> None:
     assert ("orderId", "type") in _errors(api.get(f"{BASE}/order/{order_id}"))
 
 
 def test_unknown_order_is_404(market: Market, api: RawApi) -> None:
-    for order_id in ("123", "9" * 30):
+    for order_id in ("123", "9" * 18):
         response = api.get(f"{BASE}/order/{order_id}")
         assert response.status_code == 404 and response.json()["code"] == 404
 

@@ -24,8 +24,8 @@ from typing import Any, Final
 
 from sqlalchemy import Connection
 
-from coupang_sandbox.backends._ids import ID_LIMIT
-from coupang_sandbox.backends.orders import parse_id, wire
+from coupang_sandbox.backends._ids import ID_LIMIT, parse_id
+from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed
@@ -35,7 +35,7 @@ from coupang_sandbox.store import Store
 from coupang_sandbox.store import cashback as db
 from coupang_sandbox.store import products as product_db
 from coupang_seller.preflight import cashback as rules
-from coupang_seller.preflight._core import Violation, as_int
+from coupang_seller.preflight._core import Violation, as_id, as_int, id_violation
 
 MSG_NOT_LISTED: Final = (
     "Invalid vendorItemId, vendorItemId doesn't exist or doesn't belong to corresponding vendorId"
@@ -122,12 +122,11 @@ class Cashback:
     def apply(self, vendor_id: str, body: Mapping[str, Any]) -> ApplyOutcome:
         now = self._now()
         found = rules.check_apply(body, now=now)
-        if found:
+        rule_id = as_id(body.get("ruleId"))
+        value = as_int(body.get("value"))
+        start, end = rules.parse_time(body.get("startAt")), rules.parse_time(body.get("endAt"))
+        if found or rule_id is None or value is None or start is None or end is None:
             raise ValidationFailed(found)
-        rule_id = as_int(body["ruleId"])
-        value = as_int(body["value"])
-        start, end = rules.parse_time(body["startAt"]), rules.parse_time(body["endAt"])
-        assert rule_id is not None and value is not None and start is not None and end is not None
         value_type = str(body["valueType"])
         cap = as_int(body.get("maxAmount")) if value_type == "RATE" else None
         too_big = [
@@ -140,8 +139,9 @@ class Cashback:
         start_us, end_us, now_us = to_us(start), to_us(end), to_us(now)
         wanted: list[int] = []
         for raw in body["vendorItemIds"]:
-            vid = as_int(raw)
-            assert vid is not None
+            vid = as_id(raw)
+            if vid is None:
+                raise ValidationFailed([id_violation("vendorItemIds", raw)])
             if vid not in wanted:
                 wanted.append(vid)
         outcome = ApplyOutcome([], [])

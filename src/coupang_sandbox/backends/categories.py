@@ -142,9 +142,8 @@ class Categories:
                         f"attributes has at most {ATTRIBUTES_MAX} entries",
                     )
                 )
-        if violations:
+        if violations or not isinstance(name, str):
             raise ValidationFailed(violations)
-        assert isinstance(name, str)
         result = predict(
             name,
             brand=body.get("brand"),

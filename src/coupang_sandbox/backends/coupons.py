@@ -43,7 +43,7 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import coupon as st
 from coupang_sandbox.store import Store
@@ -54,7 +54,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_int, is_blank
+from coupang_seller.preflight._core import as_int, as_page, is_blank
 
 Row = Mapping[Any, Any]
 
@@ -287,7 +287,13 @@ def _process(conn: Connection, row: Row, now: datetime) -> None:
         return
     coupon_id = int(row["coupon_id"])
     coupon = cdb.coupon_get(conn, vendor_id, coupon_id, kind)
-    wanted = [int(v) for v in payload.get("vendorItems") or []]
+    given = list(payload.get("vendorItems") or [])
+    wanted = [v for v in (parse_id(x) for x in given) if v is not None]
+    if len(wanted) != len(given):
+        # Written before the write-time check existed: refuse it rather than fail every read.
+        reason = "vendorItems holds a value that is not a vendorItemId (an id of 1-18 digits)"
+        _finish(conn, row, ok=False, total=max(1, len(given)), reason=reason)
+        return
     if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
         state = "deleted" if coupon is None else str(coupon["status"])
         reason = f"couponId {coupon_id} is {state}: 삭제된 프로모션 입니다."
@@ -320,8 +326,11 @@ def _publish_coupon(
     if contract is None:
         _finish(conn, row, ok=False, total=1, reason=f"contractId {contract_id} is gone")
         return
-    start = rules.parse_date(payload["startAt"])
-    assert start is not None
+    start = rules.parse_date(payload.get("startAt"))
+    end = rules.parse_date(payload.get("endAt"))
+    if start is None or end is None:
+        _finish(conn, row, ok=False, total=1, reason="startAt/endAt of the request are unreadable")
+        return
     month = start.strftime("%Y-%m")
     used = cdb.budget_used(conn, contract_id, month)
     if used >= int(contract["budget_per_month"]):
@@ -335,8 +344,6 @@ def _publish_coupon(
         )
         return
     coupon_id = r.next_id(conn, "coupon", COUPON_ID_START)
-    end = rules.parse_date(payload["endAt"])
-    assert end is not None
     cdb.coupon_insert(
         conn,
         {
@@ -640,8 +647,8 @@ def apply_download_coupons(
 
 def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
     return (
-        as_int(page) or 1,
-        as_int(size) or rules.DEFAULT_PAGE_SIZE,
+        as_page(page) or 1,
+        as_page(size) or rules.DEFAULT_PAGE_SIZE,
         str(sort or "asc").lower() == "desc",
     )
 
@@ -767,9 +774,8 @@ class Coupons:
             if number is None or not 0 <= number <= 100:
                 found.append(Violation(name, "range", f"{name} must be 0 to 100"))
             ratios[name] = number
-        if found:
+        if found or start is None or end is None or budget_value is None:
             raise ValidationFailed(found)
-        assert start is not None and end is not None and budget_value is not None
         with self.store.engine.begin() as conn:
             contract_id = r.next_id(conn, "coupon_contract", CONTRACT_ID_START)
             vendor_contract = as_int(body.get("vendorContractId"))
@@ -842,11 +848,10 @@ class Coupons:
     def create_coupon(self, vendor_id: str, body: Mapping[str, Any]) -> str:
         now = self._now()
         found = rules.check_create_coupon(body, kst(now))
-        if found:
+        start = rules.parse_date(body.get("startAt"))
+        end = rules.parse_date(body.get("endAt"))
+        if found or start is None or end is None:
             raise ValidationFailed(found)
-        start = rules.parse_date(body["startAt"])
-        end = rules.parse_date(body["endAt"])
-        assert start is not None and end is not None
         contract_id = self._id(body["contractId"], "contractId")
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -885,7 +890,7 @@ class Coupons:
         if found:
             raise ValidationFailed(found)
         coupon_id = self._id(coupon_text, "couponId")
-        items = [as_int(v) for v in body["vendorItems"]]
+        items = [parse_id(v) for v in body["vendorItems"]]
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -925,8 +930,9 @@ class Coupons:
                 f"({', '.join(str(p['requested_id']) for p in pending)}); "
                 "쿠폰에 아직 끝나지 않은 다른 요청이 있어 파기할 수 없습니다"
             )
-            row = cdb.request_get(conn, vendor_id, requested_id, INSTANT)
-            assert row is not None
+            row = must_exist(
+                cdb.request_get(conn, vendor_id, requested_id, INSTANT), "the coupon request"
+            )
             _finish(conn, row, ok=False, total=1, reason=reason)
             return requested_id, False, reason
 
@@ -1047,11 +1053,10 @@ class Coupons:
     def create_download(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         now = self._now()
         found = rules.check_download_create(body, kst(now))
-        if found:
+        start = rules.parse_date(body.get("startDate"))
+        end = rules.parse_date(body.get("endDate"))
+        if found or start is None or end is None:
             raise ValidationFailed(found)
-        start = rules.parse_date(body["startDate"])
-        end = rules.parse_date(body["endDate"])
-        assert start is not None and end is not None
         contract_id = self._id(body["contractId"], "contractId")
         policies = list(body["policies"])
         kind = str(policies[0]["typeOfDiscount"])
@@ -1131,7 +1136,7 @@ class Coupons:
                 if error is not None:
                     out.append(_download_result(coupon_id, error=error))
                     continue
-                items = [as_int(v) for v in entry["vendorItemIds"]]
+                items = [parse_id(v) for v in entry["vendorItemIds"]]
                 transaction = self._new_request(
                     conn,
                     vendor_id,

@@ -37,18 +37,18 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.orders import (
     COURIER_NAMES,
     MSG_DUPLICATE_INVOICE,
     SHIPMENT_BOX_ID_START,
     Orders,
     invoice_in_use,
-    parse_id,
     wire,
 )
 from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed
+from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import exchange as st
 from coupang_sandbox.state import order as order_st
@@ -447,7 +447,7 @@ class Exchanges:
         found = rules.check_invoice(box_text, courier, number)
         if found:
             raise ValidationFailed(found)
-        box_id = as_int(box_text)
+        box_id = parse_id(box_text)
         courier = str(courier).strip().upper()
         number = str(number).strip()
         now = self._now()
@@ -524,7 +524,7 @@ class Exchanges:
         found += order_rules.check_reason_code(body.get("reasonCode"))
         target = body.get("targetVendorItemId")
         if target is not None and vendor_item_id is not None:
-            found += rules.check_same_option(vendor_item_id, as_int(target))
+            found += rules.check_same_option(vendor_item_id, parse_id(target))
         refer = str(body.get("referType") or "WEB_MOBILE")
         if refer not in REFER_TYPES:
             found.append(
@@ -533,10 +533,14 @@ class Exchanges:
         amount = as_int(body.get("exchangeAmount", 0))
         if amount is None or amount < 0:
             found.append(Violation("exchangeAmount", "range", "exchangeAmount must be >= 0"))
-        if found:
+        if (
+            found
+            or order_id is None
+            or vendor_item_id is None
+            or quantity is None
+            or amount is None
+        ):
             raise ValidationFailed(found)
-        assert order_id is not None and vendor_item_id is not None
-        assert quantity is not None and amount is not None
         reason = str(body["reasonCode"])
         now = self._now()
         with self.store.engine.begin() as conn:
@@ -629,8 +633,7 @@ class Exchanges:
                     "modified_at_us": to_us(now),
                 },
             )
-            row = xdb.get_exchange(conn, exchange_id)
-            assert row is not None
+            row = must_exist(xdb.get_exchange(conn, exchange_id), "the exchange")
             return self._present_rows(conn, [row])[0]
 
     @staticmethod
@@ -683,8 +686,7 @@ class Exchanges:
                     "modified_at_us": to_us(now),
                 },
             )
-            fresh = xdb.get_exchange(conn, int(row["exchange_id"]))
-            assert fresh is not None
+            fresh = must_exist(xdb.get_exchange(conn, int(row["exchange_id"])), "the exchange")
             return self._present_rows(conn, [fresh])[0]
 
     def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:

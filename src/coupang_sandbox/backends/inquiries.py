@@ -27,7 +27,7 @@ from sqlalchemy.engine import RowMapping
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import inquiry as st
 from coupang_sandbox.store import Store
@@ -38,7 +38,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
-from coupang_seller.preflight._core import as_bool, as_int, is_blank
+from coupang_seller.preflight._core import as_bool, is_blank
 
 Row = Mapping[Any, Any]
 
@@ -254,7 +254,7 @@ class Inquiries:
         found = self._answer_rules(body)
         found += body_id_mismatch(body, "inquiryId", id_text)
         parent = body.get("parentAnswerId")
-        parent_id = None if parent is None or parent == "" else as_int(parent)
+        parent_id = None if parent is None or parent == "" else parse_id(parent)
         if parent is not None and parent != "" and parent_id is None:
             found.append(
                 Violation("parentAnswerId", "type", f"parentAnswerId must be a number ({parent!r})")
@@ -269,8 +269,8 @@ class Inquiries:
             if refused:
                 raise ValidationFailed(refused)
             replies = [dict(x) for x in row["replies"] or []]
-            pending = _pending_transfer(replies)
-            assert pending is not None  # NO_ANSWER always carries the counsellor's transfer
+            # NO_ANSWER always carries the counsellor's transfer
+            pending = must_exist(_pending_transfer(replies), "the counsellor's transfer")
             if parent_id is not None and parent_id != int(pending["answerId"]):
                 raise ValidationFailed(
                     [
@@ -385,7 +385,8 @@ class Inquiries:
             conn, str(item["vendor_id"]), int(item["seller_product_id"])
         )
         # A vendorItemId exists once the product was approved (it stays listed afterwards).
-        assert product is not None and product["product_id"] is not None
+        if product is None or product["product_id"] is None:
+            raise NotFound(f"vendorItemId {vendor_item_id} is not an approved item")
         return item, product
 
     @staticmethod
@@ -403,9 +404,8 @@ class Inquiries:
         if vendor_item_id is None and not any(v.field == "vendorItemId" for v in found):
             found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
         self._question(body, found)
-        if found:
+        if found or vendor_item_id is None:
             raise ValidationFailed(found)
-        assert vendor_item_id is not None
         vendor = body.get("vendorId") or None
         now = self._now()
         with self.store.engine.begin() as conn:
@@ -449,8 +449,7 @@ class Inquiries:
                 "updated_at_us": to_us(now),
             }
             idb.insert_inquiry(conn, values, [vendor_item_id])
-            row = idb.get_inquiry(conn, st.ONLINE, inquiry_id)
-            assert row is not None
+            row = must_exist(idb.get_inquiry(conn, st.ONLINE, inquiry_id), "the inquiry")
             return self._view(row)
 
     def open_call_center(self, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -541,8 +540,7 @@ class Inquiries:
                 "updated_at_us": to_us(now),
             }
             idb.insert_inquiry(conn, values, item_ids)
-            row = idb.get_inquiry(conn, st.CALL_CENTER, inquiry_id)
-            assert row is not None
+            row = must_exist(idb.get_inquiry(conn, st.CALL_CENTER, inquiry_id), "the inquiry")
             return self._view(row)
 
     @staticmethod

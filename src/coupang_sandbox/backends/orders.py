@@ -30,7 +30,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends import _ids as ids
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.coupons import apply_download_coupons
 from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
@@ -41,6 +41,7 @@ from coupang_sandbox.errors import (
     SandboxError,
     TransitionNotAllowed,
     ValidationFailed,
+    must_exist,
 )
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import order as st
@@ -51,7 +52,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
-from coupang_seller.preflight._core import as_bool, as_int
+from coupang_seller.preflight._core import as_bool, as_id, as_int, id_violation
 
 Row = Mapping[Any, Any]
 
@@ -143,11 +144,6 @@ _MINUTE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:([ +-])(\d{
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def parse_id(text: object) -> int | None:
-    """An order-side id (orderId, shipmentBoxId, receiptId, ...): positive, 64-bit."""
-    return ids.parse_id(text, minimum=1)
 
 
 def region_of(post_code: str | None) -> str:
@@ -824,7 +820,7 @@ class Orders:
     ) -> None:
         order_id = int(box["order_id"])
         for line in lines:
-            if as_int(line.get("orderId")) != order_id:
+            if parse_id(line.get("orderId")) != order_id:
                 raise BoxRefused(
                     "NOT_FOUND_SHIPMENT_BOX",
                     f"shipmentBoxId {box['shipment_box_id']} belongs to orderId {order_id}, not "
@@ -865,7 +861,7 @@ class Orders:
         unknown = [
             line.get("vendorItemId")
             for line in lines
-            if as_int(line.get("vendorItemId")) not in by_item
+            if parse_id(line.get("vendorItemId")) not in by_item
         ]
         if unknown:
             raise BoxRefused(
@@ -873,7 +869,7 @@ class Orders:
                 f"vendorItemId {unknown} is not (or no longer) in shipmentBoxId {box_id}",
             )
         if not split:
-            missing = sorted(set(by_item) - {as_int(line.get("vendorItemId")) for line in lines})
+            missing = sorted(set(by_item) - {parse_id(line.get("vendorItemId")) for line in lines})
             if missing:
                 raise BoxRefused(
                     "NOT_FOUND_VENDOR_ITEM",
@@ -1017,7 +1013,7 @@ class Orders:
         unknown = [
             line.get("vendorItemId")
             for line in lines
-            if as_int(line.get("vendorItemId")) not in known
+            if parse_id(line.get("vendorItemId")) not in known
         ]
         if unknown:
             raise BoxRefused(
@@ -1079,8 +1075,9 @@ class Orders:
                         )
                     ]
                 )
-            box = db.box_get(conn, int(receipt["shipment_box_id"]), lock=True)
-            assert box is not None
+            box = must_exist(
+                db.box_get(conn, int(receipt["shipment_box_id"]), lock=True), "the shipment box"
+            )
             self._cancel_items(conn, box, receipt["items"], held=True)
             self._close_if_cancelled(conn, box, st.STOP_SHIPMENT, now)
             db.receipt_update(
@@ -1104,8 +1101,9 @@ class Orders:
         now = self._now()
         with self.store.engine.begin() as conn:
             receipt = self._open_receipt(conn, vendor_id, id_text)
-            box = db.box_get(conn, int(receipt["shipment_box_id"]), lock=True)
-            assert box is not None
+            box = must_exist(
+                db.box_get(conn, int(receipt["shipment_box_id"]), lock=True), "the shipment box"
+            )
             try:
                 self._duplicate(conn, courier, number, int(box["order_id"]), now)
             except BoxRefused as refused:
@@ -1257,11 +1255,12 @@ class Orders:
     def cancel(self, vendor_id: str, order_text: object, body: Mapping[str, Any]) -> CancelOutcome:
         order_id = parse_id(order_text)
         found = rules.check_cancel(body, order_id)
-        if found:
+        if order_id is None:
+            found.insert(0, id_violation("orderId", order_text))
+        if found or order_id is None:
             raise ValidationFailed(found)
-        assert order_id is not None
         pairs = [
-            (int(v), int(c))
+            (as_id(v) or 0, as_int(c) or 0)
             for v, c in zip(body["vendorItemIds"], body["receiptCounts"], strict=True)
         ]
         now = self._now()
@@ -1372,7 +1371,8 @@ class Orders:
             first = first or box
             self._cancel_items(conn, box, part, held=False)
             self._close_if_cancelled(conn, box, event, now)
-        assert first is not None
+        if first is None:
+            raise BadRequest(f"{MSG_NO_ORDER} (no open shipment box holds the items to cancel)")
         receipt_id = self._receipt(
             conn,
             vendor_id=vendor_id,
@@ -1408,9 +1408,8 @@ class Orders:
         if not isinstance(receiver, Mapping):
             found.append(Violation("receiver", "type", "receiver must be an object"))
             receiver = {}
-        if found:
+        if found or not isinstance(vendor_id, str) or not isinstance(lines, list):
             raise ValidationFailed(found)
-        assert isinstance(vendor_id, str) and isinstance(lines, list)
         wanted: list[tuple[int, int]] = []
         for index, line in enumerate(lines):
             vid = parse_id(line.get("vendorItemId")) if isinstance(line, Mapping) else None
@@ -1451,10 +1450,13 @@ class Orders:
         with self.store.engine.begin() as conn:
             picked: list[tuple[RowMapping, RowMapping, int]] = []
             for vid, qty in wanted:
-                item = product_db.item_by_vendor_item_id(conn, vendor_id, vid, lock=True)
-                assert item is not None
-                product = product_db.product_get(conn, vendor_id, int(item["seller_product_id"]))
-                assert product is not None
+                item = must_exist(
+                    product_db.item_by_vendor_item_id(conn, vendor_id, vid, lock=True), "the option"
+                )
+                product = must_exist(
+                    product_db.product_get(conn, vendor_id, int(item["seller_product_id"])),
+                    "the product",
+                )
                 problem = None
                 if product["status"] not in ("APPROVED", "PARTIAL_APPROVED"):
                     problem = f"its product is {product['status']}, not approved"
@@ -1474,8 +1476,8 @@ class Orders:
                 picked.append((item, product, qty))
             order_id = r.next_id(conn, "order", ORDER_ID_START)
             visible = now + timedelta(seconds=self.settings.order_visible_after_seconds)
-            orderer = body.get("orderer") if isinstance(body.get("orderer"), Mapping) else {}
-            assert isinstance(orderer, Mapping)
+            given = body.get("orderer")
+            orderer: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
             db.order_insert(
                 conn,
                 {

@@ -38,6 +38,7 @@ from coupang_sandbox.errors import (
     SandboxError,
     TransitionNotAllowed,
     ValidationFailed,
+    must_exist,
 )
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import product as st
@@ -675,8 +676,9 @@ class Products:
         item = db.item_by_vendor_item_id(conn, vendor_id, vendor_item_id, lock=lock)
         if item is None:
             raise item_not_found(vendor_item_id)
-        row = db.product_get(conn, vendor_id, int(item["seller_product_id"]))
-        assert row is not None
+        row = must_exist(
+            db.product_get(conn, vendor_id, int(item["seller_product_id"])), "the product"
+        )
         if row["status"] == st.DELETED:
             raise SellerApiError("삭제된 상품은 변경이 불가능합니다.")
         return item, row
@@ -921,8 +923,7 @@ class Products:
                 at=now,
             )
             if as_bool(body.get("requested")) is True:
-                refreshed = db.product_get(conn, vendor_id, product_id)
-                assert refreshed is not None
+                refreshed = must_exist(db.product_get(conn, vendor_id, product_id), "the product")
                 self._request_approval(conn, refreshed, now)
         return product_id
 
@@ -1150,7 +1151,7 @@ class Products:
     ) -> None:
         from coupang_seller.preflight import products as rules
 
-        price = parse_id(price_text)
+        price = parse_id(price_text, minimum=0)
         if price is None:
             raise SellerValidationFailed(
                 [

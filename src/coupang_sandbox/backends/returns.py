@@ -42,16 +42,15 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import body_id_mismatch
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
     invoice_in_use,
-    parse_id,
     wire,
 )
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed
+from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import order as order_st
 from coupang_sandbox.state import returns as st
@@ -509,8 +508,9 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, id_text, lock=True)
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-            assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
             # Untracked quick-refund returns: confirmation refunds, approves and completes.
             quick = bool(details["quick_refund"]) and not details["pre_refund"]
             event = st.RECEIVE_AND_REFUND if quick else st.RECEIVE_CONFIRMATION
@@ -541,8 +541,9 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, id_text, lock=True)
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-            assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
             status = _status(receipt)
             if not st.return_receipt.can(status, st.APPROVE):
                 raise _refused(receipt, st.APPROVE, "반품승인 처리를 할 수 없는 상태입니다.")
@@ -580,8 +581,9 @@ class Returns:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, body["receiptId"], lock=True)
             status = _status(receipt)
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-            assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
             if status != st.RETURNS_UNCHECKED or details["picked_up_at_us"] is not None:
                 state = status if status != st.RETURNS_UNCHECKED else f"{status}, picked up"
                 raise BadRequest(
@@ -754,9 +756,8 @@ class Returns:
         with self.store.engine.begin() as conn:
             order_id = parse_id(body.get("orderId"))
             order = None if order_id is None else odb.order_get(conn, order_id)
-            if order is None:
+            if order is None or order_id is None:
                 raise NotFound(f"orderId {body.get('orderId')} does not exist")
-            assert order_id is not None
             vendor_id = str(order["vendor_id"])
             self._settle(conn, vendor_id)
             boxes = {
@@ -850,8 +851,9 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
             receipt = self._receipt(conn, None, id_text, lock=True)
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-            assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
             status = _status(receipt)
             if not st.return_receipt.can(status, st.WITHDRAW):
                 raise Conflict(
@@ -904,8 +906,9 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
             receipt = self._receipt(conn, None, id_text, lock=True)
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-            assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
             status = _status(receipt)
             if not st.return_receipt.can(status, st.PICKUP) or details["picked_up_at_us"]:
                 state = status if details["picked_up_at_us"] is None else f"{status}, picked up"
@@ -921,8 +924,9 @@ class Returns:
                     "seller registers one first (return-exchange-invoices/manual)"
                 )
             new = self._pickup(conn, receipt, details, now)
-            after = db.get_return(conn, int(receipt["receipt_id"]))
-            assert after is not None
+            after = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
         return {
             "receiptId": int(receipt["receipt_id"]),
             "receiptStatus": new,
@@ -964,8 +968,9 @@ class Returns:
             self._settle(conn, None)
             receipt = self._receipt(conn, None, id_text)
             doc = self._present(conn, [receipt])[0]
-            details = db.get_return(conn, int(receipt["receipt_id"]))
-        assert details is not None
+            details = must_exist(
+                db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
+            )
         withdrawn = details["withdrawn_at_us"]
         return {
             **doc,

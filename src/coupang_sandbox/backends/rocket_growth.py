@@ -22,10 +22,10 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends.orders import parse_id
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_ms, to_us
-from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import products as product_db
@@ -44,9 +44,10 @@ APPROVED_STATUSES: Final = ("APPROVED", "PARTIAL_APPROVED")
 MAX_UNITS: Final = 10**9
 
 
-def _day_start(text: str) -> datetime:
+def _day_start(text: str, field: str) -> datetime:
     day = rules.parse_date(text)
-    assert day is not None
+    if day is None:
+        raise ValidationFailed([Violation(field, "format", f"{field} must be yyyymmdd ({text!r})")])
     return datetime.combine(day, time(0), tzinfo=KST)
 
 
@@ -104,11 +105,10 @@ class RocketGrowth:
         found = rules.check_paid_window(paid_from, paid_to)
         after, bad_token = _token(token)
         found += bad_token
-        if found:
+        if found or paid_from is None or paid_to is None:
             raise ValidationFailed(found)
-        assert paid_from is not None and paid_to is not None
-        start = _day_start(paid_from)
-        before = _day_start(paid_to) + timedelta(days=1)
+        start = _day_start(paid_from, "paidDateFrom")
+        before = _day_start(paid_to, "paidDateTo") + timedelta(days=1)
         with self.store.engine.connect() as conn:
             rows, more = db.orders_page(
                 conn,
@@ -211,9 +211,8 @@ class RocketGrowth:
         sku = body.get("externalSkuId")
         if sku is not None and (not isinstance(sku, str | int) or len(str(sku)) > 64):
             found.append(Violation("externalSkuId", "type", "externalSkuId is a short text"))
-        if found:
+        if found or vid is None or quantity is None:
             raise ValidationFailed(found)
-        assert vid is not None and quantity is not None
         now = self._now()
         with self.store.engine.begin() as conn:
             Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
@@ -230,8 +229,7 @@ class RocketGrowth:
                 )
             else:
                 db.update_stock(conn, vendor_id, vid, values)
-            stored = db.get_stock(conn, vendor_id, vid)
-            assert stored is not None
+            stored = must_exist(db.get_stock(conn, vendor_id, vid), "the stock")
             sold = db.units_sold(
                 conn,
                 vendor_id,
@@ -334,8 +332,10 @@ class RocketGrowth:
             )
             for item, qty, have in picked:
                 vid = int(item["vendor_item_id"])
-                product = product_db.product_get(conn, vendor_id, int(item["seller_product_id"]))
-                assert product is not None
+                product = must_exist(
+                    product_db.product_get(conn, vendor_id, int(item["seller_product_id"])),
+                    "the product",
+                )
                 name = str(product["seller_product_name"])
                 option = (item["doc"] or {}).get("itemName")
                 db.insert_item(
@@ -355,7 +355,6 @@ class RocketGrowth:
                 db.update_stock(
                     conn, vendor_id, vid, {"quantity": have - qty, "updated_at_us": to_us(now)}
                 )
-            row = db.get_order(conn, vendor_id, order_id)
-            assert row is not None
+            row = must_exist(db.get_order(conn, vendor_id, order_id), "the Rocket Growth order")
             items = db.items_of(conn, [order_id])[order_id]
         return present_order(row, items)

@@ -448,9 +448,8 @@ class Settlement:
         found += rules.check_max_per_page(size_text)
         cursor, bad = decode_token(query.get("token"))
         found += bad
-        if found:
+        if found or start is None or end is None:
             raise ValidationFailed(found)
-        assert start is not None and end is not None
         size = (
             int(size_text)
             if size_text is not None and size_text.strip()
@@ -482,9 +481,8 @@ class Settlement:
         today = self.clock.now().astimezone(KST).date()
         if year_month is not None:
             found += rules.check_year_month(year_month, today)
-        if found:
+        if found or year_month is None:
             raise ValidationFailed(found)
-        assert year_month is not None
         first = date(year_month[0], year_month[1], 1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         now_us = to_us(self.clock.now())

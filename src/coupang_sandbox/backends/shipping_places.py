@@ -205,7 +205,7 @@ class OutboundPlaces:
             raise NotFound(f"outboundShippingPlaceCode {code_text} does not exist")
         violations = rules.check_outbound_update(body) + _common_violations(body)
         body_code = body.get("outboundShippingPlaceCode")
-        if body_code is not None and as_int(body_code) != code:
+        if body_code is not None and parse_id(body_code) != code:
             violations.append(
                 Violation(
                     "outboundShippingPlaceCode",
@@ -265,7 +265,9 @@ class OutboundPlaces:
             prefix = f"remoteInfos[{i}]"
             courier = str(change["deliveryCode"])
             wanted = as_bool(change.get("usable"))
-            rid = as_int(change["remoteInfoId"]) if change.get("remoteInfoId") is not None else None
+            rid = (
+                parse_id(change["remoteInfoId"]) if change.get("remoteInfoId") is not None else None
+            )
             if rid is None:
                 if wanted is not False and courier in active:
                     violations.append(
@@ -405,7 +407,14 @@ class ReturnCenters:
     def create(self, vendor_id: str, body: Mapping[str, Any]) -> str:
         violations_or_raise(rules.check_return_create(body) + _common_violations(body))
         info = rules.goodsflow_info(body)
-        assert isinstance(info, Mapping)
+        if not isinstance(info, Mapping):
+            raise ValidationFailed(
+                [
+                    Violation(
+                        "goodsflowInfoOpenApiDto", "required", "goodsflowInfoOpenApiDto is required"
+                    )
+                ]
+            )
         name = str(body["shippingPlaceName"])
         now = _now_ms(self.clock)
         with self.store.engine.begin() as conn:

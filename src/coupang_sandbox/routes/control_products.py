@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import Products, Review
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight._core import as_int
 
 REVIEWER = "쿠팡 상품 검수 (sandbox)"
 
@@ -38,7 +38,7 @@ def review_product(call: Call) -> Response:
     item_ids: tuple[int, ...] | None = None
     raw_ids = body.get("sellerProductItemIds")
     if raw_ids is not None:
-        parsed = [as_int(v) for v in raw_ids] if isinstance(raw_ids, list) else None
+        parsed = [parse_id(v) for v in raw_ids] if isinstance(raw_ids, list) else None
         if parsed is None or any(v is None for v in parsed):
             violations.append(
                 Violation(
@@ -47,9 +47,8 @@ def review_product(call: Call) -> Response:
             )
         else:
             item_ids = tuple(v for v in parsed if v is not None)
-    if violations:
+    if violations or not isinstance(result, str) or not isinstance(reason, str):
         raise ValidationFailed(violations)
-    assert isinstance(result, str) and isinstance(reason, str)
     sandbox = call.sandbox
     products = Products(sandbox.store, sandbox.clock, sandbox.settings)
     outcome = products.review(

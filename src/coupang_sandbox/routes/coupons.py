@@ -212,9 +212,8 @@ def download_expire(call: Call) -> Response:
 def download_status(call: Call) -> Response:
     transaction = call.query("requestTransactionId")
     found = rules.check_transaction_id(transaction)
-    if found:
+    if found or transaction is None:
         raise ValidationFailed(found)
-    assert transaction is not None
     row = _coupons(call).request_status(call.vendor_id, transaction, "DOWNLOAD")
     return raw(present_transaction(row))
 

@@ -22,6 +22,7 @@ from datetime import date
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.inquiries import Inquiries, ListQuery
 from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
@@ -30,7 +31,7 @@ from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.state import inquiry as st
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
-from coupang_seller.preflight._core import as_int
+from coupang_seller.preflight._core import as_page
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 
@@ -57,8 +58,8 @@ def _optional_id(call: Call, name: str, found: list[Violation]) -> int | None:
     text = call.query(name)
     if text is None or not text.strip():
         return None
-    number = as_int(text)
-    if number is None or number < 1:
+    number = parse_id(text)
+    if number is None:
         found.append(Violation(name, "type", f"{name} must be a positive number ({text!r})"))
         return None
     return number
@@ -85,10 +86,11 @@ def _list_query(call: Call, *, filter_name: str, max_size: int) -> ListQuery:
     page = _page_number(call, "pageNum", 1)
     size = _page_number(call, "pageSize", rules.DEFAULT_PAGE_SIZE)
     found += rules.check_page(page, size, max_size=max_size)
-    if found:
+    number, per = as_page(page), as_page(size)
+    if found or number is None or per is None:
         raise ValidationFailed(found)
     states = (st.ANSWERED_FILTER if filter_name == "answeredType" else st.COUNSELING_FILTER)[value]
-    return ListQuery(start, end, states, item, order, int(str(page)), int(str(size)))
+    return ListQuery(start, end, states, item, order, number, per)
 
 
 def list_online(call: Call) -> Response:

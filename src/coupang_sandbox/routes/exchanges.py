@@ -18,14 +18,15 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import body_id_mismatch
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.exchanges import Exchanges
-from coupang_sandbox.backends.orders import parse_id, parse_minute
+from coupang_sandbox.backends.orders import parse_minute
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight._core import as_page
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
@@ -81,7 +82,7 @@ def list_exchanges(call: Call) -> Response:
         problems = rules.check_max_per_page(text)
         found += problems
         if not problems:
-            size = int(text)
+            size = as_page(text) or size
     after = None
     token = call.query("nextToken")
     if token is not None and token.strip():
@@ -90,9 +91,8 @@ def list_exchanges(call: Call) -> Response:
             found.append(
                 Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
             )
-    if found:
+    if found or start is None or end is None:
         raise ValidationFailed(found)
-    assert start is not None and end is not None
     data, next_token = _exchanges(call).list(
         call.vendor_id,
         start=start,

@@ -20,8 +20,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import body_id_mismatch
-from coupang_sandbox.backends.orders import Orders, parse_day, parse_id, parse_minute
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends.orders import Orders, parse_day, parse_minute
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
@@ -66,9 +66,8 @@ def list_sheets(call: Call) -> Response:
         found += more + other
         if start is not None and end is not None:
             found += rules.check_time_frame(start, end)
-        if found:
+        if found or start is None or end is None:
             raise ValidationFailed(found)
-        assert start is not None and end is not None
         # No paging in time-frame mode; the docs' sample still carries the token (empty here).
         return ok(_orders(call).list_time_frame(call.vendor_id, status, start, end), nextToken="")
     day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
@@ -93,9 +92,8 @@ def list_sheets(call: Call) -> Response:
             found.append(
                 Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
             )
-    if found:
+    if found or day_from is None or day_to is None:
         raise ValidationFailed(found)
-    assert day_from is not None and day_to is not None
     sheets, next_token = _orders(call).list_daily(
         call.vendor_id, status, day_from, day_to, after=after, limit=size
     )
@@ -117,9 +115,8 @@ def history(call: Call) -> Response:
 def acknowledge(call: Call) -> Response:
     ids = call.body.get("shipmentBoxIds")
     found = rules.check_acknowledgement(ids)
-    if found:
+    if found or not isinstance(ids, list):
         raise ValidationFailed(found)
-    assert isinstance(ids, list)
     return ok(_orders(call).acknowledge(call.vendor_id, ids))
 
 

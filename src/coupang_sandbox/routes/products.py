@@ -42,7 +42,7 @@ from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import product as st
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight._core import as_int
+from coupang_seller.preflight._core import PAGE_MAX, as_int, as_page
 
 SELLER_API = "/v2/providers/seller_api/apis/api/v1/marketplace"
 PRODUCTS = f"{SELLER_API}/seller-products"
@@ -71,11 +71,13 @@ def _paging(call: Call, *, default: int, maximum: int) -> tuple[int, int, list[V
     page = 1
     token = call.query("nextToken")
     if token is not None and token.strip():
-        value = as_int(token)
-        if value is None or value < 1:
+        value = as_page(token)
+        if value is None:
             found.append(
                 Violation(
-                    "nextToken", "format", f"nextToken must be a page number >= 1 (got {token!r})"
+                    "nextToken",
+                    "format",
+                    f"nextToken must be a page number from 1 to {PAGE_MAX:,} (got {token!r})",
                 )
             )
         else:
@@ -217,7 +219,9 @@ def list_time_frame(call: Call) -> Response:
                 )
             )
     raise_violations(found)
-    assert start is not None and end is not None
+    if start is None or end is None:
+        raise_violations([Violation("createdAtFrom", "required", "createdAtFrom/To are required")])
+        return ok([])
     return ok(_products(call).time_frame(call.vendor_id, start, end))
 
 

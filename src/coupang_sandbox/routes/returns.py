@@ -22,7 +22,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.orders import parse_day, parse_id, parse_minute
+from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.orders import parse_day, parse_minute
 from coupang_sandbox.backends.returns import Returns
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
@@ -85,9 +86,8 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
         found += more + other
         if start is not None and end is not None:
             found += rules.check_time_frame(start, end)
-        if found:
+        if found or start is None or end is None:
             raise ValidationFailed(found)
-        assert start is not None and end is not None
         data = _returns(call).list_time_frame(
             call.vendor_id, cancel=cancel, statuses=statuses, start=start, end=end
         )
@@ -108,9 +108,8 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
             found.append(
                 Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
             )
-    if found:
+    if found or day_from is None or day_to is None:
         raise ValidationFailed(found)
-    assert day_from is not None and day_to is not None
     docs, next_token = _returns(call).list_daily(
         call.vendor_id,
         cancel=cancel,
@@ -179,9 +178,8 @@ def withdraw_requests(call: Call) -> Response:
 def withdraw_list(call: Call) -> Response:
     ids = call.body.get("cancelIds")
     found = rules.check_cancel_ids(ids)
-    if found:
+    if found or not isinstance(ids, list):
         raise ValidationFailed(found)
-    assert isinstance(ids, list)
     return ok(_returns(call).withdrawals_by_ids(call.vendor_id, ids), "200")
 
 

@@ -117,11 +117,11 @@ def list_outbound(call: Call) -> Response:
             "outboundShippingPlaceCodes",
             CODE_LOOKUP_MAX,
         )
-    assert page_size is not None
+    size = page_size or DEFAULT_PAGE_SIZE
     content, total = _outbound(call).page(
-        call.vendor_id, codes=codes, page_num=page_num, page_size=page_size
+        call.vendor_id, codes=codes, page_num=page_num, page_size=size
     )
-    return success_page(content, pagination(page_num, page_size, total))
+    return success_page(content, pagination(page_num, size, total))
 
 
 def list_outbound_marketplace(call: Call) -> Response:
@@ -166,9 +166,9 @@ def update_return(call: Call) -> Response:
 def list_returns(call: Call) -> Response:
     page_num, page_size, violations = _page_params(call)
     violations_or_raise(violations)
-    assert page_size is not None
-    content, total = _returns(call).page(call.vendor_id, page_num=page_num, page_size=page_size)
-    return success_page(content, pagination(page_num, page_size, total))
+    size = page_size or DEFAULT_PAGE_SIZE
+    content, total = _returns(call).page(call.vendor_id, page_num=page_num, page_size=size)
+    return success_page(content, pagination(page_num, size, total))
 
 
 def lookup_returns(call: Call) -> Response:

@@ -236,7 +236,8 @@ class Recommender:
     def _recommendation(self, leaf_index: int, score: float) -> Recommendation:
         code = self._index.codes[leaf_index]
         node = self._catalog.get(code)
-        assert node is not None
+        if node is None:
+            raise LookupError(f"category {code} of the index is not in the catalog")
         return Recommendation(code, node.name, round(score, 6), self._catalog.path_name(code))
 
 

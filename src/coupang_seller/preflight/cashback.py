@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from coupang_seller._constants import KST
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank
 
 __all__ = [
     "MAX_VENDOR_ITEMS",
@@ -72,8 +72,8 @@ def format_time(moment: datetime) -> str:
 def _rule_id(value: Any) -> list[Violation]:
     if is_blank(value):
         return [Violation("ruleId", "required", "RuleId can't be null, and must be numeric")]
-    number = as_int(value)
-    if number is None or number <= 0:
+    number = as_id(value)
+    if number is None:
         return [Violation("ruleId", "type", f"RuleId must be a positive number (got {value!r})")]
     return []
 
@@ -128,8 +128,8 @@ def _vendor_items(value: Any) -> list[Violation]:
         return [Violation("vendorItemIds", "size", f"{size_message} (got {len(value)})")]
     found: list[Violation] = []
     for index, item in enumerate(value):
-        number = as_int(item)
-        if number is None or number <= 0:
+        number = as_id(item)
+        if number is None:
             found.append(
                 Violation(
                     f"vendorItemIds[{index}]",
@@ -215,8 +215,8 @@ def check_lookup(rule_id: Any, vendor_item_id: Any) -> list[Violation]:
     if is_blank(vendor_item_id):
         found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
     else:
-        number = as_int(vendor_item_id)
-        if number is None or number <= 0:
+        number = as_id(vendor_item_id)
+        if number is None:
             found.append(
                 Violation(
                     "vendorItemId",

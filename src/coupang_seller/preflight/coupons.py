@@ -21,7 +21,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank, mapping_list
+from coupang_seller.preflight._core import (
+    PAGE_MAX,
+    Violation,
+    as_id,
+    as_int,
+    as_page,
+    is_blank,
+    mapping_list,
+)
 
 DATE_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
 #: ``type`` of an instant coupon (할인방식).
@@ -82,8 +90,8 @@ def _positive_id(body: Mapping[str, Any], name: str, found: list[Violation]) -> 
     if is_blank(value):
         found.append(Violation(name, "required", f"{name} is required"))
         return None
-    number = as_int(value)
-    if number is None or number <= 0:
+    number = as_id(value)
+    if number is None:
         found.append(Violation(name, "type", f"{name} must be a positive number ({value!r})"))
         return None
     return number
@@ -217,8 +225,8 @@ def check_vendor_items(body: Mapping[str, Any]) -> list[Violation]:
         ]
     found: list[Violation] = []
     for index, value in enumerate(items):
-        number = as_int(value)
-        if number is None or number <= 0:
+        number = as_id(value)
+        if number is None:
             found.append(
                 Violation(f"vendorItems[{index}]", "type", f"not a vendorItemId: {value!r}")
             )
@@ -243,9 +251,11 @@ def check_status(status: Any, allowed: tuple[str, ...] = COUPON_STATUSES) -> lis
 def check_paging(page: Any, size: Any, sort: Any) -> list[Violation]:
     found: list[Violation] = []
     if page is not None:
-        number = as_int(page)
-        if number is None or number < 1:
-            found.append(Violation("page", "min_value", f"page must be 1 or more ({page!r})"))
+        number = as_page(page)
+        if number is None:
+            found.append(
+                Violation("page", "min_value", f"page must be 1 to {PAGE_MAX:,} ({page!r})")
+            )
     if size is not None:
         number = as_int(size)
         if number is None or not 1 <= number <= MAX_PAGE_SIZE:
@@ -405,8 +415,8 @@ def check_download_items(body: Mapping[str, Any]) -> list[Violation]:
             )
             continue
         for position, value in enumerate(ids):
-            number = as_int(value)
-            if number is None or number <= 0:
+            number = as_id(value)
+            if number is None:
                 found.append(
                     Violation(f"{at}.vendorItemIds[{position}]", "type", f"not an id: {value!r}")
                 )

@@ -34,7 +34,7 @@ import re
 from datetime import date
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import PAGE_MAX, Violation, as_id, as_int, as_page, is_blank
 
 __all__ = [
     "ALL",
@@ -141,9 +141,13 @@ def check_window(
 
 def check_page(page_num: Any, page_size: Any, *, max_size: int) -> list[Violation]:
     found: list[Violation] = []
-    number = as_int(page_num)
-    if number is None or number < 1:
-        found.append(Violation("pageNum", "min_value", f"pageNum must be >= 1 (got {page_num!r})"))
+    number = as_page(page_num)
+    if number is None:
+        found.append(
+            Violation(
+                "pageNum", "min_value", f"pageNum must be 1 to {PAGE_MAX:,} (got {page_num!r})"
+            )
+        )
     size = as_int(page_size)
     if size is None or size < 1:
         found.append(
@@ -199,8 +203,8 @@ def check_counseling_status(value: Any) -> list[Violation]:
 
 
 def check_inquiry_id(value: Any) -> list[Violation]:
-    number = as_int(value)
-    if number is None or number < 1:
+    number = as_id(value)
+    if number is None:
         return [
             Violation("inquiryId", "format", f"inquiryId must be a positive number ({value!r})")
         ]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from coupang_seller.preflight import orders as order_rules
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import PAGE_MAX, Violation, as_id, as_page, is_blank
 
 __all__ = [
     "DEFAULT_MAX_PER_PAGE",
@@ -66,9 +66,13 @@ def check_status(status: Any) -> list[Violation]:
 
 
 def check_max_per_page(value: Any) -> list[Violation]:
-    number = as_int(value)
-    if number is None or number < 1:
-        return [Violation("maxPerPage", "range", f"maxPerPage must be >= 1 (got {value!r})")]
+    number = as_page(value)
+    if number is None:
+        return [
+            Violation(
+                "maxPerPage", "range", f"maxPerPage must be 1 to {PAGE_MAX:,} (got {value!r})"
+            )
+        ]
     return []
 
 
@@ -97,8 +101,8 @@ def check_invoice(
     shipment_box_id: Any, goods_delivery_code: Any, invoice_number: Any
 ) -> list[Violation]:
     found: list[Violation] = []
-    box = as_int(shipment_box_id)
-    if box is None or box <= 0:
+    box = as_id(shipment_box_id)
+    if box is None:
         found.append(
             Violation(
                 "shipmentBoxId",

@@ -29,7 +29,15 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_bool, as_int, is_blank
+from coupang_seller.preflight._core import (
+    ID_FORMAT,
+    Violation,
+    as_bool,
+    as_id,
+    as_int,
+    id_violation,
+    is_blank,
+)
 
 __all__ = [
     "ACKNOWLEDGEMENT_MAX",
@@ -231,8 +239,8 @@ def check_invoice_line(line: Any, index: int, *, update: bool = False) -> list[V
         return [Violation(base, "type", f"{base} must be an object")]
     found: list[Violation] = []
     for name in ("shipmentBoxId", "orderId", "vendorItemId"):
-        value = as_int(line.get(name))
-        if value is None or value <= 0:
+        value = as_id(line.get(name))
+        if value is None:
             found.append(Violation(f"{base}.{name}", "required", f"{name} must be a positive id"))
     courier = line.get("deliveryCompanyCode")
     found += check_courier(courier, f"{base}.deliveryCompanyCode")
@@ -306,7 +314,7 @@ def check_invoice_box(
         return []
     found: list[Violation] = []
     first_index, first = lines[0]
-    orders = {as_int(line.get("orderId")) for _, line in lines}
+    orders = {as_id(line.get("orderId")) for _, line in lines}
     if len(orders) > 1:
         found.append(
             Violation(
@@ -344,7 +352,7 @@ def check_invoice_box(
             )
     seen: set[int | None] = set()
     for index, line in lines:
-        item = as_int(line.get("vendorItemId"))
+        item = as_id(line.get("vendorItemId"))
         if item in seen:
             found.append(
                 Violation(
@@ -363,7 +371,7 @@ def group_lines(lines: Sequence[Any]) -> dict[int | None, list[tuple[int, Mappin
     groups: dict[int | None, list[tuple[int, Mapping[str, Any]]]] = {}
     for index, line in enumerate(lines):
         if isinstance(line, Mapping):
-            groups.setdefault(as_int(line.get("shipmentBoxId")), []).append((index, line))
+            groups.setdefault(as_id(line.get("shipmentBoxId")), []).append((index, line))
     return groups
 
 
@@ -400,8 +408,8 @@ def check_acknowledgement(ids: Any) -> list[Violation]:
             )
         )
     for index, value in enumerate(ids):
-        parsed = as_int(value)
-        if parsed is None or parsed <= 0:
+        parsed = as_id(value)
+        if parsed is None:
             found.append(
                 Violation(f"shipmentBoxIds[{index}]", "type", "shipmentBoxIds must be ids")
             )
@@ -411,8 +419,15 @@ def check_acknowledgement(ids: Any) -> list[Violation]:
 def check_cancel(body: Mapping[str, Any], order_id: int | None = None) -> list[Violation]:
     """The v5 cancel body, with Coupang's messages (the first one is what Coupang answers)."""
     found: list[Violation] = []
-    given = as_int(body.get("orderId"))
-    if given is None and order_id is None:
+    raw = body.get("orderId")
+    given = as_id(raw, minimum=0)
+    if raw is not None and given is None:
+        found.append(
+            Violation(
+                "orderId", ID_FORMAT, f"{MSG_ORDER_ID} ({id_violation('orderId', raw).message})"
+            )
+        )
+    elif given is None and order_id is None:
         found.append(Violation("orderId", "required", MSG_ORDER_ID))
     elif given == 0 or (given is not None and order_id is not None and given != order_id):
         found.append(Violation("orderId", "mismatch", MSG_ORDER_ID))
@@ -420,7 +435,7 @@ def check_cancel(body: Mapping[str, Any], order_id: int | None = None) -> list[V
     counts = body.get("receiptCounts")
     if not isinstance(items, list) or not items:
         found.append(Violation("vendorItemIds", "required", MSG_ITEMS))
-    elif any(as_int(v) is None for v in items):
+    elif any(as_id(v) is None for v in items):
         found.append(Violation("vendorItemIds", "type", MSG_ITEMS))
     if not isinstance(counts, list) or not counts:
         found.append(Violation("receiptCounts", "required", MSG_COUNTS))

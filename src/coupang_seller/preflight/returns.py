@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import Violation, as_id, as_int, is_blank
 from coupang_seller.preflight.orders import (
     check_courier,
     check_daily_window,
@@ -119,8 +119,8 @@ def check_list_filters(
             )
         ]
     if not is_blank(order_id):
-        value = as_int(order_id)
-        if value is None or value <= 0:
+        value = as_id(order_id)
+        if value is None:
             return [Violation("orderId", "type", f"orderId must be a number (got {order_id!r})")]
     return []
 
@@ -172,7 +172,7 @@ def check_cancel_ids(ids: Any) -> list[Violation]:
                 f"한 번에 최대 {MAX_CANCEL_IDS}개까지 cancelIds 조회가 가능합니다. (got {len(ids)})",
             )
         ]
-    bad = [v for v in ids if as_int(v) is None or (as_int(v) or 0) <= 0]
+    bad = [v for v in ids if as_id(v) is None]
     if bad:
         return [
             Violation(
@@ -204,8 +204,8 @@ def check_manual_invoice(body: Mapping[str, Any]) -> list[Violation]:
                 f"returnExchangeDeliveryType must be RETURN or EXCHANGE (got {kind!r})",
             )
         )
-    receipt = as_int(body["receiptId"])
-    if receipt is None or receipt <= 0:
+    receipt = as_id(body["receiptId"])
+    if receipt is None:
         found.append(Violation("receiptId", "type", "receiptId는 반드시 number 타입이어야 합니다."))
     courier = check_courier(body.get("deliveryCompanyCode"))
     found += courier

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
-from coupang_seller.preflight._core import Violation, as_int, is_blank
+from coupang_seller.preflight._core import Violation, as_id, is_blank
 
 __all__ = [
     "DATE_FORMAT",
@@ -91,8 +91,8 @@ def check_paid_window(paid_from: Any, paid_to: Any) -> list[Violation]:
 def _positive_id(name: str, value: Any, *, required: bool) -> list[Violation]:
     if is_blank(value):
         return [Violation(name, "required", f"{name} is required")] if required else []
-    number = as_int(value)
-    if number is None or number <= 0:
+    number = as_id(value)
+    if number is None:
         return [Violation(name, "type", f"{name} must be a positive number (got {value!r})")]
     return []
 
