@@ -282,7 +282,6 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         * 2
         for box in first_boxes
     ]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, ack)
     both = _doubled(answers, _box_ok)
     twice = _scalar(
@@ -297,7 +296,6 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         (_upload(box, f"7{i:011d}"), _upload(box, f"8{i:011d}"))
         for i, box in enumerate(first_boxes)
     ]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, live)
     both = _doubled(answers, _box_ok)
     twice = _scalar(
@@ -316,7 +314,6 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         )
         for i in range(n)
     ]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, shared)
     both = _doubled(answers, _box_ok)
     reused = _scalar(
@@ -328,7 +325,6 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
 
     # One approval request per product (SAVED -> APPROVING once).
     approve = [(_put(f"{SELLER}/{p}/approvals"),) * 2 for p in world.saved_products]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, approve)
     both = _doubled(answers, _created)
     twice = _scalar(
@@ -346,7 +342,6 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         )
         for i in range(PAIRS)
     ]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, places)
     violations["outbound place name"] = _doubled(answers, _created)
     centers = [
@@ -356,13 +351,11 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         )
         for i in range(PAIRS)
     ]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, centers)
     violations["return center name"] = _doubled(answers, _created)
 
     # One pending expiry per coupon (a second one while the first is pending is refused).
     expire = [(_put(f"{FMS}/coupons/{c}", params={"action": "expire"}),) * 2 for c in world.coupons]
-    print("phase", __import__("time").monotonic(), flush=True)
     answers = await _race(a, b, expire)
     both = _doubled(answers, _fms_ok)
     pending = _scalar(
