@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -32,12 +33,12 @@ def free_port() -> int:
         return port
 
 
-def _wait_for_port(proc: subprocess.Popen[str], port: int) -> None:
+def _wait_for_port(proc: subprocess.Popen[str], port: int, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            out, err = proc.communicate()
-            raise AssertionError(f"the sandbox exited with {proc.returncode}:\n{out}\n{err}")
+            output = log.read_text(encoding="utf-8")
+            raise AssertionError(f"the sandbox exited with {proc.returncode}:\n{output}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -47,31 +48,33 @@ def _wait_for_port(proc: subprocess.Popen[str], port: int) -> None:
 
 
 @contextmanager
-def sandbox_process(db_url: str) -> Iterator[int]:
-    """A sandbox process on a free port (gateway throttle off), stopped afterwards."""
+def sandbox_process(db_url: str, log: Path) -> Iterator[int]:
+    """A sandbox process on a free port (gateway throttle off), stopped afterwards. Its output
+    goes to ``log`` (a pipe nobody reads would fill up and stall it)."""
     port = free_port()
     argv = [
         sys.executable, "-m", "coupang_sandbox", "--port", str(port), "--db", db_url,
         "--vendor", ":".join(VENDOR), "--rate-limit", "0",
     ]  # fmt: skip
-    proc = subprocess.Popen(
-        argv,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        _wait_for_port(proc, port)
-        yield port
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            argv,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            _wait_for_port(proc, port, log)
+            yield port
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
 
 
 @contextmanager

@@ -367,10 +367,10 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
     return violations
 
 
-def test_invariants_hold_across_two_processes(db_url: str) -> None:
-    with sandbox_process(db_url) as port_a:
+def test_invariants_hold_across_two_processes(db_url: str, tmp_path: Path) -> None:
+    with sandbox_process(db_url, tmp_path / "a.log") as port_a:
         world = _setup(port_a, db_url)
-        with sandbox_process(db_url) as port_b:
+        with sandbox_process(db_url, tmp_path / "b.log") as port_b:
 
             async def main() -> dict[str, int]:
                 limits = httpx.Limits(max_connections=IN_FLIGHT * 2)
@@ -385,4 +385,4 @@ def test_invariants_hold_across_two_processes(db_url: str) -> None:
                     return await _all_races(Signed(ha), Signed(hb), world)
 
             violations = asyncio.run(main())
-    assert not any(violations.values()), violations
+    assert not any(violations.values()), f"violations per invariant: {violations}"
