@@ -5,7 +5,7 @@ each pair to each process), then the database and the answers are checked: 0 vio
 Invariants: one acknowledgement per box, one live invoice per box, an invoice number used by
 one order only (per courier, within six months), one approval request per product, unique
 shipping place names (outbound and return centers; a lost race is the documented refusal,
-never a 500), one pending expiry per coupon.
+never a 500) and outbound addresses (v5), one pending expiry per coupon.
 
 The whole state is set up through process A before B starts (B loads the clock A set).
 """
@@ -344,6 +344,16 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
     ]
     answers = await _race(a, b, places)
     violations["outbound place name"] = _doubled(answers, _created)
+    v5 = OPENAPI.replace("/v4/", "/v5/")
+    addresses = [
+        (
+            _post(f"{v5}/outboundShippingCenters", _place(f"주소 경합 {i} 가", 1000 + i)),
+            _post(f"{v5}/outboundShippingCenters", _place(f"주소 경합 {i} 나", 1000 + i)),
+        )
+        for i in range(PAIRS)
+    ]
+    answers = await _race(a, b, addresses)
+    violations["outbound place address (v5)"] = _doubled(answers, _created)
     centers = [
         (
             _post(f"{OPENAPI}/returnShippingCenters", _center(f"경합 반품지 {i}", 1)),

@@ -914,6 +914,11 @@ class Orders:
             if current:
                 raise BoxRefused("NOT_FOUND_INVOICE_NUMBER")
             planned.append((item, wanted))
+        for courier, number in sorted(shipped):
+            # Several numbers: lock them in one order (two uploads locking the same numbers in
+            # opposite orders would deadlock on PostgreSQL), then check them in the request's.
+            if courier != rules.DIRECT:
+                db.invoice_claim(conn, courier, number, to_us(now))
         for (courier, number), _ in shipped.items():
             self._duplicate(conn, courier, number, order_id, now)
         for item, wanted in planned:

@@ -202,6 +202,7 @@ class OutboundPlaces:
             _unique_name(self.store, vendor_id, name, r.outbound_by_name, label=OUTBOUND_LABEL),
             self.store.engine.begin() as conn,
         ):
+            r.lock_places(conn, vendor_id)
             self._refuse_duplicates(
                 conn, vendor_id, name=name, addresses=addresses, check_address=check_address
             )
@@ -262,6 +263,7 @@ class OutboundPlaces:
             ),
             self.store.engine.begin() as conn,
         ):
+            r.lock_places(conn, vendor_id)
             row = r.outbound_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
@@ -455,6 +457,7 @@ class ReturnCenters:
             _unique_name(self.store, vendor_id, name, r.return_by_name, label=RETURN_LABEL),
             self.store.engine.begin() as conn,
         ):
+            r.lock_places(conn, vendor_id)
             self._refuse_duplicate_name(conn, vendor_id, name, None)
             seq = r.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
             code = str(seq)
@@ -488,6 +491,7 @@ class ReturnCenters:
             ),
             self.store.engine.begin() as conn,
         ):
+            r.lock_places(conn, vendor_id)
             row = r.return_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"returnCenterCode {code} does not exist")
