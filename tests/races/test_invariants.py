@@ -3,7 +3,8 @@ database (SQLite file, PostgreSQL schema), 150 concurrent pairs per invariant (o
 each pair to each process), then the database and the answers are checked: 0 violations.
 
 Invariants: one acknowledgement per box, one live invoice per box, an invoice number used by
-one order only (per courier, within six months), one approval request per product, unique
+one order only (per courier, within six months), a pickup invoice number used by one return
+only, one approval request per product, unique
 shipping place names (outbound and return centers; a lost race is the documented refusal,
 never a 500) and outbound addresses (v5), one pending expiry per coupon.
 
@@ -267,6 +268,33 @@ def _put(path: str, **kwargs: Any) -> Callable[[Signed], Awaitable[httpx.Respons
     return lambda s: s.call("PUT", path, **kwargs)
 
 
+async def _returns(a: Signed, boxes: Sequence[tuple[int, int, int]]) -> list[int]:
+    """The customer returns each box's item (control API); the receiptIds, in order."""
+    gate = asyncio.Semaphore(IN_FLIGHT)
+
+    async def one(box: tuple[int, int, int]) -> int:
+        body = {
+            "orderId": box[1],
+            "items": [{"vendorItemId": box[2], "quantity": 1}],
+            "reasonCode": "CHANGEMIND",
+        }
+        async with gate:
+            response = await a.http.post("/_sandbox/returns", json=body)
+        assert response.status_code == 200, response.text
+        return int(response.json()["data"]["receipts"][0]["receiptId"])
+
+    return list(await asyncio.gather(*(one(box) for box in boxes)))
+
+
+def _manual(receipt_id: int, number: str) -> dict[str, Any]:
+    return {
+        "returnExchangeDeliveryType": "RETURN",
+        "receiptId": receipt_id,
+        "deliveryCompanyCode": "CJGLS",
+        "invoiceNumber": number,
+    }
+
+
 async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
     violations: dict[str, int] = {}
     first_boxes = [boxes[0] for boxes in world.boxes]
@@ -322,6 +350,28 @@ async def _all_races(a: Signed, b: Signed, world: World) -> dict[str, int]:
         "GROUP BY delivery_company_code, invoice_number HAVING count(DISTINCT order_id) > 1) t",
     )
     violations["invoice number per courier"] = max(both, reused)
+
+    # A pickup invoice number (회수 송장) for one return only: the customer returns every first
+    # box (shipped above), then each number is registered for two returns at once.
+    receipts = await _returns(a, first_boxes)
+    pickup = [
+        (
+            _post(f"{OPENAPI}/return-exchange-invoices/manual", _manual(receipts[i], f"6{i:011d}")),
+            _post(
+                f"{OPENAPI}/return-exchange-invoices/manual",
+                _manual(receipts[(i + 1) % n], f"6{i:011d}"),
+            ),
+        )
+        for i in range(n)
+    ]
+    answers = await _race(a, b, pickup)
+    both = _doubled(answers, _created)
+    reused = _scalar(
+        world.db_url,
+        "SELECT count(*) FROM (SELECT invoice_number FROM sandbox_pickup_invoices "
+        "GROUP BY delivery_company_code, invoice_number HAVING count(DISTINCT receipt_id) > 1) t",
+    )
+    violations["pickup invoice number"] = max(both, reused)
 
     # One approval request per product (SAVED -> APPROVING once).
     approve = [(_put(f"{SELLER}/{p}/approvals"),) * 2 for p in world.saved_products]
