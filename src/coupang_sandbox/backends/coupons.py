@@ -733,8 +733,10 @@ class Coupons:
             )
         return row
 
-    def _coupon(self, conn: Connection, vendor_id: str, coupon_id: int, kind: str) -> RowMapping:
-        row = cdb.coupon_get(conn, vendor_id, coupon_id, kind)
+    def _coupon(
+        self, conn: Connection, vendor_id: str, coupon_id: int, kind: str, *, lock: bool = False
+    ) -> RowMapping:
+        row = cdb.coupon_get(conn, vendor_id, coupon_id, kind, lock=lock)
         if row is None:
             raise NotFound(f"존재 하지 않는 프로모션 ({coupon_id})")
         return row
@@ -894,7 +896,7 @@ class Coupons:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            self._coupon(conn, vendor_id, coupon_id, INSTANT)
+            self._coupon(conn, vendor_id, coupon_id, INSTANT, lock=True)
             return self._new_request(
                 conn,
                 vendor_id,
@@ -918,7 +920,7 @@ class Coupons:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            self._coupon(conn, vendor_id, coupon_id, INSTANT)
+            self._coupon(conn, vendor_id, coupon_id, INSTANT, lock=True)
             pending = cdb.pending_of_coupon(conn, coupon_id)
             requested_id = self._new_request(
                 conn, vendor_id, INSTANT, st.COUPON_EXPIRE, coupon_id=coupon_id, payload={}, now=now
@@ -1124,7 +1126,7 @@ class Coupons:
             settle(conn, vendor_id, now)
             for entry in body["couponItems"]:
                 coupon_id = self._id(entry["couponId"], "couponId")
-                coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD)
+                coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD, lock=True)
                 error = None
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
                     error = "삭제된 프로모션 입니다."

@@ -223,7 +223,8 @@ MSG_DUPLICATE_INVOICE: Final = RESULT_CODES["DUPLICATE_INVOICE_NUMBER"][1]
 def invoice_in_use(
     conn: Connection, courier: str, number: str, now: datetime, *, order_id: int | None
 ) -> str | None:
-    """Why ``courier`` + ``number`` cannot be used now, or None when it can.
+    """Why ``courier`` + ``number`` cannot be used now, or None when it can; the number stays
+    locked until the caller's transaction ends (:func:`~coupang_sandbox.store.orders.invoice_claim`).
 
     Taken within six months (:func:`~coupang_seller.preflight.orders.invoice_duplicate_cutoff`):
     by an order invoice of another order (``order_id`` None: of any order) or by a pickup
@@ -234,6 +235,9 @@ def invoice_in_use(
 
     if courier == rules.DIRECT:
         return None
+    # Every caller writes the number next, in this transaction: lock it first (other processes'
+    # uses of the same number wait here, then see this one).
+    db.invoice_claim(conn, courier, number, to_us(now))
     cutoff = to_us(rules.invoice_duplicate_cutoff(now))
     for use in db.invoice_uses(conn, courier, number, cutoff):
         if order_id is None or int(use["order_id"]) != order_id:
@@ -912,6 +916,11 @@ class Orders:
             if current:
                 raise BoxRefused("NOT_FOUND_INVOICE_NUMBER")
             planned.append((item, wanted))
+        for courier, number in sorted(shipped):
+            # Several numbers: lock them in one order (two uploads locking the same numbers in
+            # opposite orders would deadlock on PostgreSQL), then check them in the request's.
+            if courier != rules.DIRECT:
+                db.invoice_claim(conn, courier, number, to_us(now))
         for (courier, number), _ in shipped.items():
             self._duplicate(conn, courier, number, order_id, now)
         for item, wanted in planned:

@@ -8,10 +8,15 @@ single source of truth, plus a few storage-level limits Coupang's Java backend i
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_ms
@@ -123,6 +128,38 @@ def present_outbound(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+OUTBOUND_LABEL = "outboundShippingPlaceCode"
+RETURN_LABEL = "returnCenterCode"
+
+
+def _name_taken(name: str, label: str, code: object) -> Duplicate:
+    return Duplicate(f"Shipping place name '{name}' already exists as {label} {code}", str(code))
+
+
+@contextmanager
+def _unique_name(
+    store: Store,
+    vendor_id: str,
+    name: str | None,
+    by_name: Callable[[Connection, str, str], RowMapping | None],
+    *,
+    label: str,
+    exclude: object = None,
+) -> Iterator[None]:
+    """Around a write transaction: the database's unique (vendor, name) key refusing a name
+    another process took after our check is answered as the check answers it (400 Duplicate
+    with the existing code), never as a 500."""
+    try:
+        yield
+    except IntegrityError:
+        if name is not None:
+            with store.engine.connect() as conn:
+                other = by_name(conn, vendor_id, name)
+            if other is not None and other["code"] != exclude:
+                raise _name_taken(name, label, other["code"]) from None
+        raise
+
+
 @dataclass
 class OutboundPlaces:
     store: Store
@@ -141,11 +178,7 @@ class OutboundPlaces:
         if name is not None:
             other = r.outbound_by_name(conn, vendor_id, name)
             if other is not None and other["code"] != exclude:
-                code = str(other["code"])
-                raise Duplicate(
-                    f"Shipping place name '{name}' already exists as outboundShippingPlaceCode {code}",
-                    code,
-                )
+                raise _name_taken(name, OUTBOUND_LABEL, other["code"])
         if check_address and addresses:
             key = jibun_key(addresses)
             if key is None:
@@ -165,7 +198,11 @@ class OutboundPlaces:
         name = str(body["shippingPlaceName"])
         addresses = normalize_addresses(body.get("placeAddresses"), default_country=None)
         now = _now_ms(self.clock)
-        with self.store.engine.begin() as conn:
+        with (
+            _unique_name(self.store, vendor_id, name, r.outbound_by_name, label=OUTBOUND_LABEL),
+            self.store.engine.begin() as conn,
+        ):
+            r.lock_places(conn, vendor_id)
             self._refuse_duplicates(
                 conn, vendor_id, name=name, addresses=addresses, check_address=check_address
             )
@@ -213,14 +250,25 @@ class OutboundPlaces:
                     f"outboundShippingPlaceCode in the body ({body_code!r}) differs from the path ({code})",
                 )
             )
-        with self.store.engine.begin() as conn:
+        name = body.get("shippingPlaceName")
+        new_name = None if is_blank(name) else str(name)
+        with (
+            _unique_name(
+                self.store,
+                vendor_id,
+                new_name,
+                r.outbound_by_name,
+                label=OUTBOUND_LABEL,
+                exclude=code,
+            ),
+            self.store.engine.begin() as conn,
+        ):
+            r.lock_places(conn, vendor_id)
             row = r.outbound_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
             violations_or_raise(violations)
             values: dict[str, Any] = {}
-            name = body.get("shippingPlaceName")
-            new_name = None if is_blank(name) else str(name)
             addresses = None
             if mapping_list(body.get("placeAddresses")):
                 addresses = normalize_addresses(body["placeAddresses"], default_country=None)
@@ -399,10 +447,7 @@ class ReturnCenters:
     def _refuse_duplicate_name(conn: Any, vendor_id: str, name: str, exclude: str | None) -> None:
         other = r.return_by_name(conn, vendor_id, name)
         if other is not None and other["code"] != exclude:
-            raise Duplicate(
-                f"Shipping place name '{name}' already exists as returnCenterCode {other['code']}",
-                str(other["code"]),
-            )
+            raise _name_taken(name, RETURN_LABEL, other["code"])
 
     def create(self, vendor_id: str, body: Mapping[str, Any]) -> str:
         violations_or_raise(rules.check_return_create(body) + _common_violations(body))
@@ -417,7 +462,11 @@ class ReturnCenters:
             )
         name = str(body["shippingPlaceName"])
         now = _now_ms(self.clock)
-        with self.store.engine.begin() as conn:
+        with (
+            _unique_name(self.store, vendor_id, name, r.return_by_name, label=RETURN_LABEL),
+            self.store.engine.begin() as conn,
+        ):
+            r.lock_places(conn, vendor_id)
             self._refuse_duplicate_name(conn, vendor_id, name, None)
             seq = r.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
             code = str(seq)
@@ -443,16 +492,23 @@ class ReturnCenters:
     def update(self, vendor_id: str, code: str, body: Mapping[str, Any]) -> None:
         violations = rules.check_return_update(body) + _common_violations(body)
         info = rules.goodsflow_info(body)
-        with self.store.engine.begin() as conn:
+        name = body.get("shippingPlaceName")
+        new_name = None if is_blank(name) else str(name)
+        with (
+            _unique_name(
+                self.store, vendor_id, new_name, r.return_by_name, label=RETURN_LABEL, exclude=code
+            ),
+            self.store.engine.begin() as conn,
+        ):
+            r.lock_places(conn, vendor_id)
             row = r.return_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"returnCenterCode {code} does not exist")
             violations_or_raise(violations)
             values: dict[str, Any] = {}
-            name = body.get("shippingPlaceName")
-            if not is_blank(name):
-                self._refuse_duplicate_name(conn, vendor_id, str(name), code)
-                values["name"] = str(name)
+            if new_name is not None:
+                self._refuse_duplicate_name(conn, vendor_id, new_name, code)
+                values["name"] = new_name
             wanted = as_bool(body.get("usable"))
             if wanted is not None:
                 event = usable_event(bool(row["usable"]), wanted)

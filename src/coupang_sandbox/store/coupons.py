@@ -162,13 +162,18 @@ def coupon_update(conn: Connection, coupon_id: int, values: Mapping[str, Any]) -
 
 
 def coupon_get(
-    conn: Connection, vendor_id: str, coupon_id: int, kind: str | None = None
+    conn: Connection, vendor_id: str, coupon_id: int, kind: str | None = None, *, lock: bool = False
 ) -> RowMapping | None:
+    """The vendor's coupon; ``lock`` takes its row lock (``FOR UPDATE`` on PostgreSQL): a new
+    request on a coupon is decided under it, so two processes asking at once queue up and the
+    second sees the first's pending request."""
     query = select(coupons).where(
         coupons.c.coupon_id == coupon_id, coupons.c.vendor_id == vendor_id
     )
     if kind is not None:
         query = query.where(coupons.c.kind == kind)
+    if lock:
+        query = query.with_for_update()
     return conn.execute(query).mappings().first()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,9 @@ def make_engine(db_url: str, *, echo: bool = False) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            if not memory:
+                # SQLAlchemy emits BEGIN itself (``_begin_immediate``), not pysqlite.
+                dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             # First, so that switching to WAL waits for another process instead of failing.
             cur.execute("PRAGMA busy_timeout=5000")
@@ -42,8 +46,35 @@ def make_engine(db_url: str, *, echo: bool = False) -> Engine:
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        if not memory:
+            _begin_immediate(engine)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _begin_immediate(engine: Engine) -> None:
+    """Every transaction on a SQLite file takes the write lock at BEGIN (``BEGIN IMMEDIATE``).
+
+    pysqlite's default runs SELECTs outside any transaction, so a check (read) and the write
+    that follows were not atomic across processes: two processes both saw a box at ACCEPT and
+    both acknowledged it. With the lock taken first, transactions of all processes run one after
+    the other (waiting up to ``busy_timeout``) and every check sees the latest committed state.
+    A transaction opened while this thread already holds one (a nested read on another pooled
+    connection) begins DEFERRED: it only reads (WAL lets it), and waiting for our own lock
+    would deadlock.
+    """
+    held = threading.local()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        depth = getattr(held, "depth", 0)
+        conn.exec_driver_sql("BEGIN" if depth else "BEGIN IMMEDIATE")
+        held.depth = depth + 1
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _end(_conn: Any) -> None:
+        held.depth = max(0, getattr(held, "depth", 0) - 1)
 
 
 def create_tables(engine: Engine) -> None:
@@ -55,10 +86,9 @@ def create_tables(engine: Engine) -> None:
     lock). The generation row is created in the same transaction.
     """
     with engine.begin() as conn:
+        # (A SQLite file's transactions all begin IMMEDIATE: see ``_begin_immediate``.)
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
-        elif conn.dialect.name == "sqlite" and not is_memory_sqlite(str(engine.url)):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
         metadata.create_all(conn)
         insert_ignore(conn, generation, {"id": 1, "value": 0})
 

@@ -6,6 +6,8 @@ Layout (returns and exchanges hang off the same keys later)::
     sandbox_orders (orderId) 1──n sandbox_shipment_boxes (shipmentBoxId) 1──n sandbox_order_items
                                         │ 1──n sandbox_shipment_history
                                         │ 1──n sandbox_invoices
+    sandbox_invoice_claims (deliveryCompanyCode, invoiceNumber): one row per number ever used,
+        the lock that serialises every use of that number (order and pickup invoices)
     sandbox_order_receipts (receiptId) ──> orderId, shipmentBoxId; ``items`` lists
         ``{vendorItemId, count}``; receipt_type CANCEL / STOP_SHIPMENT / RETURN and
         receipt_status RELEASE_STOP_UNCHECKED / RETURNS_UNCHECKED / ... (ReturnReceiptStatus)
@@ -137,6 +139,18 @@ invoices = Table(
     Column("order_id", BigInteger, nullable=False),
     Column("uploaded_at_us", BigInteger, nullable=False),
     Index("ix_sandbox_invoices_number", "delivery_company_code", "invoice_number"),
+)
+
+#: One row per (courier, invoice number) ever used: the row every use of the number locks first
+#: (:func:`invoice_claim`), so two transactions that want the same number run one after the other
+#: and the second sees the first's invoice in the six-month check. A plain unique key cannot say
+#: "within six months"; the lock makes the check and the insert that follows atomic.
+invoice_claims = Table(
+    "sandbox_invoice_claims",
+    metadata,
+    Column("delivery_company_code", String(32), primary_key=True),
+    Column("invoice_number", String(64), primary_key=True),
+    Column("claimed_at_us", BigInteger, nullable=False),
 )
 
 receipts = Table(
@@ -323,6 +337,28 @@ def history_of(conn: Connection, box_id: int) -> list[RowMapping]:
 
 def invoice_insert(conn: Connection, values: Mapping[str, Any]) -> None:
     conn.execute(insert(invoices).values(**values))
+
+
+def invoice_claim(conn: Connection, courier: str, number: str, now_us: int) -> None:
+    """Lock ``courier`` + ``number`` for the rest of the transaction (any vendor, order and
+    pickup invoices alike): an upsert of its claim row, which waits for any other transaction
+    holding it. Call it before reading the uses of the number."""
+    dialect = conn.dialect.name
+    values = {"delivery_company_code": courier, "invoice_number": number, "claimed_at_us": now_us}
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = upsert(invoice_claims).values(**values)
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[
+                invoice_claims.c.delivery_company_code,
+                invoice_claims.c.invoice_number,
+            ],
+            set_={"claimed_at_us": statement.excluded.claimed_at_us},
+        )
+    )
 
 
 def invoice_uses(conn: Connection, courier: str, number: str, since_us: int) -> list[RowMapping]:

@@ -87,6 +87,15 @@ def locked_row(
 # -- outbound places ---------------------------------------------------------------------------
 
 
+def lock_places(conn: Connection, vendor_id: str) -> None:
+    """Serialise the vendor's shipping-place writes (``FOR UPDATE`` of its vendor row on
+    PostgreSQL; SQLite transactions hold the database's write lock from BEGIN): the duplicate
+    name and address checks that follow see every place committed before."""
+    conn.execute(
+        select(vendors.c.vendor_id).where(vendors.c.vendor_id == vendor_id).with_for_update()
+    )
+
+
 def outbound_get(conn: Connection, vendor_id: str, code: int) -> RowMapping | None:
     return (
         conn.execute(
