@@ -65,6 +65,7 @@ class _HeadGuard:
     _head_timer: asyncio.TimerHandle | None = None
     _head_cycle: Any = None
     _head_bytes = 0
+    _head_too_large = False
 
     def _limits(self) -> tuple[float, int]:
         timeout = getattr(self.config, "header_read_timeout", DEFAULT_HEADER_READ_TIMEOUT)
@@ -104,6 +105,7 @@ class _HeadGuard:
     def _refuse_large_head(self) -> None:
         cap = self._limits()[1]
         self._disarm_head_timer()
+        self._head_too_large = False
         self.transport.write(
             _envelope(
                 431,
@@ -149,15 +151,17 @@ class _HeadGuard:
         self._disarm_head_timer()
         super().on_response_complete()  # type: ignore[misc]
 
-
-class SandboxH11Protocol(_HeadGuard, H11Protocol):
-    """uvicorn's h11 protocol with the head deadline and cap."""
-
     def send_400_response(self, msg: str) -> None:
-        if self._head_bytes > self._limits()[1]:  # h11's own cap on an incomplete head
+        """431 rather than 400 when the parser gave up on a head over the cap."""
+        if self._head_too_large or self._head_bytes > self._limits()[1]:
             self._refuse_large_head()
             return
-        super().send_400_response(msg)
+        super().send_400_response(msg)  # type: ignore[misc]
+
+
+class SandboxH11Protocol(_HeadGuard, H11Protocol):
+    """uvicorn's h11 protocol with the head deadline and cap (h11's own cap, set to the same
+    size, refuses a head that is still incomplete beyond it)."""
 
 
 def protocol_class() -> type[asyncio.Protocol]:
