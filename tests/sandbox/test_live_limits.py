@@ -11,6 +11,7 @@ waited as long.
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 import threading
@@ -20,12 +21,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sandbox_helpers import VENDOR_A, outbound_body, outbound_list_url, outbound_url
+from sqlalchemy import create_engine, select
 from tests.products.conftest import RawApi
 
 from coupang_cli._embedded import RunningSandbox, embedded_sandbox
 from coupang_sandbox import server
 from coupang_sandbox.http_limits import SandboxH11Protocol
 from coupang_sandbox.settings import SandboxSettings
+from coupang_sandbox.store.schema import vendors
 
 pytestmark = pytest.mark.e2e
 
@@ -176,3 +180,49 @@ def test_a_store_lock_held_elsewhere_stalls_no_other_client(
     body = answer.json()
     assert body["code"] == 503 and "store is busy" in body["message"], body
     assert "database is locked" in body["message"]
+
+
+@pytest.mark.skipif(
+    "COUPANG_SANDBOX_TEST_PG_URL" not in os.environ, reason="COUPANG_SANDBOX_TEST_PG_URL not set"
+)
+def test_a_postgresql_row_lock_held_elsewhere_stalls_no_other_client(pg_schema_url: str) -> None:
+    """Another connection holds the vendor's row lock (which serialises its shipping-place
+    writes): the create waits for it in a worker thread while reads of the same vendor are
+    answered at once, then completes when the lock is released."""
+    settings = SandboxSettings(db_url=pg_schema_url, vendors=[VENDOR_A], rate_limit_per_second=None)
+    created: list[httpx.Response] = []
+    holder = create_engine(pg_schema_url)
+    try:
+        with (
+            embedded_sandbox(db_url=pg_schema_url, settings=settings) as running,
+            httpx.Client(base_url=running.base_url, timeout=30) as http,
+        ):
+            api = RawApi(http, VENDOR_A)
+            with holder.begin() as conn:
+                conn.execute(
+                    select(vendors.c.vendor_id)
+                    .where(vendors.c.vendor_id == VENDOR_A[0])
+                    .with_for_update()
+                )
+                writer = threading.Thread(
+                    target=lambda: created.append(
+                        api.post(outbound_url(), json=outbound_body("잠긴 출고지"))
+                    )
+                )
+                writer.start()
+                time.sleep(0.3)  # the create is waiting on the row lock now
+                latencies = []
+                with httpx.Client(base_url=running.base_url, timeout=30) as other:
+                    reader = RawApi(other, VENDOR_A)
+                    for _ in range(10):
+                        started = time.monotonic()
+                        assert reader.get(outbound_list_url()).status_code == 200
+                        latencies.append(time.monotonic() - started)
+                time.sleep(1.0)
+                assert not created, "the create did not wait for the lock"
+            writer.join(timeout=30)
+    finally:
+        holder.dispose()
+    assert max(latencies) < 0.5, latencies
+    (answer,) = created
+    assert answer.status_code == 200, answer.text
