@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -170,6 +171,8 @@ _MSG_READ_ONLY = (
 def store_failure(exc: BaseException) -> StoreUnavailable | None:
     """The answer for a store failure (507 full; 503 locked, busy or read-only, with
     Retry-After when a retry can succeed), or ``None`` when ``exc`` is not one of those."""
+    if isinstance(exc, PoolTimeout):  # every pooled connection stayed busy
+        return StoreUnavailable(503, _MSG_BUSY.format(reason=str(exc)[:120]), retry_after=1)
     if not isinstance(exc, DBAPIError):
         return None
     orig = exc.orig

@@ -226,3 +226,25 @@ def test_a_postgresql_row_lock_held_elsewhere_stalls_no_other_client(pg_schema_u
     assert max(latencies) < 0.5, latencies
     (answer,) = created
     assert answer.status_code == 200, answer.text
+
+
+def test_a_burst_of_concurrent_calls_is_served_without_a_5xx(
+    running: RunningSandbox, request: pytest.FixtureRequest
+) -> None:
+    """40 signed calls at once on a SQLite file: at most ``STORE_THREADS`` do store work at a
+    time (the rest wait on the event loop), so none waits on the connection pool or fails."""
+    if "h11" in request.node.callspec.id:
+        pytest.skip("the protocol plays no part here")
+    statuses: list[int] = []
+
+    def call() -> None:
+        with httpx.Client(base_url=running.base_url, timeout=30) as http:
+            statuses.append(RawApi(http, VENDOR).get(outbound_list_url(VENDOR[0])).status_code)
+
+    threads = [threading.Thread(target=call) for _ in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(statuses) == 40
+    assert statuses == [200] * 40, statuses

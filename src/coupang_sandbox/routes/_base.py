@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+import anyio
+import anyio.lowlevel
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -321,15 +324,43 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             raw: bytes | PayloadTooLarge = b""
             if request.method in BODY_METHODS:
                 raw = await read_body(request, sandbox.settings.max_body_bytes)
-            return await run_in_threadpool(
-                _serialised, _serve_signed, request, sandbox, handler, raw
-            )
+            return await _in_thread(_serve_signed, request, sandbox, handler, raw)
 
         route = Route(path, _guarded(run), methods=list(handlers))
         #: ``{method: handler}``, read by the coverage table and the OpenAPI generator.
         route.handlers = dict(handlers)  # type: ignore[attr-defined]
         routes.append(route)
     return routes
+
+
+#: Requests doing store work in worker threads at once, per app and event loop; the others
+#: wait on the event loop (not in a thread). A request may hold two pooled connections (its
+#: transaction and a nested read), and SQLAlchemy's default pool has 5 + 10: 7 threads can
+#: never wait on each other for a connection.
+STORE_THREADS = 7
+
+
+def _limiter(request: Request) -> anyio.CapacityLimiter:
+    """The app's limiter for the running event loop (a limiter belongs to one loop)."""
+    token = anyio.lowlevel.current_token()
+    state = request.app.state
+    held: tuple[object, anyio.CapacityLimiter] | None = getattr(state, "store_threads", None)
+    if held is None or held[0] is not token:
+        held = (token, anyio.CapacityLimiter(STORE_THREADS))
+        state.store_threads = held
+    return held[1]
+
+
+async def _in_thread(
+    serve: _Serve,
+    request: Request,
+    sandbox: Sandbox,
+    handler: Handler,
+    raw: bytes | PayloadTooLarge,
+) -> Response:
+    """One threadpool hop for the whole blocking part of a request."""
+    run = functools.partial(_serialised, serve, request, sandbox, handler, raw)
+    return await anyio.to_thread.run_sync(run, limiter=_limiter(request))
 
 
 _Serve = Callable[[Request, Sandbox, Handler, "bytes | PayloadTooLarge"], Response]
@@ -398,9 +429,7 @@ def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             raw: bytes | PayloadTooLarge = b""
             if request.method in BODY_METHODS:
                 raw = await read_body(request, sandbox.settings.max_body_bytes)
-            return await run_in_threadpool(
-                _serialised, _serve_admin, request, sandbox, handler, raw
-            )
+            return await _in_thread(_serve_admin, request, sandbox, handler, raw)
 
         routes.append(Route(path, _guarded(run), methods=list(handlers)))
     return routes
