@@ -12,10 +12,9 @@ from typing import Any, Literal
 
 from pydantic import SecretStr
 
-from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
 from coupang_seller._secret import Secret, reveal
-from coupang_seller.resources._base import Resource, envelope_data
+from coupang_seller.resources._base import AsyncResource, SyncResource, envelope_data
 from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
@@ -244,14 +243,20 @@ def _inquiry_path(kind: InquiryKind, inquiry_id: int | str) -> str:
     return f"/_sandbox/inquiries/{kind}/{path_param(inquiry_id, 'inquiryId')}"
 
 
-class Sandbox(Resource[Client]):
+class Sandbox(SyncResource):
+    """``client.sandbox``: the sandbox's control API (reset, vendors, clock, the customer,
+    the courier, Coupang's reviewers)."""
+
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe all data and return the clock to real time.
 
         Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
         stay only with ``keep_vendors=True``.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
         """
-        self._client.send_control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
+        self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
     def create_vendor(
         self,
@@ -260,30 +265,42 @@ class Sandbox(Resource[Client]):
         access_key: str | None = None,
         secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
-        """Register a vendor; anything not given is generated. Returns all three values."""
-        data = self._client.send_control(
+        """Register a vendor; anything not given is generated. Returns all three values.
+
+        Calls the sandbox's control API (``/_sandbox``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (a production server answers 404).
+        """
+        data = self._control(
             "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
         )
         return SandboxVendor.model_validate(envelope_data(data))
 
     def clock(self) -> SandboxClock:
-        return SandboxClock.model_validate(
-            envelope_data(self._client.send_control("GET", "/_sandbox/clock"))
-        )
+        """
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        return SandboxClock.model_validate(envelope_data(self._control("GET", "/_sandbox/clock")))
 
     def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
-        """Set the business clock to ``now`` (frozen or running on from it), or back to real time."""
-        data = self._client.send_control(
-            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
-        )
+        """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
         return SandboxClock.model_validate(envelope_data(data))
 
     def advance_clock(self, seconds: float) -> SandboxClock:
-        data = self._client.send_control(
-            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
-        )
+        """
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
         return SandboxClock.model_validate(envelope_data(data))
 
     def review_product(
@@ -299,8 +316,11 @@ class Sandbox(Resource[Client]):
         ``PARTIAL_APPROVED`` approves ``approved_item_ids`` (``sellerProductItemId``s; the
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ProductReview``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
         """
-        data = self._client.send_control(
+        data = self._control(
             "POST",
             _review_path(seller_product_id),
             json=_review_body(result, reason, approved_item_ids),
@@ -321,7 +341,11 @@ class Sandbox(Resource[Client]):
     ) -> PlacedOrder:
         """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
-        (600) of the sandbox clock: ``advance_clock(600)``."""
+        (600) of the sandbox clock: ``advance_clock(600)``.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``PlacedOrder``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _order_body(
             vendor_id or self._vendor_id,
             items,
@@ -330,22 +354,26 @@ class Sandbox(Resource[Client]):
             safe_number=safe_number,
             extra=extra,
         )
-        data = self._client.send_control("POST", "/_sandbox/orders", json=body)
+        data = self._control("POST", "/_sandbox/orders", json=body)
         return PlacedOrder.model_validate(envelope_data(data))
 
     def order(self, order_id: int | str) -> dict[str, Any]:
-        """Everything the sandbox knows about an order (sheets and receipts), visible or not."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _order_path(order_id))
-        )
+        """Everything the sandbox knows about an order (sheets and receipts), visible or not.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data: dict[str, Any] = envelope_data(self._control("GET", _order_path(order_id)))
         return data
 
     def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
-        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT."""
+        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control(
-                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
-            )
+            self._control("POST", _order_path(order_id, "/address"), json={"receiver": receiver})
         )
         return data
 
@@ -353,9 +381,13 @@ class Sandbox(Resource[Client]):
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
-        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT."""
+        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control(
+            self._control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
                 json=_cancel_body(reason_code, items),
@@ -364,9 +396,13 @@ class Sandbox(Resource[Client]):
         return data
 
     def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
-        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED."""
+        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control("POST", _scan_path(shipment_box_id), json={"event": event})
+            self._control("POST", _scan_path(shipment_box_id), json={"event": event})
         )
         return data
 
@@ -375,38 +411,50 @@ class Sandbox(Resource[Client]):
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
     ) -> ExchangeRequest:  # fmt: skip
-        """The customer asks to exchange a delivered item for the same option (RECEIPT)."""
+        """The customer asks to exchange a delivered item for the same option (RECEIPT).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = self._client.send_control("POST", "/_sandbox/exchanges", json=body)
+        data = self._control("POST", "/_sandbox/exchanges", json=body)
         return ExchangeRequest.model_validate(envelope_data(data))
 
     def exchange(self, exchange_id: int | str) -> ExchangeRequest:
-        """An exchange as the seller's list shows it."""
-        data = self._client.send_control("GET", _exchange_path(exchange_id))
+        """An exchange as the seller's list shows it.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = self._control("GET", _exchange_path(exchange_id))
         return ExchangeRequest.model_validate(envelope_data(data))
 
     def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
     ) -> ExchangeRequest:
-        """The customer withdraws the exchange (RECEIPT -> CANCEL)."""
+        """The customer withdraws the exchange (RECEIPT -> CANCEL).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = {} if reason is None else {"cancelReason": reason}
-        data = self._client.send_control(
-            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
-        )
+        data = self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
         return ExchangeRequest.model_validate(envelope_data(data))
 
     def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
     ) -> dict[str, Any]:
-        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller)."""
+        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control(
-                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
-            )
+            self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
         )
         return data
 
@@ -415,45 +463,67 @@ class Sandbox(Resource[Client]):
         reason: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
-        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping."""
+        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control(
+            self._control(
                 "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
             )
         )
         return data
 
     def return_view(self, receipt_id: int | str) -> dict[str, Any]:
-        """Everything the sandbox knows about a return, withdrawn or not."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _return_path(receipt_id))
-        )
+        """Everything the sandbox knows about a return, withdrawn or not.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data: dict[str, Any] = envelope_data(self._control("GET", _return_path(receipt_id)))
         return data
 
     def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
-        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute."""
+        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
+            self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
         )
         return data
 
     def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
-        """The customer withdraws the return (before the pickup)."""
+        """The customer withdraws the return (before the pickup).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         return self.return_step(receipt_id, "withdraw")
 
     def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
-        """The courier picks the returned goods up (quick refund happens here)."""
+        """The courier picks the returned goods up (quick refund happens here).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         return self.return_step(receipt_id, "pickup")
 
     def ask_product_question(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
-        """A customer asks a question on a listed item's product page (NOANSWER)."""
+        """A customer asks a question on a listed item's product page (NOANSWER).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``OnlineInquiry``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
+        data = self._control("POST", "/_sandbox/inquiries/online", json=body)
         return OnlineInquiry.model_validate(envelope_data(data))
 
     def open_call_center_inquiry(
@@ -462,36 +532,50 @@ class Sandbox(Resource[Client]):
     ) -> CallCenterInquiry:  # fmt: skip
         """A customer calls Coupang about an order (or an item): handed to the seller for an
         answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
-        the seller to confirm (TRANSFER)."""
+        the seller to confirm (TRANSFER).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``CallCenterInquiry``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
+        data = self._control("POST", "/_sandbox/inquiries/call-center", json=body)
         return CallCenterInquiry.model_validate(envelope_data(data))
 
     def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
-        """An inquiry as the seller's list shows it, with its state (``status``)."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
-        )
+        """An inquiry as the seller's list shows it, with its state (``status``).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data: dict[str, Any] = envelope_data(self._control("GET", _inquiry_path(kind, inquiry_id)))
         return data
 
     def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
-        the commission in percent (VAT excluded, e.g. 10.8)."""
+        the commission in percent (VAT excluded, e.g. 10.8).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data = envelope_data(
-            self._client.send_control(
+            self._control(
                 "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
             )
         )
         return SettlementTerms.model_validate(data)
 
     def settlement_terms(self, vendor_id: str) -> SettlementTerms:
-        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %)."""
-        data = envelope_data(self._client.send_control("GET", _settlement_path(vendor_id)))
+        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = envelope_data(self._control("GET", _settlement_path(vendor_id)))
         return SettlementTerms.model_validate(data)
 
     # -- coupons: contracts (with their monthly budget) and operator actions ----------------
@@ -507,23 +591,35 @@ class Sandbox(Resource[Client]):
         **extra: Any,
     ) -> CouponContract:
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
-        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor."""
+        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``CouponContract``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(self._client.send_control("POST", path, json=body))
+        data = envelope_data(self._control("POST", path, json=body))
         return CouponContract.model_validate(data)
 
     def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
-        """A coupon of either kind with its items and usage (``usageAmount``)."""
+        """A coupon of either kind with its items and usage (``usageAmount``).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(self._client.send_control("GET", path))
+        data: dict[str, Any] = envelope_data(self._control("GET", path))
         return data
 
     def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
-        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon."""
+        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(self._client.send_control("POST", path, json={}))
+        data: dict[str, Any] = envelope_data(self._control("POST", path, json={}))
         return data
 
     # -- Rocket Growth: Coupang's warehouse and its customers --------------------------------
@@ -536,9 +632,13 @@ class Sandbox(Resource[Client]):
         external_sku_id: str | None = None,
         vendor_id: str | None = None,
     ) -> RgInventorySummary:
-        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor."""
+        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``RgInventorySummary``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
+        data = self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
         return RgInventorySummary.model_validate(envelope_data(data))
 
     def place_rg_order(
@@ -549,17 +649,29 @@ class Sandbox(Resource[Client]):
         vendor_id: str | None = None,
     ) -> RgOrder:
         """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
-        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now)."""
+        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``RgOrder``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
+        data = self._control("POST", "/_sandbox/rg/orders", json=body)
         return RgOrder.model_validate(envelope_data(data))
 
 
-class AsyncSandbox(Resource[AsyncClient]):
+class AsyncSandbox(AsyncResource):
+    """``client.sandbox`` of :class:`AsyncClient`: the twin of :class:`Sandbox`."""
+
     async def reset(self, *, keep_vendors: bool = False) -> None:
-        await self._client.send_control(
-            "POST", "/_sandbox/reset", json={"keepVendors": keep_vendors}
-        )
+        """Wipe all data and return the clock to real time.
+
+        Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
+        stay only with ``keep_vendors=True``.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        await self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
     async def create_vendor(
         self,
@@ -568,28 +680,44 @@ class AsyncSandbox(Resource[AsyncClient]):
         access_key: str | None = None,
         secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
-        data = await self._client.send_control(
+        """Register a vendor; anything not given is generated. Returns all three values.
+
+        Calls the sandbox's control API (``/_sandbox``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (a production server answers 404).
+        """
+        data = await self._control(
             "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
         )
         return SandboxVendor.model_validate(envelope_data(data))
 
     async def clock(self) -> SandboxClock:
+        """
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         return SandboxClock.model_validate(
-            envelope_data(await self._client.send_control("GET", "/_sandbox/clock"))
+            envelope_data(await self._control("GET", "/_sandbox/clock"))
         )
 
     async def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
-        data = await self._client.send_control(
-            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
-        )
+        """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = await self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
         return SandboxClock.model_validate(envelope_data(data))
 
     async def advance_clock(self, seconds: float) -> SandboxClock:
-        data = await self._client.send_control(
-            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
-        )
+        """
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = await self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
         return SandboxClock.model_validate(envelope_data(data))
 
     async def review_product(
@@ -600,7 +728,16 @@ class AsyncSandbox(Resource[AsyncClient]):
         reason: str | None = None,
         approved_item_ids: Sequence[int] | None = None,
     ) -> ProductReview:
-        data = await self._client.send_control(
+        """Play Coupang's reviewer for a product waiting for approval (승인대기중).
+
+        ``PARTIAL_APPROVED`` approves ``approved_item_ids`` (``sellerProductItemId``s; the
+        first item when omitted). Approved items get their ``vendorItemId``. Without this
+        call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ProductReview``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = await self._control(
             "POST",
             _review_path(seller_product_id),
             json=_review_body(result, reason, approved_item_ids),
@@ -617,6 +754,13 @@ class AsyncSandbox(Resource[AsyncClient]):
         vendor_id: str | None = None,
         **extra: Any,
     ) -> PlacedOrder:
+        """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
+        items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
+        (600) of the sandbox clock: ``advance_clock(600)``.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``PlacedOrder``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _order_body(
             vendor_id or self._vendor_id,
             items,
@@ -625,18 +769,26 @@ class AsyncSandbox(Resource[AsyncClient]):
             safe_number=safe_number,
             extra=extra,
         )
-        data = await self._client.send_control("POST", "/_sandbox/orders", json=body)
+        data = await self._control("POST", "/_sandbox/orders", json=body)
         return PlacedOrder.model_validate(envelope_data(data))
 
     async def order(self, order_id: int | str) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _order_path(order_id))
-        )
+        """Everything the sandbox knows about an order (sheets and receipts), visible or not.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data: dict[str, Any] = envelope_data(await self._control("GET", _order_path(order_id)))
         return data
 
     async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
+        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
+            await self._control(
                 "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
             )
         )
@@ -646,8 +798,13 @@ class AsyncSandbox(Resource[AsyncClient]):
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
+        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
+            await self._control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
                 json=_cancel_body(reason_code, items),
@@ -656,10 +813,13 @@ class AsyncSandbox(Resource[AsyncClient]):
         return data
 
     async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
+        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", _scan_path(shipment_box_id), json={"event": event}
-            )
+            await self._control("POST", _scan_path(shipment_box_id), json={"event": event})
         )
         return data
 
@@ -668,34 +828,50 @@ class AsyncSandbox(Resource[AsyncClient]):
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
     ) -> ExchangeRequest:  # fmt: skip
+        """The customer asks to exchange a delivered item for the same option (RECEIPT).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = await self._client.send_control("POST", "/_sandbox/exchanges", json=body)
+        data = await self._control("POST", "/_sandbox/exchanges", json=body)
         return ExchangeRequest.model_validate(envelope_data(data))
 
     async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
-        data = await self._client.send_control("GET", _exchange_path(exchange_id))
+        """An exchange as the seller's list shows it.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = await self._control("GET", _exchange_path(exchange_id))
         return ExchangeRequest.model_validate(envelope_data(data))
 
     async def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
     ) -> ExchangeRequest:
+        """The customer withdraws the exchange (RECEIPT -> CANCEL).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = {} if reason is None else {"cancelReason": reason}
-        data = await self._client.send_control(
-            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
-        )
+        data = await self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
         return ExchangeRequest.model_validate(envelope_data(data))
 
     async def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
     ) -> dict[str, Any]:
+        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
-            )
+            await self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
         )
         return data
 
@@ -703,70 +879,122 @@ class AsyncSandbox(Resource[AsyncClient]):
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
         reason: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
+        """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
+        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
+            await self._control(
                 "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
             )
         )
         return data
 
     async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _return_path(receipt_id))
-        )
+        """Everything the sandbox knows about a return, withdrawn or not.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data: dict[str, Any] = envelope_data(await self._control("GET", _return_path(receipt_id)))
         return data
 
     async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
+        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
+            await self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
         )
         return data
 
     async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+        """The customer withdraws the return (before the pickup).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         return await self.return_step(receipt_id, "withdraw")
 
     async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
+        """The courier picks the returned goods up (quick refund happens here).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         return await self.return_step(receipt_id, "pickup")
 
     async def ask_product_question(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
+        """A customer asks a question on a listed item's product page (NOANSWER).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``OnlineInquiry``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = await self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
+        data = await self._control("POST", "/_sandbox/inquiries/online", json=body)
         return OnlineInquiry.model_validate(envelope_data(data))
 
     async def open_call_center_inquiry(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
         transfer: bool = False, receipt_category: str | None = None,
     ) -> CallCenterInquiry:  # fmt: skip
+        """A customer calls Coupang about an order (or an item): handed to the seller for an
+        answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
+        the seller to confirm (TRANSFER).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``CallCenterInquiry``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = await self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
+        data = await self._control("POST", "/_sandbox/inquiries/call-center", json=body)
         return CallCenterInquiry.model_validate(envelope_data(data))
 
     async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
+        """An inquiry as the seller's list shows it, with its state (``status``).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
+            await self._control("GET", _inquiry_path(kind, inquiry_id))
         )
         return data
 
     async def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
+        """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
+        the commission in percent (VAT excluded, e.g. 10.8).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         data = envelope_data(
-            await self._client.send_control(
+            await self._control(
                 "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
             )
         )
         return SettlementTerms.model_validate(data)
 
     async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
-        data = envelope_data(await self._client.send_control("GET", _settlement_path(vendor_id)))
+        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
+        data = envelope_data(await self._control("GET", _settlement_path(vendor_id)))
         return SettlementTerms.model_validate(data)
 
     async def create_coupon_contract(
@@ -779,20 +1007,36 @@ class AsyncSandbox(Resource[AsyncClient]):
         budget_per_month: int | None = None,
         **extra: Any,
     ) -> CouponContract:
+        """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
+        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``CouponContract``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(await self._client.send_control("POST", path, json=body))
+        data = envelope_data(await self._control("POST", path, json=body))
         return CouponContract.model_validate(data)
 
     async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+        """A coupon of either kind with its items and usage (``usageAmount``).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(await self._client.send_control("GET", path))
+        data: dict[str, Any] = envelope_data(await self._control("GET", path))
         return data
 
     async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
+        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(await self._client.send_control("POST", path, json={}))
+        data: dict[str, Any] = envelope_data(await self._control("POST", path, json={}))
         return data
 
     async def set_rg_inventory(
@@ -803,8 +1047,13 @@ class AsyncSandbox(Resource[AsyncClient]):
         external_sku_id: str | None = None,
         vendor_id: str | None = None,
     ) -> RgInventorySummary:
+        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``RgInventorySummary``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = await self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
+        data = await self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
         return RgInventorySummary.model_validate(envelope_data(data))
 
     async def place_rg_order(
@@ -814,8 +1063,14 @@ class AsyncSandbox(Resource[AsyncClient]):
         paid_at: datetime | None = None,
         vendor_id: str | None = None,
     ) -> RgOrder:
+        """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
+        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
+
+        Calls the sandbox's control API (``/_sandbox``). Returns ``RgOrder``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = await self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
+        data = await self._control("POST", "/_sandbox/rg/orders", json=body)
         return RgOrder.model_validate(envelope_data(data))
 
 
