@@ -492,7 +492,9 @@ class Coupons(_CouponOps[Client], SyncResource):
     ) -> CouponRequestStatus:
         """Poll the request until DONE or FAIL, every ``interval`` seconds.
 
-        Calls :meth:`request_status` repeatedly. Returns the finished
+        Calls :meth:`request_status`
+        (``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/requested/{requestedId}``)
+        repeatedly. Returns the finished
         :class:`CouponRequestStatus`. Raises :class:`TimeoutError` after ``timeout`` s, else
         as :meth:`request_status`.
         """
@@ -579,7 +581,9 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
     ) -> DownloadTransactionStatus:
         """Poll the transaction until it is finished, every ``interval`` seconds.
 
-        Calls :meth:`transaction_status` repeatedly. Returns the finished
+        Calls :meth:`transaction_status`
+        (``GET /v2/providers/marketplace_openapi/apis/api/v1/coupons/transactionStatus``)
+        repeatedly. Returns the finished
         :class:`DownloadTransactionStatus`. Raises :class:`TimeoutError` after ``timeout`` s,
         else as :meth:`transaction_status`.
         """
@@ -816,7 +820,9 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
     ) -> CouponRequestStatus:
         """Poll the request until DONE or FAIL, every ``interval`` seconds.
 
-        Calls :meth:`request_status` repeatedly. Returns the finished
+        Calls :meth:`request_status`
+        (``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/requested/{requestedId}``)
+        repeatedly. Returns the finished
         :class:`CouponRequestStatus`. Raises :class:`TimeoutError` after ``timeout`` s, else
         as :meth:`request_status`.
         """
@@ -904,7 +910,9 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
     ) -> DownloadTransactionStatus:
         """Poll the transaction until it is finished, every ``interval`` seconds.
 
-        Calls :meth:`transaction_status` repeatedly. Returns the finished
+        Calls :meth:`transaction_status`
+        (``GET /v2/providers/marketplace_openapi/apis/api/v1/coupons/transactionStatus``)
+        repeatedly. Returns the finished
         :class:`DownloadTransactionStatus`. Raises :class:`TimeoutError` after ``timeout`` s,
         else as :meth:`transaction_status`.
         """
