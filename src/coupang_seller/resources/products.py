@@ -52,7 +52,9 @@ from coupang_seller.resources._base import (
     ClientT,
     Resource,
     SyncResource,
+    data_of,
     envelope_data,
+    nothing,
     raw,
 )
 from coupang_seller.types.product_responses import (
@@ -403,8 +405,7 @@ class Products(_ProductOps[Client], SyncResource):
         reached.
         """
         path = self._product_path(E.PRODUCT_GET, seller_product_id)
-        data = envelope_data(self._run(Call("GET", path), raw))
-        return SellerProduct.model_validate(data)
+        return self._run(Call("GET", path), data_of(SellerProduct))
 
     def update(
         self,
@@ -443,7 +444,7 @@ class Products(_ProductOps[Client], SyncResource):
         cannot be reached.
         """
         path = self._product_path(E.PRODUCT_PARTIAL_GET, seller_product_id)
-        return PartialSellerProduct.model_validate(envelope_data(self._run(Call("GET", path), raw)))
+        return self._run(Call("GET", path), data_of(PartialSellerProduct))
 
     def update_partial(
         self,
@@ -463,7 +464,7 @@ class Products(_ProductOps[Client], SyncResource):
         current = self._existing_of(existing)
         if self._checks and current is None:
             current = self._existing_of(self.get(seller_product_id))
-        self._run(self._partial_call(seller_product_id, changes, current), raw)
+        self._run(self._partial_call(seller_product_id, changes, current), nothing)
 
     def delete(self, seller_product_id: int | str) -> None:
         """Delete a product: allowed when it is not under review and every item is stopped.
@@ -473,7 +474,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(Call("DELETE", self._product_path(E.PRODUCT_DELETE, seller_product_id)), raw)
+        self._run(Call("DELETE", self._product_path(E.PRODUCT_DELETE, seller_product_id)), nothing)
 
     def request_approval(self, seller_product_id: int | str) -> None:
         """Ask for approval (only from 임시저장).
@@ -483,7 +484,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), raw)
+        self._run(Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), nothing)
 
     def list(
         self,
@@ -653,8 +654,7 @@ class Products(_ProductOps[Client], SyncResource):
         broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
         reached.
         """
-        data = envelope_data(self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), raw))
-        return InflowStatus.model_validate(data)
+        return self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), data_of(InflowStatus))
 
     # items (vendorItemId exists once the product is approved)
 
@@ -668,7 +668,7 @@ class Products(_ProductOps[Client], SyncResource):
         cannot be reached.
         """
         path = self._item_path(E.ITEM_INVENTORY, vendor_item_id)
-        return VendorItemInventory.model_validate(envelope_data(self._run(Call("GET", path), raw)))
+        return self._run(Call("GET", path), data_of(VendorItemInventory))
 
     def update_price(
         self,
@@ -699,7 +699,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(self._quantity_call(vendor_item_id, quantity), raw)
+        self._run(self._quantity_call(vendor_item_id, quantity), nothing)
 
     def update_original_price(self, vendor_item_id: int | str, *, original_price: int) -> None:
         """Change the discount base price (할인율기준가), in 10-won steps.
@@ -709,7 +709,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(self._original_price_call(vendor_item_id, original_price), raw)
+        self._run(self._original_price_call(vendor_item_id, original_price), nothing)
 
     def stop_sales(self, vendor_item_id: int | str) -> None:
         """
@@ -719,7 +719,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), raw)
+        self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), nothing)
 
     def resume_sales(self, vendor_item_id: int | str) -> None:
         """
@@ -729,7 +729,7 @@ class Products(_ProductOps[Client], SyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), raw)
+        self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), nothing)
 
     def opt_in_auto_generated_options(self, vendor_item_id: int | str) -> str:
         """Let Coupang generate bundle options of this item; the result code (SUCCESS or
@@ -849,7 +849,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         reached.
         """
         path = self._product_path(E.PRODUCT_GET, seller_product_id)
-        return SellerProduct.model_validate(envelope_data(await self._run(Call("GET", path), raw)))
+        return await self._run(Call("GET", path), data_of(SellerProduct))
 
     async def update(
         self,
@@ -888,8 +888,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         cannot be reached.
         """
         path = self._product_path(E.PRODUCT_PARTIAL_GET, seller_product_id)
-        data = envelope_data(await self._run(Call("GET", path), raw))
-        return PartialSellerProduct.model_validate(data)
+        return await self._run(Call("GET", path), data_of(PartialSellerProduct))
 
     async def update_partial(
         self,
@@ -909,7 +908,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         current = self._existing_of(existing)
         if self._checks and current is None:
             current = self._existing_of(await self.get(seller_product_id))
-        await self._run(self._partial_call(seller_product_id, changes, current), raw)
+        await self._run(self._partial_call(seller_product_id, changes, current), nothing)
 
     async def delete(self, seller_product_id: int | str) -> None:
         """Delete a product: allowed when it is not under review and every item is stopped.
@@ -931,7 +930,9 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        await self._run(Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), raw)
+        await self._run(
+            Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), nothing
+        )
 
     async def list(
         self,
@@ -1112,8 +1113,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
         reached.
         """
-        data = envelope_data(await self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), raw))
-        return InflowStatus.model_validate(data)
+        return await self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), data_of(InflowStatus))
 
     async def get_inventory(self, vendor_item_id: int | str) -> VendorItemInventory:
         """
@@ -1125,8 +1125,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         cannot be reached.
         """
         path = self._item_path(E.ITEM_INVENTORY, vendor_item_id)
-        data = envelope_data(await self._run(Call("GET", path), raw))
-        return VendorItemInventory.model_validate(data)
+        return await self._run(Call("GET", path), data_of(VendorItemInventory))
 
     async def update_price(
         self,
@@ -1157,7 +1156,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        await self._run(self._quantity_call(vendor_item_id, quantity), raw)
+        await self._run(self._quantity_call(vendor_item_id, quantity), nothing)
 
     async def update_original_price(
         self, vendor_item_id: int | str, *, original_price: int
@@ -1169,7 +1168,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        await self._run(self._original_price_call(vendor_item_id, original_price), raw)
+        await self._run(self._original_price_call(vendor_item_id, original_price), nothing)
 
     async def stop_sales(self, vendor_item_id: int | str) -> None:
         """
@@ -1179,7 +1178,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        await self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), raw)
+        await self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), nothing)
 
     async def resume_sales(self, vendor_item_id: int | str) -> None:
         """
@@ -1189,7 +1188,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
         (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
         """
-        await self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), raw)
+        await self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), nothing)
 
     async def opt_in_auto_generated_options(self, vendor_item_id: int | str) -> str:
         """Let Coupang generate bundle options of this item; the result code (SUCCESS or
