@@ -388,9 +388,10 @@ class Products(_ProductOps[Client], SyncResource):
         to the client's. Coupang has no idempotency key: after a lost answer, look the
         product up (:meth:`find_id_by_external_sku`) before creating it again.
 
-        Calls ``POST /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``int``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Calls ``POST /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns the
+        new ``sellerProductId``. Raises :class:`PreflightError` for a broken product rule (category
+        meta, items, images, notices; nothing sent), :class:`BusinessRuleError` for a refusal inside
+        a 2xx answer, an :class:`APIError` subclass when Coupang refuses.
         """
         call = self._create_call(body, requested=requested, user_id=user_id)
         return _created_id(self._run(call, raw), call, self._client.options.base_url)
@@ -400,9 +401,8 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}``.
-        Returns ``SellerProduct``. Raises :class:`PreflightError` when a rule checked before sending
-        is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        Returns the :class:`SellerProduct`. Raises :class:`ValueError` for an id that cannot be a
+        path segment, :class:`NotFoundError` for a product of another vendor or none.
         """
         path = self._product_path(E.PRODUCT_GET, seller_product_id)
         return self._run(Call("GET", path), data_of(SellerProduct))
@@ -423,9 +423,9 @@ class Products(_ProductOps[Client], SyncResource):
         may not change, such as the category); it reads it with one GET unless ``existing``
         is given.
 
-        Calls ``PUT /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``int``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Calls ``PUT /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns the
+        ``sellerProductId``. Raises :class:`PreflightError` without ``sellerProductId`` (always) or
+        for a change a full update may not make, an :class:`APIError` subclass when Coupang refuses.
         """
         payload = _dump(body)
         current = self._existing_of(existing)
@@ -439,9 +439,8 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/partial``.
-        Returns ``PartialSellerProduct``. Raises :class:`PreflightError` when a rule checked before
-        sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or
-        cannot be reached.
+        Returns the :class:`PartialSellerProduct`. Raises :class:`NotFoundError` for a product of
+        another vendor or none.
         """
         path = self._product_path(E.PRODUCT_PARTIAL_GET, seller_product_id)
         return self._run(Call("GET", path), data_of(PartialSellerProduct))
@@ -458,8 +457,8 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/partial``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a field a partial update may not change,
+        an :class:`APIError` subclass when Coupang refuses (while 임시저장중 or 승인대기중).
         """
         current = self._existing_of(existing)
         if self._checks and current is None:
@@ -471,8 +470,8 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``DELETE
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (under review, an
+        item still on sale).
         """
         self._run(Call("DELETE", self._product_path(E.PRODUCT_DELETE, seller_product_id)), nothing)
 
@@ -481,8 +480,7 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/approvals``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not 임시저장).
         """
         self._run(Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), nothing)
 
@@ -499,10 +497,10 @@ class Products(_ProductOps[Client], SyncResource):
     ) -> SellerApiPage[SellerProductSummary]:
         """One page (``maxPerPage`` <= 100); ``page.next_token`` is ``None`` on the last.
 
-        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``SellerApiPage[SellerProductSummary]``. Raises :class:`PreflightError` when a rule checked
-        before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses
-        or cannot be reached.
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns a
+        :class:`SellerApiPage` of :class:`SellerProductSummary`. Raises :class:`PreflightError`
+        (always) for a page size out of 1..100 or a name filter over 20 characters, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         call = self._list_call(
             next_token=next_token,
@@ -527,10 +525,7 @@ class Products(_ProductOps[Client], SyncResource):
     ) -> Iterator[SellerProductSummary]:
         """Every product matching the filters, fetching pages lazily.
 
-        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields the
-        items of ``Iterator[SellerProductSummary]``, fetching lazily. Raises :class:`PreflightError`
-        when a rule checked before sending is broken (nothing sent), an :class:`APIError` subclass
-        when Coupang refuses or cannot be reached.
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
         size = _page_size(max_per_page)
 
@@ -558,9 +553,7 @@ class Products(_ProductOps[Client], SyncResource):
         cap), each product once. Naive datetimes are Korean time.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
-        Yields the items of ``Iterator[SellerProductSummary]``, fetching lazily. Raises
-        :class:`PreflightError` when a rule checked before sending is broken (nothing sent), an
-        :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
         start, end = self._windows_of(start, end)
         return iter_windows(
@@ -577,9 +570,7 @@ class Products(_ProductOps[Client], SyncResource):
         """:meth:`iter_time_frame` as a list.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
-        Returns ``builtins.list[SellerProductSummary]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a list of :class:`SellerProductSummary`. Raises as :meth:`iter_time_frame`.
         """
         return builtins.list(self.iter_time_frame(start, end))
 
@@ -594,9 +585,8 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/histories``.
-        Returns ``SellerApiPage[ProductHistory]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a :class:`SellerApiPage` of :class:`ProductHistory`. Raises :class:`NotFoundError`
+        for a product of another vendor or none.
         """
         call = self._history_call(
             seller_product_id, next_token=next_token, max_per_page=max_per_page
@@ -606,13 +596,9 @@ class Products(_ProductOps[Client], SyncResource):
     def iter_histories(
         self, seller_product_id: int | str, *, max_per_page: int = HISTORY_PAGE_DEFAULT
     ) -> Iterator[ProductHistory]:
-        """
-
-        Calls ``GET
+        """Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/histories``.
-        Yields the items of ``Iterator[ProductHistory]``, fetching lazily. Raises
-        :class:`PreflightError` when a rule checked before sending is broken (nothing sent), an
-        :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Yields :class:`ProductHistory` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
 
         def fetch(token: str | None) -> tuple[Sequence[ProductHistory], str | None]:
@@ -626,9 +612,9 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/external-vendor-sku-codes/{externalVendorSkuCode}``.
-        Returns ``builtins.list[SellerProductSummary]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a list of :class:`SellerProductSummary` (empty when none carries it). Raises
+        :class:`ValueError` for a code that cannot be a path segment, an :class:`APIError` subclass
+        when Coupang refuses.
         """
         call = Call("GET", self._sku_path(external_vendor_sku))
         return self._run(call, _Summaries).data or []
@@ -639,9 +625,7 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/external-vendor-sku-codes/{externalVendorSkuCode}``.
-        Returns ``int | None``. Raises :class:`PreflightError` when a rule checked before sending is
-        broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        Returns the ``sellerProductId`` or ``None``. Raises as :meth:`get_by_external_sku`.
         """
         return _summary_id(self.get_by_external_sku(external_vendor_sku))
 
@@ -650,22 +634,17 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/inflow-status``. Returns
-        ``InflowStatus``. Raises :class:`PreflightError` when a rule checked before sending is
-        broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        the :class:`InflowStatus`. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), data_of(InflowStatus))
 
     # items (vendorItemId exists once the product is approved)
 
     def get_inventory(self, vendor_item_id: int | str) -> VendorItemInventory:
-        """
-
-        Calls ``GET
+        """Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/inventories``.
-        Returns ``VendorItemInventory``. Raises :class:`PreflightError` when a rule checked before
-        sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or
-        cannot be reached.
+        Returns the item's :class:`VendorItemInventory` (stock, price, sale status). Raises
+        :class:`NotFoundError` for an item of another vendor or none.
         """
         path = self._item_path(E.ITEM_INVENTORY, vendor_item_id)
         return self._run(Call("GET", path), data_of(VendorItemInventory))
@@ -684,20 +663,18 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/prices/{price}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a change beyond the guard when
+        ``current_price`` is given, an :class:`APIError` subclass when Coupang refuses.
         """
         self._run(
             self._price_call(vendor_item_id, price, force=force, current_price=current_price), raw
         )
 
     def update_quantity(self, vendor_item_id: int | str, *, quantity: int) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/quantities/{quantity}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a quantity out of range, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         self._run(self._quantity_call(vendor_item_id, quantity), nothing)
 
@@ -706,28 +683,22 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/original-prices/{originalPrice}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a price not in 10-won steps, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         self._run(self._original_price_call(vendor_item_id, original_price), nothing)
 
     def stop_sales(self, vendor_item_id: int | str) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/sales/stop``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), nothing)
 
     def resume_sales(self, vendor_item_id: int | str) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/sales/resume``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), nothing)
 
@@ -737,19 +708,16 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/auto-generated/opt-in``.
-        Returns ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns the result code (SUCCESS or PROCESSING). Raises an :class:`APIError` subclass when
+        Coupang refuses.
         """
         path = self._item_path(E.ITEM_AUTO_OPTION_OPT_IN, vendor_item_id)
         return _result_code(self._run(Call("POST", path), raw))
 
     def opt_out_auto_generated_options(self, vendor_item_id: int | str) -> str:
-        """
-
-        Calls ``POST
+        """Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/auto-generated/opt-out``.
-        Returns ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns the result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         path = self._item_path(E.ITEM_AUTO_OPTION_OPT_OUT, vendor_item_id)
         return _result_code(self._run(Call("POST", path), raw))
@@ -758,19 +726,15 @@ class Products(_ProductOps[Client], SyncResource):
         """Seller-wide opt-in to auto-generated options.
 
         Calls ``POST
-        /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-in``. Returns
-        ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-in``. Returns the
+        result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return _result_code(self._run(Call("POST", E.SELLER_AUTO_OPTION_OPT_IN.path), raw))
 
     def opt_out_auto_generated_options_for_all(self) -> str:
-        """
-
-        Calls ``POST
+        """Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-out``. Returns
-        ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        the result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return _result_code(self._run(Call("POST", E.SELLER_AUTO_OPTION_OPT_OUT.path), raw))
 
@@ -787,8 +751,7 @@ class Products(_ProductOps[Client], SyncResource):
         raised as :class:`~coupang_seller.GoneError`; use :meth:`list` / :meth:`iter`.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/products``. Returns
-        ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        nothing usable. Raises :class:`GoneError`.
         """
         params = self._exposed_params(product_name, next_token, max_per_page)
         return self._run(Call("GET", E.EXPOSED_PRODUCTS_RETIRED.path, params), raw)
@@ -799,8 +762,7 @@ class Products(_ProductOps[Client], SyncResource):
         ``client.categories.meta(code).certifications``.
 
         Calls ``GET /targets/wing/seller_api/apis/api/v1/marketplace/meta/certifications``. Returns
-        ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        nothing usable. Raises :class:`GoneError`.
         """
         return self._run(Call("GET", E.CERTIFICATIONS_RETIRED.path), raw)
 
@@ -810,8 +772,7 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorId}/{vendorItemId}/best-price-guaranteed-3p/{bestPriceGuaranteed3P}``.
-        Returns ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing usable. Raises :class:`GoneError`.
         """
         return self._run(Call("PUT", self._best_price_path(vendor_item_id, enabled)), raw)
 
@@ -832,9 +793,10 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         to the client's. Coupang has no idempotency key: after a lost answer, look the
         product up (:meth:`find_id_by_external_sku`) before creating it again.
 
-        Calls ``POST /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``int``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Calls ``POST /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns the
+        new ``sellerProductId``. Raises :class:`PreflightError` for a broken product rule (category
+        meta, items, images, notices; nothing sent), :class:`BusinessRuleError` for a refusal inside
+        a 2xx answer, an :class:`APIError` subclass when Coupang refuses.
         """
         call = self._create_call(body, requested=requested, user_id=user_id)
         return _created_id(await self._run(call, raw), call, self._client.options.base_url)
@@ -844,9 +806,8 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}``.
-        Returns ``SellerProduct``. Raises :class:`PreflightError` when a rule checked before sending
-        is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        Returns the :class:`SellerProduct`. Raises :class:`ValueError` for an id that cannot be a
+        path segment, :class:`NotFoundError` for a product of another vendor or none.
         """
         path = self._product_path(E.PRODUCT_GET, seller_product_id)
         return await self._run(Call("GET", path), data_of(SellerProduct))
@@ -867,9 +828,9 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         may not change, such as the category); it reads it with one GET unless ``existing``
         is given.
 
-        Calls ``PUT /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``int``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Calls ``PUT /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns the
+        ``sellerProductId``. Raises :class:`PreflightError` without ``sellerProductId`` (always) or
+        for a change a full update may not make, an :class:`APIError` subclass when Coupang refuses.
         """
         payload = _dump(body)
         current = self._existing_of(existing)
@@ -883,9 +844,8 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/partial``.
-        Returns ``PartialSellerProduct``. Raises :class:`PreflightError` when a rule checked before
-        sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or
-        cannot be reached.
+        Returns the :class:`PartialSellerProduct`. Raises :class:`NotFoundError` for a product of
+        another vendor or none.
         """
         path = self._product_path(E.PRODUCT_PARTIAL_GET, seller_product_id)
         return await self._run(Call("GET", path), data_of(PartialSellerProduct))
@@ -902,8 +862,8 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/partial``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a field a partial update may not change,
+        an :class:`APIError` subclass when Coupang refuses (while 임시저장중 or 승인대기중).
         """
         current = self._existing_of(existing)
         if self._checks and current is None:
@@ -915,8 +875,8 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``DELETE
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (under review, an
+        item still on sale).
         """
         await self._run(
             Call("DELETE", self._product_path(E.PRODUCT_DELETE, seller_product_id)), raw
@@ -927,8 +887,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/approvals``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not 임시저장).
         """
         await self._run(
             Call("PUT", self._product_path(E.PRODUCT_APPROVAL, seller_product_id)), nothing
@@ -947,10 +906,10 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
     ) -> SellerApiPage[SellerProductSummary]:
         """One page (``maxPerPage`` <= 100); ``page.next_token`` is ``None`` on the last.
 
-        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns
-        ``SellerApiPage[SellerProductSummary]``. Raises :class:`PreflightError` when a rule checked
-        before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses
-        or cannot be reached.
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Returns a
+        :class:`SellerApiPage` of :class:`SellerProductSummary`. Raises :class:`PreflightError`
+        (always) for a page size out of 1..100 or a name filter over 20 characters, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         call = self._list_call(
             next_token=next_token,
@@ -975,10 +934,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
     ) -> AsyncIterator[SellerProductSummary]:
         """Every product matching the filters, fetching pages lazily.
 
-        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields the
-        items of ``Iterator[SellerProductSummary]``, fetching lazily. Raises :class:`PreflightError`
-        when a rule checked before sending is broken (nothing sent), an :class:`APIError` subclass
-        when Coupang refuses or cannot be reached.
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
         size = _page_size(max_per_page)
 
@@ -1008,9 +964,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         cap), each product once. Naive datetimes are Korean time.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
-        Yields the items of ``Iterator[SellerProductSummary]``, fetching lazily. Raises
-        :class:`PreflightError` when a rule checked before sending is broken (nothing sent), an
-        :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
         start, end = self._windows_of(start, end)
 
@@ -1032,9 +986,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         """:meth:`iter_time_frame` as a list.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
-        Returns ``builtins.list[SellerProductSummary]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a list of :class:`SellerProductSummary`. Raises as :meth:`iter_time_frame`.
         """
         return [product async for product in self.iter_time_frame(start, end)]
 
@@ -1049,9 +1001,8 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/histories``.
-        Returns ``SellerApiPage[ProductHistory]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a :class:`SellerApiPage` of :class:`ProductHistory`. Raises :class:`NotFoundError`
+        for a product of another vendor or none.
         """
         call = self._history_call(
             seller_product_id, next_token=next_token, max_per_page=max_per_page
@@ -1061,13 +1012,9 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
     def iter_histories(
         self, seller_product_id: int | str, *, max_per_page: int = HISTORY_PAGE_DEFAULT
     ) -> AsyncIterator[ProductHistory]:
-        """
-
-        Calls ``GET
+        """Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/{sellerProductId}/histories``.
-        Yields the items of ``Iterator[ProductHistory]``, fetching lazily. Raises
-        :class:`PreflightError` when a rule checked before sending is broken (nothing sent), an
-        :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Yields :class:`ProductHistory` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
 
         async def fetch(token: str | None) -> tuple[Sequence[ProductHistory], str | None]:
@@ -1085,9 +1032,9 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/external-vendor-sku-codes/{externalVendorSkuCode}``.
-        Returns ``builtins.list[SellerProductSummary]``. Raises :class:`PreflightError` when a rule
-        checked before sending is broken (nothing sent), an :class:`APIError` subclass when Coupang
-        refuses or cannot be reached.
+        Returns a list of :class:`SellerProductSummary` (empty when none carries it). Raises
+        :class:`ValueError` for a code that cannot be a path segment, an :class:`APIError` subclass
+        when Coupang refuses.
         """
         call = Call("GET", self._sku_path(external_vendor_sku))
         return (await self._run(call, _Summaries)).data or []
@@ -1098,9 +1045,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/external-vendor-sku-codes/{externalVendorSkuCode}``.
-        Returns ``int | None``. Raises :class:`PreflightError` when a rule checked before sending is
-        broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        Returns the ``sellerProductId`` or ``None``. Raises as :meth:`get_by_external_sku`.
         """
         return _summary_id(await self.get_by_external_sku(external_vendor_sku))
 
@@ -1109,20 +1054,15 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/inflow-status``. Returns
-        ``InflowStatus``. Raises :class:`PreflightError` when a rule checked before sending is
-        broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be
-        reached.
+        the :class:`InflowStatus`. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return await self._run(Call("GET", E.PRODUCT_INFLOW_STATUS.path), data_of(InflowStatus))
 
     async def get_inventory(self, vendor_item_id: int | str) -> VendorItemInventory:
-        """
-
-        Calls ``GET
+        """Calls ``GET
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/inventories``.
-        Returns ``VendorItemInventory``. Raises :class:`PreflightError` when a rule checked before
-        sending is broken (nothing sent), an :class:`APIError` subclass when Coupang refuses or
-        cannot be reached.
+        Returns the item's :class:`VendorItemInventory` (stock, price, sale status). Raises
+        :class:`NotFoundError` for an item of another vendor or none.
         """
         path = self._item_path(E.ITEM_INVENTORY, vendor_item_id)
         return await self._run(Call("GET", path), data_of(VendorItemInventory))
@@ -1141,20 +1081,18 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/prices/{price}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a change beyond the guard when
+        ``current_price`` is given, an :class:`APIError` subclass when Coupang refuses.
         """
         await self._run(
             self._price_call(vendor_item_id, price, force=force, current_price=current_price), raw
         )
 
     async def update_quantity(self, vendor_item_id: int | str, *, quantity: int) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/quantities/{quantity}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a quantity out of range, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         await self._run(self._quantity_call(vendor_item_id, quantity), nothing)
 
@@ -1165,28 +1103,22 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/original-prices/{originalPrice}``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises :class:`PreflightError` for a price not in 10-won steps, an
+        :class:`APIError` subclass when Coupang refuses.
         """
         await self._run(self._original_price_call(vendor_item_id, original_price), nothing)
 
     async def stop_sales(self, vendor_item_id: int | str) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/sales/stop``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         await self._run(Call("PUT", self._item_path(E.ITEM_SALES_STOP, vendor_item_id)), nothing)
 
     async def resume_sales(self, vendor_item_id: int | str) -> None:
-        """
-
-        Calls ``PUT
+        """Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/sales/resume``.
-        Returns nothing. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         await self._run(Call("PUT", self._item_path(E.ITEM_SALES_RESUME, vendor_item_id)), nothing)
 
@@ -1196,19 +1128,16 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/auto-generated/opt-in``.
-        Returns ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns the result code (SUCCESS or PROCESSING). Raises an :class:`APIError` subclass when
+        Coupang refuses.
         """
         path = self._item_path(E.ITEM_AUTO_OPTION_OPT_IN, vendor_item_id)
         return _result_code(await self._run(Call("POST", path), raw))
 
     async def opt_out_auto_generated_options(self, vendor_item_id: int | str) -> str:
-        """
-
-        Calls ``POST
+        """Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorItemId}/auto-generated/opt-out``.
-        Returns ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns the result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         path = self._item_path(E.ITEM_AUTO_OPTION_OPT_OUT, vendor_item_id)
         return _result_code(await self._run(Call("POST", path), raw))
@@ -1217,19 +1146,15 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         """Seller-wide opt-in to auto-generated options.
 
         Calls ``POST
-        /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-in``. Returns
-        ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-in``. Returns the
+        result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return _result_code(await self._run(Call("POST", E.SELLER_AUTO_OPTION_OPT_IN.path), raw))
 
     async def opt_out_auto_generated_options_for_all(self) -> str:
-        """
-
-        Calls ``POST
+        """Calls ``POST
         /v2/providers/seller_api/apis/api/v1/marketplace/seller/auto-generated/opt-out``. Returns
-        ``str``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        the result code. Raises an :class:`APIError` subclass when Coupang refuses.
         """
         return _result_code(await self._run(Call("POST", E.SELLER_AUTO_OPTION_OPT_OUT.path), raw))
 
@@ -1244,8 +1169,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         raised as :class:`~coupang_seller.GoneError`; use :meth:`list` / :meth:`iter`.
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/products``. Returns
-        ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        nothing usable. Raises :class:`GoneError`.
         """
         params = self._exposed_params(product_name, next_token, max_per_page)
         return await self._run(Call("GET", E.EXPOSED_PRODUCTS_RETIRED.path, params), raw)
@@ -1256,8 +1180,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         ``client.categories.meta(code).certifications``.
 
         Calls ``GET /targets/wing/seller_api/apis/api/v1/marketplace/meta/certifications``. Returns
-        ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        nothing usable. Raises :class:`GoneError`.
         """
         return await self._run(Call("GET", E.CERTIFICATIONS_RETIRED.path), raw)
 
@@ -1267,7 +1190,6 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``PUT
         /v2/providers/seller_api/apis/api/v1/marketplace/vendor-items/{vendorId}/{vendorItemId}/best-price-guaranteed-3p/{bestPriceGuaranteed3P}``.
-        Returns ``Any``. Raises :class:`PreflightError` when a rule checked before sending is broken
-        (nothing sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+        Returns nothing usable. Raises :class:`GoneError`.
         """
         return await self._run(Call("PUT", self._best_price_path(vendor_item_id, enabled)), raw)

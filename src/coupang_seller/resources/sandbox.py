@@ -253,8 +253,9 @@ class Sandbox(SyncResource):
         Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
         stay only with ``keep_vendors=True``.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns nothing. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
         """
         self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
@@ -267,8 +268,10 @@ class Sandbox(SyncResource):
     ) -> SandboxVendor:
         """Register a vendor; anything not given is generated. Returns all three values.
 
-        Calls the sandbox's control API (``/_sandbox``). Raises an :class:`APIError` subclass when
-        the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad body).
         """
         data = self._control(
             "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
@@ -276,10 +279,10 @@ class Sandbox(SyncResource):
         return SandboxVendor.model_validate(envelope_data(data))
 
     def clock(self) -> SandboxClock:
-        """
-
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return SandboxClock.model_validate(envelope_data(self._control("GET", "/_sandbox/clock")))
 
@@ -288,17 +291,20 @@ class Sandbox(SyncResource):
     ) -> SandboxClock:
         """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
+        naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
         return SandboxClock.model_validate(envelope_data(data))
 
     def advance_clock(self, seconds: float) -> SandboxClock:
-        """
-
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
         return SandboxClock.model_validate(envelope_data(data))
@@ -317,8 +323,10 @@ class Sandbox(SyncResource):
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ProductReview``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
+        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = self._control(
             "POST",
@@ -343,8 +351,10 @@ class Sandbox(SyncResource):
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
         (600) of the sandbox clock: ``advance_clock(600)``.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``PlacedOrder``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
+        :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _order_body(
             vendor_id or self._vendor_id,
@@ -360,8 +370,10 @@ class Sandbox(SyncResource):
     def order(self, order_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
+        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(self._control("GET", _order_path(order_id)))
         return data
@@ -369,8 +381,10 @@ class Sandbox(SyncResource):
     def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
+        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control("POST", _order_path(order_id, "/address"), json={"receiver": receiver})
@@ -383,8 +397,10 @@ class Sandbox(SyncResource):
     ) -> dict[str, Any]:  # fmt: skip
         """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
+        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control(
@@ -398,8 +414,10 @@ class Sandbox(SyncResource):
     def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
         """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
+        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control("POST", _scan_path(shipment_box_id), json={"event": event})
@@ -413,8 +431,10 @@ class Sandbox(SyncResource):
     ) -> ExchangeRequest:  # fmt: skip
         """The customer asks to exchange a delivered item for the same option (RECEIPT).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
@@ -427,8 +447,10 @@ class Sandbox(SyncResource):
     def exchange(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = self._control("GET", _exchange_path(exchange_id))
         return ExchangeRequest.model_validate(envelope_data(data))
@@ -438,8 +460,10 @@ class Sandbox(SyncResource):
     ) -> ExchangeRequest:
         """The customer withdraws the exchange (RECEIPT -> CANCEL).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = {} if reason is None else {"cancelReason": reason}
         data = self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
@@ -450,8 +474,10 @@ class Sandbox(SyncResource):
     ) -> dict[str, Any]:
         """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
+        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
@@ -465,8 +491,10 @@ class Sandbox(SyncResource):
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
         per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control(
@@ -478,8 +506,10 @@ class Sandbox(SyncResource):
     def return_view(self, receipt_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about a return, withdrawn or not.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
+        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(self._control("GET", _return_path(receipt_id)))
         return data
@@ -487,8 +517,10 @@ class Sandbox(SyncResource):
     def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
         """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
+        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
@@ -498,16 +530,20 @@ class Sandbox(SyncResource):
     def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
         """The customer withdraws the return (before the pickup).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return self.return_step(receipt_id, "withdraw")
 
     def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
         """The courier picks the returned goods up (quick refund happens here).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return self.return_step(receipt_id, "pickup")
 
@@ -517,8 +553,10 @@ class Sandbox(SyncResource):
     ) -> OnlineInquiry:  # fmt: skip
         """A customer asks a question on a listed item's product page (NOANSWER).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``OnlineInquiry``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/inquiries/online`` (the sandbox's control API). Returns the
+        :class:`OnlineInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
@@ -534,8 +572,10 @@ class Sandbox(SyncResource):
         answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
         the seller to confirm (TRANSFER).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``CallCenterInquiry``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/inquiries/call-center`` (the sandbox's control API). Returns the
+        :class:`CallCenterInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
@@ -547,8 +587,10 @@ class Sandbox(SyncResource):
     def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
         """An inquiry as the seller's list shows it, with its state (``status``).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
+        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(self._control("GET", _inquiry_path(kind, inquiry_id)))
         return data
@@ -559,8 +601,10 @@ class Sandbox(SyncResource):
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
         the commission in percent (VAT excluded, e.g. 10.8).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = envelope_data(
             self._control(
@@ -572,8 +616,10 @@ class Sandbox(SyncResource):
     def settlement_terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = envelope_data(self._control("GET", _settlement_path(vendor_id)))
         return SettlementTerms.model_validate(data)
@@ -593,8 +639,10 @@ class Sandbox(SyncResource):
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
         to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``CouponContract``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
+        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
@@ -604,8 +652,10 @@ class Sandbox(SyncResource):
     def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
         """A coupon of either kind with its items and usage (``usageAmount``).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
+        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
         data: dict[str, Any] = envelope_data(self._control("GET", path))
@@ -614,8 +664,10 @@ class Sandbox(SyncResource):
     def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
         """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
+        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
@@ -634,8 +686,10 @@ class Sandbox(SyncResource):
     ) -> RgInventorySummary:
         """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``RgInventorySummary``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
+        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
         data = self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
@@ -651,8 +705,10 @@ class Sandbox(SyncResource):
         """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
         from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``RgOrder``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/rg/orders`` (the sandbox's control API). Returns the
+        :class:`RgOrder`; raises :class:`ValueError` for a naive ``paid_at``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
         """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
         data = self._control("POST", "/_sandbox/rg/orders", json=body)
@@ -668,8 +724,9 @@ class AsyncSandbox(AsyncResource):
         Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
         stay only with ``keep_vendors=True``.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns nothing. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
         """
         await self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
 
@@ -682,8 +739,10 @@ class AsyncSandbox(AsyncResource):
     ) -> SandboxVendor:
         """Register a vendor; anything not given is generated. Returns all three values.
 
-        Calls the sandbox's control API (``/_sandbox``). Raises an :class:`APIError` subclass when
-        the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad body).
         """
         data = await self._control(
             "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
@@ -691,10 +750,10 @@ class AsyncSandbox(AsyncResource):
         return SandboxVendor.model_validate(envelope_data(data))
 
     async def clock(self) -> SandboxClock:
-        """
-
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return SandboxClock.model_validate(
             envelope_data(await self._control("GET", "/_sandbox/clock"))
@@ -705,17 +764,20 @@ class AsyncSandbox(AsyncResource):
     ) -> SandboxClock:
         """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
+        naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = await self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
         return SandboxClock.model_validate(envelope_data(data))
 
     async def advance_clock(self, seconds: float) -> SandboxClock:
-        """
-
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SandboxClock``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = await self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
         return SandboxClock.model_validate(envelope_data(data))
@@ -734,8 +796,10 @@ class AsyncSandbox(AsyncResource):
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ProductReview``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
+        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = await self._control(
             "POST",
@@ -758,8 +822,10 @@ class AsyncSandbox(AsyncResource):
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
         (600) of the sandbox clock: ``advance_clock(600)``.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``PlacedOrder``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
+        :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _order_body(
             vendor_id or self._vendor_id,
@@ -775,8 +841,10 @@ class AsyncSandbox(AsyncResource):
     async def order(self, order_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
+        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(await self._control("GET", _order_path(order_id)))
         return data
@@ -784,8 +852,10 @@ class AsyncSandbox(AsyncResource):
     async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
+        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control(
@@ -800,8 +870,10 @@ class AsyncSandbox(AsyncResource):
     ) -> dict[str, Any]:  # fmt: skip
         """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
+        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control(
@@ -815,8 +887,10 @@ class AsyncSandbox(AsyncResource):
     async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
         """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
+        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control("POST", _scan_path(shipment_box_id), json={"event": event})
@@ -830,8 +904,10 @@ class AsyncSandbox(AsyncResource):
     ) -> ExchangeRequest:  # fmt: skip
         """The customer asks to exchange a delivered item for the same option (RECEIPT).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
@@ -844,8 +920,10 @@ class AsyncSandbox(AsyncResource):
     async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = await self._control("GET", _exchange_path(exchange_id))
         return ExchangeRequest.model_validate(envelope_data(data))
@@ -855,8 +933,10 @@ class AsyncSandbox(AsyncResource):
     ) -> ExchangeRequest:
         """The customer withdraws the exchange (RECEIPT -> CANCEL).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``ExchangeRequest``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = {} if reason is None else {"cancelReason": reason}
         data = await self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
@@ -867,8 +947,10 @@ class AsyncSandbox(AsyncResource):
     ) -> dict[str, Any]:
         """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
+        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
@@ -882,8 +964,10 @@ class AsyncSandbox(AsyncResource):
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
         per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control(
@@ -895,8 +979,10 @@ class AsyncSandbox(AsyncResource):
     async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about a return, withdrawn or not.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
+        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data: dict[str, Any] = envelope_data(await self._control("GET", _return_path(receipt_id)))
         return data
@@ -904,8 +990,10 @@ class AsyncSandbox(AsyncResource):
     async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
         """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
+        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
@@ -915,16 +1003,20 @@ class AsyncSandbox(AsyncResource):
     async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
         """The customer withdraws the return (before the pickup).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return await self.return_step(receipt_id, "withdraw")
 
     async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
         """The courier picks the returned goods up (quick refund happens here).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         return await self.return_step(receipt_id, "pickup")
 
@@ -934,8 +1026,10 @@ class AsyncSandbox(AsyncResource):
     ) -> OnlineInquiry:  # fmt: skip
         """A customer asks a question on a listed item's product page (NOANSWER).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``OnlineInquiry``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/inquiries/online`` (the sandbox's control API). Returns the
+        :class:`OnlineInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
@@ -951,8 +1045,10 @@ class AsyncSandbox(AsyncResource):
         answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
         the seller to confirm (TRANSFER).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``CallCenterInquiry``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/inquiries/call-center`` (the sandbox's control API). Returns the
+        :class:`CallCenterInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
@@ -964,8 +1060,10 @@ class AsyncSandbox(AsyncResource):
     async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
         """An inquiry as the seller's list shows it, with its state (``status``).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
+        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         data: dict[str, Any] = envelope_data(
             await self._control("GET", _inquiry_path(kind, inquiry_id))
@@ -978,8 +1076,10 @@ class AsyncSandbox(AsyncResource):
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
         the commission in percent (VAT excluded, e.g. 10.8).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = envelope_data(
             await self._control(
@@ -991,8 +1091,10 @@ class AsyncSandbox(AsyncResource):
     async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``SettlementTerms``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         data = envelope_data(await self._control("GET", _settlement_path(vendor_id)))
         return SettlementTerms.model_validate(data)
@@ -1010,8 +1112,10 @@ class AsyncSandbox(AsyncResource):
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
         to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``CouponContract``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
+        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
@@ -1021,8 +1125,10 @@ class AsyncSandbox(AsyncResource):
     async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
         """A coupon of either kind with its items and usage (``usageAmount``).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
+        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
         data: dict[str, Any] = envelope_data(await self._control("GET", path))
@@ -1031,8 +1137,10 @@ class AsyncSandbox(AsyncResource):
     async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
         """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``dict[str, Any]``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
+        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
@@ -1049,8 +1157,10 @@ class AsyncSandbox(AsyncResource):
     ) -> RgInventorySummary:
         """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``RgInventorySummary``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
+        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
         data = await self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
@@ -1066,8 +1176,10 @@ class AsyncSandbox(AsyncResource):
         """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
         from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
 
-        Calls the sandbox's control API (``/_sandbox``). Returns ``RgOrder``. Raises an
-        :class:`APIError` subclass when the sandbox refuses (a production server answers 404).
+        Calls ``POST /_sandbox/rg/orders`` (the sandbox's control API). Returns the
+        :class:`RgOrder`; raises :class:`ValueError` for a naive ``paid_at``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
         """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
         data = await self._control("POST", "/_sandbox/rg/orders", json=body)
