@@ -152,10 +152,6 @@ class SyncResource(Resource[Client]):
             )
         return into(client.request(call.method, call.path, params=call.params, json=call.body))
 
-    def _control(self, method: str, path: str, *, json: Any = None) -> Any:
-        """Call the sandbox's control API (``/_sandbox``) and return its parsed answer."""
-        return self._run(Call(method, path, body=json, control=True), raw)
-
 
 class AsyncResource(Resource[AsyncClient]):
     """Base of the async resources: the awaitable twin of :meth:`SyncResource._run`."""
@@ -175,10 +171,6 @@ class AsyncResource(Resource[AsyncClient]):
             )
         answer = await client.request(call.method, call.path, params=call.params, json=call.body)
         return into(answer)
-
-    async def _control(self, method: str, path: str, *, json: Any = None) -> Any:
-        """Call the sandbox's control API (``/_sandbox``) and return its parsed answer."""
-        return await self._run(Call(method, path, body=json, control=True), raw)
 
 
 def _is_model(into: Any) -> bool:

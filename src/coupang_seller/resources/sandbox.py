@@ -14,7 +14,14 @@ from pydantic import SecretStr
 
 from coupang_seller._core import path_param
 from coupang_seller._secret import Secret, reveal
-from coupang_seller.resources._base import AsyncResource, SyncResource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    SyncResource,
+    data_of,
+    envelope_data,
+    nothing,
+)
 from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
@@ -45,6 +52,16 @@ class SandboxClock(CoupangModel):
     now: datetime
     mode: str
     offsetSeconds: float | None = None
+
+
+def _control(method: str, path: str, body: Any = None) -> Call:
+    """A call to the sandbox's control API (unsigned, never rate-limited or retried)."""
+    return Call(method, path, body=body, control=True)
+
+
+def _dict(answer: Any) -> dict[str, Any]:
+    data: dict[str, Any] = envelope_data(answer)
+    return data
 
 
 def _vendor_body(
@@ -257,7 +274,7 @@ class Sandbox(SyncResource):
         :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
         id or a production server, :class:`ValidationError` for a bad body).
         """
-        self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
+        self._run(_control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing)
 
     def create_vendor(
         self,
@@ -273,10 +290,12 @@ class Sandbox(SyncResource):
         subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
         server, :class:`ValidationError` for a bad body).
         """
-        data = self._control(
-            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        return self._run(
+            _control(
+                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
+            ),
+            data_of(SandboxVendor),
         )
-        return SandboxVendor.model_validate(envelope_data(data))
 
     def clock(self) -> SandboxClock:
         """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
@@ -284,7 +303,7 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        return SandboxClock.model_validate(envelope_data(self._control("GET", "/_sandbox/clock")))
+        return self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
     def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
@@ -297,8 +316,10 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
-        return SandboxClock.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
+            data_of(SandboxClock),
+        )
 
     def advance_clock(self, seconds: float) -> SandboxClock:
         """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
@@ -306,8 +327,10 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
-        return SandboxClock.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
+            data_of(SandboxClock),
+        )
 
     def review_product(
         self,
@@ -328,12 +351,14 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = self._control(
-            "POST",
-            _review_path(seller_product_id),
-            json=_review_body(result, reason, approved_item_ids),
+        return self._run(
+            _control(
+                "POST",
+                _review_path(seller_product_id),
+                body=_review_body(result, reason, approved_item_ids),
+            ),
+            data_of(ProductReview),
         )
-        return ProductReview.model_validate(envelope_data(data))
 
     # -- the customer and the courier ---------------------------------------------------
 
@@ -364,8 +389,7 @@ class Sandbox(SyncResource):
             safe_number=safe_number,
             extra=extra,
         )
-        data = self._control("POST", "/_sandbox/orders", json=body)
-        return PlacedOrder.model_validate(envelope_data(data))
+        return self._run(_control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder))
 
     def order(self, order_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
@@ -375,8 +399,7 @@ class Sandbox(SyncResource):
         sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(self._control("GET", _order_path(order_id)))
-        return data
+        return self._run(_control("GET", _order_path(order_id)), _dict)
 
     def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
@@ -386,10 +409,9 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control("POST", _order_path(order_id, "/address"), json={"receiver": receiver})
+        return self._run(
+            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
         )
-        return data
 
     def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
@@ -402,14 +424,14 @@ class Sandbox(SyncResource):
         when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control(
+        return self._run(
+            _control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
-                json=_cancel_body(reason_code, items),
-            )
+                body=_cancel_body(reason_code, items),
+            ),
+            _dict,
         )
-        return data
 
     def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
         """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
@@ -419,10 +441,9 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control("POST", _scan_path(shipment_box_id), json={"event": event})
+        return self._run(
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
         )
-        return data
 
     def request_exchange(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
@@ -441,8 +462,9 @@ class Sandbox(SyncResource):
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = self._control("POST", "/_sandbox/exchanges", json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
+        )
 
     def exchange(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
@@ -452,8 +474,7 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = self._control("GET", _exchange_path(exchange_id))
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return self._run(_control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest))
 
     def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
@@ -466,8 +487,10 @@ class Sandbox(SyncResource):
         for a bad body).
         """
         body = {} if reason is None else {"cancelReason": reason}
-        data = self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", _exchange_path(exchange_id, "/withdraw"), body=body),
+            data_of(ExchangeRequest),
+        )
 
     def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
@@ -479,10 +502,9 @@ class Sandbox(SyncResource):
         refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
+        return self._run(
+            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
         )
-        return data
 
     def request_return(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
@@ -496,12 +518,12 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control(
-                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
-            )
+        return self._run(
+            _control(
+                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
+            ),
+            _dict,
         )
-        return data
 
     def return_view(self, receipt_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about a return, withdrawn or not.
@@ -511,8 +533,7 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(self._control("GET", _return_path(receipt_id)))
-        return data
+        return self._run(_control("GET", _return_path(receipt_id)), _dict)
 
     def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
         """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
@@ -522,10 +543,7 @@ class Sandbox(SyncResource):
         sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
-        )
-        return data
+        return self._run(_control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict)
 
     def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
         """The customer withdraws the return (before the pickup).
@@ -561,8 +579,9 @@ class Sandbox(SyncResource):
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = self._control("POST", "/_sandbox/inquiries/online", json=body)
-        return OnlineInquiry.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
+        )
 
     def open_call_center_inquiry(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
@@ -581,8 +600,10 @@ class Sandbox(SyncResource):
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = self._control("POST", "/_sandbox/inquiries/call-center", json=body)
-        return CallCenterInquiry.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/inquiries/call-center", body=body),
+            data_of(CallCenterInquiry),
+        )
 
     def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
         """An inquiry as the seller's list shows it, with its state (``status``).
@@ -592,8 +613,7 @@ class Sandbox(SyncResource):
         refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(self._control("GET", _inquiry_path(kind, inquiry_id)))
-        return data
+        return self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
 
     def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
@@ -606,12 +626,12 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = envelope_data(
-            self._control(
-                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
-            )
+        return self._run(
+            _control(
+                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
+            ),
+            data_of(SettlementTerms),
         )
-        return SettlementTerms.model_validate(data)
 
     def settlement_terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
@@ -621,8 +641,7 @@ class Sandbox(SyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = envelope_data(self._control("GET", _settlement_path(vendor_id)))
-        return SettlementTerms.model_validate(data)
+        return self._run(_control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms))
 
     # -- coupons: contracts (with their monthly budget) and operator actions ----------------
 
@@ -646,8 +665,7 @@ class Sandbox(SyncResource):
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(self._control("POST", path, json=body))
-        return CouponContract.model_validate(data)
+        return self._run(_control("POST", path, body=body), data_of(CouponContract))
 
     def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
         """A coupon of either kind with its items and usage (``usageAmount``).
@@ -658,8 +676,7 @@ class Sandbox(SyncResource):
         for a bad body).
         """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(self._control("GET", path))
-        return data
+        return self._run(_control("GET", path), _dict)
 
     def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
         """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
@@ -671,8 +688,7 @@ class Sandbox(SyncResource):
         """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(self._control("POST", path, json={}))
-        return data
+        return self._run(_control("POST", path, body={}), _dict)
 
     # -- Rocket Growth: Coupang's warehouse and its customers --------------------------------
 
@@ -692,8 +708,9 @@ class Sandbox(SyncResource):
         for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
-        return RgInventorySummary.model_validate(envelope_data(data))
+        return self._run(
+            _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
+        )
 
     def place_rg_order(
         self,
@@ -711,8 +728,7 @@ class Sandbox(SyncResource):
         id or a production server, :class:`ValidationError` for a bad body).
         """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = self._control("POST", "/_sandbox/rg/orders", json=body)
-        return RgOrder.model_validate(envelope_data(data))
+        return self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
 class AsyncSandbox(AsyncResource):
@@ -728,7 +744,9 @@ class AsyncSandbox(AsyncResource):
         :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
         id or a production server, :class:`ValidationError` for a bad body).
         """
-        await self._control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
+        await self._run(
+            _control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing
+        )
 
     async def create_vendor(
         self,
@@ -744,10 +762,12 @@ class AsyncSandbox(AsyncResource):
         subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
         server, :class:`ValidationError` for a bad body).
         """
-        data = await self._control(
-            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        return await self._run(
+            _control(
+                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
+            ),
+            data_of(SandboxVendor),
         )
-        return SandboxVendor.model_validate(envelope_data(data))
 
     async def clock(self) -> SandboxClock:
         """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
@@ -755,9 +775,7 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        return SandboxClock.model_validate(
-            envelope_data(await self._control("GET", "/_sandbox/clock"))
-        )
+        return await self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
     async def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
@@ -770,8 +788,10 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = await self._control("POST", "/_sandbox/clock", json=_clock_body(now, freeze, real))
-        return SandboxClock.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
+            data_of(SandboxClock),
+        )
 
     async def advance_clock(self, seconds: float) -> SandboxClock:
         """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
@@ -779,8 +799,10 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = await self._control("POST", "/_sandbox/clock/advance", json={"seconds": seconds})
-        return SandboxClock.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
+            data_of(SandboxClock),
+        )
 
     async def review_product(
         self,
@@ -801,12 +823,14 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = await self._control(
-            "POST",
-            _review_path(seller_product_id),
-            json=_review_body(result, reason, approved_item_ids),
+        return await self._run(
+            _control(
+                "POST",
+                _review_path(seller_product_id),
+                body=_review_body(result, reason, approved_item_ids),
+            ),
+            data_of(ProductReview),
         )
-        return ProductReview.model_validate(envelope_data(data))
 
     async def place_order(
         self,
@@ -835,8 +859,9 @@ class AsyncSandbox(AsyncResource):
             safe_number=safe_number,
             extra=extra,
         )
-        data = await self._control("POST", "/_sandbox/orders", json=body)
-        return PlacedOrder.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder)
+        )
 
     async def order(self, order_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
@@ -846,8 +871,7 @@ class AsyncSandbox(AsyncResource):
         sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(await self._control("GET", _order_path(order_id)))
-        return data
+        return await self._run(_control("GET", _order_path(order_id)), _dict)
 
     async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
@@ -857,12 +881,9 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control(
-                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
-            )
+        return await self._run(
+            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
         )
-        return data
 
     async def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
@@ -875,14 +896,14 @@ class AsyncSandbox(AsyncResource):
         when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control(
+        return await self._run(
+            _control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
-                json=_cancel_body(reason_code, items),
-            )
+                body=_cancel_body(reason_code, items),
+            ),
+            _dict,
         )
-        return data
 
     async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
         """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
@@ -892,10 +913,9 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control("POST", _scan_path(shipment_box_id), json={"event": event})
+        return await self._run(
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
         )
-        return data
 
     async def request_exchange(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
@@ -914,8 +934,9 @@ class AsyncSandbox(AsyncResource):
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = await self._control("POST", "/_sandbox/exchanges", json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
+        )
 
     async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
@@ -925,8 +946,9 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = await self._control("GET", _exchange_path(exchange_id))
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return await self._run(
+            _control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest)
+        )
 
     async def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
@@ -939,8 +961,10 @@ class AsyncSandbox(AsyncResource):
         for a bad body).
         """
         body = {} if reason is None else {"cancelReason": reason}
-        data = await self._control("POST", _exchange_path(exchange_id, "/withdraw"), json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", _exchange_path(exchange_id, "/withdraw"), body=body),
+            data_of(ExchangeRequest),
+        )
 
     async def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
@@ -952,10 +976,9 @@ class AsyncSandbox(AsyncResource):
         refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control("POST", _exchange_path(exchange_id, "/scan"), json={"event": event})
+        return await self._run(
+            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
         )
-        return data
 
     async def request_return(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
@@ -969,12 +992,12 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control(
-                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
-            )
+        return await self._run(
+            _control(
+                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
+            ),
+            _dict,
         )
-        return data
 
     async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
         """Everything the sandbox knows about a return, withdrawn or not.
@@ -984,8 +1007,7 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data: dict[str, Any] = envelope_data(await self._control("GET", _return_path(receipt_id)))
-        return data
+        return await self._run(_control("GET", _return_path(receipt_id)), _dict)
 
     async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
         """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
@@ -995,10 +1017,9 @@ class AsyncSandbox(AsyncResource):
         sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control("POST", _return_path(receipt_id, f"/{step}"), json={})
+        return await self._run(
+            _control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict
         )
-        return data
 
     async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
         """The customer withdraws the return (before the pickup).
@@ -1034,8 +1055,9 @@ class AsyncSandbox(AsyncResource):
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = await self._control("POST", "/_sandbox/inquiries/online", json=body)
-        return OnlineInquiry.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
+        )
 
     async def open_call_center_inquiry(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
@@ -1054,8 +1076,10 @@ class AsyncSandbox(AsyncResource):
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = await self._control("POST", "/_sandbox/inquiries/call-center", json=body)
-        return CallCenterInquiry.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/inquiries/call-center", body=body),
+            data_of(CallCenterInquiry),
+        )
 
     async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
         """An inquiry as the seller's list shows it, with its state (``status``).
@@ -1065,10 +1089,7 @@ class AsyncSandbox(AsyncResource):
         refuses (:class:`NotFoundError` for an unknown id or a production server,
         :class:`ValidationError` for a bad body).
         """
-        data: dict[str, Any] = envelope_data(
-            await self._control("GET", _inquiry_path(kind, inquiry_id))
-        )
-        return data
+        return await self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
 
     async def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
@@ -1081,12 +1102,12 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = envelope_data(
-            await self._control(
-                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
-            )
+        return await self._run(
+            _control(
+                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
+            ),
+            data_of(SettlementTerms),
         )
-        return SettlementTerms.model_validate(data)
 
     async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
@@ -1096,8 +1117,9 @@ class AsyncSandbox(AsyncResource):
         (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
         for a bad body).
         """
-        data = envelope_data(await self._control("GET", _settlement_path(vendor_id)))
-        return SettlementTerms.model_validate(data)
+        return await self._run(
+            _control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms)
+        )
 
     async def create_coupon_contract(
         self,
@@ -1119,8 +1141,7 @@ class AsyncSandbox(AsyncResource):
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(await self._control("POST", path, json=body))
-        return CouponContract.model_validate(data)
+        return await self._run(_control("POST", path, body=body), data_of(CouponContract))
 
     async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
         """A coupon of either kind with its items and usage (``usageAmount``).
@@ -1131,8 +1152,7 @@ class AsyncSandbox(AsyncResource):
         for a bad body).
         """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(await self._control("GET", path))
-        return data
+        return await self._run(_control("GET", path), _dict)
 
     async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
         """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
@@ -1144,8 +1164,7 @@ class AsyncSandbox(AsyncResource):
         """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(await self._control("POST", path, json={}))
-        return data
+        return await self._run(_control("POST", path, body={}), _dict)
 
     async def set_rg_inventory(
         self,
@@ -1163,8 +1182,9 @@ class AsyncSandbox(AsyncResource):
         for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = await self._control("PUT", _rg_stock_path(vendor_item_id), json=body)
-        return RgInventorySummary.model_validate(envelope_data(data))
+        return await self._run(
+            _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
+        )
 
     async def place_rg_order(
         self,
@@ -1182,8 +1202,7 @@ class AsyncSandbox(AsyncResource):
         id or a production server, :class:`ValidationError` for a bad body).
         """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = await self._control("POST", "/_sandbox/rg/orders", json=body)
-        return RgOrder.model_validate(envelope_data(data))
+        return await self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
 def _coupon_contract_path(vendor_id: str) -> str:
