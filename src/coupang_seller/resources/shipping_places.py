@@ -14,7 +14,7 @@ import httpx
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
-from coupang_seller._core import path_param
+from coupang_seller._core import BaseClient, path_param
 from coupang_seller._exceptions import DuplicateShippingPlaceError, NotFoundError
 from coupang_seller._pagination import aiter_page_num, iter_page_num
 from coupang_seller.preflight import shipping_places as rules
@@ -67,7 +67,7 @@ def _created_code(envelope: Any) -> int:
 
 
 def _place(
-    found: Sequence[OutboundShippingPlace], code: int | str, client: Any
+    found: Sequence[OutboundShippingPlace], code: int | str, client: BaseClient
 ) -> OutboundShippingPlace:
     for place in found:
         if str(place.outboundShippingPlaceCode) == str(code).strip():
@@ -75,7 +75,7 @@ def _place(
     raise _not_found(client, f"outbound shipping place {code} not found")
 
 
-def _center(found: Sequence[ReturnCenter], code: int | str, client: Any) -> ReturnCenter:
+def _center(found: Sequence[ReturnCenter], code: int | str, client: BaseClient) -> ReturnCenter:
     for center in found:
         if center.returnCenterCode == str(code).strip():
             return center
@@ -771,7 +771,7 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient], AsyncResource):
         await self._run(call, nothing)
 
 
-def _not_found(client: Any, message: str) -> NotFoundError:
+def _not_found(client: BaseClient, message: str) -> NotFoundError:
     """A NotFoundError for a lookup that answered 200 with no matching item."""
     request = httpx.Request("GET", client.options.base_url)
     response = httpx.Response(404, request=request)
