@@ -123,8 +123,9 @@ class Client(BaseClient):
             max_response_bytes=max_response_bytes,
             deadline=deadline,
         )
-        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
-        self._clock = clock
+        super().__init__(
+            options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker, clock=clock
+        )
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
@@ -426,9 +427,9 @@ class AsyncClient(BaseClient):
             max_response_bytes=max_response_bytes,
             deadline=deadline,
         )
-        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
-        #: The signing clock; also "now" of the time rules the SDK checks before sending.
-        self._clock = clock
+        super().__init__(
+            options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker, clock=clock
+        )
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None

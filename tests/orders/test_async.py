@@ -56,3 +56,24 @@ async def test_async_orders(market: Market, aclient: AsyncClient) -> None:
     cancelled = await aclient.orders.cancel(third.orderId, {second: 1})
     assert cancelled.code == "SUCCESS"
     assert cancelled.receiptMap is not None and cancelled.receiptMap.receiptType == "CANCEL"
+
+
+async def test_async_iter_time_frame_and_iter_limit(market: Market, aclient: AsyncClient) -> None:
+    """The two calls the async half used to lack: ``iter_time_frame`` and ``iter(limit=)``."""
+    first, second = market.items
+    boxes = set()
+    for item in (first, second, first):
+        placed = await aclient.sandbox.place_order({item: 1})
+        boxes.update(placed.shipment_box_ids)
+    await aclient.sandbox.advance_clock(600)
+    start, end = datetime(2025, 7, 13, tzinfo=UTC), datetime(2025, 7, 17, tzinfo=UTC)
+    framed = [
+        s.shipmentBoxId async for s in aclient.orders.iter_time_frame(start, end, status="ACCEPT")
+    ]
+    assert sorted(framed) == sorted(boxes)  # 4 days: four 24-hour calls, each box once
+    listed = await aclient.orders.list_time_frame(start, end, status="ACCEPT")
+    assert [s.shipmentBoxId for s in listed] == framed
+    window = (date(2025, 6, 1), date(2025, 7, 20))
+    two = [s async for s in aclient.orders.iter(*window, status="ACCEPT", max_per_page=1, limit=2)]
+    assert len(two) == 2 and {s.shipmentBoxId for s in two} <= boxes
+    assert [s async for s in aclient.orders.iter(*window, status="ACCEPT", limit=0)] == []

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -535,10 +535,6 @@ def invoice_duplicate_cutoff(now: datetime) -> datetime:
             return now.replace(year=year, month=month, day=day)
         except ValueError:
             day -= 1
-
-
-def rule_of(violations: Iterable[Violation]) -> set[str]:
-    return {v.rule for v in violations}
 
 
 # -- remote areas (도서산간) ------------------------------------------------------------------

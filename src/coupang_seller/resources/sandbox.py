@@ -12,10 +12,16 @@ from typing import Any, Literal
 
 from pydantic import SecretStr
 
-from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
 from coupang_seller._secret import Secret, reveal
-from coupang_seller.resources._base import Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    SyncResource,
+    data_of,
+    envelope_data,
+    nothing,
+)
 from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
@@ -46,6 +52,16 @@ class SandboxClock(CoupangModel):
     now: datetime
     mode: str
     offsetSeconds: float | None = None
+
+
+def _control(method: str, path: str, body: Any = None) -> Call:
+    """A call to the sandbox's control API (unsigned, never rate-limited or retried)."""
+    return Call(method, path, body=body, control=True)
+
+
+def _dict(answer: Any) -> dict[str, Any]:
+    data: dict[str, Any] = envelope_data(answer)
+    return data
 
 
 def _vendor_body(
@@ -244,14 +260,21 @@ def _inquiry_path(kind: InquiryKind, inquiry_id: int | str) -> str:
     return f"/_sandbox/inquiries/{kind}/{path_param(inquiry_id, 'inquiryId')}"
 
 
-class Sandbox(Resource[Client]):
+class Sandbox(SyncResource):
+    """``client.sandbox``: the sandbox's control API (reset, vendors, clock, the customer,
+    the courier, Coupang's reviewers)."""
+
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe all data and return the clock to real time.
 
         Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
         stay only with ``keep_vendors=True``.
+
+        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
         """
-        self._client.send_control("POST", "/_sandbox/reset", json={"keepVendors": keep_vendors})
+        self._run(_control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing)
 
     def create_vendor(
         self,
@@ -260,31 +283,54 @@ class Sandbox(Resource[Client]):
         access_key: str | None = None,
         secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
-        """Register a vendor; anything not given is generated. Returns all three values."""
-        data = self._client.send_control(
-            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        """Register a vendor; anything not given is generated. Returns all three values.
+
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad body).
+        """
+        return self._run(
+            _control(
+                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
+            ),
+            data_of(SandboxVendor),
         )
-        return SandboxVendor.model_validate(envelope_data(data))
 
     def clock(self) -> SandboxClock:
-        return SandboxClock.model_validate(
-            envelope_data(self._client.send_control("GET", "/_sandbox/clock"))
-        )
+        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
     def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
-        """Set the business clock to ``now`` (frozen or running on from it), or back to real time."""
-        data = self._client.send_control(
-            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
+        """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
+
+        Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
+        naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
+            data_of(SandboxClock),
         )
-        return SandboxClock.model_validate(envelope_data(data))
 
     def advance_clock(self, seconds: float) -> SandboxClock:
-        data = self._client.send_control(
-            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
+        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
+            data_of(SandboxClock),
         )
-        return SandboxClock.model_validate(envelope_data(data))
 
     def review_product(
         self,
@@ -299,13 +345,20 @@ class Sandbox(Resource[Client]):
         ``PARTIAL_APPROVED`` approves ``approved_item_ids`` (``sellerProductItemId``s; the
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
+
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
+        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
         """
-        data = self._client.send_control(
-            "POST",
-            _review_path(seller_product_id),
-            json=_review_body(result, reason, approved_item_ids),
+        return self._run(
+            _control(
+                "POST",
+                _review_path(seller_product_id),
+                body=_review_body(result, reason, approved_item_ids),
+            ),
+            data_of(ProductReview),
         )
-        return ProductReview.model_validate(envelope_data(data))
 
     # -- the customer and the courier ---------------------------------------------------
 
@@ -321,7 +374,13 @@ class Sandbox(Resource[Client]):
     ) -> PlacedOrder:
         """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
-        (600) of the sandbox clock: ``advance_clock(600)``."""
+        (600) of the sandbox clock: ``advance_clock(600)``.
+
+        Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
+        :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
         body = _order_body(
             vendor_id or self._vendor_id,
             items,
@@ -330,131 +389,199 @@ class Sandbox(Resource[Client]):
             safe_number=safe_number,
             extra=extra,
         )
-        data = self._client.send_control("POST", "/_sandbox/orders", json=body)
-        return PlacedOrder.model_validate(envelope_data(data))
+        return self._run(_control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder))
 
     def order(self, order_id: int | str) -> dict[str, Any]:
-        """Everything the sandbox knows about an order (sheets and receipts), visible or not."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _order_path(order_id))
-        )
-        return data
+        """Everything the sandbox knows about an order (sheets and receipts), visible or not.
+
+        Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
+        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return self._run(_control("GET", _order_path(order_id)), _dict)
 
     def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
-        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control(
-                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
-            )
+        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
+
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
+        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
         )
-        return data
 
     def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
-        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control(
+        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
+        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return self._run(
+            _control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
-                json=_cancel_body(reason_code, items),
-            )
+                body=_cancel_body(reason_code, items),
+            ),
+            _dict,
         )
-        return data
 
     def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
-        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("POST", _scan_path(shipment_box_id), json={"event": event})
+        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
+        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
         )
-        return data
 
     def request_exchange(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
     ) -> ExchangeRequest:  # fmt: skip
-        """The customer asks to exchange a delivered item for the same option (RECEIPT)."""
+        """The customer asks to exchange a delivered item for the same option (RECEIPT).
+
+        Calls ``POST /_sandbox/exchanges`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = self._client.send_control("POST", "/_sandbox/exchanges", json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
+        )
 
     def exchange(self, exchange_id: int | str) -> ExchangeRequest:
-        """An exchange as the seller's list shows it."""
-        data = self._client.send_control("GET", _exchange_path(exchange_id))
-        return ExchangeRequest.model_validate(envelope_data(data))
+        """An exchange as the seller's list shows it.
+
+        Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(_control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest))
 
     def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
     ) -> ExchangeRequest:
-        """The customer withdraws the exchange (RECEIPT -> CANCEL)."""
+        """The customer withdraws the exchange (RECEIPT -> CANCEL).
+
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = {} if reason is None else {"cancelReason": reason}
-        data = self._client.send_control(
-            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
+        return self._run(
+            _control("POST", _exchange_path(exchange_id, "/withdraw"), body=body),
+            data_of(ExchangeRequest),
         )
-        return ExchangeRequest.model_validate(envelope_data(data))
 
     def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
     ) -> dict[str, Any]:
-        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller)."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control(
-                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
-            )
+        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
+
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
+        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return self._run(
+            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
         )
-        return data
 
     def request_return(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
         reason: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
-        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control(
-                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
-            )
+        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
+
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control(
+                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
+            ),
+            _dict,
         )
-        return data
 
     def return_view(self, receipt_id: int | str) -> dict[str, Any]:
-        """Everything the sandbox knows about a return, withdrawn or not."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _return_path(receipt_id))
-        )
-        return data
+        """Everything the sandbox knows about a return, withdrawn or not.
+
+        Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
+        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(_control("GET", _return_path(receipt_id)), _dict)
 
     def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
-        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
-        )
-        return data
+        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
+        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return self._run(_control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict)
 
     def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
-        """The customer withdraws the return (before the pickup)."""
+        """The customer withdraws the return (before the pickup).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         return self.return_step(receipt_id, "withdraw")
 
     def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
-        """The courier picks the returned goods up (quick refund happens here)."""
+        """The courier picks the returned goods up (quick refund happens here).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         return self.return_step(receipt_id, "pickup")
 
     def ask_product_question(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
-        """A customer asks a question on a listed item's product page (NOANSWER)."""
+        """A customer asks a question on a listed item's product page (NOANSWER).
+
+        Calls ``POST /_sandbox/inquiries/online`` (the sandbox's control API). Returns the
+        :class:`OnlineInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
-        return OnlineInquiry.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
+        )
 
     def open_call_center_inquiry(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
@@ -462,37 +589,59 @@ class Sandbox(Resource[Client]):
     ) -> CallCenterInquiry:  # fmt: skip
         """A customer calls Coupang about an order (or an item): handed to the seller for an
         answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
-        the seller to confirm (TRANSFER)."""
+        the seller to confirm (TRANSFER).
+
+        Calls ``POST /_sandbox/inquiries/call-center`` (the sandbox's control API). Returns the
+        :class:`CallCenterInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
-        return CallCenterInquiry.model_validate(envelope_data(data))
+        return self._run(
+            _control("POST", "/_sandbox/inquiries/call-center", body=body),
+            data_of(CallCenterInquiry),
+        )
 
     def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
-        """An inquiry as the seller's list shows it, with its state (``status``)."""
-        data: dict[str, Any] = envelope_data(
-            self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
-        )
-        return data
+        """An inquiry as the seller's list shows it, with its state (``status``).
+
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
+        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
 
     def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
-        the commission in percent (VAT excluded, e.g. 10.8)."""
-        data = envelope_data(
-            self._client.send_control(
-                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
-            )
+        the commission in percent (VAT excluded, e.g. 10.8).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(
+            _control(
+                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
+            ),
+            data_of(SettlementTerms),
         )
-        return SettlementTerms.model_validate(data)
 
     def settlement_terms(self, vendor_id: str) -> SettlementTerms:
-        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %)."""
-        data = envelope_data(self._client.send_control("GET", _settlement_path(vendor_id)))
-        return SettlementTerms.model_validate(data)
+        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return self._run(_control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms))
 
     # -- coupons: contracts (with their monthly budget) and operator actions ----------------
 
@@ -507,24 +656,39 @@ class Sandbox(Resource[Client]):
         **extra: Any,
     ) -> CouponContract:
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
-        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor."""
+        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
+        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(self._client.send_control("POST", path, json=body))
-        return CouponContract.model_validate(data)
+        return self._run(_control("POST", path, body=body), data_of(CouponContract))
 
     def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
-        """A coupon of either kind with its items and usage (``usageAmount``)."""
+        """A coupon of either kind with its items and usage (``usageAmount``).
+
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
+        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(self._client.send_control("GET", path))
-        return data
+        return self._run(_control("GET", path), _dict)
 
     def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
-        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon."""
+        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
+        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(self._client.send_control("POST", path, json={}))
-        return data
+        return self._run(_control("POST", path, body={}), _dict)
 
     # -- Rocket Growth: Coupang's warehouse and its customers --------------------------------
 
@@ -536,10 +700,17 @@ class Sandbox(Resource[Client]):
         external_sku_id: str | None = None,
         vendor_id: str | None = None,
     ) -> RgInventorySummary:
-        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor."""
+        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
+
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
+        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
-        return RgInventorySummary.model_validate(envelope_data(data))
+        return self._run(
+            _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
+        )
 
     def place_rg_order(
         self,
@@ -549,16 +720,32 @@ class Sandbox(Resource[Client]):
         vendor_id: str | None = None,
     ) -> RgOrder:
         """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
-        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now)."""
+        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
+
+        Calls ``POST /_sandbox/rg/orders`` (the sandbox's control API). Returns the
+        :class:`RgOrder`; raises :class:`ValueError` for a naive ``paid_at``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
+        """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
-        return RgOrder.model_validate(envelope_data(data))
+        return self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
-class AsyncSandbox(Resource[AsyncClient]):
+class AsyncSandbox(AsyncResource):
+    """``client.sandbox`` of :class:`AsyncClient`: the twin of :class:`Sandbox`."""
+
     async def reset(self, *, keep_vendors: bool = False) -> None:
-        await self._client.send_control(
-            "POST", "/_sandbox/reset", json={"keepVendors": keep_vendors}
+        """Wipe all data and return the clock to real time.
+
+        Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
+        stay only with ``keep_vendors=True``.
+
+        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
+        """
+        await self._run(
+            _control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing
         )
 
     async def create_vendor(
@@ -568,29 +755,54 @@ class AsyncSandbox(Resource[AsyncClient]):
         access_key: str | None = None,
         secret_key: str | SecretStr | None = None,
     ) -> SandboxVendor:
-        data = await self._client.send_control(
-            "POST", "/_sandbox/vendors", json=_vendor_body(vendor_id, access_key, secret_key)
+        """Register a vendor; anything not given is generated. Returns all three values.
+
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad body).
+        """
+        return await self._run(
+            _control(
+                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
+            ),
+            data_of(SandboxVendor),
         )
-        return SandboxVendor.model_validate(envelope_data(data))
 
     async def clock(self) -> SandboxClock:
-        return SandboxClock.model_validate(
-            envelope_data(await self._client.send_control("GET", "/_sandbox/clock"))
-        )
+        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
     async def set_clock(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
-        data = await self._client.send_control(
-            "POST", "/_sandbox/clock", json=_clock_body(now, freeze, real)
+        """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
+
+        Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
+        naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
+            data_of(SandboxClock),
         )
-        return SandboxClock.model_validate(envelope_data(data))
 
     async def advance_clock(self, seconds: float) -> SandboxClock:
-        data = await self._client.send_control(
-            "POST", "/_sandbox/clock/advance", json={"seconds": seconds}
+        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+        :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
+            data_of(SandboxClock),
         )
-        return SandboxClock.model_validate(envelope_data(data))
 
     async def review_product(
         self,
@@ -600,12 +812,25 @@ class AsyncSandbox(Resource[AsyncClient]):
         reason: str | None = None,
         approved_item_ids: Sequence[int] | None = None,
     ) -> ProductReview:
-        data = await self._client.send_control(
-            "POST",
-            _review_path(seller_product_id),
-            json=_review_body(result, reason, approved_item_ids),
+        """Play Coupang's reviewer for a product waiting for approval (승인대기중).
+
+        ``PARTIAL_APPROVED`` approves ``approved_item_ids`` (``sellerProductItemId``s; the
+        first item when omitted). Approved items get their ``vendorItemId``. Without this
+        call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
+
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
+        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control(
+                "POST",
+                _review_path(seller_product_id),
+                body=_review_body(result, reason, approved_item_ids),
+            ),
+            data_of(ProductReview),
         )
-        return ProductReview.model_validate(envelope_data(data))
 
     async def place_order(
         self,
@@ -617,6 +842,15 @@ class AsyncSandbox(Resource[AsyncClient]):
         vendor_id: str | None = None,
         **extra: Any,
     ) -> PlacedOrder:
+        """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
+        items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
+        (600) of the sandbox clock: ``advance_clock(600)``.
+
+        Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
+        :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
         body = _order_body(
             vendor_id or self._vendor_id,
             items,
@@ -625,149 +859,267 @@ class AsyncSandbox(Resource[AsyncClient]):
             safe_number=safe_number,
             extra=extra,
         )
-        data = await self._client.send_control("POST", "/_sandbox/orders", json=body)
-        return PlacedOrder.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder)
+        )
 
     async def order(self, order_id: int | str) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _order_path(order_id))
-        )
-        return data
+        """Everything the sandbox knows about an order (sheets and receipts), visible or not.
+
+        Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
+        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return await self._run(_control("GET", _order_path(order_id)), _dict)
 
     async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", _order_path(order_id, "/address"), json={"receiver": receiver}
-            )
+        """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
+
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
+        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
         )
-        return data
 
     async def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
+        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
+        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return await self._run(
+            _control(
                 "POST",
                 _order_path(order_id, "/cancel-request"),
-                json=_cancel_body(reason_code, items),
-            )
+                body=_cancel_body(reason_code, items),
+            ),
+            _dict,
         )
-        return data
 
     async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", _scan_path(shipment_box_id), json={"event": event}
-            )
+        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
+        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
         )
-        return data
 
     async def request_exchange(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
     ) -> ExchangeRequest:  # fmt: skip
+        """The customer asks to exchange a delivered item for the same option (RECEIPT).
+
+        Calls ``POST /_sandbox/exchanges`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _exchange_body(
             order_id, vendor_item_id, quantity=quantity, reason_code=reason_code,
             reason_detail=reason_detail, target_vendor_item_id=target_vendor_item_id,
             exchange_amount=exchange_amount,
         )  # fmt: skip
-        data = await self._client.send_control("POST", "/_sandbox/exchanges", json=body)
-        return ExchangeRequest.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
+        )
 
     async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
-        data = await self._client.send_control("GET", _exchange_path(exchange_id))
-        return ExchangeRequest.model_validate(envelope_data(data))
+        """An exchange as the seller's list shows it.
+
+        Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest)
+        )
 
     async def withdraw_exchange(
         self, exchange_id: int | str, *, reason: str | None = None
     ) -> ExchangeRequest:
+        """The customer withdraws the exchange (RECEIPT -> CANCEL).
+
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
+        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = {} if reason is None else {"cancelReason": reason}
-        data = await self._client.send_control(
-            "POST", _exchange_path(exchange_id, "/withdraw"), json=body
+        return await self._run(
+            _control("POST", _exchange_path(exchange_id, "/withdraw"), body=body),
+            data_of(ExchangeRequest),
         )
-        return ExchangeRequest.model_validate(envelope_data(data))
 
     async def scan_exchange_pickup(
         self, exchange_id: int | str, event: ExchangeScanEvent
     ) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", _exchange_path(exchange_id, "/scan"), json={"event": event}
-            )
+        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
+
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
+        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return await self._run(
+            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
         )
-        return data
 
     async def request_return(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
         reason: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control(
-                "POST", "/_sandbox/returns", json=_return_body(order_id, items, reason_code, reason)
-            )
+        """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
+        per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
+
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control(
+                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
+            ),
+            _dict,
         )
-        return data
 
     async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _return_path(receipt_id))
-        )
-        return data
+        """Everything the sandbox knows about a return, withdrawn or not.
+
+        Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
+        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(_control("GET", _return_path(receipt_id)), _dict)
 
     async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("POST", _return_path(receipt_id, f"/{step}"), json={})
+        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
+        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return await self._run(
+            _control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict
         )
-        return data
 
     async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+        """The customer withdraws the return (before the pickup).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         return await self.return_step(receipt_id, "withdraw")
 
     async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
+        """The courier picks the returned goods up (quick refund happens here).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
+        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         return await self.return_step(receipt_id, "pickup")
 
     async def ask_product_question(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
+        """A customer asks a question on a listed item's product page (NOANSWER).
+
+        Calls ``POST /_sandbox/inquiries/online`` (the sandbox's control API). Returns the
+        :class:`OnlineInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, buyer=buyer, orderId=order_id
         )
-        data = await self._client.send_control("POST", "/_sandbox/inquiries/online", json=body)
-        return OnlineInquiry.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
+        )
 
     async def open_call_center_inquiry(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
         transfer: bool = False, receipt_category: str | None = None,
     ) -> CallCenterInquiry:  # fmt: skip
+        """A customer calls Coupang about an order (or an item): handed to the seller for an
+        answer (NO_ANSWER), or with ``transfer`` closed by the counsellor and handed over for
+        the seller to confirm (TRANSFER).
+
+        Calls ``POST /_sandbox/inquiries/call-center`` (the sandbox's control API). Returns the
+        :class:`CallCenterInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _question_body(
             self._vendor_id, vendor_item_id, content, orderId=order_id, transfer=transfer,
             receiptCategory=receipt_category,
         )  # fmt: skip
-        data = await self._client.send_control("POST", "/_sandbox/inquiries/call-center", json=body)
-        return CallCenterInquiry.model_validate(envelope_data(data))
+        return await self._run(
+            _control("POST", "/_sandbox/inquiries/call-center", body=body),
+            data_of(CallCenterInquiry),
+        )
 
     async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
-        data: dict[str, Any] = envelope_data(
-            await self._client.send_control("GET", _inquiry_path(kind, inquiry_id))
-        )
-        return data
+        """An inquiry as the seller's list shows it, with its state (``status``).
+
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
+        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        return await self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
 
     async def set_settlement(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
-        data = envelope_data(
-            await self._client.send_control(
-                "PUT", _settlement_path(vendor_id), json=_settlement_body(cycle, commission_rate)
-            )
+        """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
+        the commission in percent (VAT excluded, e.g. 10.8).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control(
+                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
+            ),
+            data_of(SettlementTerms),
         )
-        return SettlementTerms.model_validate(data)
 
     async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
-        data = envelope_data(await self._client.send_control("GET", _settlement_path(vendor_id)))
-        return SettlementTerms.model_validate(data)
+        """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
+        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
+        return await self._run(
+            _control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms)
+        )
 
     async def create_coupon_contract(
         self,
@@ -779,21 +1131,40 @@ class AsyncSandbox(Resource[AsyncClient]):
         budget_per_month: int | None = None,
         **extra: Any,
     ) -> CouponContract:
+        """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
+        to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
+        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
-        data = envelope_data(await self._client.send_control("POST", path, json=body))
-        return CouponContract.model_validate(data)
+        return await self._run(_control("POST", path, body=body), data_of(CouponContract))
 
     async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+        """A coupon of either kind with its items and usage (``usageAmount``).
+
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
+        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        data: dict[str, Any] = envelope_data(await self._client.send_control("GET", path))
-        return data
+        return await self._run(_control("GET", path), _dict)
 
     async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
+        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
+        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         step = "resume" if resume else "pause"
         path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        data: dict[str, Any] = envelope_data(await self._client.send_control("POST", path, json={}))
-        return data
+        return await self._run(_control("POST", path, body={}), _dict)
 
     async def set_rg_inventory(
         self,
@@ -803,9 +1174,17 @@ class AsyncSandbox(Resource[AsyncClient]):
         external_sku_id: str | None = None,
         vendor_id: str | None = None,
     ) -> RgInventorySummary:
+        """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
+
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
+        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
+        for a bad body).
+        """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
-        data = await self._client.send_control("PUT", _rg_stock_path(vendor_item_id), json=body)
-        return RgInventorySummary.model_validate(envelope_data(data))
+        return await self._run(
+            _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
+        )
 
     async def place_rg_order(
         self,
@@ -814,9 +1193,16 @@ class AsyncSandbox(Resource[AsyncClient]):
         paid_at: datetime | None = None,
         vendor_id: str | None = None,
     ) -> RgOrder:
+        """Play a Rocket Growth customer: a paid order of ``{vendorItemId: quantity}``, taken
+        from the warehouse stock (``paid_at`` defaults to the sandbox clock's now).
+
+        Calls ``POST /_sandbox/rg/orders`` (the sandbox's control API). Returns the
+        :class:`RgOrder`; raises :class:`ValueError` for a naive ``paid_at``. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
+        id or a production server, :class:`ValidationError` for a bad body).
+        """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
-        data = await self._client.send_control("POST", "/_sandbox/rg/orders", json=body)
-        return RgOrder.model_validate(envelope_data(data))
+        return await self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
 def _coupon_contract_path(vendor_id: str) -> str:

@@ -98,7 +98,3 @@ def remote_fee_cap(courier_code: str) -> int:
     return (
         REMOTE_FEE_MAX_LOW if courier_code in LOW_CAP_REMOTE_FEE_COURIERS else REMOTE_FEE_MAX_HIGH
     )
-
-
-def is_known_courier(code: str) -> bool:
-    return code in COURIERS
