@@ -58,6 +58,12 @@ def use_real_ids(case: Any, ids: dict[str, list[str]]) -> None:
     suppress_health_check=list(HealthCheck),
 )
 def test_sandbox_conforms_to_its_document(case: Any, seeded: Seeded) -> None:
+    response = send_case(case, seeded)
+    case.validate_response(response, checks=CHECKS)
+
+
+def send_case(case: Any, seeded: Seeded) -> Any:
+    """Send a generated case, signed, with most path ids swapped for seeded ones."""
     use_real_ids(case, seeded.ids)
     kwargs = case.as_transport_kwargs(base_url=BASE_URL)
     kwargs.pop("cookies", None)
@@ -74,4 +80,4 @@ def test_sandbox_conforms_to_its_document(case: Any, seeded: Seeded) -> None:
         **body,
     )
     assert not kwargs, kwargs
-    case.validate_response(response, checks=CHECKS)
+    return response
