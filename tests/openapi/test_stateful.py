@@ -4,8 +4,9 @@ return list -> the return, a shipping place create -> the place, a coupon create
 request status), on a seeded sandbox, signed like a real client.
 
 Bounded for CI: a fixed seed, a few scenarios of a few steps (about 10 s). The lists often get
-known-good queries (the seeded day and statuses) so their answers have rows to follow; the
-run must follow links, not only call operations one by one.
+known-good queries (the seeded day and statuses) and the outbound place creates a valid body,
+so their answers have ids to follow; the run must follow links, not only call operations one
+by one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from schemathesis import Response
 from coupang_sandbox.openapi import build_document
 from coupang_sandbox.openapi._build import LINKS
 from tests.openapi.conftest import BASE_URL, Seeded
+from tests.openapi.test_generated_client import PLACE
 from tests.openapi.test_schemathesis import CHECKS
 from tests.openapi.test_success_shapes import CALLS, fill
 
@@ -82,14 +84,19 @@ def test_stateful_links_on_a_seeded_sandbox(seeded: Seeded, sources: str) -> Non
 
     class Machine(schema.as_state_machine()):  # type: ignore[misc]
         calls: ClassVar[int] = 0
+        places: ClassVar[int] = 0
 
         def call(self, case: Any, **kwargs: Any) -> Response:
             path_params = case.path_parameters or {}
             if "vendorId" in path_params:
                 path_params["vendorId"] = seeded.ids["vendorId"][0]
+            pick = zlib.crc32(repr((case.query, case.body)).encode()) % 3
             query = good.get(case.path)
-            if query is not None and zlib.crc32(repr(case.query).encode()) % 3:
+            if query is not None and pick:
                 case.query = {k: fill(str(v), seeded.ids) for k, v in query.items()}
+            if case.method == "POST" and case.path.endswith("/outboundShippingCenters") and pick:
+                type(self).places += 1  # place names are unique per vendor
+                case.body = {**PLACE, "shippingPlaceName": f"링크 출고지 {type(self).places}"}
             kwargs = case.as_transport_kwargs(base_url=BASE_URL)
             body: dict[str, Any] = {}
             if "json" in kwargs:
@@ -105,7 +112,11 @@ def test_stateful_links_on_a_seeded_sandbox(seeded: Seeded, sources: str) -> Non
             return Response.from_any(response)
 
         def step(self, input: Any) -> Any:
-            if input.transition is not None and input.applied_parameters and not input.transition.is_inferred:
+            if (
+                input.transition is not None
+                and input.applied_parameters
+                and not input.transition.is_inferred
+            ):
                 followed.append(input.transition.id)
             return super().step(input)
 

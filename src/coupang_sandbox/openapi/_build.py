@@ -228,8 +228,8 @@ def _envelope(provider: str | None) -> Schema:
         # answers without an envelope on some paths: an object, or a list of objects
         return {
             "anyOf": [
-                {"type": "object", "additionalProperties": True},
-                {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+                {"type": "object"},
+                {"type": "array", "items": {"type": "object"}},
             ]
         }
     return {
@@ -337,6 +337,8 @@ def _apply_observed(schema: Schema, seen: dict[str, dict[str, Any]], where: str,
                 del schema["required"]
     for key, sub in (schema.get("properties") or {}).items():
         _apply_observed(sub, seen, f"{where}/{key.replace('/', '~1')}", key)
+    if not schema.get("items") and f"{where}/[]" in seen and "array" in _types_of(schema):
+        schema["items"] = {}
     if isinstance(schema.get("items"), dict):
         _apply_observed(schema["items"], seen, f"{where}/[]", name)
 
