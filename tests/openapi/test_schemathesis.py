@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -81,3 +82,17 @@ def send_case(case: Any, seeded: Seeded) -> Any:
     )
     assert not kwargs, kwargs
     return response
+
+
+@pytest.mark.slow_fuzz
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES * 10,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_sandbox_conforms_longer(case: Any, seeded: Seeded) -> None:
+    """``make fuzz``: the same checks with 10 times the examples (minutes; not in CI)."""
+    case.validate_response(send_case(case, seeded), checks=CHECKS)

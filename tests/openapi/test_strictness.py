@@ -5,7 +5,11 @@ document built from it."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from coupang_sandbox.openapi import build_document
 from coupang_sandbox.openapi._build import load_observed
@@ -156,3 +160,14 @@ def test_nullable_only_with_docs_or_evidence() -> None:
     data = sheet["properties"]["data"]
     assert _types(data["properties"]["shipmentBoxId"]) == ["integer"]
     assert "shipmentBoxId" in data["required"]
+
+
+@pytest.mark.slow_fuzz
+def test_the_committed_evidence_is_up_to_date() -> None:
+    """``make fuzz``: a fresh run of the derive script gives the committed file (about 25 s)."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "derive_openapi_observed.py"
+    spec = importlib.util.spec_from_file_location("derive_openapi_observed", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.observe()["operations"] == load_observed()
