@@ -44,6 +44,10 @@ from tests.customer_service.conftest import (
         ({"pageNum": "x"}, "pageNum", "min_value"),
         ({"vendorId": OTHER[0]}, "vendorId", "vendor_mismatch"),
         ({"vendorItemId": "abc"}, "vendorItemId", "type"),
+        # the bounded id rule: 26 digits overflowed int64 once (a 500), 19 digits is too long
+        ({"vendorItemId": "1" * 26}, "vendorItemId", "type"),
+        ({"vendorItemId": "9" * 19}, "vendorItemId", "type"),
+        ({"vendorItemId": "-1"}, "vendorItemId", "type"),
     ],
 )
 @pytest.mark.parametrize("kind", ["online", "call_center"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -255,6 +256,9 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             return handler(Call(request, sandbox, vendor.vendor_id, body))
 
         route = Route(path, _guarded(run), methods=list(handlers))
+        # a ``{rest:path}`` remainder matches any character, a line break included: Starlette
+        # compiles ``.*`` without DOTALL, so ``/a%0Ab`` fell through to a neighbour's 405
+        route.path_regex = re.compile(route.path_regex.pattern, re.DOTALL)
         #: ``{method: handler}``, read by the coverage table and the OpenAPI generator.
         route.handlers = dict(handlers)  # type: ignore[attr-defined]
         routes.append(route)
