@@ -23,6 +23,7 @@ Allowed hosts come from ``SandboxSettings.allowed_hosts`` (``--allowed-host``).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 
 from starlette.requests import Request
@@ -108,6 +109,7 @@ def _peer_is_loopback(request: Request) -> bool:
     return is_loopback_address(client.host)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_loopback_address(host: str) -> bool:
     """Is ``host`` a literal loopback IP address (127.0.0.0/8, ::1, or an IPv4-mapped 127.x)?
     Names are not resolved here."""
