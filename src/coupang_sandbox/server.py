@@ -172,6 +172,8 @@ def _vendor(text: str) -> VendorSeed:
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """The serve flags, shared by ``python -m coupang_sandbox`` and ``coupang-seller sandbox
+    serve``."""
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help="bind address (default: loopback only)"
     )
