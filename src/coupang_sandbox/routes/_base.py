@@ -27,6 +27,7 @@ from coupang_sandbox.errors import (
     internal_error_response,
     logger,
 )
+from coupang_sandbox.exposure import check_control_request
 from coupang_sandbox.throttle import retry_after_header
 from coupang_seller.preflight import Violation
 
@@ -271,6 +272,7 @@ def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            check_control_request(request, request.app.state.sandbox.settings)
             sandbox: Sandbox = request.app.state.sandbox
             sandbox.refresh()
             token = sandbox.settings.admin_token
