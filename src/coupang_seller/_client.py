@@ -28,6 +28,7 @@ from coupang_seller._core import (
     QueryParams,
     _NotGiven,
     processed_of,
+    release_stream,
     resolve_options,
     user_agent,
 )
@@ -352,6 +353,7 @@ class Client(BaseClient):
             return body.finish()
         finally:
             response.close()
+            release_stream(response)
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
@@ -641,6 +643,7 @@ class AsyncClient(BaseClient):
                     return body.finish()
                 finally:
                     await response.aclose()
+                    release_stream(response)
         except TimeoutError as exc:
             raise self.deadline_exceeded(request, budget, processed=True) from exc
 

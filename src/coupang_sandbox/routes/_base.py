@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -32,6 +33,8 @@ from coupang_sandbox.throttle import retry_after_header
 from coupang_seller.preflight import Violation
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+#: Methods that change nothing: run once more when their database connection was dead.
+SAFE_METHODS = frozenset({"GET", "HEAD"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
 
 
@@ -213,6 +216,22 @@ def _group(specs: Sequence[RouteSpec]) -> dict[str, dict[str, Handler]]:
     return grouped
 
 
+def _run_handler(handler: Handler, call: Call) -> Response:
+    """Run ``handler``; a read whose pooled database connection turned out dead runs once more.
+
+    The store pings a pooled connection only after it sat idle (not on every checkout), so a
+    connection that died a moment ago fails the statement; SQLAlchemy then recycles the pool.
+    A read has changed nothing, so it is simply run again on a fresh connection. A write is
+    not repeated (its commit may have landed): it fails once, as on a real outage.
+    """
+    try:
+        return handler(call)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated or call.request.method not in SAFE_METHODS:
+            raise
+    return handler(call)
+
+
 def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     """Routes behind the HMAC gateway: vendor from the key, vendorId checks, JSON body."""
     routes = []
@@ -254,7 +273,7 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
                 for part in body.get(ARRAY_KEY) or [body]:
                     if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
                         raise VendorMismatchError()
-            return handler(Call(request, sandbox, vendor.vendor_id, body))
+            return _run_handler(handler, Call(request, sandbox, vendor.vendor_id, body))
 
         route = Route(path, _guarded(run), methods=list(handlers))
         # a ``{rest:path}`` remainder matches any character, a line break included: Starlette
