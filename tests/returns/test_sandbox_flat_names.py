@@ -12,17 +12,7 @@ import pytest
 from coupang_seller import AsyncClient, Client
 from coupang_seller.resources.sandbox import MOVED
 from coupang_seller.types.sandbox import SandboxClock, SandboxVendor
-from tests.returns.conftest import (  # noqa: F401  (fixtures)
-    Market,
-    aclient,
-    app,
-    catalog_module,
-    client,
-    market,
-    settings,
-    shipped,
-    transport,
-)
+from tests.returns.conftest import Market, shipped
 
 
 def _warning(old: str, new: str) -> Any:
