@@ -363,7 +363,7 @@ def test_stop_shipment_across_unbundled_boxes(market: Market) -> None:
     assert later.code == "SUCCESS"
     view = market.client.sandbox.orders.get(placed.orderId)
     stops = [r for r in view.receipts if r.receiptType == "STOP_SHIPMENT"]
-    assert [r["shipmentBoxId"] for r in stops] == [box_of[first], box_of[second]]
+    assert [r.shipmentBoxId for r in stops] == [box_of[first], box_of[second]]
 
 
 # -- the customer ------------------------------------------------------------------------------
