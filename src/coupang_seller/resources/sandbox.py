@@ -181,7 +181,8 @@ class _Moved:
         if name not in MOVED:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         group, helper = MOVED[name]
-        _moved(f"{name}()", f"{group}.{helper}()")
+        also = " (or coupons.resume())" if name == "pause_coupon" else ""
+        _moved(f"{name}()", f"{group}.{helper}(){also}")
         return _old_helper(self, name)
 
 
