@@ -4,6 +4,7 @@ naming the grouped call) and still works, sync and async, over the sandbox's rea
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -89,3 +90,14 @@ async def test_the_async_flat_names_still_work(market: Market, aclient: AsyncCli
     assert (await _old(sandbox, "advance_clock")(60)).now > now.now
     placed = await _old(sandbox, "place_order")({market.items[0]: 1})
     assert (await _old(sandbox, "order")(placed.orderId))["orderId"] == placed.orderId
+
+
+def test_no_grouped_helper_answers_a_plain_dict() -> None:
+    groups = [getattr(SYNC.sandbox, name) for name in {group for group, _ in MOVED.values()}]
+    groups += [getattr(ASYNC.sandbox, name) for name in {group for group, _ in MOVED.values()}]
+    for group in groups:
+        for name in dir(type(group)):
+            method = getattr(type(group), name)
+            if not name.startswith("_") and inspect.isfunction(method):
+                returns = str(inspect.signature(method).return_annotation)
+                assert "dict[" not in returns and returns != "Any", (type(group), name)
