@@ -52,7 +52,7 @@ class Shop:
 
     def settle(self, requested_id: str) -> CouponRequestStatus:
         """Let the request's delay pass on the sandbox clock and read its outcome."""
-        self.client.sandbox.advance_clock(11)
+        self.client.sandbox.clock.advance(11)
         return self.client.coupons.request_status(requested_id)
 
     def coupon(self, **overrides: Any) -> int:
@@ -74,7 +74,7 @@ class Shop:
 
 
 def open_coupon_shop(market: Market, **contract: Any) -> Shop:  # noqa: F811
-    seeded = market.client.sandbox.create_coupon_contract(**contract)
+    seeded = market.client.sandbox.coupons.create_contract(**contract)
     return Shop(market, seeded)
 
 

@@ -36,7 +36,7 @@ def test_journey_discount_on_the_order_sheet(shop: Shop) -> None:
     item = coupons.get_item_by_vendor_item(coupon_id, first)
     assert (item.vendorItemId, item.status) == (first, "STANDBY")
     assert coupons.get_item(coupon_id, item.couponItemId).vendorItemId == first
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     assert coupons.get(coupon_id).status == "APPLIED"
     assert [c.couponId for c in coupons.list(status="APPLIED").content] == [coupon_id]
     placed = shop.market.visible_order({first: 2})
@@ -57,7 +57,7 @@ def test_no_discount_before_the_start_or_without_items(shop: Shop) -> None:
     placed = shop.market.visible_order({first: 1, second: 1})  # still STANDBY (before 16 Jul)
     for box in placed.shipment_box_ids:
         assert _sheet_item(shop, box)["discountPrice"] == 0
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     later = shop.market.visible_order({second: 1})  # running, but not on this item
     assert _sheet_item(shop, later.shipment_box_ids[0])["discountPrice"] == 0
 
@@ -69,21 +69,21 @@ def test_the_budget_bounds_the_discount(market: object) -> None:
     first = shop.items[0]
     coupon_id = shop.coupon(discount=50, max_discount_price=100_000)
     shop.settle(shop.client.coupons.add_items(coupon_id, vendor_items=[first]).requestedId)
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     one = shop.market.visible_order({first: 1})
     assert _sheet_item(shop, one.shipment_box_ids[0])["discountPrice"] == 150
     two = shop.market.visible_order({first: 1})
     assert _sheet_item(shop, two.shipment_box_ids[0])["discountPrice"] == 0
     [budget] = shop.client.coupons.budgets(target_month="2025-07")
     assert budget.usedBudgetAmount == 150
-    assert shop.client.sandbox.coupon_view(coupon_id)["usageAmount"] == 150
+    assert shop.client.sandbox.coupons.get(coupon_id).usageAmount == 150
 
 
 def test_expire_stops_the_discount(shop: Shop) -> None:
     first = shop.items[0]
     coupon_id = shop.coupon()
     shop.settle(shop.client.coupons.add_items(coupon_id, vendor_items=[first]).requestedId)
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     expired = shop.settle(shop.client.coupons.expire(coupon_id).requestedId)
     assert (expired.status, expired.type) == ("DONE", "COUPON_EXPIRE")
     assert shop.client.coupons.get(coupon_id).status == "EXPIRED"

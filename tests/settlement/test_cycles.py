@@ -12,7 +12,7 @@ def _three_weeks_of_sales(market: Market) -> None:
     first, _ = market.items
     for _ in range(3):  # delivered 07-15, 07-22, 07-29: recognised 07-22, 07-29, 08-05
         delivered(market, {first: 1})
-        market.client.sandbox.advance_clock(WEEK)
+        market.client.sandbox.clock.advance(WEEK)
 
 
 def test_monthly_one_payment_on_the_15th_of_the_next_month(market: Market) -> None:
@@ -31,7 +31,7 @@ def test_monthly_one_payment_on_the_15th_of_the_next_month(market: Market) -> No
 
 def test_weekly_pays_70_percent_per_week_and_the_reserve_later(market: Market) -> None:
     client = market.client
-    terms = client.sandbox.set_settlement(client.vendor_id, cycle="WEEKLY")
+    terms = client.sandbox.settlement.set(client.vendor_id, cycle="WEEKLY")
     assert terms.cycle == "WEEKLY" and terms.commissionRate == 10.8  # rate kept
     _three_weeks_of_sales(market)
     [sale, *_] = client.settlement.iter_revenue_history("2025-07-01", "2025-07-31")
@@ -53,12 +53,12 @@ def test_weekly_pays_70_percent_per_week_and_the_reserve_later(market: Market) -
     assert reserve.settlementAmount == sum(r.settlementAmount or 0 for r in rows[:2])
     # the sandbox clock is now 2025-08-05: the first week was paid (08-11 not yet)
     assert [r.status for r in rows] == ["SUBJECT", "SUBJECT", "SUBJECT"]
-    client.sandbox.advance_clock(6 * 86400)
+    client.sandbox.clock.advance(6 * 86400)
     assert [r.status for r in client.settlement.settlement_histories("2025-07")] == [
         "DONE", "SUBJECT", "SUBJECT",
     ]  # fmt: skip
     # back to monthly: the same lines, one payment
-    client.sandbox.set_settlement(client.vendor_id, cycle="MONTHLY")
+    client.sandbox.settlement.set(client.vendor_id, cycle="MONTHLY")
     assert [r.settlementType for r in client.settlement.settlement_histories("2025-07")] == [
         "MONTHLY"
     ]

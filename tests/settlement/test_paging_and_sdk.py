@@ -47,7 +47,7 @@ def _field_tree(fields: dict[str, Any]) -> dict[str, Any]:
 def test_answers_carry_the_documented_fields(market: Market, api: RawApi) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 2})
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     returned(market, placed, {first: 1}, "DEFECT")
     answer = api.get(REVENUE, params=revenue_params("2025-07-15", "2025-07-31"))
     assert answer.status_code == 200, answer.text
@@ -66,7 +66,7 @@ def test_token_paging_visits_every_line_once(market: Market, api: RawApi) -> Non
     first, second = market.items
     orders = [delivered(market, {first: 1}).orderId for _ in range(3)]
     orders.append(delivered(market, {second: 1}).orderId)
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     seen: list[int] = []
     token = ""
     pages = 0
@@ -92,9 +92,9 @@ def test_token_paging_visits_every_line_once(market: Market, api: RawApi) -> Non
 def test_iter_splits_long_periods_into_31_day_windows(market: Market) -> None:
     first, _ = market.items
     early = delivered(market, {first: 1}).orderId  # recognised 07-22
-    market.client.sandbox.advance_clock(40 * 86400)
+    market.client.sandbox.clock.advance(40 * 86400)
     late = delivered(market, {first: 1}).orderId  # delivered 08-24, recognised 08-31
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     got = market.client.settlement.iter_revenue_history("2025-06-01", "2025-09-30", max_per_page=1)
     assert [x.orderId for x in got] == [early, late]
 
@@ -138,8 +138,8 @@ def test_models_read_both_spellings_and_bare_or_enveloped_histories() -> None:
 async def test_async_client(market: Market, aclient: AsyncClient) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 1})
-    await aclient.sandbox.set_settlement(aclient.vendor_id, cycle="WEEKLY", commission_rate=9.5)
-    await aclient.sandbox.advance_clock(WEEK)
+    await aclient.sandbox.settlement.set(aclient.vendor_id, cycle="WEEKLY", commission_rate=9.5)
+    await aclient.sandbox.clock.advance(WEEK)
     page = await aclient.settlement.revenue_history("2025-07-22", "2025-07-22")
     assert [x.orderId for x in page.items] == [placed.orderId]
     assert page.items[0].items[0].serviceFeeRatio == 9.5
@@ -147,4 +147,4 @@ async def test_async_client(market: Market, aclient: AsyncClient) -> None:
     assert [x.orderId for x in walked] == [placed.orderId]
     rows = await aclient.settlement.settlement_histories("2025-07")
     assert [r.settlementType for r in rows] == ["WEEKLY", "RESERVE"]
-    assert (await aclient.sandbox.settlement_terms(aclient.vendor_id)).commissionRate == 9.5
+    assert (await aclient.sandbox.settlement.terms(aclient.vendor_id)).commissionRate == 9.5

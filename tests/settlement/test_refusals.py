@@ -95,7 +95,7 @@ def test_retired_settlement_apis_answer_410(market: Market, api: RawApi, tail: s
 def test_older_revenue_paths_are_aliases(market: Market, api: RawApi) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 1})
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     params = revenue_params("2025-07-20", "2025-07-25")
     del params["vendorId"]
     for path in (REVENUE, f"{V4}/orders/salesDetails", f"{GREATWALL}/sales/inquiries/{VID}"):
@@ -110,7 +110,7 @@ def test_older_revenue_paths_are_aliases(market: Market, api: RawApi) -> None:
 
 def test_vendors_see_only_their_revenue(market: Market, other_client: Client) -> None:
     delivered(market, {market.items[0]: 1})
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     assert len(list(market.client.settlement.iter_revenue_history("2025-07-01", "2025-07-31"))) == 1
     assert list(other_client.settlement.iter_revenue_history("2025-07-01", "2025-07-31")) == []
 
@@ -134,4 +134,4 @@ def test_control_api_refusals(market: Market) -> None:
         auth=None,
     )
     assert missing.status_code == 404
-    assert http.sandbox.settlement_terms(VID).cycle == "MONTHLY"  # nothing changed
+    assert http.sandbox.settlement.terms(VID).cycle == "MONTHLY"  # nothing changed
