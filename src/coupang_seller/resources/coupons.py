@@ -33,6 +33,7 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
+from coupang_seller._windows import require_datetimes
 from coupang_seller.preflight import coupons as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -44,6 +45,7 @@ from coupang_seller.resources._base import (
     data_of,
     envelope_data,
 )
+from coupang_seller.types.codes import CouponDiscountType, CouponItemStatus, CouponStatus
 from coupang_seller.types.coupons import (
     CouponBudget,
     CouponContract,
@@ -59,9 +61,8 @@ from coupang_seller.types.coupons import (
 
 __all__ = ["AsyncCoupons", "AsyncDownloadCoupons", "Coupons", "DownloadCoupons"]
 
-DiscountType = Literal["RATE", "FIXED_WITH_QUANTITY", "PRICE"]
-CouponStatus = Literal["STANDBY", "APPLIED", "PAUSED", "EXPIRED", "DETACHED"]
-ItemStatus = Literal["STANDBY", "APPLIED", "PAUSED", "EXPIRED"]
+DiscountType = CouponDiscountType
+ItemStatus = CouponItemStatus
 
 
 def coupon_date(moment: datetime | str) -> str:
@@ -162,8 +163,8 @@ class _CouponOps(_Ops[ClientT]):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: str,
     ) -> Call:
         body = {
@@ -219,8 +220,8 @@ class _DownloadOps(_Ops[ClientT]):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None,
     ) -> Call:
@@ -325,8 +326,8 @@ class Coupons(_CouponOps[Client], SyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -337,6 +338,7 @@ class Coupons(_CouponOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -510,8 +512,8 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -522,6 +524,7 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
@@ -649,8 +652,8 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -661,6 +664,7 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -839,8 +843,8 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -851,6 +855,7 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
