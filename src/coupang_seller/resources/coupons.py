@@ -33,7 +33,6 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._windows import require_datetimes
 from coupang_seller.preflight import coupons as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -163,8 +162,8 @@ class _CouponOps(_Ops[ClientT]):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime,
-        end_at: datetime,
+        start_at: datetime | str,
+        end_at: datetime | str,
         type: str,
     ) -> Call:
         body = {
@@ -220,8 +219,8 @@ class _DownloadOps(_Ops[ClientT]):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime,
-        end_date: datetime,
+        start_date: datetime | str,
+        end_date: datetime | str,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None,
     ) -> Call:
@@ -326,8 +325,8 @@ class Coupons(_CouponOps[Client], SyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime,
-        end_at: datetime,
+        start_at: datetime | str,
+        end_at: datetime | str,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -338,7 +337,6 @@ class Coupons(_CouponOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
-        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -512,8 +510,8 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime,
-        end_date: datetime,
+        start_date: datetime | str,
+        end_date: datetime | str,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -524,7 +522,6 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
-        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
@@ -652,8 +649,8 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime,
-        end_at: datetime,
+        start_at: datetime | str,
+        end_at: datetime | str,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -664,7 +661,6 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
-        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -843,8 +839,8 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime,
-        end_date: datetime,
+        start_date: datetime | str,
+        end_date: datetime | str,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -855,7 +851,6 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
-        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
