@@ -4,6 +4,8 @@ lookup by order; budget use grows by the discount."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from coupang_seller.types.orders import OrderSheet
 from tests.coupons.conftest import TO_START, Shop
 
@@ -21,7 +23,7 @@ def test_journey_discount_on_the_order_sheet(shop: Shop) -> None:
     assert [c.contractId for c in contracts] == [shop.contract.contractId]
     asked = coupons.create(
         contract_id=shop.contract.contractId, name="여름 10%", discount=10,
-        max_discount_price=700, start_at="2025-07-16 00:00:00", end_at="2025-07-31 23:59:00",
+        max_discount_price=700, start_at=datetime(2025, 7, 16, 0, 0, 0), end_at=datetime(2025, 7, 31, 23, 59, 0),
         type="RATE",
     )  # fmt: skip
     assert asked.success is True

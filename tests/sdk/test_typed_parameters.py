@@ -50,6 +50,8 @@ def calls(client: Client) -> None:
     client.products.list(status="APPROVED")
     client.products.list(status="APROVED")  # wrong
     client.orders.list("2024-05-01", day, status="ACCEPT")  # wrong
+    client.settlement.revenue_history(day, day)
+    client.settlement.revenue_history("2024-05-01", day)  # wrong
 """
 
 
@@ -135,6 +137,54 @@ STRING_DATES: list[tuple[str, Callable[[Any], object], str, str]] = [
         lambda c: c.online_inquiries.list(start=S, end=D),
         "start",
         "date(",
+    ),
+    ("rocket_growth.list_orders", lambda c: c.rocket_growth.list_orders(D, S), "paid_to", "date("),
+    (
+        "settlement.revenue_history",
+        lambda c: c.settlement.revenue_history(S, D),
+        "date_from",
+        "date(",
+    ),
+    (
+        "settlement.settlement_histories",
+        lambda c: c.settlement.settlement_histories("2024-05"),
+        "year_month",
+        "date(",
+    ),
+    (
+        "coupons.create",
+        lambda c: c.coupons.create(
+            contract_id=1,
+            name="n",
+            max_discount_price=1000,
+            discount=10,
+            start_at="2024-05-01 00:00:00",
+            end_at=M,
+            type="RATE",
+        ),
+        "start_at",
+        "datetime(",
+    ),
+    (
+        "download_coupons.create",
+        lambda c: c.download_coupons.create(
+            contract_id=1, title="t", start_date=M, end_date="2024-05-09", policies=[]
+        ),
+        "end_date",
+        "datetime(",
+    ),
+    (
+        "cashback.apply",
+        lambda c: c.cashback.apply(
+            rule_id=1,
+            value_type="FIXED",
+            value=100,
+            vendor_item_ids=[1],
+            start_at=M,
+            end_at="2024-05-02 00:00:00",
+        ),
+        "end_at",
+        "datetime(",
     ),
 ]
 

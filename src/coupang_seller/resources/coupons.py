@@ -16,8 +16,8 @@ Downloadable coupons are created at once (``couponId`` in the answer), take thei
 hour after creation and carry 1–3 policies of one discount type. The item attach is documented
 as answering one object, but answers an array (one entry per coupon); both are accepted.
 
-Dates are ``yyyy-MM-dd HH:mm:ss`` Korean time; ``datetime`` values are converted (naive ones
-are taken as Korean time). Rules that depend on the present moment are left to Coupang.
+Dates are ``datetime`` values, sent as ``yyyy-MM-dd HH:mm:ss`` Korean time (naive ones are
+taken as Korean time; a string raises :class:`TypeError`). Rules that depend on the present moment are left to Coupang.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
+from coupang_seller._windows import require_datetimes
 from coupang_seller.preflight import coupons as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -162,8 +163,8 @@ class _CouponOps(_Ops[ClientT]):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: str,
     ) -> Call:
         body = {
@@ -219,8 +220,8 @@ class _DownloadOps(_Ops[ClientT]):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None,
     ) -> Call:
@@ -325,8 +326,8 @@ class Coupons(_CouponOps[Client], SyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -337,6 +338,7 @@ class Coupons(_CouponOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -510,8 +512,8 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -522,6 +524,7 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
@@ -649,8 +652,8 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -661,6 +664,7 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -839,8 +843,8 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -851,6 +855,7 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
