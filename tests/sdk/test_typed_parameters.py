@@ -51,6 +51,9 @@ def calls(client: Client) -> None:
     client.products.list(status="APROVED")  # wrong
     client.orders.list("2024-05-01", day, status="ACCEPT")  # wrong
     client.settlement.revenue_history(day, day)
+    centers = client.return_centers
+    centers.create(name="c", courier="HANJIN", contract_number="1", fees={}, addresses=[])
+    centers.create(name="c", courier="DHL", contract_number="1", fees={}, addresses=[])  # wrong
     client.settlement.revenue_history("2024-05-01", day)  # wrong
 """
 
