@@ -169,6 +169,12 @@ STRING_DATES: list[tuple[str, Callable[[Any], object], str, str]] = [
         "datetime(",
     ),
     (
+        "coupons.budgets",
+        lambda c: c.coupons.budgets(target_month="2024-05"),
+        "target_month",
+        "date(",
+    ),
+    (
         "download_coupons.create",
         lambda c: c.download_coupons.create(
             contract_id=1, title="t", start_date=M, end_date="2024-05-09", policies=[]

@@ -26,14 +26,14 @@ import asyncio
 import builtins
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, Protocol, TypeVar
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
-from coupang_seller._windows import require_datetimes
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.preflight import coupons as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -199,13 +199,13 @@ class _CouponOps(_Ops[ClientT]):
         params: dict[str, Any] = {"status": status, "page": page, "size": size, "sort": sort}
         return Call("GET", self._path(endpoint, **ids), params)
 
-    def _budgets_call(self, contract_id: int | None, target_month: str | None) -> Call:
+    def _budgets_call(self, contract_id: int | None, target_month: date | None) -> Call:
+        month = target_month.strftime("%Y-%m") if target_month is not None else None
         self._gate(
             "coupons.budgets",
-            rules.check_contract_id(contract_id, required=False)
-            + rules.check_target_month(target_month),
+            rules.check_contract_id(contract_id, required=False) + rules.check_target_month(month),
         )
-        params = {"contractId": contract_id, "targetMonth": target_month}
+        params = {"contractId": contract_id, "targetMonth": month}
         return self._call("GET", E.COUPON_BUDGETS, params)
 
     def _item_call(self, coupon_id: int | str, item_id: int | str, kind: str) -> Call:
@@ -308,15 +308,18 @@ class Coupons(_CouponOps[Client], SyncResource):
         return self._run(call, _content_of(CouponContract))
 
     def budgets(
-        self, *, contract_id: int | None = None, target_month: str | None = None
+        self, *, contract_id: int | None = None, target_month: date | None = None
     ) -> builtins.list[CouponBudget]:
-        """Budget and use per contract for ``target_month`` (``yyyy-MM``; default this month).
+        """Budget and use per contract for the month of ``target_month`` (a ``date``; default
+        this month).
 
         Returns a list of :class:`CouponBudget`. Raises :class:`PreflightError` for a
-        malformed contract id or month, an :class:`APIError` subclass when Coupang refuses.
+        malformed contract id, :class:`TypeError` for a month given as text, an
+        :class:`APIError` subclass when Coupang refuses.
 
         Calls ``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/budgets``.
         """
+        require_dates(target_month=target_month)
         return self._run(self._budgets_call(contract_id, target_month), _contents_of(CouponBudget))
 
     def create(
@@ -633,15 +636,18 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         return await self._run(call, _content_of(CouponContract))
 
     async def budgets(
-        self, *, contract_id: int | None = None, target_month: str | None = None
+        self, *, contract_id: int | None = None, target_month: date | None = None
     ) -> builtins.list[CouponBudget]:
-        """Budget and use per contract for ``target_month`` (``yyyy-MM``; default this month).
+        """Budget and use per contract for the month of ``target_month`` (a ``date``; default
+        this month).
 
         Returns a list of :class:`CouponBudget`. Raises :class:`PreflightError` for a
-        malformed contract id or month, an :class:`APIError` subclass when Coupang refuses.
+        malformed contract id, :class:`TypeError` for a month given as text, an
+        :class:`APIError` subclass when Coupang refuses.
 
         Calls ``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/budgets``.
         """
+        require_dates(target_month=target_month)
         call = self._budgets_call(contract_id, target_month)
         return await self._run(call, _contents_of(CouponBudget))
 
