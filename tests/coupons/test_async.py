@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from coupang_seller import AsyncClient, GoneError, PreflightError
@@ -16,7 +18,7 @@ async def test_async_coupon_journey(aclient: AsyncClient) -> None:
     assert got.type == "CONTRACT_BASED"
     asked = await aclient.coupons.create(
         contract_id=contract.contractId, name="a", discount=5, max_discount_price=100,
-        start_at="2025-07-16 00:00:00", end_at="2025-07-20 00:00:00", type="RATE",
+        start_at=datetime(2025, 7, 16, 0, 0, 0), end_at=datetime(2025, 7, 20, 0, 0, 0), type="RATE",
     )  # fmt: skip
     assert (await aclient.coupons.request_status(asked.requestedId)).status == "REQUESTED"
     await aclient.sandbox.clock.advance(11)
@@ -44,8 +46,8 @@ async def test_async_download(aclient: AsyncClient) -> None:
     contract = await aclient.sandbox.coupons.create_contract(type="NON_CONTRACT_BASED")
     assert contract.vendorContractId == -1
     coupon = await aclient.download_coupons.create(
-        contract_id=contract.contractId, title="t", start_date="2025-07-15 15:00:00",
-        end_date="2025-07-20 00:00:00", user_id="u",
+        contract_id=contract.contractId, title="t", start_date=datetime(2025, 7, 15, 15, 0, 0),
+        end_date=datetime(2025, 7, 20, 0, 0, 0), user_id="u",
         policies=[{"title": "p", "typeOfDiscount": "RATE", "discount": 10, "minimumPrice": 1000,
                    "maximumDiscountPrice": 500, "maximumPerDaily": 1}],
     )  # fmt: skip

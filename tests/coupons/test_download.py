@@ -3,6 +3,7 @@ transaction status, lookup, expiry; the customer's coupon on an order; the limit
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -22,12 +23,13 @@ POLICY = {
 #: START is 2025-07-15 14:00 KST: a downloadable coupon may start at 15:00.
 START_DATE = "2025-07-15 15:00:00"
 END_DATE = "2025-07-31 23:00:00"
+START_AT, END_AT = datetime(2025, 7, 15, 15), datetime(2025, 7, 31, 23)
 
 
 def _create(shop: Shop, **overrides: Any) -> int:
     args: dict[str, Any] = {
-        "contract_id": shop.contract.contractId, "title": "쿠폰", "start_date": START_DATE,
-        "end_date": END_DATE, "policies": [POLICY], "user_id": "wing-user", **overrides,
+        "contract_id": shop.contract.contractId, "title": "쿠폰", "start_date": START_AT,
+        "end_date": END_AT, "policies": [POLICY], "user_id": "wing-user", **overrides,
     }  # fmt: skip
     coupon = shop.client.download_coupons.create(**args)
     assert coupon.couponStatus == "STANDBY"
@@ -79,7 +81,7 @@ def test_a_failed_item_discards_the_coupon(shop: Shop) -> None:
     [ok] = download.add_items(holder, vendor_item_ids=[first], user_id="u")
     shop.client.sandbox.clock.advance(11)
     assert ok.transaction_id and download.transaction_status(ok.transaction_id).status == "DONE"
-    other = _create(shop, start_date="2025-07-15 16:00:00")
+    other = _create(shop, start_date=datetime(2025, 7, 15, 16, 0, 0))
     [result] = download.add_items(other, vendor_item_ids=[first], user_id="u")
     assert result.transaction_id
     shop.client.sandbox.clock.advance(11)
@@ -158,7 +160,7 @@ def test_download_item_and_expire_limits(shop: Shop, api: RawApi) -> None:
 def test_sdk_preflight_download(shop: Shop) -> None:
     with pytest.raises(PreflightError) as caught:
         shop.client.download_coupons.create(
-            contract_id=1, title="t", start_date=START_DATE, end_date=END_DATE,
+            contract_id=1, title="t", start_date=START_AT, end_date=END_AT,
             policies=[{**POLICY, "maximumPerDaily": 0}], user_id="u",
         )  # fmt: skip
     assert ("policies[0].maximumPerDaily", "range") in {

@@ -4,6 +4,8 @@ lookup by order; budget use grows by the discount."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from coupang_seller.types.orders import OrderSheet
 from tests.coupons.conftest import TO_START, Shop
 
@@ -21,7 +23,7 @@ def test_journey_discount_on_the_order_sheet(shop: Shop) -> None:
     assert [c.contractId for c in contracts] == [shop.contract.contractId]
     asked = coupons.create(
         contract_id=shop.contract.contractId, name="여름 10%", discount=10,
-        max_discount_price=700, start_at="2025-07-16 00:00:00", end_at="2025-07-31 23:59:00",
+        max_discount_price=700, start_at=datetime(2025, 7, 16, 0, 0, 0), end_at=datetime(2025, 7, 31, 23, 59, 0),
         type="RATE",
     )  # fmt: skip
     assert asked.success is True
@@ -46,7 +48,7 @@ def test_journey_discount_on_the_order_sheet(shop: Shop) -> None:
     assert line["discountPrice"] == expected
     found = coupons.list_by_order(placed.orderId)
     assert [(c.couponId, c.vendorItemId) for c in found] == [(coupon_id, first)]
-    budget = coupons.budgets(contract_id=shop.contract.contractId, target_month="2025-07")
+    budget = coupons.budgets(contract_id=shop.contract.contractId, target_month=date(2025, 7, 1))
     assert [(b.totalBudgetAmount, b.usedBudgetAmount) for b in budget] == [(100_000, expected)]
 
 
@@ -74,7 +76,7 @@ def test_the_budget_bounds_the_discount(market: object) -> None:
     assert _sheet_item(shop, one.shipment_box_ids[0])["discountPrice"] == 150
     two = shop.market.visible_order({first: 1})
     assert _sheet_item(shop, two.shipment_box_ids[0])["discountPrice"] == 0
-    [budget] = shop.client.coupons.budgets(target_month="2025-07")
+    [budget] = shop.client.coupons.budgets(target_month=date(2025, 7, 1))
     assert budget.usedBudgetAmount == 150
     assert shop.client.sandbox.coupons.get(coupon_id).usageAmount == 150
 

@@ -56,10 +56,10 @@ def test_paging_by_next_token(market: Market, api: RawApi) -> None:
         seller.sandbox.rocket_growth.place_order({first: 1}).orderId for _ in range(PAGE * 2 + 1)
     ]
     day = TODAY.strftime("%Y%m%d")
-    first_page = seller.rocket_growth.list_orders(day, day)
+    first_page = seller.rocket_growth.list_orders(TODAY, TODAY)
     assert [o.orderId for o in first_page.items] == placed[:PAGE]
     assert first_page.next_token == str(placed[PAGE - 1])
-    second_page = seller.rocket_growth.list_orders(day, day, next_token=first_page.next_token)
+    second_page = seller.rocket_growth.list_orders(TODAY, TODAY, next_token=first_page.next_token)
     assert [o.orderId for o in second_page.items] == placed[PAGE : PAGE * 2]
     walked = [o.orderId for o in seller.rocket_growth.iter_orders(TODAY, TODAY)]
     assert walked == placed

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from starlette.applications import Starlette
 
 from coupang_seller.types.settlement import RevenueHistory
@@ -20,7 +22,8 @@ END = "2025-07-31"
 
 
 def lines(market: Market, date_from: str = DAY, date_to: str = END) -> list[RevenueHistory]:
-    return list(market.client.settlement.iter_revenue_history(date_from, date_to))
+    days = date.fromisoformat(date_from), date.fromisoformat(date_to)
+    return list(market.client.settlement.iter_revenue_history(*days))
 
 
 def test_sale_recognised_seven_days_after_delivery_then_refund(market: Market) -> None:
@@ -57,7 +60,7 @@ def test_sale_recognised_seven_days_after_delivery_then_refund(market: Market) -
     assert refund.deliveryFee is not None and refund.deliveryFee.amount == -10000
     assert refund.deliveryFee.fee == -300 and refund.deliveryFee.settlementAmount == -9670
     # The month's payment: sales - refunds - commission, minus the return shipping.
-    [row] = client.settlement.settlement_histories("2025-07")
+    [row] = client.settlement.settlement_histories(date(2025, 7, 1))
     sold = sum(i.saleAmount or 0 for i in sale.items) - (item.saleAmount or 0)
     fees = sum((i.serviceFee or 0) + (i.serviceFeeVat or 0) for i in sale.items)
     fees -= (item.serviceFee or 0) + (item.serviceFeeVat or 0)
@@ -91,7 +94,9 @@ def test_refunds_before_and_after_recognition_page_in_order(market: Market) -> N
     returned(market, late, {second: 1}, "CHANGEMIND")  # day 8: after its sale (day 7)
     walked = [
         (line.saleType, line.orderId, line.recognitionDate)
-        for line in market.client.settlement.iter_revenue_history(DAY, END, max_per_page=1)
+        for line in market.client.settlement.iter_revenue_history(
+            date.fromisoformat(DAY), date.fromisoformat(END), max_per_page=1
+        )
     ]
     assert walked == [  # by recognition instant; a sale before its own refund
         ("SALE", early.orderId, "2025-07-22"),
@@ -133,7 +138,7 @@ def test_coupon_amounts_come_from_the_order_item(market: Market, app: Starlette)
     assert item.sellerDiscountCoupon == 1000 and item.downloadableCoupon == 600
     assert refund.items[0].sellerDiscountCoupon == 500  # half the line came back
     assert refund.items[0].downloadableCoupon == 300
-    [row] = market.client.settlement.settlement_histories("2025-07")
+    [row] = market.client.settlement.settlement_histories(date(2025, 7, 1))
     assert row.sellerDiscountCoupon == 500 and row.downloadableCoupon == 300
     assert row.finalAmount == (row.settlementAmount or 0) - (row.deductionAmount or 0) - 800
 

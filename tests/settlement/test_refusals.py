@@ -3,6 +3,7 @@ revenue paths served as aliases, and the control API's refusals."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import httpx
@@ -111,8 +112,16 @@ def test_older_revenue_paths_are_aliases(market: Market, api: RawApi) -> None:
 def test_vendors_see_only_their_revenue(market: Market, other_client: Client) -> None:
     delivered(market, {market.items[0]: 1})
     market.client.sandbox.clock.advance(WEEK)
-    assert len(list(market.client.settlement.iter_revenue_history("2025-07-01", "2025-07-31"))) == 1
-    assert list(other_client.settlement.iter_revenue_history("2025-07-01", "2025-07-31")) == []
+    assert (
+        len(
+            list(market.client.settlement.iter_revenue_history(date(2025, 7, 1), date(2025, 7, 31)))
+        )
+        == 1
+    )
+    assert (
+        list(other_client.settlement.iter_revenue_history(date(2025, 7, 1), date(2025, 7, 31)))
+        == []
+    )
 
 
 def test_control_api_refusals(market: Market) -> None:
