@@ -7,7 +7,7 @@ SRC    := src tests benchmarks scripts examples
 # Coverage floor: raise it as tests grow, never lower it.
 COV_FLOOR := 96
 
-.PHONY: setup demo test lint typecheck pytest bench format coverage-doc clean
+.PHONY: setup demo test lint typecheck pytest fuzz bench format coverage-doc clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ pytest: setup
 	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=$(COV_FLOOR)
 
 test: lint typecheck pytest
+
+# Longer schemathesis runs (stateful links, many more examples); minutes, not part of CI.
+fuzz: setup
+	$(BIN)/pytest tests/openapi -m slow_fuzz -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python -m benchmarks

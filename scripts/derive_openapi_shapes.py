@@ -16,8 +16,8 @@ For each catalog document with an endpoint and each post-2019 endpoint it writes
   sample request where the two disagree), ``body_example`` (the sample request body);
 * ``response``: a JSON Schema of the documented success body (response tree widened by the
   documented sample response: fields only in the sample are added, a field whose sample value
-  has another JSON type accepts both). Response scalars accept ``null``; extra fields are
-  allowed everywhere.
+  has another JSON type accepts both, ``null`` only where the sample shows it); ``required``
+  where the response table marks a field required. Extra fields are allowed everywhere.
 * ``deprecated``: hidden from the site index, marked unavailable, or listed as removed.
 
 Endpoints of the newer file that replace catalog documents (named in ``replaces``) inherit
@@ -215,8 +215,6 @@ def sample_schema(value: Any, *, nullable: bool) -> Schema:
     if kind == "null":
         return {}
     schema: Schema = {"type": [kind, "null"] if nullable else kind}
-    if kind == "integer":
-        schema["type"] = ["number", "null"] if nullable else "number"
     if isinstance(value, dict):
         schema["properties"] = {k: sample_schema(v, nullable=nullable) for k, v in value.items()}
     elif isinstance(value, list):
@@ -339,10 +337,13 @@ def catalog_entry(
             body = sample_schema(request["body"], nullable=False)
         else:
             widen_with_sample(body, request["body"], nullable=False)
-    response = tree_schema(doc.get("response_fields") or [], nullable=True, required_flags=False)
+    # a response field is nullable only where the documented sample shows null (the build
+    # adds what the sandbox was seen to send, ``_data/observed.json``); required where the
+    # response table marks it so
+    response = tree_schema(doc.get("response_fields") or [], nullable=False, required_flags=True)
     response["type"] = "object"
     if doc.get("sample_response") is not None:
-        widen_with_sample(response, doc["sample_response"], nullable=True)
+        widen_with_sample(response, doc["sample_response"], nullable=False)
     flags = " ".join(doc.get("flags") or [])
     deprecated = (
         doc.get("listed_in_site_index") is False

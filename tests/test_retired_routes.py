@@ -64,3 +64,34 @@ def test_retired_route_answers_410(api: RawApi, method: str, path: str) -> None:
     payload = response.json()
     assert payload["code"] == 410
     assert "retired" in payload["message"]
+
+
+CONFIRMATIONS = (
+    f"/v2/providers/wing_api/apis/internal-api/v2/vendors/{VENDOR[0]}/coupang-confirmations"
+)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT", "DELETE"])
+@pytest.mark.parametrize("remainder", ["a", "x/y/z", "%E3%81%82/%20", "a/b/c/%7E", "a%20b/c"])
+def test_retired_catch_all_answers_410_for_any_remainder(
+    api: RawApi, method: str, remainder: str
+) -> None:
+    """Any remainder reaches the catch-all (410), for every method it declares, never a 405
+    from a neighbouring route."""
+    body = {} if method in ("POST", "PUT") else None
+    response = api.request(method, f"{CONFIRMATIONS}/{remainder}", json=body)
+    assert response.status_code == 410, (method, remainder, response.text)
+    assert response.json()["code"] == 410
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT", "DELETE"])
+@pytest.mark.parametrize("remainder", ["a%0Ab", "x/y%0Az", "%0A", "a%0D%0Ab/c", "%E3%81%82%09/%20"])
+def test_a_control_character_in_the_remainder_is_refused_naming_the_path(
+    api: RawApi, method: str, remainder: str
+) -> None:
+    """A line break or tab in the path is refused before routing (400 naming ``path``): not a
+    405 from a neighbouring route, not a 500."""
+    body = {} if method in ("POST", "PUT") else None
+    response = api.request(method, f"{CONFIRMATIONS}/{remainder}", json=body)
+    assert response.status_code == 400, (method, remainder, response.text)
+    assert response.json()["errors"][0]["field"] == "path"

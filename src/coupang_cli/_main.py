@@ -204,6 +204,8 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     server_module = import_sandbox("coupang_sandbox.server")
     try:
         settings = server_module.settings_from_args(args)
+        # Before the port is claimed: a public bind without a token never listens.
+        server_module.check_bind(args.host, settings, args.allow_remote)
     except Exception as exc:  # noqa: BLE001 - a refused setting, whatever the sandbox calls it
         raise StartupError(str(exc) or type(exc).__name__, EXIT_USAGE) from None
     # The port first: a port in use is reported before the store is touched or the banner shown.

@@ -127,6 +127,25 @@ class AdminAuthError(SandboxError):
         )
 
 
+class ControlRefused(SandboxError):
+    """A control request (``/_sandbox``) the exposure rules refuse: HTTP 403 naming the header
+    (or ``peer``) and the rule, so neither a web page nor a remote peer can drive the sandbox."""
+
+    def __init__(self, field: str, rule: str, message: str) -> None:
+        violation = Violation(field, rule, message)
+        super().__init__(403, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
+        self.violation = violation
+
+
+class UnsupportedMediaType(SandboxError):
+    """A control request body that is not declared JSON: HTTP 415 naming ``Content-Type``."""
+
+    def __init__(self, field: str, rule: str, message: str) -> None:
+        violation = Violation(field, rule, message)
+        super().__init__(415, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
+        self.violation = violation
+
+
 class TransitionNotAllowed(SandboxError):
     """A state machine refused an event in the current state (HTTP 400)."""
 

@@ -28,6 +28,7 @@ from coupang_seller._core import (
     QueryParams,
     _NotGiven,
     processed_of,
+    release_stream,
     resolve_options,
     user_agent,
 )
@@ -123,8 +124,9 @@ class Client(BaseClient):
             max_response_bytes=max_response_bytes,
             deadline=deadline,
         )
-        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
-        self._clock = clock
+        super().__init__(
+            options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker, clock=clock
+        )
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
@@ -246,7 +248,9 @@ class Client(BaseClient):
 
     @cached_property
     def sandbox(self) -> Sandbox:
-        """The sandbox's control API (``/_sandbox``): reset, vendors, clock."""
+        """The sandbox's control API (``/_sandbox``), grouped like stripe's test helpers:
+        ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``,
+        ``returns``, ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``reset()``."""
         from coupang_seller.resources.sandbox import Sandbox
 
         return Sandbox(self)
@@ -351,6 +355,7 @@ class Client(BaseClient):
             return body.finish()
         finally:
             response.close()
+            release_stream(response)
 
     def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
         """Unsigned call to the sandbox control API (no rate limit, no retries)."""
@@ -426,9 +431,9 @@ class AsyncClient(BaseClient):
             max_response_bytes=max_response_bytes,
             deadline=deadline,
         )
-        super().__init__(options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker)
-        #: The signing clock; also "now" of the time rules the SDK checks before sending.
-        self._clock = clock
+        super().__init__(
+            options, rate_limiters=rate_limiters, circuit_breaker=circuit_breaker, clock=clock
+        )
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
@@ -640,6 +645,7 @@ class AsyncClient(BaseClient):
                     return body.finish()
                 finally:
                     await response.aclose()
+                    release_stream(response)
         except TimeoutError as exc:
             raise self.deadline_exceeded(request, budget, processed=True) from exc
 

@@ -304,7 +304,7 @@ def world() -> Iterator[World]:
     try:
         with (
             make_client(VENDOR, transport) as client,
-            httpx.Client(transport=transport, base_url="http://sandbox") as http,
+            httpx.Client(transport=transport, base_url="http://127.0.0.1") as http,
         ):
             market = open_market(client, importlib.import_module("coupang_seller.catalog"))
             placed = market.visible_order()

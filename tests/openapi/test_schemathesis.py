@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -58,6 +59,12 @@ def use_real_ids(case: Any, ids: dict[str, list[str]]) -> None:
     suppress_health_check=list(HealthCheck),
 )
 def test_sandbox_conforms_to_its_document(case: Any, seeded: Seeded) -> None:
+    response = send_case(case, seeded)
+    case.validate_response(response, checks=CHECKS)
+
+
+def send_case(case: Any, seeded: Seeded) -> Any:
+    """Send a generated case, signed, with most path ids swapped for seeded ones."""
     use_real_ids(case, seeded.ids)
     kwargs = case.as_transport_kwargs(base_url=BASE_URL)
     kwargs.pop("cookies", None)
@@ -74,4 +81,18 @@ def test_sandbox_conforms_to_its_document(case: Any, seeded: Seeded) -> None:
         **body,
     )
     assert not kwargs, kwargs
-    case.validate_response(response, checks=CHECKS)
+    return response
+
+
+@pytest.mark.slow_fuzz
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES * 10,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_sandbox_conforms_longer(case: Any, seeded: Seeded) -> None:
+    """``make fuzz``: the same checks with 10 times the examples (minutes; not in CI)."""
+    case.validate_response(send_case(case, seeded), checks=CHECKS)

@@ -46,6 +46,19 @@ def load_shapes() -> tuple[dict[str, Any], ...]:
     return tuple(operations)
 
 
+@lru_cache(maxsize=1)
+def load_observed() -> dict[str, dict[str, dict[str, Any]]]:
+    """What the sandbox was seen to answer (``_data/observed.json``, written by
+    ``scripts/derive_openapi_observed.py``): per ``METHOD path``, per body location."""
+    text = (
+        resources.files("coupang_sandbox.openapi")
+        .joinpath("_data/observed.json")
+        .read_text(encoding="utf-8")
+    )
+    operations: dict[str, dict[str, dict[str, Any]]] = json.loads(text)["operations"]
+    return operations
+
+
 def _norm(path: str, *, versionless: bool = False) -> str:
     out = _PARAM.sub("{}", path.strip()).lower()
     return _VERSION.sub("/v{}/", out) if versionless else out
@@ -73,10 +86,24 @@ def find_shape(method: str, path: str) -> dict[str, Any] | None:
             found = index.get((candidate, key_path, versionless))
             if found:
                 # a document with a response shape wins; catalog documents before newer notes
-                return sorted(
+                best = sorted(
                     found, key=lambda op: (op["response"] is None, op["source"] != "catalog")
                 )[0]
+                return _own_method(best, method)
     return None
+
+
+def _own_method(shape: dict[str, Any], method: str) -> dict[str, Any]:
+    """A newer entry that covers several methods (``GET|POST``) inherits the documents of all
+    of them; each method takes its own document's parameters, body and response."""
+    if len(shape["methods"]) < 2 or not shape.get("inherits"):
+        return shape
+    by_key = {op["key"]: op for op in load_shapes()}
+    for key in shape["inherits"]:
+        base = by_key.get(key)
+        if base is not None and base["methods"][0] == method:
+            return base
+    return shape
 
 
 # -- envelopes and errors ----------------------------------------------------------------------
@@ -198,7 +225,13 @@ def _envelope(provider: str | None) -> Schema:
             },
         }
     if provider == "marketplace_openapi":
-        return {"type": ["object", "array"]}  # answers without an envelope on some paths
+        # answers without an envelope on some paths: an object, or a list of objects
+        return {
+            "anyOf": [
+                {"type": "object"},
+                {"type": "array", "items": {"type": "object"}},
+            ]
+        }
     return {
         "type": "object",
         "required": ["code"],
@@ -211,9 +244,19 @@ def _envelope(provider: str | None) -> Schema:
 _ONE_OR_LIST = frozenset({"lookup-order-by-orderid", "ordersheet_v5_by_orderId"})
 
 
-def _success_schema(shape: dict[str, Any] | None, provider: str | None) -> Schema:
+def _success_schema(
+    shape: dict[str, Any] | None, provider: str | None, seen: dict[str, dict[str, Any]]
+) -> Schema:
     if shape is None or not shape.get("response"):
-        return _envelope(provider)
+        schema = _envelope(provider)
+    else:
+        schema = _documented_success(shape)
+    _apply_observed(schema, seen, "", "")
+    _finish(schema, "")
+    return schema
+
+
+def _documented_success(shape: dict[str, Any]) -> Schema:
     schema: Schema = copy.deepcopy(shape["response"])
     props = schema.setdefault("properties", {})
     if "code" in props:
@@ -224,6 +267,108 @@ def _success_schema(shape: dict[str, Any] | None, provider: str | None) -> Schem
     if shape["key"] in _ONE_OR_LIST and isinstance(data, dict) and "properties" in data:
         props["data"] = {"anyOf": [data, {"type": "array", "items": data}]}
     return schema
+
+
+#: Names of ids and counts: a ``number`` seen only as whole numbers becomes ``integer``.
+_WHOLE = re.compile(r"(?:Id|Ids|Code|Count|count|Num|Size|Page|Quantity|quantity|Key)$")
+_TYPE_ORDER = ["object", "array", "string", "integer", "number", "boolean", "null"]
+
+
+def _types_of(schema: Schema) -> list[str]:
+    value = schema.get("type")
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _set_type(schema: Schema, types: list[str]) -> None:
+    unique = sorted(set(types), key=_TYPE_ORDER.index)
+    if "number" in unique and "integer" in unique:
+        unique.remove("integer")
+    schema["type"] = unique[0] if len(unique) == 1 else unique
+
+
+def _from_observed(seen: dict[str, dict[str, Any]], where: str) -> Schema:
+    """The schema of an undocumented location, from what was seen there."""
+    schema: Schema = {}
+    _apply_observed(schema, seen, where, where.rsplit("/", 1)[-1])
+    return schema
+
+
+def _apply_observed(schema: Schema, seen: dict[str, dict[str, Any]], where: str, name: str) -> None:
+    """Narrow and widen a documented schema with what the sandbox was seen to send: the types
+    seen are allowed (``null`` included), ids and counts seen only whole become integers, the
+    properties present every time are ``required``, undocumented properties are added."""
+    for branch in schema.get("anyOf", []):
+        if _types_of(branch) == ["array"]:
+            _apply_observed(branch.setdefault("items", {}), seen, f"{where}/[]", name)
+        else:
+            _apply_observed(branch, seen, where, name)
+    if "anyOf" in schema:
+        return
+    observed = seen.get(where)
+    if observed is not None:
+        kinds = list(observed["types"])
+        mine = _types_of(schema)
+        if not mine and kinds == ["null"]:
+            pass  # seen only as null, documented nowhere: no evidence of its type
+        elif not mine:
+            _set_type(schema, kinds)
+        else:
+            missing = [
+                k for k in kinds if k not in mine and not (k == "integer" and "number" in mine)
+            ]
+            if missing:
+                _set_type(schema, mine + missing)
+        mine = _types_of(schema)
+        if "number" in mine and set(kinds) <= {"integer", "null"} and _WHOLE.search(name):
+            _set_type(schema, ["integer" if t == "number" else t for t in mine])
+        if "object" in kinds and "additionalProperties" not in schema:
+            props = schema.setdefault("properties", {})
+            for key in observed.get("keys", []):
+                if key not in props:
+                    props[key] = _from_observed(seen, f"{where}/{key.replace('/', '~1')}")
+            always = set(observed.get("always", []))
+            documented = [k for k in schema.get("required", []) if k in always]
+            required = sorted(set(documented) | always)
+            if required:
+                schema["required"] = required
+            elif "required" in schema:
+                del schema["required"]
+    for key, sub in (schema.get("properties") or {}).items():
+        _apply_observed(sub, seen, f"{where}/{key.replace('/', '~1')}", key)
+    if not schema.get("items") and f"{where}/[]" in seen and "array" in _types_of(schema):
+        schema["items"] = {}
+    if isinstance(schema.get("items"), dict):
+        _apply_observed(schema["items"], seen, f"{where}/[]", name)
+
+
+def _finish(schema: Schema, name: str) -> None:
+    """Array items neither documented nor seen: ids and codes are integers or digit strings,
+    anything else an object or a scalar. A property documented twice in two cases (the
+    table's ``ReceiptMap``, the sample's ``receiptMap``) keeps the sample's camel case only:
+    JSON is case-sensitive and generated clients cannot hold both."""
+    for branch in schema.get("anyOf", []):
+        _finish(branch, name)
+    props = schema.get("properties") or {}
+    lower = {k for k in props if k[:1].islower()}
+    for key in [k for k in props if k[:1].isupper() and k[:1].lower() + k[1:] in lower]:
+        del props[key]
+        if key in schema.get("required", []):
+            schema["required"].remove(key)
+    for key, sub in props.items():
+        _finish(sub, key)
+    if "array" in _types_of(schema):
+        items = schema.get("items")
+        if not items:
+            if re.search(r"(?:Ids|Codes|Numbers)$", name):
+                schema["items"] = {"type": ["integer", "string"]}
+            else:
+                schema["items"] = {"type": ["object", "string", "integer"]}
+        else:
+            _finish(items, name)
+    elif isinstance(schema.get("items"), dict):
+        _finish(schema["items"], name)
 
 
 def _error_responses(method: str) -> dict[str, Any]:
@@ -250,10 +395,12 @@ def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]
         schema = documented.get(name, {}).get("schema") or {"type": "string"}
         if name == "vendorId" or schema.get("type") not in ("string", "integer", "number"):
             schema = {"type": "string"}
-        params.append({"name": name, "in": "path", "required": True, "schema": schema})
+        params.append(
+            {"name": name, "in": "path", "required": True, "schema": _param_schema(name, schema)}
+        )
     if shape is None:
         return params
-    seen = {p["name"] for p in params}
+    seen = {p["name"] for p in params if p["in"] == "query"}
     for query in shape.get("query_params", []):
         if query["name"] in seen:
             continue
@@ -263,7 +410,7 @@ def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]
                 "name": query["name"],
                 "in": "query",
                 "required": bool(query["required"]),
-                "schema": query["schema"],
+                "schema": _param_schema(query["name"], copy.deepcopy(query["schema"])),
             }
         )
     fixed = shape.get("fixed_query")
@@ -279,6 +426,38 @@ def _parameters(path: str, shape: dict[str, Any] | None) -> list[dict[str, Any]]
             }
         )
     return params
+
+
+#: Parameters the sandbox reads with the bounded id rule (``parse_id``: a positive integer of
+#: at most 18 digits, sent as digits).
+_ID_PARAMS = frozenset(
+    {
+        "orderId", "shipmentBoxId", "receiptId", "exchangeId", "sellerProductId", "vendorItemId",
+        "inquiryId", "couponId", "requestedId", "itemId", "displayCategoryCode", "categoryId",
+    }
+)  # fmt: skip
+#: Page numbers and sizes (``as_page``: a whole number from 1).
+_PAGE_PARAMS = frozenset(
+    {"maxPerPage", "pageNum", "pageSize", "page", "size", "sizePerPage", "pageIndex"}
+)
+ID_MAXIMUM = 999_999_999_999_999_999
+
+
+def _param_schema(name: str, schema: Schema) -> Schema:
+    """Integers for ids and page sizes (a generated client must send ``10``, never ``10.0``);
+    an opaque ``nextToken`` is a string."""
+    kinds = _types_of(schema)
+    if "enum" in schema or not kinds or not set(kinds) <= {"string", "integer", "number"}:
+        return schema
+    if name in _ID_PARAMS:
+        return {"type": "integer", "minimum": 1, "maximum": ID_MAXIMUM}
+    if name in _PAGE_PARAMS:
+        return {"type": "integer", "minimum": 1}
+    if name == "nextToken":
+        return {"type": "string"}
+    if "number" in kinds:
+        return {**schema, "type": "integer"}
+    return schema
 
 
 def _request_body(handler: Any, shape: dict[str, Any] | None) -> dict[str, Any]:
@@ -321,7 +500,12 @@ def _signed_operation(method: str, path: str, handler: Any, taken: set[str]) -> 
     if is_retired(handler):
         op["deprecated"] = True
         op["parameters"] = [p for p in op["parameters"] if p["in"] == "path"]
-        op["responses"] = {"410": {"$ref": "#/components/responses/Gone"}}
+        op["responses"] = {
+            # A path that cannot be normalised (coupang_sandbox.paths) is refused before routing.
+            "400": {"$ref": "#/components/responses/BadRequest"},
+            "401": {"$ref": "#/components/responses/Unauthorized"},
+            "410": {"$ref": "#/components/responses/Gone"},
+        }
         return op
     if shape is not None and shape.get("deprecated"):
         op["deprecated"] = True
@@ -330,7 +514,13 @@ def _signed_operation(method: str, path: str, handler: Any, taken: set[str]) -> 
     op["responses"] = {
         "200": {
             "description": "Coupang's success envelope (business failures may also answer 200).",
-            "content": {JSON: {"schema": _success_schema(shape, provider)}},
+            "content": {
+                JSON: {
+                    "schema": _success_schema(
+                        shape, provider, load_observed().get(f"{method} {path}", {})
+                    )
+                }
+            },
         },
         **_error_responses(method),
     }
@@ -352,10 +542,15 @@ def _control_operation(method: str, path: str, taken: set[str]) -> dict[str, Any
             "200": {"description": "Done.", "content": {JSON: {"schema": {}}}},
             "400": {"$ref": "#/components/responses/BadRequest"},
             "401": {"description": "The admin token is missing or wrong."},
+            "403": {
+                "description": "Refused by the exposure rules: a non-loopback peer without an "
+                "admin token, a foreign Origin or a Host that is not loopback or allowed."
+            },
             "404": {"$ref": "#/components/responses/NotFound"},
         },
     }
     if method in BODY_METHODS:
+        op["responses"]["415"] = {"description": "The body is not sent as application/json."}
         op["requestBody"] = {"required": False, "content": {JSON: {"schema": {"type": "object"}}}}
     return op
 
@@ -399,6 +594,7 @@ def build_document(app_or_routes: Any = None, *, include_control: bool = False) 
             for method in sorted(m for m in (route.methods or ()) if m != "HEAD"):
                 item = paths.setdefault(path, {})
                 item[method.lower()] = _control_operation(method, path, taken)
+    _add_links(paths)
     return {
         "openapi": OPENAPI_VERSION,
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
@@ -420,6 +616,72 @@ def build_document(app_or_routes: Any = None, *, include_control: bool = False) 
         "paths": dict(sorted(paths.items())),
         "components": _components(),
     }
+
+
+_SELLER = "/v2/providers/seller_api/apis/api/v1/marketplace"
+_OPENAPI_V = "/v2/providers/openapi/apis/api/v{n}/vendors/{{vendorId}}"
+_FMS = "/v2/providers/fms/apis/api"
+_VENDOR_PATH = {"path.vendorId": "$request.path.vendorId"}
+
+#: ``(source method, source path, link name, target method, target path, parameters)``: a
+#: create and the lookups of what it made, a list and the lookups of its rows.
+LINKS: tuple[tuple[str, str, str, str, str, dict[str, str]], ...] = (
+    *(
+        ("post", f"{_SELLER}/seller-products", name, "get", target,
+         {"path.sellerProductId": "$response.body#/data"})
+        for name, target in (
+            ("GetProduct", f"{_SELLER}/seller-products/{{sellerProductId}}"),
+            ("GetProductPartial", f"{_SELLER}/seller-products/{{sellerProductId}}/partial"),
+            ("GetProductHistory", f"{_SELLER}/seller-products/{{sellerProductId}}/histories"),
+        )
+    ),
+    *(
+        ("post", f"{_OPENAPI_V.format(n=n)}/outboundShippingCenters", "GetOutboundPlace", "get",
+         f"{_OPENAPI_V.format(n=n)}/outboundShippingCenters",
+         {**_VENDOR_PATH, "query.searchType": "OSPC",
+          "query.outboundShippingPlaceCodes": "$response.body#/data/resultMessage"})
+        for n in (4, 5)
+    ),
+    *(
+        ("post", f"{_OPENAPI_V.format(n=n)}/returnShippingCenters", "GetReturnCenter", "get",
+         "/v2/providers/openapi/apis/api/v3/return/shipping-places/center-code",
+         {"query.returnCenterCodes": "$response.body#/data/resultMessage"})
+        for n in (4, 5)
+    ),
+    *(
+        ("post", f"{_FMS}/v{n}/vendors/{{vendorId}}/coupon{s}", "GetRequestStatus", "get",
+         f"{_FMS}/v1/vendors/{{vendorId}}/requested/{{requestedId}}",
+         {**_VENDOR_PATH, "path.requestedId": "$response.body#/data/content/requestedId"})
+        for n, s in ((2, ""), (1, "s"))
+    ),
+    *(
+        ("get", f"{_OPENAPI_V.format(n=n)}/ordersheets", name, "get", target, {**_VENDOR_PATH, **p})
+        for n in (4, 5)
+        for name, target, p in (
+            ("GetSheet", f"{_OPENAPI_V.format(n=n)}/ordersheets/{{shipmentBoxId}}",
+             {"path.shipmentBoxId": "$response.body#/data/0/shipmentBoxId"}),
+            ("GetSheetsOfOrder", f"{_OPENAPI_V.format(n=n)}/{{orderId}}/ordersheets",
+             {"path.orderId": "$response.body#/data/0/orderId"}),
+        )
+    ),
+    ("get", f"{_OPENAPI_V.format(n=6)}/returnRequests", "GetReturn", "get",
+     f"{_OPENAPI_V.format(n=6)}/returnRequests/{{receiptId}}",
+     {**_VENDOR_PATH, "path.receiptId": "$response.body#/data/0/receiptId"}),
+)  # fmt: skip
+
+
+def _add_links(paths: dict[str, dict[str, Any]]) -> None:
+    """OpenAPI links from creates and lists to the lookups of their ids (stateful testing and
+    generated clients follow them); a link whose ends are not both served is left out."""
+    for method, path, name, target_method, target, parameters in LINKS:
+        source = paths.get(path, {}).get(method)
+        goal = paths.get(target, {}).get(target_method)
+        if source is None or goal is None or "200" not in source["responses"]:
+            continue
+        if "200" not in goal["responses"]:
+            continue
+        links = source["responses"]["200"].setdefault("links", {})
+        links[name] = {"operationId": goal["operationId"], "parameters": dict(parameters)}
 
 
 def _tags(paths: dict[str, dict[str, Any]], include_control: bool) -> list[dict[str, str]]:

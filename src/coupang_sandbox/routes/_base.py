@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hmac
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import anyio
 import anyio.lowlevel
 import anyio.to_thread
+from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -32,10 +34,13 @@ from coupang_sandbox.errors import (
     store_failure,
     violations_or_raise,
 )
+from coupang_sandbox.exposure import check_control_request
 from coupang_sandbox.throttle import retry_after_header
 from coupang_seller.preflight import Violation
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+#: Methods that change nothing: run once more when their database connection was dead.
+SAFE_METHODS = frozenset({"GET", "HEAD"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
 
 
@@ -308,6 +313,22 @@ def _group(specs: Sequence[RouteSpec]) -> dict[str, dict[str, Handler]]:
     return grouped
 
 
+def _run_handler(handler: Handler, call: Call) -> Response:
+    """Run ``handler``; a read whose pooled database connection turned out dead runs once more.
+
+    The store pings a pooled connection only after it sat idle (not on every checkout), so a
+    connection that died a moment ago fails the statement; SQLAlchemy then recycles the pool.
+    A read has changed nothing, so it is simply run again on a fresh connection. A write is
+    not repeated (its commit may have landed): it fails once, as on a real outage.
+    """
+    try:
+        return handler(call)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated or call.request.method not in SAFE_METHODS:
+            raise
+    return handler(call)
+
+
 def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     """Routes behind the HMAC gateway: vendor from the key, vendorId checks, JSON body.
 
@@ -327,6 +348,9 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             return await _in_thread(_serve_signed, request, sandbox, handler, raw)
 
         route = Route(path, _guarded(run), methods=list(handlers))
+        # a ``{rest:path}`` remainder matches any character, a line break included: Starlette
+        # compiles ``.*`` without DOTALL, so ``/a%0Ab`` fell through to a neighbour's 405
+        route.path_regex = re.compile(route.path_regex.pattern, re.DOTALL)
         #: ``{method: handler}``, read by the coverage table and the OpenAPI generator.
         route.handlers = dict(handlers)  # type: ignore[attr-defined]
         routes.append(route)
@@ -414,7 +438,7 @@ def _serve_signed(
         for part in body.get(ARRAY_KEY) or [body]:
             if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
                 raise VendorMismatchError()
-    return handler(Call(request, sandbox, vendor.vendor_id, body))
+    return _run_handler(handler, Call(request, sandbox, vendor.vendor_id, body))
 
 
 def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
@@ -424,6 +448,7 @@ def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            check_control_request(request, request.app.state.sandbox.settings)
             sandbox: Sandbox = request.app.state.sandbox
             handler = handlers["GET" if request.method == "HEAD" else request.method]
             raw: bytes | PayloadTooLarge = b""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 Features = dict[str, float]
 
@@ -226,7 +225,3 @@ def brand_key(brand: str) -> str:
 def meaningful_length(text: str) -> int:
     """Characters of the meaningful tokens (0 for "", "!!!", "2kg x 3", "무료배송")."""
     return sum(len(t) for t in tokens(text) if len(t) > 1)
-
-
-def join_texts(parts: Iterable[str]) -> str:
-    return " ".join(p for p in parts if p)

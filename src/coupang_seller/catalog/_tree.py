@@ -156,10 +156,6 @@ class Catalog:
         """Brands typical of the leaf."""
         return tuple(self._leaf_data.get(code, {}).get("brands", ()))
 
-    def notice_category_names(self) -> list[str]:
-        """Every 상품정보제공고시 category the catalog uses."""
-        return list(self._notices)
-
     def _expand(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         return {
             "isAllowSingleItem": bool(meta["isAllowSingleItem"]),

@@ -16,29 +16,31 @@ idempotency key); it answers 200, or 206 when only some options took the rule
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Literal
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import path_param
+from coupang_seller._windows import require_datetimes
 from coupang_seller.preflight import cashback as rules
-from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    data_of,
+    envelope_data,
+    nothing,
+)
 from coupang_seller.types.cashback import CashbackApplyResult, CashbackRule
+from coupang_seller.types.codes import CashbackValueType
 
 __all__ = ["AsyncCashback", "Cashback"]
 
-ValueType = Literal["FIXED", "RATE", "FIXED_WITH_QUANTITY"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    params: QueryParams | None = None
-    body: Any = None
+ValueType = CashbackValueType
 
 
 def _time_text(value: datetime | str) -> str:
@@ -55,10 +57,6 @@ def _apply_result(envelope: Any) -> CashbackApplyResult:
 
 
 class _CashbackOps(Resource[ClientT]):
-    def _now(self) -> datetime:
-        clock: Callable[[], datetime] | None = getattr(self._client, "_clock", None)
-        return clock() if clock is not None else datetime.now(UTC)
-
     def _path(self) -> str:
         return E.CASHBACK_APPLY.format(vendorId=path_param(self._vendor_id, "vendorId"))
 
@@ -69,10 +67,10 @@ class _CashbackOps(Resource[ClientT]):
         value_type: str,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None,
-    ) -> _Call:
+    ) -> Call:
         if (
             isinstance(start_at, datetime)
             and isinstance(end_at, datetime)
@@ -89,23 +87,20 @@ class _CashbackOps(Resource[ClientT]):
         }
         if max_amount is not None:
             body["maxAmount"] = max_amount
-        if self._client.options.preflight:
-            self._refuse(rules.check_apply(body, now=self._now()), "cashback.apply")
-        return _Call("POST", self._path(), body=body)
+        if self._checks:
+            self._gate("cashback.apply", rules.check_apply(body, now=self._now()))
+        return Call("POST", self._path(), body=body)
 
     def _lookup_call(
         self, method: str, rule_id: int | str, vendor_item_id: int | str, operation: str
-    ) -> _Call:
-        self._refuse(rules.check_lookup(rule_id, vendor_item_id), operation)
+    ) -> Call:
+        self._gate(operation, rules.check_lookup(rule_id, vendor_item_id))
         params = {"ruleId": str(rule_id), "vendorItemId": str(vendor_item_id)}
-        return _Call(method, self._path(), params)
+        return Call(method, self._path(), params)
 
 
-class Cashback(_CashbackOps[Client]):
+class Cashback(_CashbackOps[Client], SyncResource):
     """``client.cashback``: cashback rules on options (contracted with Coupang)."""
-
-    def _send(self, call: _Call) -> Any:
-        return self._client.request(call.method, call.path, params=call.params, json=call.body)
 
     def apply(
         self,
@@ -114,34 +109,52 @@ class Cashback(_CashbackOps[Client]):
         value_type: ValueType,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None = None,
     ) -> CashbackApplyResult:
-        """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h)
-        to ``end_at``. ``max_amount`` caps a RATE cashback (required for RATE)."""
+        """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h,
+        :meth:`Client.now`) to ``end_at``. ``max_amount`` caps a RATE cashback (required).
+
+        Returns the :class:`CashbackApplyResult` (``failures`` lists the options that did not
+        take the rule, HTTP 206). Raises :class:`PreflightError` for a broken rule (nothing
+        sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._apply_call(
             rule_id=rule_id, value_type=value_type, value=value,
             vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,
             max_amount=max_amount,
         )  # fmt: skip
-        return _apply_result(self._send(call))
+        return self._run(call, _apply_result)
 
     def get(self, rule_id: int | str, vendor_item_id: int | str) -> CashbackRule:
-        """The rule ``rule_id`` as applied to one option (``disabled`` once removed)."""
-        call = self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get")
-        return CashbackRule.model_validate(envelope_data(self._send(call)))
+        """The rule ``rule_id`` as applied to one option (``disabled`` once removed).
+
+        Returns a :class:`CashbackRule`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` when the option has no such rule.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        return self._run(self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get"),
+                         data_of(CashbackRule))  # fmt: skip
 
     def remove(self, rule_id: int | str, vendor_item_id: int | str) -> None:
-        """Stop rule ``rule_id`` for one option."""
-        self._send(self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"))
+        """Stop rule ``rule_id`` for one option.
+
+        Returns nothing. Raises :class:`PreflightError` for a malformed id, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``DELETE
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        self._run(self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"), nothing)
 
 
-class AsyncCashback(_CashbackOps[AsyncClient]):
-    async def _send(self, call: _Call) -> Any:
-        return await self._client.request(
-            call.method, call.path, params=call.params, json=call.body
-        )
+class AsyncCashback(_CashbackOps[AsyncClient], AsyncResource):
+    """``client.cashback`` of :class:`AsyncClient`: the async twin of :class:`Cashback`."""
 
     async def apply(
         self,
@@ -150,20 +163,47 @@ class AsyncCashback(_CashbackOps[AsyncClient]):
         value_type: ValueType,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None = None,
     ) -> CashbackApplyResult:
+        """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h,
+        :meth:`Client.now`) to ``end_at``. ``max_amount`` caps a RATE cashback (required).
+
+        Returns the :class:`CashbackApplyResult` (``failures`` lists the options that did not
+        take the rule, HTTP 206). Raises :class:`PreflightError` for a broken rule (nothing
+        sent), an :class:`APIError` subclass when Coupang refuses or cannot be reached.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._apply_call(
             rule_id=rule_id, value_type=value_type, value=value,
             vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,
             max_amount=max_amount,
         )  # fmt: skip
-        return _apply_result(await self._send(call))
+        return await self._run(call, _apply_result)
 
     async def get(self, rule_id: int | str, vendor_item_id: int | str) -> CashbackRule:
-        call = self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get")
-        return CashbackRule.model_validate(envelope_data(await self._send(call)))
+        """The rule ``rule_id`` as applied to one option (``disabled`` once removed).
+
+        Returns a :class:`CashbackRule`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` when the option has no such rule.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        return await self._run(self._lookup_call("GET", rule_id, vendor_item_id, "cashback.get"),
+                               data_of(CashbackRule))  # fmt: skip
 
     async def remove(self, rule_id: int | str, vendor_item_id: int | str) -> None:
-        await self._send(self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"))
+        """Stop rule ``rule_id`` for one option.
+
+        Returns nothing. Raises :class:`PreflightError` for a malformed id, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``DELETE
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
+        """
+        await self._run(
+            self._lookup_call("DELETE", rule_id, vendor_item_id, "cashback.remove"), nothing
+        )

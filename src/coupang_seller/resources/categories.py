@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
-from coupang_seller._exceptions import PreflightError
 from coupang_seller.catalog import Recommendation, recommend
 from coupang_seller.preflight._core import Violation
-from coupang_seller.resources._base import ClientT, Resource
+from coupang_seller.resources._base import AsyncResource, Call, ClientT, Resource, SyncResource
 from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.categories import (
     CategoryMeta,
@@ -43,54 +41,48 @@ class _PredictionEnvelope(CoupangModel):
     data: CategoryPrediction
 
 
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    body: Any = None
-
-
 def _flatten(root: DisplayCategory) -> builtins.list[DisplayCategory]:
     return [node for depth, node in root.walk() if depth > 0]
+
+
+def _tree(envelope: _TreeEnvelope) -> DisplayCategory:
+    return envelope.data
+
+
+def _meta(envelope: _MetaEnvelope) -> CategoryMeta:
+    return envelope.data
+
+
+def _flag(envelope: _FlagEnvelope) -> bool:
+    return as_flag(envelope.data)
 
 
 class _CategoryOps(Resource[ClientT]):
     def _code(self, value: int | str, field: str, operation: str) -> str:
         """A category code for the path: digits only (0 is ROOT), checked before sending."""
         text = str(value).strip()
-        if self._client.options.preflight and not (text.isascii() and text.isdigit()):
-            raise PreflightError(
+        if not (text.isascii() and text.isdigit()):
+            self._gate(
+                operation,
                 [
                     Violation(
                         field, "type", f"{field} must be a non-negative integer (got {value!r})"
                     )
                 ],
-                operation=operation,
             )
         return path_param(text, field)
 
-    def _tree_call(self) -> _Call:
-        return _Call("GET", E.CATEGORY_TREE.path)
+    def _code_call(self, endpoint: E.Endpoint, code: int | str, operation: str) -> Call:
+        text = self._code(code, "displayCategoryCode", operation)
+        return Call("GET", endpoint.format(displayCategoryCode=text))
 
-    def _get_call(self, code: int | str) -> _Call:
-        text = self._code(code, "displayCategoryCode", "categories.get")
-        return _Call("GET", E.CATEGORY_GET.format(displayCategoryCode=text))
-
-    def _status_call(self, code: int | str) -> _Call:
-        text = self._code(code, "displayCategoryCode", "categories.status")
-        return _Call("GET", E.CATEGORY_STATUS.format(displayCategoryCode=text))
-
-    def _meta_call(self, code: int | str) -> _Call:
-        text = self._code(code, "displayCategoryCode", "categories.meta")
-        return _Call("GET", E.CATEGORY_META.format(displayCategoryCode=text))
-
-    def _meta_by_id_call(self, category_id: int | str) -> _Call:
+    def _meta_by_id_call(self, category_id: int | str) -> Call:
         text = self._code(category_id, "categoryId", "categories.meta_by_id")
-        return _Call("GET", E.CATEGORY_META_BY_ID.format(categoryId=text))
+        return Call("GET", E.CATEGORY_META_BY_ID.format(categoryId=text))
 
-    def _agreed_call(self) -> _Call:
+    def _agreed_call(self) -> Call:
         vendor = path_param(self._vendor_id, "vendorId")
-        return _Call("GET", E.AUTO_CATEGORY_AGREED.format(vendorId=vendor))
+        return Call("GET", E.AUTO_CATEGORY_AGREED.format(vendorId=vendor))
 
     def _predict_call(
         self,
@@ -100,11 +92,11 @@ class _CategoryOps(Resource[ClientT]):
         attributes: Mapping[str, str] | None,
         description: str | None,
         seller_sku_code: str | None,
-    ) -> _Call:
-        if self._client.options.preflight and not isinstance(product_name, str):
-            raise PreflightError(
+    ) -> Call:
+        if not isinstance(product_name, str):
+            self._gate(
+                "categories.predict",
                 [Violation("productName", "type", "productName must be a string")],
-                operation="categories.predict",
             )
         body: dict[str, Any] = {"productName": product_name}
         if description is not None:
@@ -115,7 +107,7 @@ class _CategoryOps(Resource[ClientT]):
             body["attributes"] = {str(k): str(v) for k, v in attributes.items()}
         if seller_sku_code is not None:
             body["sellerSkuCode"] = seller_sku_code
-        return _Call("POST", E.CATEGORY_PREDICT.path, body)
+        return Call("POST", E.CATEGORY_PREDICT.path, body=body)
 
     def recommend_offline(
         self,
@@ -125,57 +117,96 @@ class _CategoryOps(Resource[ClientT]):
         attributes: Mapping[str, str] | None = None,
         top_k: int = 3,
     ) -> builtins.list[Recommendation]:
-        """The ``top_k`` best leaves of the packaged seed catalog; no network call.
+        """The ``top_k`` best leaves of the packaged seed catalog.
 
-        The seed catalog is realistic but is not Coupang's live tree: check a code with
-        :meth:`status` / :meth:`meta` before listing a product on it in production.
+        Calls nothing: no network call, the same in both halves. Returns a list of
+        :class:`Recommendation`, best first. Raises nothing for an unknown name (the list is
+        then empty or weak). The seed catalog is realistic but is not Coupang's live tree:
+        check a code with :meth:`status` / :meth:`meta` before listing a product on it.
         """
         return recommend(product_name, brand=brand, attributes=attributes, top_k=top_k)
 
 
-class Categories(_CategoryOps[Client]):
+class Categories(_CategoryOps[Client], SyncResource):
     """``client.categories``: the display-category tree, category meta and prediction."""
 
     def tree(self) -> DisplayCategory:
-        """ROOT (code 0) with every display category under it (``child``, recursively)."""
-        call = self._tree_call()
-        envelope = self._client.request_model(call.method, call.path, _TreeEnvelope)
-        return envelope.data
+        """ROOT (code 0) with every display category under it (``child``, recursively).
+
+        Returns the root :class:`DisplayCategory`. Raises an :class:`APIError` subclass when
+        Coupang refuses or cannot be reached.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories``.
+        """
+        return _tree(self._run(Call("GET", E.CATEGORY_TREE.path), _TreeEnvelope))
 
     def list(self) -> builtins.list[DisplayCategory]:
-        """Every display category (ROOT excluded), depth first; each keeps its ``child``."""
+        """Every display category (ROOT excluded), depth first; each keeps its ``child``.
+
+        Returns a list of :class:`DisplayCategory`. Raises as :meth:`tree`.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories``.
+        """
         return _flatten(self.tree())
 
     def get(self, code: int | str) -> DisplayCategory:
         """One category and its direct sub-categories; ``get(0)`` gives the top level.
 
-        An unknown code raises :class:`NotFoundError`.
+        Returns a :class:`DisplayCategory`. Raises :class:`PreflightError` for a code that
+        is not a non-negative integer, :class:`NotFoundError` for an unknown code.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}``.
         """
-        call = self._get_call(code)
-        envelope = self._client.request_model(call.method, call.path, _TreeEnvelope)
-        return envelope.data
+        return _tree(
+            self._run(self._code_call(E.CATEGORY_GET, code, "categories.get"), _TreeEnvelope)
+        )
 
     def children(self, code: int | str) -> builtins.list[DisplayCategory]:
-        """The direct sub-categories of ``code`` (empty for a leaf)."""
+        """The direct sub-categories of ``code`` (empty for a leaf).
+
+        Returns a list of :class:`DisplayCategory`. Raises as :meth:`get`.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}``.
+        """
         return self.get(code).children
 
     def status(self, code: int | str) -> bool:
-        """Whether products can be registered on ``code`` now (an active leaf)."""
-        call = self._status_call(code)
-        envelope = self._client.request_model(call.method, call.path, _FlagEnvelope)
-        return as_flag(envelope.data)
+        """Whether products can be registered on ``code`` now (an active leaf).
+
+        Returns a ``bool``. Raises :class:`PreflightError` for a malformed code,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}/status``.
+        """
+        return _flag(
+            self._run(self._code_call(E.CATEGORY_STATUS, code, "categories.status"), _FlagEnvelope)
+        )
 
     def meta(self, code: int | str) -> CategoryMeta:
-        """Attributes, notice categories, documents, certifications of a leaf category."""
-        call = self._meta_call(code)
-        envelope = self._client.request_model(call.method, call.path, _MetaEnvelope)
-        return envelope.data
+        """Attributes, notice categories, documents, certifications of a leaf category.
+
+        Returns a :class:`CategoryMeta`. Raises :class:`PreflightError` for a malformed code,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/category-related-metas/display-category-codes/{displayCategoryCode}``.
+        """
+        return _meta(
+            self._run(self._code_call(E.CATEGORY_META, code, "categories.meta"), _MetaEnvelope)
+        )
 
     def meta_by_id(self, category_id: int | str) -> CategoryMeta:
-        """The same meta through the older ``meta/categories/{categoryId}`` path."""
-        call = self._meta_by_id_call(category_id)
-        envelope = self._client.request_model(call.method, call.path, _MetaEnvelope)
-        return envelope.data
+        """The same meta through the older ``meta/categories/{categoryId}`` path.
+
+        Returns a :class:`CategoryMeta`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/categories/{categoryId}``.
+        """
+        return _meta(self._run(self._meta_by_id_call(category_id), _MetaEnvelope))
 
     def predict(
         self,
@@ -188,8 +219,12 @@ class Categories(_CategoryOps[Client]):
     ) -> CategoryPrediction:
         """Coupang's category recommendation for a product (its ``displayCategoryCode``).
 
-        Check ``result.succeeded``: ``FAILURE`` and ``INSUFFICIENT_INFORMATION`` come back as
-        data, not as exceptions.
+        Returns a :class:`CategoryPrediction`: check ``result.succeeded``, since
+        ``FAILURE`` and ``INSUFFICIENT_INFORMATION`` come back as data, not as exceptions.
+        Raises :class:`PreflightError` when ``product_name`` is not a string, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v1/categorization/predict``.
         """
         call = self._predict_call(
             product_name,
@@ -198,51 +233,103 @@ class Categories(_CategoryOps[Client]):
             description=description,
             seller_sku_code=seller_sku_code,
         )
-        envelope = self._client.request_model(
-            call.method, call.path, _PredictionEnvelope, json=call.body
-        )
-        return envelope.data
+        return self._run(call, _PredictionEnvelope).data
 
     def auto_category_agreed(self) -> bool:
-        """Whether the vendor agreed to automatic category matching (since 2020-11)."""
-        call = self._agreed_call()
-        envelope = self._client.request_model(call.method, call.path, _FlagEnvelope)
-        return as_flag(envelope.data)
+        """Whether the vendor agreed to automatic category matching (since 2020-11).
+
+        Returns a ``bool``. Raises an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/vendors/{vendorId}/check-auto-category-agreed``.
+        """
+        return _flag(self._run(self._agreed_call(), _FlagEnvelope))
 
 
-class AsyncCategories(_CategoryOps[AsyncClient]):
-    """Async twin of :class:`Categories`."""
+class AsyncCategories(_CategoryOps[AsyncClient], AsyncResource):
+    """``client.categories`` of :class:`AsyncClient`: the twin of :class:`Categories`."""
 
     async def tree(self) -> DisplayCategory:
-        call = self._tree_call()
-        envelope = await self._client.request_model(call.method, call.path, _TreeEnvelope)
-        return envelope.data
+        """ROOT (code 0) with every display category under it (``child``, recursively).
+
+        Returns the root :class:`DisplayCategory`. Raises an :class:`APIError` subclass when
+        Coupang refuses or cannot be reached.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories``.
+        """
+        return _tree(await self._run(Call("GET", E.CATEGORY_TREE.path), _TreeEnvelope))
 
     async def list(self) -> builtins.list[DisplayCategory]:
+        """Every display category (ROOT excluded), depth first; each keeps its ``child``.
+
+        Returns a list of :class:`DisplayCategory`. Raises as :meth:`tree`.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories``.
+        """
         return _flatten(await self.tree())
 
     async def get(self, code: int | str) -> DisplayCategory:
-        call = self._get_call(code)
-        envelope = await self._client.request_model(call.method, call.path, _TreeEnvelope)
-        return envelope.data
+        """One category and its direct sub-categories; ``get(0)`` gives the top level.
+
+        Returns a :class:`DisplayCategory`. Raises :class:`PreflightError` for a code that
+        is not a non-negative integer, :class:`NotFoundError` for an unknown code.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}``.
+        """
+        return _tree(
+            await self._run(self._code_call(E.CATEGORY_GET, code, "categories.get"), _TreeEnvelope)
+        )
 
     async def children(self, code: int | str) -> builtins.list[DisplayCategory]:
+        """The direct sub-categories of ``code`` (empty for a leaf).
+
+        Returns a list of :class:`DisplayCategory`. Raises as :meth:`get`.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}``.
+        """
         return (await self.get(code)).children
 
     async def status(self, code: int | str) -> bool:
-        call = self._status_call(code)
-        envelope = await self._client.request_model(call.method, call.path, _FlagEnvelope)
-        return as_flag(envelope.data)
+        """Whether products can be registered on ``code`` now (an active leaf).
+
+        Returns a ``bool``. Raises :class:`PreflightError` for a malformed code,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/display-categories/{displayCategoryCode}/status``.
+        """
+        return _flag(
+            await self._run(
+                self._code_call(E.CATEGORY_STATUS, code, "categories.status"), _FlagEnvelope
+            )
+        )
 
     async def meta(self, code: int | str) -> CategoryMeta:
-        call = self._meta_call(code)
-        envelope = await self._client.request_model(call.method, call.path, _MetaEnvelope)
-        return envelope.data
+        """Attributes, notice categories, documents, certifications of a leaf category.
+
+        Returns a :class:`CategoryMeta`. Raises :class:`PreflightError` for a malformed code,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/meta/category-related-metas/display-category-codes/{displayCategoryCode}``.
+        """
+        return _meta(
+            await self._run(
+                self._code_call(E.CATEGORY_META, code, "categories.meta"), _MetaEnvelope
+            )
+        )
 
     async def meta_by_id(self, category_id: int | str) -> CategoryMeta:
-        call = self._meta_by_id_call(category_id)
-        envelope = await self._client.request_model(call.method, call.path, _MetaEnvelope)
-        return envelope.data
+        """The same meta through the older ``meta/categories/{categoryId}`` path.
+
+        Returns a :class:`CategoryMeta`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` for an unknown one.
+
+        Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/meta/categories/{categoryId}``.
+        """
+        return _meta(await self._run(self._meta_by_id_call(category_id), _MetaEnvelope))
 
     async def predict(
         self,
@@ -253,6 +340,15 @@ class AsyncCategories(_CategoryOps[AsyncClient]):
         description: str | None = None,
         seller_sku_code: str | None = None,
     ) -> CategoryPrediction:
+        """Coupang's category recommendation for a product (its ``displayCategoryCode``).
+
+        Returns a :class:`CategoryPrediction`: check ``result.succeeded``, since
+        ``FAILURE`` and ``INSUFFICIENT_INFORMATION`` come back as data, not as exceptions.
+        Raises :class:`PreflightError` when ``product_name`` is not a string, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v1/categorization/predict``.
+        """
         call = self._predict_call(
             product_name,
             brand=brand,
@@ -260,12 +356,14 @@ class AsyncCategories(_CategoryOps[AsyncClient]):
             description=description,
             seller_sku_code=seller_sku_code,
         )
-        envelope = await self._client.request_model(
-            call.method, call.path, _PredictionEnvelope, json=call.body
-        )
-        return envelope.data
+        return (await self._run(call, _PredictionEnvelope)).data
 
     async def auto_category_agreed(self) -> bool:
-        call = self._agreed_call()
-        envelope = await self._client.request_model(call.method, call.path, _FlagEnvelope)
-        return as_flag(envelope.data)
+        """Whether the vendor agreed to automatic category matching (since 2020-11).
+
+        Returns a ``bool``. Raises an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET
+        /v2/providers/seller_api/apis/api/v1/marketplace/vendors/{vendorId}/check-auto-category-agreed``.
+        """
+        return _flag(await self._run(self._agreed_call(), _FlagEnvelope))

@@ -22,18 +22,27 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import aiter_page_num, iter_page_num, split_date_range
 from coupang_seller.preflight import customer_service as rules
 from coupang_seller.preflight._core import Violation
-from coupang_seller.resources._base import ClientT, Resource
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    nothing,
+)
+from coupang_seller.types.codes import CallCenterPartnerCounselingStatus, OnlineInquiryAnsweredType
 from coupang_seller.types.customer_service import (
     CallCenterInquiry,
     CallCenterInquiryEnvelope,
@@ -51,16 +60,8 @@ __all__ = [
     "OnlineInquiries",
 ]
 
-AnsweredType = Literal["ALL", "ANSWERED", "NOANSWER"]
-CounselingStatus = Literal["NONE", "ANSWER", "NO_ANSWER", "TRANSFER"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    params: QueryParams | None = None
-    body: Any = None
+AnsweredType = OnlineInquiryAnsweredType
+CounselingStatus = CallCenterPartnerCounselingStatus
 
 
 def _day(value: date | None) -> date | None:
@@ -68,6 +69,12 @@ def _day(value: date | None) -> date | None:
     if isinstance(value, datetime):
         return value.astimezone(KST).date() if value.tzinfo is not None else value.date()
     return value
+
+
+def _inquiry(envelope: CallCenterInquiryEnvelope, inquiry_id: int | str) -> CallCenterInquiry:
+    if envelope.data is None:
+        raise LookupError(f"call-center inquiry {inquiry_id} came back empty")
+    return envelope.data
 
 
 def _ranges(start: date | None, end: date | None) -> builtins.list[tuple[date | None, date | None]]:
@@ -101,13 +108,13 @@ class _CsOps(Resource[ClientT]):
     def _reply_by(self, given: str | None, operation: str, name: str) -> str:
         user = self._user_id(given)
         check = rules.check_reply_by if name == "replyBy" else rules.check_confirm_by
-        self._refuse(check(user), operation)
+        self._gate(operation, check(user))
         return user or ""
 
     def _answer_body(
         self, inquiry_id: int | str, content: str, reply_by: str | None, operation: str
     ) -> dict[str, Any]:
-        self._refuse(rules.check_inquiry_id(inquiry_id) + rules.check_content(content), operation)
+        self._gate(operation, rules.check_inquiry_id(inquiry_id) + rules.check_content(content))
         user = self._reply_by(reply_by, operation, "replyBy")
         return {"content": content, "vendorId": self._vendor_id, "replyBy": user}
 
@@ -122,13 +129,13 @@ class _OnlineOps(_CsOps[ClientT]):
         vendor_item_id: int | None,
         page_num: int,
         page_size: int,
-    ) -> _Call:
+    ) -> Call:
         params, found = self._window(start, end, vendor_item_id)
-        self._refuse(
+        self._gate(
+            "online_inquiries.list",
             found
             + rules.check_answered_type(answered_type)
             + rules.check_page(page_num, page_size, max_size=rules.ONLINE_PAGE_SIZE_MAX),
-            "online_inquiries.list",
         )
         params.update(
             answeredType=answered_type,
@@ -136,11 +143,11 @@ class _OnlineOps(_CsOps[ClientT]):
             pageNum=page_num,
             pageSize=page_size,
         )
-        return _Call("GET", self._path(E.CS_ONLINE_LIST), params)
+        return Call("GET", self._path(E.CS_ONLINE_LIST), params)
 
-    def _answer_call(self, inquiry_id: int | str, content: str, reply_by: str | None) -> _Call:
+    def _answer_call(self, inquiry_id: int | str, content: str, reply_by: str | None) -> Call:
         body = self._answer_body(inquiry_id, content, reply_by, "online_inquiries.answer")
-        return _Call("POST", self._path(E.CS_ONLINE_REPLY, inquiry_id), body=body)
+        return Call("POST", self._path(E.CS_ONLINE_REPLY, inquiry_id), body=body)
 
 
 class _CallCenterOps(_CsOps[ClientT]):
@@ -154,13 +161,13 @@ class _CallCenterOps(_CsOps[ClientT]):
         order_id: int | None,
         page_num: int,
         page_size: int,
-    ) -> _Call:
+    ) -> Call:
         params, found = self._window(start, end, vendor_item_id)
-        self._refuse(
+        self._gate(
+            "call_center_inquiries.list",
             found
             + rules.check_counseling_status(status)
             + rules.check_page(page_num, page_size, max_size=rules.CALL_CENTER_PAGE_SIZE_MAX),
-            "call_center_inquiries.list",
         )
         params.update(
             partnerCounselingStatus=status,
@@ -169,11 +176,11 @@ class _CallCenterOps(_CsOps[ClientT]):
             pageNum=page_num,
             pageSize=page_size,
         )
-        return _Call("GET", self._path(E.CS_CALL_CENTER_LIST), params)
+        return Call("GET", self._path(E.CS_CALL_CENTER_LIST), params)
 
-    def _get_call(self, inquiry_id: int | str) -> _Call:
-        self._refuse(rules.check_inquiry_id(inquiry_id), "call_center_inquiries.get")
-        return _Call("GET", self._path(E.CS_CALL_CENTER_GET, inquiry_id))
+    def _get_call(self, inquiry_id: int | str) -> Call:
+        self._gate("call_center_inquiries.get", rules.check_inquiry_id(inquiry_id))
+        return Call("GET", self._path(E.CS_CALL_CENTER_GET, inquiry_id))
 
     def _answer_call(
         self,
@@ -181,21 +188,26 @@ class _CallCenterOps(_CsOps[ClientT]):
         content: str,
         reply_by: str | None,
         parent_answer_id: int | None,
-    ) -> _Call:
+    ) -> Call:
         body = self._answer_body(inquiry_id, content, reply_by, "call_center_inquiries.answer")
         body["inquiryId"] = str(inquiry_id)
         if parent_answer_id is not None:
             body["parentAnswerId"] = parent_answer_id
-        return _Call("POST", self._path(E.CS_CALL_CENTER_REPLY, inquiry_id), body=body)
+        return Call("POST", self._path(E.CS_CALL_CENTER_REPLY, inquiry_id), body=body)
 
-    def _check_answerable(self, inquiry: CallCenterInquiry) -> None:
-        self._refuse(rules.check_answer_call_center(inquiry.status), "call_center_inquiries.answer")
+    def _answer_with(self, call: Call, inquiry: CallCenterInquiry) -> Call:
+        """The answer once the inquiry is known: refused unless it can take one, and sent to
+        the counsellor's pending answer."""
+        self._gate("call_center_inquiries.answer", rules.check_answer_call_center(inquiry.status))
+        if inquiry.pending_answer_id is None:
+            return call
+        return replace(call, body={**call.body, "parentAnswerId": inquiry.pending_answer_id})
 
-    def _confirm_call(self, inquiry_id: int | str, confirm_by: str | None) -> _Call:
+    def _confirm_call(self, inquiry_id: int | str, confirm_by: str | None) -> Call:
         operation = "call_center_inquiries.confirm"
-        self._refuse(rules.check_inquiry_id(inquiry_id), operation)
+        self._gate(operation, rules.check_inquiry_id(inquiry_id))
         user = self._reply_by(confirm_by, operation, "confirmBy")
-        return _Call(
+        return Call(
             "POST", self._path(E.CS_CALL_CENTER_CONFIRM, inquiry_id), body={"confirmBy": user}
         )
 
@@ -203,7 +215,7 @@ class _CallCenterOps(_CsOps[ClientT]):
 # -- sync ----------------------------------------------------------------------------------
 
 
-class OnlineInquiries(_OnlineOps[Client]):
+class OnlineInquiries(_OnlineOps[Client], SyncResource):
     """``client.online_inquiries``: customers' questions on the seller's products."""
 
     def list(
@@ -216,14 +228,24 @@ class OnlineInquiries(_OnlineOps[Client]):
         page_num: int = 1,
         page_size: int = rules.DEFAULT_PAGE_SIZE,
     ) -> OnlineInquiryPage:
-        """One page of the inquiries asked on ``[start, end]`` (Korean days, <= 7 days apart)."""
+        """One page of the inquiries asked on ``[start, end]`` (Korean days, <= 7 days apart).
+
+        Returns an :class:`OnlineInquiryPage`. Raises :class:`PreflightError` for a window
+        over 7 days (or no window and no ``vendor_item_id``), an unknown answered type or
+        paging out of range; an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
+        """
+        require_dates(start=start, end=end)
         call = self._list_call(
-            start, end, answered_type=answered_type, vendor_item_id=vendor_item_id,
-            page_num=page_num, page_size=page_size,
-        )  # fmt: skip
-        return self._client.request_model(
-            call.method, call.path, OnlineInquiryPage, params=call.params
+            start,
+            end,
+            answered_type=answered_type,
+            vendor_item_id=vendor_item_id,
+            page_num=page_num,
+            page_size=page_size,
         )
+        return self._run(call, OnlineInquiryPage)
 
     def iter(
         self,
@@ -234,27 +256,43 @@ class OnlineInquiries(_OnlineOps[Client]):
         vendor_item_id: int | None = None,
         page_size: int = rules.ONLINE_PAGE_SIZE_MAX,
     ) -> Iterator[OnlineInquiry]:
-        """Every inquiry of any period: 7-day ranges, every page of each."""
+        """Every inquiry of any period: 7-day ranges, every page of each.
+
+        Yields :class:`OnlineInquiry` items, fetching pages lazily. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
+        """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[OnlineInquiry], int | None]:
                 result = self.list(
-                    first, last, answered_type=answered_type, vendor_item_id=vendor_item_id,
-                    page_num=page, page_size=page_size,
-                )  # fmt: skip
+                    first,
+                    last,
+                    answered_type=answered_type,
+                    vendor_item_id=vendor_item_id,
+                    page_num=page,
+                    page_size=page_size,
+                )
                 return result.items, result.total_pages
 
             yield from iter_page_num(fetch)
 
     def answer(self, inquiry_id: int | str, *, content: str, reply_by: str | None = None) -> None:
-        """Answer an unanswered (NOANSWER) inquiry; an inquiry is answered once."""
-        call = self._answer_call(inquiry_id, content, reply_by)
-        self._client.request(call.method, call.path, json=call.body)
+        """Answer an unanswered (NOANSWER) inquiry; an inquiry is answered once.
+
+        Returns nothing. Raises :class:`PreflightError` for an empty answer or no ``reply_by`` (nor
+        client ``user_id``), an :class:`APIError` subclass when Coupang refuses (not retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/onlineInquiries/{inquiryId}/replies``.
+        """
+        self._run(self._answer_call(inquiry_id, content, reply_by), nothing)
 
 
-class CallCenterInquiries(_CallCenterOps[Client]):
+class CallCenterInquiries(_CallCenterOps[Client], SyncResource):
     """``client.call_center_inquiries``: inquiries handed over by Coupang's call center."""
 
     def list(
@@ -269,14 +307,25 @@ class CallCenterInquiries(_CallCenterOps[Client]):
         page_size: int = rules.DEFAULT_PAGE_SIZE,
     ) -> CallCenterInquiryPage:
         """One page of the inquiries of ``[start, end]``; ``status`` is partnerCounselingStatus
-        (NONE lists them all)."""
+        (NONE lists them all).
+
+        Returns a :class:`CallCenterInquiryPage`. Raises :class:`PreflightError` for a window over 7
+        days, an unknown status or paging out of range; an :class:`APIError` subclass when Coupang
+        refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
+        """
+        require_dates(start=start, end=end)
         call = self._list_call(
-            start, end, status=status, vendor_item_id=vendor_item_id, order_id=order_id,
-            page_num=page_num, page_size=page_size,
-        )  # fmt: skip
-        return self._client.request_model(
-            call.method, call.path, CallCenterInquiryPage, params=call.params
+            start,
+            end,
+            status=status,
+            vendor_item_id=vendor_item_id,
+            order_id=order_id,
+            page_num=page_num,
+            page_size=page_size,
         )
+        return self._run(call, CallCenterInquiryPage)
 
     def iter(
         self,
@@ -288,27 +337,42 @@ class CallCenterInquiries(_CallCenterOps[Client]):
         order_id: int | None = None,
         page_size: int = rules.CALL_CENTER_PAGE_SIZE_MAX,
     ) -> Iterator[CallCenterInquiry]:
-        """Every inquiry of any period: 7-day ranges, every page of each."""
+        """Every inquiry of any period: 7-day ranges, every page of each.
+
+        Yields :class:`CallCenterInquiry` items, fetching pages lazily. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
+        """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[CallCenterInquiry], int | None]:
                 result = self.list(
-                    first, last, status=status, vendor_item_id=vendor_item_id,
-                    order_id=order_id, page_num=page, page_size=page_size,
-                )  # fmt: skip
+                    first,
+                    last,
+                    status=status,
+                    vendor_item_id=vendor_item_id,
+                    order_id=order_id,
+                    page_num=page,
+                    page_size=page_size,
+                )
                 return result.items, result.total_pages
 
             yield from iter_page_num(fetch)
 
     def get(self, inquiry_id: int | str) -> CallCenterInquiry:
-        """One inquiry of this vendor (v5 lookup; another vendor's inquiry is not found)."""
-        call = self._get_call(inquiry_id)
-        found = self._client.request_model(call.method, call.path, CallCenterInquiryEnvelope)
-        if found.data is None:
-            raise LookupError(f"call-center inquiry {inquiry_id} came back empty")
-        return found.data
+        """One inquiry of this vendor (v5 lookup; another vendor's inquiry is not found).
+
+        Returns a :class:`CallCenterInquiry`. Raises :class:`PreflightError` for a malformed
+        id, :class:`LookupError` for an empty answer, :class:`NotFoundError` for none.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/callCenterInquiries/{inquiryId}``.
+        """
+        return _inquiry(
+            self._run(self._get_call(inquiry_id), CallCenterInquiryEnvelope), inquiry_id
+        )
 
     def answer(
         self,
@@ -320,25 +384,39 @@ class CallCenterInquiries(_CallCenterOps[Client]):
     ) -> None:
         """Answer a NO_ANSWER inquiry, once. ``parent_answer_id`` is the answerId of the
         counsellor's transfer; when left out, the inquiry is looked up first (one GET) to find
-        it, and an inquiry that cannot take an answer is refused before sending."""
+        it, and an inquiry that cannot take an answer is refused before sending.
+
+        Returns nothing. Raises :class:`PreflightError` for an empty answer, no ``reply_by`` or an
+        inquiry that cannot take an answer; an :class:`APIError` subclass when Coupang refuses (not
+        retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/callCenterInquiries/{inquiryId}/replies``.
+        """
         call = self._answer_call(inquiry_id, content, reply_by, parent_answer_id)
         if parent_answer_id is None:
-            inquiry = self.get(inquiry_id)
-            self._check_answerable(inquiry)
-            if inquiry.pending_answer_id is not None:
-                call.body["parentAnswerId"] = inquiry.pending_answer_id
-        self._client.request(call.method, call.path, json=call.body)
+            call = self._answer_with(call, self.get(inquiry_id))
+        self._run(call, nothing)
 
     def confirm(self, inquiry_id: int | str, *, confirm_by: str | None = None) -> None:
-        """Confirm a TRANSFER inquiry (closed by Coupang's counsellor, handed to the seller)."""
-        call = self._confirm_call(inquiry_id, confirm_by)
-        self._client.request(call.method, call.path, json=call.body)
+        """Confirm a TRANSFER inquiry (closed by Coupang's counsellor, handed to the seller).
+
+        Returns nothing. Raises :class:`PreflightError` for a malformed id or no ``confirm_by`` (nor
+        client ``user_id``), an :class:`APIError` subclass when Coupang refuses (not retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/callCenterInquiries/{inquiryId}/confirms``.
+        """
+        self._run(self._confirm_call(inquiry_id, confirm_by), nothing)
 
 
 # -- async ---------------------------------------------------------------------------------
 
 
-class AsyncOnlineInquiries(_OnlineOps[AsyncClient]):
+class AsyncOnlineInquiries(_OnlineOps[AsyncClient], AsyncResource):
+    """``client.online_inquiries`` of :class:`AsyncClient`: the twin of
+    :class:`OnlineInquiries`."""
+
     async def list(
         self,
         start: date | None = None,
@@ -349,13 +427,24 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient]):
         page_num: int = 1,
         page_size: int = rules.DEFAULT_PAGE_SIZE,
     ) -> OnlineInquiryPage:
+        """One page of the inquiries asked on ``[start, end]`` (Korean days, <= 7 days apart).
+
+        Returns an :class:`OnlineInquiryPage`. Raises :class:`PreflightError` for a window
+        over 7 days (or no window and no ``vendor_item_id``), an unknown answered type or
+        paging out of range; an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
+        """
+        require_dates(start=start, end=end)
         call = self._list_call(
-            start, end, answered_type=answered_type, vendor_item_id=vendor_item_id,
-            page_num=page_num, page_size=page_size,
-        )  # fmt: skip
-        return await self._client.request_model(
-            call.method, call.path, OnlineInquiryPage, params=call.params
+            start,
+            end,
+            answered_type=answered_type,
+            vendor_item_id=vendor_item_id,
+            page_num=page_num,
+            page_size=page_size,
         )
+        return await self._run(call, OnlineInquiryPage)
 
     async def iter(
         self,
@@ -366,15 +455,26 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient]):
         vendor_item_id: int | None = None,
         page_size: int = rules.ONLINE_PAGE_SIZE_MAX,
     ) -> AsyncIterator[OnlineInquiry]:
+        """Every inquiry of any period: 7-day ranges, every page of each.
+
+        Yields :class:`OnlineInquiry` items, fetching pages lazily. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
+        """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             async def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[OnlineInquiry], int | None]:
                 result = await self.list(
-                    first, last, answered_type=answered_type, vendor_item_id=vendor_item_id,
-                    page_num=page, page_size=page_size,
-                )  # fmt: skip
+                    first,
+                    last,
+                    answered_type=answered_type,
+                    vendor_item_id=vendor_item_id,
+                    page_num=page,
+                    page_size=page_size,
+                )
                 return result.items, result.total_pages
 
             async for item in aiter_page_num(fetch):
@@ -383,11 +483,21 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient]):
     async def answer(
         self, inquiry_id: int | str, *, content: str, reply_by: str | None = None
     ) -> None:
-        call = self._answer_call(inquiry_id, content, reply_by)
-        await self._client.request(call.method, call.path, json=call.body)
+        """Answer an unanswered (NOANSWER) inquiry; an inquiry is answered once.
+
+        Returns nothing. Raises :class:`PreflightError` for an empty answer or no ``reply_by`` (nor
+        client ``user_id``), an :class:`APIError` subclass when Coupang refuses (not retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/onlineInquiries/{inquiryId}/replies``.
+        """
+        await self._run(self._answer_call(inquiry_id, content, reply_by), nothing)
 
 
-class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient]):
+class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient], AsyncResource):
+    """``client.call_center_inquiries`` of :class:`AsyncClient`: the twin of
+    :class:`CallCenterInquiries`."""
+
     async def list(
         self,
         start: date | None = None,
@@ -399,13 +509,26 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient]):
         page_num: int = 1,
         page_size: int = rules.DEFAULT_PAGE_SIZE,
     ) -> CallCenterInquiryPage:
+        """One page of the inquiries of ``[start, end]``; ``status`` is partnerCounselingStatus
+        (NONE lists them all).
+
+        Returns a :class:`CallCenterInquiryPage`. Raises :class:`PreflightError` for a window over 7
+        days, an unknown status or paging out of range; an :class:`APIError` subclass when Coupang
+        refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
+        """
+        require_dates(start=start, end=end)
         call = self._list_call(
-            start, end, status=status, vendor_item_id=vendor_item_id, order_id=order_id,
-            page_num=page_num, page_size=page_size,
-        )  # fmt: skip
-        return await self._client.request_model(
-            call.method, call.path, CallCenterInquiryPage, params=call.params
+            start,
+            end,
+            status=status,
+            vendor_item_id=vendor_item_id,
+            order_id=order_id,
+            page_num=page_num,
+            page_size=page_size,
         )
+        return await self._run(call, CallCenterInquiryPage)
 
     async def iter(
         self,
@@ -417,26 +540,43 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient]):
         order_id: int | None = None,
         page_size: int = rules.CALL_CENTER_PAGE_SIZE_MAX,
     ) -> AsyncIterator[CallCenterInquiry]:
+        """Every inquiry of any period: 7-day ranges, every page of each.
+
+        Yields :class:`CallCenterInquiry` items, fetching pages lazily. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
+        """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             async def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[CallCenterInquiry], int | None]:
                 result = await self.list(
-                    first, last, status=status, vendor_item_id=vendor_item_id,
-                    order_id=order_id, page_num=page, page_size=page_size,
-                )  # fmt: skip
+                    first,
+                    last,
+                    status=status,
+                    vendor_item_id=vendor_item_id,
+                    order_id=order_id,
+                    page_num=page,
+                    page_size=page_size,
+                )
                 return result.items, result.total_pages
 
             async for item in aiter_page_num(fetch):
                 yield item
 
     async def get(self, inquiry_id: int | str) -> CallCenterInquiry:
-        call = self._get_call(inquiry_id)
-        found = await self._client.request_model(call.method, call.path, CallCenterInquiryEnvelope)
-        if found.data is None:
-            raise LookupError(f"call-center inquiry {inquiry_id} came back empty")
-        return found.data
+        """One inquiry of this vendor (v5 lookup; another vendor's inquiry is not found).
+
+        Returns a :class:`CallCenterInquiry`. Raises :class:`PreflightError` for a malformed
+        id, :class:`LookupError` for an empty answer, :class:`NotFoundError` for none.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/callCenterInquiries/{inquiryId}``.
+        """
+        return _inquiry(
+            await self._run(self._get_call(inquiry_id), CallCenterInquiryEnvelope), inquiry_id
+        )
 
     async def answer(
         self,
@@ -446,14 +586,29 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient]):
         reply_by: str | None = None,
         parent_answer_id: int | None = None,
     ) -> None:
+        """Answer a NO_ANSWER inquiry, once. ``parent_answer_id`` is the answerId of the
+        counsellor's transfer; when left out, the inquiry is looked up first (one GET) to find
+        it, and an inquiry that cannot take an answer is refused before sending.
+
+        Returns nothing. Raises :class:`PreflightError` for an empty answer, no ``reply_by`` or an
+        inquiry that cannot take an answer; an :class:`APIError` subclass when Coupang refuses (not
+        retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/callCenterInquiries/{inquiryId}/replies``.
+        """
         call = self._answer_call(inquiry_id, content, reply_by, parent_answer_id)
         if parent_answer_id is None:
-            inquiry = await self.get(inquiry_id)
-            self._check_answerable(inquiry)
-            if inquiry.pending_answer_id is not None:
-                call.body["parentAnswerId"] = inquiry.pending_answer_id
-        await self._client.request(call.method, call.path, json=call.body)
+            call = self._answer_with(call, await self.get(inquiry_id))
+        await self._run(call, nothing)
 
     async def confirm(self, inquiry_id: int | str, *, confirm_by: str | None = None) -> None:
-        call = self._confirm_call(inquiry_id, confirm_by)
-        await self._client.request(call.method, call.path, json=call.body)
+        """Confirm a TRANSFER inquiry (closed by Coupang's counsellor, handed to the seller).
+
+        Returns nothing. Raises :class:`PreflightError` for a malformed id or no ``confirm_by`` (nor
+        client ``user_id``), an :class:`APIError` subclass when Coupang refuses (not retried).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/callCenterInquiries/{inquiryId}/confirms``.
+        """
+        await self._run(self._confirm_call(inquiry_id, confirm_by), nothing)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -29,18 +28,28 @@ from pydantic import BaseModel
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.pagination import (
     MAX_WINDOW_ORDER_SHEETS_TIMEFRAME,
-    aiter_next_token,
-    iter_next_token,
+    aiter_windows,
     iter_windows,
     split_date_range,
-    split_window,
 )
 from coupang_seller.preflight import orders as rules
-from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    awalk_ranges,
+    data_of,
+    envelope_data,
+    walk_ranges,
+)
 from coupang_seller.types._base import ResultData
+from coupang_seller.types.codes import CancelMiddleCode, DeliveryCompanyCode, OrderSheetStatus
 from coupang_seller.types.orders import (
     BulkResult,
     CancelResult,
@@ -54,14 +63,6 @@ __all__ = ["AsyncOrders", "Orders"]
 
 Version = Literal["v4", "v5"]
 InvoiceLines = Sequence[InvoiceLine | Mapping[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    params: QueryParams | None = None
-    body: Any = None
 
 
 def _version_path(endpoint: E.Endpoint, version: Version, **params: str) -> str:
@@ -97,6 +98,22 @@ def _sheets_of(data: Any) -> list[OrderSheet]:
     return [OrderSheet.model_validate(item) for item in data]
 
 
+def _sheets_answer(answer: Any) -> list[OrderSheet]:
+    return _sheets_of(envelope_data(answer))
+
+
+def _merged(answers: list[BulkResult]) -> BulkResult:
+    return BulkResult.merge(answers)
+
+
+def _delivered(answer: Any) -> bool:
+    return envelope_data(answer) is True
+
+
+def _key(sheet: OrderSheet) -> int:
+    return sheet.shipmentBoxId
+
+
 class _OrderOps(Resource[ClientT]):
     def _vendor_path(self, endpoint: E.Endpoint, version: Version = "v5", **more: str) -> str:
         return _version_path(
@@ -108,15 +125,16 @@ class _OrderOps(Resource[ClientT]):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None,
         max_per_page: int,
         version: Version,
-    ) -> _Call:
-        self._refuse(
-            rules.check_daily_window(created_from, created_to)
-            + rules.check_max_per_page(max_per_page),
+    ) -> Call:
+        self._gate(
             "orders.list",
+            rules.check_daily_window(created_from, created_to)
+            + rules.check_status(status)
+            + rules.check_max_per_page(max_per_page),
         )
         params: dict[str, Any] = {
             "createdAtFrom": created_from.isoformat(),
@@ -125,18 +143,28 @@ class _OrderOps(Resource[ClientT]):
             "maxPerPage": max_per_page,
             "nextToken": next_token or None,
         }
-        return _Call("GET", self._vendor_path(E.ORDER_SHEETS, version), params)
+        return Call("GET", self._vendor_path(E.ORDER_SHEETS, version), params)
 
     def _time_frame_call(
-        self, start: datetime, end: datetime, *, status: str, version: Version
-    ) -> _Call:
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version
+    ) -> Call:
+        self._gate("orders.list_time_frame", rules.check_status(status))
         params = {
             "createdAtFrom": _minute(start),
             "createdAtTo": _minute(end),
             "searchType": "timeFrame",
             "status": status,
         }
-        return _Call("GET", self._vendor_path(E.ORDER_SHEETS, version), params)
+        return Call("GET", self._vendor_path(E.ORDER_SHEETS, version), params)
+
+    def _box_call(self, endpoint: E.Endpoint, shipment_box_id: int | str, version: Version) -> Call:
+        return Call("GET", self._box_path(endpoint, shipment_box_id, version))
+
+    def _by_order_call(self, order_id: int | str, version: Version) -> Call:
+        path = self._vendor_path(
+            E.ORDER_SHEETS_BY_ORDER, version, orderId=path_param(order_id, "orderId")
+        )
+        return Call("GET", path)
 
     def _box_path(self, endpoint: E.Endpoint, shipment_box_id: int | str, version: Version) -> str:
         return self._vendor_path(
@@ -145,46 +173,46 @@ class _OrderOps(Resource[ClientT]):
 
     def _ack_calls(
         self, shipment_box_ids: Sequence[int | str], method: Literal["PUT", "PATCH"]
-    ) -> list[_Call]:
+    ) -> list[Call]:
         ids = list(shipment_box_ids)
         size = rules.ACKNOWLEDGEMENT_MAX
         chunks = [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
         for chunk in chunks:
-            self._refuse(rules.check_acknowledgement(chunk), "orders.acknowledge")
+            self._gate("orders.acknowledge", rules.check_acknowledgement(chunk))
         path = self._vendor_path(E.ORDER_ACKNOWLEDGE)
         return [
-            _Call(method, path, body={"vendorId": self._vendor_id, "shipmentBoxIds": chunk})
+            Call(method, path, body={"vendorId": self._vendor_id, "shipmentBoxIds": chunk})
             for chunk in chunks
         ]
 
-    def _invoice_call(self, lines: InvoiceLines, *, update: bool) -> _Call:
+    def _invoice_call(self, lines: InvoiceLines, *, update: bool) -> Call:
         body = {
             "vendorId": self._vendor_id,
             "orderSheetInvoiceApplyDtos": [_line_dict(line) for line in lines],
         }
         operation = "orders.update_invoices" if update else "orders.upload_invoices"
-        self._refuse(rules.check_invoice_lines(body, update=update), operation)
+        self._gate(operation, rules.check_invoice_lines(body, update=update))
         endpoint = E.ORDER_UPDATE_INVOICES if update else E.ORDER_INVOICES
-        return _Call("POST", self._vendor_path(endpoint, "v5"), body=body)
+        return Call("POST", self._vendor_path(endpoint, "v5"), body=body)
 
     def _receipt_path(self, endpoint: E.Endpoint, receipt_id: int | str) -> str:
         return self._vendor_path(endpoint, "v5", receiptId=path_param(receipt_id, "receiptId"))
 
-    def _stop_call(self, receipt_id: int | str, cancel_count: int) -> _Call:
+    def _stop_call(self, receipt_id: int | str, cancel_count: int) -> Call:
         body = {
             "vendorId": self._vendor_id,
             "receiptId": int(receipt_id),
             "cancelCount": cancel_count,
         }
-        return _Call("PATCH", self._receipt_path(E.ORDER_STOPPED_SHIPMENT, receipt_id), body=body)
+        return Call("PATCH", self._receipt_path(E.ORDER_STOPPED_SHIPMENT, receipt_id), body=body)
 
     def _shipped_call(
-        self, receipt_id: int | str, delivery_company_code: str, invoice_number: str
-    ) -> _Call:
-        self._refuse(
+        self, receipt_id: int | str, delivery_company_code: DeliveryCompanyCode, invoice_number: str
+    ) -> Call:
+        self._gate(
+            "orders.mark_already_shipped",
             rules.check_courier(delivery_company_code)
             or rules.check_invoice_number(delivery_company_code, invoice_number),
-            "orders.mark_already_shipped",
         )
         body = {
             "vendorId": self._vendor_id,
@@ -192,20 +220,20 @@ class _OrderOps(Resource[ClientT]):
             "deliveryCompanyCode": delivery_company_code,
             "invoiceNumber": invoice_number,
         }
-        return _Call("PATCH", self._receipt_path(E.ORDER_COMPLETED_SHIPMENT, receipt_id), body=body)
+        return Call("PATCH", self._receipt_path(E.ORDER_COMPLETED_SHIPMENT, receipt_id), body=body)
 
-    def _long_undelivered_call(self, shipment_box_id: int, invoice_number: str) -> _Call:
+    def _long_undelivered_call(self, shipment_box_id: int, invoice_number: str) -> Call:
         body = {"shipmentBoxId": shipment_box_id, "invoiceNumber": invoice_number}
-        return _Call("POST", self._vendor_path(E.ORDER_LONG_UNDELIVERED, "v5"), body=body)
+        return Call("POST", self._vendor_path(E.ORDER_LONG_UNDELIVERED, "v5"), body=body)
 
     def _cancel_call(
         self,
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str,
+        middle_cancel_code: CancelMiddleCode,
         user_id: str | None,
-    ) -> _Call:
+    ) -> Call:
         body = {
             "orderId": order_id,
             "vendorItemIds": list(items),
@@ -215,9 +243,9 @@ class _OrderOps(Resource[ClientT]):
             "vendorId": self._vendor_id,
             "userId": self._user_id(user_id),
         }
-        self._refuse(rules.check_cancel(body, order_id), "orders.cancel")
+        self._gate("orders.cancel", rules.check_cancel(body, order_id))
         path = self._vendor_path(E.ORDER_CANCEL, "v5", orderId=path_param(order_id, "orderId"))
-        return _Call("POST", path, body=body)
+        return Call("POST", path, body=body)
 
 
 def _windows(start: datetime, end: datetime) -> tuple[datetime, datetime]:
@@ -229,23 +257,28 @@ def _windows(start: datetime, end: datetime) -> tuple[datetime, datetime]:
 # -- sync ----------------------------------------------------------------------------------
 
 
-class Orders(_OrderOps[Client]):
+class Orders(_OrderOps[Client], SyncResource):
     """``client.orders``: order sheets and fulfilment actions."""
-
-    def _send(self, call: _Call) -> Any:
-        return self._client.request(call.method, call.path, params=call.params, json=call.body)
 
     def list(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
     ) -> OrderSheetPage:
-        """One page of the daily list (both days inclusive, at most 31 days apart)."""
+        """One page of the daily list (both days inclusive, at most 31 days apart).
+
+        Returns an :class:`OrderSheetPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a window over 31 days or a page size out of range
+        (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -254,168 +287,240 @@ class Orders(_OrderOps[Client]):
             max_per_page=max_per_page,
             version=version,
         )
-        return self._client.request_model(
-            call.method, call.path, OrderSheetPage, params=call.params
-        )
+        return self._run(call, OrderSheetPage)
 
     def iter(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
         limit: int | None = None,
     ) -> Iterator[OrderSheet]:
-        """Every sheet of any period: 31-day windows, each paged by ``nextToken``."""
+        """Every sheet of any period: 31-day windows, each paged by ``nextToken``.
+
+        Yields :class:`OrderSheet` items, each box once, at most ``limit``, fetching pages
+        lazily. Raises :class:`ValueError` when the end is before the start; otherwise as
+        :meth:`list`, page by page.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
+
+        def fetch(
+            start: date, end: date, token: str | None
+        ) -> tuple[builtins.list[OrderSheet], str | None]:
+            page = self.list(
+                start,
+                end,
+                status=status,
+                next_token=token,
+                max_per_page=max_per_page,
+                version=version,
+            )
+            return page.items, page.next_token
+
         ranges = split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS)
-
-        def walk() -> Iterator[OrderSheet]:
-            seen: set[int] = set()
-            for start, end in ranges:
-
-                def fetch(
-                    token: str | None, start: date = start, end: date = end
-                ) -> tuple[builtins.list[OrderSheet], str | None]:
-                    page = self.list(
-                        start,
-                        end,
-                        status=status,
-                        next_token=token,
-                        max_per_page=max_per_page,
-                        version=version,
-                    )
-                    return page.items, page.next_token
-
-                for sheet in iter_next_token(fetch):
-                    if sheet.shipmentBoxId not in seen:
-                        seen.add(sheet.shipmentBoxId)
-                        yield sheet
-
-        items = walk()
-        if limit is None:
-            return items
-        return (sheet for _, sheet in zip(range(limit), items, strict=False))
-
-    def _time_frame_once(
-        self, start: datetime, end: datetime, status: str, version: Version
-    ) -> builtins.list[OrderSheet]:
-        call = self._time_frame_call(start, end, status=status, version=version)
-        return _sheets_of(envelope_data(self._send(call)))
+        return walk_ranges(ranges, fetch, _key, limit=limit)
 
     def iter_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> Iterator[OrderSheet]:
         """Sheets paid in ``[start, end]`` (minute precision), any span: cut into 24-hour
-        calls, each sheet once. Naive datetimes are Korean time."""
+        calls, each sheet once. Naive datetimes are Korean time.
+
+        Yields :class:`OrderSheet` items, one call per 24 hours, lazily. Raises
+        :class:`ValueError` for a naive and an aware bound; an :class:`APIError` subclass
+        when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_datetimes(start=start, end=end)
+
+        def window(a: datetime, b: datetime) -> builtins.list[OrderSheet]:
+            call = self._time_frame_call(a, b, status=status, version=version)
+            return self._run(call, _sheets_answer)
+
         start, end = _windows(start, end)
-        return iter_windows(
-            lambda a, b: self._time_frame_once(a, b, status, version),
-            start,
-            end,
-            MAX_WINDOW_ORDER_SHEETS_TIMEFRAME,
-            key=lambda sheet: sheet.shipmentBoxId,
-        )
+        return iter_windows(window, start, end, MAX_WINDOW_ORDER_SHEETS_TIMEFRAME, key=_key)
 
     def list_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
+        """:meth:`iter_time_frame` as a list.
+
+        Returns a list of :class:`OrderSheet`. Raises as :meth:`iter_time_frame`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_datetimes(start=start, end=end)
         return builtins.list(self.iter_time_frame(start, end, status=status, version=version))
 
     def get(self, shipment_box_id: int | str, *, version: Version = "v5") -> OrderSheet:
-        path = self._box_path(E.ORDER_SHEET, shipment_box_id, version)
-        return OrderSheet.model_validate(envelope_data(self._send(_Call("GET", path))))
+        """One sheet by ``shipmentBoxId`` (re-read it after acknowledgement: the buyer may
+        have changed the address while it was ACCEPT).
+
+        Returns an :class:`OrderSheet`. Raises :class:`ValueError` for an id that cannot be
+        a path segment, :class:`NotFoundError` for a box of another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets/{shipmentBoxId}``.
+        """
+        return self._run(
+            self._box_call(E.ORDER_SHEET, shipment_box_id, version), data_of(OrderSheet)
+        )
 
     def by_order_id(
         self, order_id: int | str, *, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
-        path = self._vendor_path(
-            E.ORDER_SHEETS_BY_ORDER, version, orderId=path_param(order_id, "orderId")
-        )
-        return _sheets_of(envelope_data(self._send(_Call("GET", path))))
+        """The sheets (one per box) of an ``orderId``.
+
+        Returns a list of :class:`OrderSheet`. Raises :class:`ValueError` for an id that
+        cannot be a path segment, :class:`NotFoundError` for an order of another vendor.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/{orderId}/ordersheets``.
+        """
+        return self._run(self._by_order_call(order_id, version), _sheets_answer)
 
     def history(self, shipment_box_id: int | str, *, version: Version = "v5") -> DeliveryHistory:
-        path = self._box_path(E.ORDER_HISTORY, shipment_box_id, version)
-        return DeliveryHistory.model_validate(envelope_data(self._send(_Call("GET", path))))
+        """The delivery history (tracking events) of a box.
+
+        Returns a :class:`DeliveryHistory`. Raises :class:`NotFoundError` for a box of
+        another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets/{shipmentBoxId}/history``.
+        """
+        return self._run(
+            self._box_call(E.ORDER_HISTORY, shipment_box_id, version), data_of(DeliveryHistory)
+        )
 
     def acknowledge(
         self, shipment_box_ids: Sequence[int | str], *, method: Literal["PUT", "PATCH"] = "PUT"
     ) -> BulkResult:
-        """ACCEPT -> INSTRUCT, 50 ids per call; per-box results merged (check ``.failed``)."""
-        results = [
-            BulkResult.model_validate(envelope_data(self._send(call)))
-            for call in self._ack_calls(shipment_box_ids, method)
-        ]
-        return BulkResult.merge(results)
+        """ACCEPT -> INSTRUCT, 50 ids per call; per-box results merged (check ``.failed``).
+
+        Returns one :class:`BulkResult` for all calls. Raises :class:`PreflightError` for
+        malformed ids (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/ordersheets/acknowledgement`` and
+        ``PATCH /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/ordersheets/acknowledgement``.
+        """
+        read = data_of(BulkResult)
+        return _merged(
+            [self._run(call, read) for call in self._ack_calls(shipment_box_ids, method)]
+        )
 
     def upload_invoices(self, lines: InvoiceLines) -> BulkResult:
-        """INSTRUCT -> DEPARTURE (DIRECT: NONE_TRACKING); split shipping per vendorItemId."""
-        return BulkResult.model_validate(
-            envelope_data(self._send(self._invoice_call(lines, update=False)))
-        )
+        """INSTRUCT -> DEPARTURE (DIRECT: NONE_TRACKING); split shipping per vendorItemId.
+
+        Returns the :class:`BulkResult` (per-box failures are data: check ``.failed``).
+        Raises :class:`PreflightError` for an unknown courier, a malformed invoice number or
+        split-shipping lines that do not add up; an :class:`APIError` subclass otherwise.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/orders/invoices``.
+        """
+        return self._run(self._invoice_call(lines, update=False), data_of(BulkResult))
 
     def update_invoices(self, lines: InvoiceLines) -> BulkResult:
-        """Fix an invoice (DEPARTURE/DELIVERING/FINAL_DELIVERY/NONE_TRACKING -> DEPARTURE)."""
-        return BulkResult.model_validate(
-            envelope_data(self._send(self._invoice_call(lines, update=True)))
-        )
+        """Fix an invoice (DEPARTURE/DELIVERING/FINAL_DELIVERY/NONE_TRACKING -> DEPARTURE).
+
+        Returns the :class:`BulkResult`. Raises as :meth:`upload_invoices`.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/orders/updateInvoices``.
+        """
+        return self._run(self._invoice_call(lines, update=True), data_of(BulkResult))
 
     def stop_shipment(self, receipt_id: int | str, *, cancel_count: int) -> ResultData:
-        """Answer a stop-shipment request: not sent (``cancel_count`` = the request's total)."""
-        return ResultData.model_validate(
-            envelope_data(self._send(self._stop_call(receipt_id, cancel_count)))
-        )
+        """Answer a stop-shipment request: not sent (``cancel_count`` = the request's total).
+
+        Returns the :class:`ResultData`. Raises an :class:`APIError` subclass when Coupang
+        refuses (not retried: after a lost answer, re-read the sheet).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/stoppedShipment``.
+        """
+        return self._run(self._stop_call(receipt_id, cancel_count), data_of(ResultData))
 
     def mark_already_shipped(
-        self, receipt_id: int | str, *, delivery_company_code: str, invoice_number: str
+        self,
+        receipt_id: int | str,
+        *,
+        delivery_company_code: DeliveryCompanyCode,
+        invoice_number: str,
     ) -> ResultData:
-        """Answer a stop-shipment request: already sent (it becomes a return)."""
+        """Answer a stop-shipment request: already sent (it becomes a return).
+
+        Returns the :class:`ResultData`. Raises :class:`PreflightError` for an unknown courier
+        or a malformed invoice number, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/completedShipment``.
+        """
         call = self._shipped_call(receipt_id, delivery_company_code, invoice_number)
-        return ResultData.model_validate(envelope_data(self._send(call)))
+        return self._run(call, data_of(ResultData))
 
     def complete_long_undelivered(self, shipment_box_id: int, invoice_number: str) -> bool:
-        """Mark a box delivered a month after its invoice when tracking never finished."""
-        data = envelope_data(
-            self._send(self._long_undelivered_call(shipment_box_id, invoice_number))
-        )
-        return data is True
+        """Mark a box delivered a month after its invoice when tracking never finished.
+
+        Returns ``True`` when Coupang completed it. Raises an :class:`APIError` subclass when
+        Coupang refuses (too early, wrong state).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/completeLongTermUndelivery``.
+        """
+        return self._run(self._long_undelivered_call(shipment_box_id, invoice_number), _delivered)
 
     def cancel(
         self,
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str = "CCTTER",
+        middle_cancel_code: CancelMiddleCode = "CCTTER",
         user_id: str | None = None,
     ) -> CancelResult:
         """Cancel ``{vendorItemId: count}`` of an order (v5): at ACCEPT immediately and whole,
-        at INSTRUCT as a stop-shipment (may be partial). Lowers the seller score."""
+        at INSTRUCT as a stop-shipment (may be partial). Lowers the seller score.
+
+        Returns the :class:`CancelResult`. Raises :class:`PreflightError` for a malformed
+        body (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/orders/{orderId}/cancel``.
+        """
         call = self._cancel_call(
             order_id, items, middle_cancel_code=middle_cancel_code, user_id=user_id
         )
-        return CancelResult.model_validate(self._send(call))
+        return self._run(call, CancelResult.model_validate)
 
 
 # -- async ---------------------------------------------------------------------------------
 
 
-class AsyncOrders(_OrderOps[AsyncClient]):
-    async def _send(self, call: _Call) -> Any:
-        return await self._client.request(
-            call.method, call.path, params=call.params, json=call.body
-        )
+class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
+    """``client.orders`` of :class:`AsyncClient`: the twin of :class:`Orders`."""
 
     async def list(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
     ) -> OrderSheetPage:
+        """One page of the daily list (both days inclusive, at most 31 days apart).
+
+        Returns an :class:`OrderSheetPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a window over 31 days or a page size out of range
+        (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -424,115 +529,213 @@ class AsyncOrders(_OrderOps[AsyncClient]):
             max_per_page=max_per_page,
             version=version,
         )
-        return await self._client.request_model(
-            call.method, call.path, OrderSheetPage, params=call.params
-        )
+        return await self._run(call, OrderSheetPage)
 
-    async def iter(
+    def iter(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
+        limit: int | None = None,
     ) -> AsyncIterator[OrderSheet]:
-        seen: set[int] = set()
-        for start, end in split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS):
+        """Every sheet of any period: 31-day windows, each paged by ``nextToken``.
 
-            async def fetch(
-                token: str | None, start: date = start, end: date = end
-            ) -> tuple[builtins.list[OrderSheet], str | None]:
-                page = await self.list(
-                    start,
-                    end,
-                    status=status,
-                    next_token=token,
-                    max_per_page=max_per_page,
-                    version=version,
-                )
-                return page.items, page.next_token
+        Yields :class:`OrderSheet` items, each box once, at most ``limit``, fetching pages
+        lazily. Raises :class:`ValueError` when the end is before the start; otherwise as
+        :meth:`list`, page by page.
 
-            async for sheet in aiter_next_token(fetch):
-                if sheet.shipmentBoxId not in seen:
-                    seen.add(sheet.shipmentBoxId)
-                    yield sheet
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
+
+        async def fetch(
+            start: date, end: date, token: str | None
+        ) -> tuple[builtins.list[OrderSheet], str | None]:
+            page = await self.list(
+                start,
+                end,
+                status=status,
+                next_token=token,
+                max_per_page=max_per_page,
+                version=version,
+            )
+            return page.items, page.next_token
+
+        ranges = split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS)
+        return awalk_ranges(ranges, fetch, _key, limit=limit)
+
+    def iter_time_frame(
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
+    ) -> AsyncIterator[OrderSheet]:
+        """Sheets paid in ``[start, end]`` (minute precision), any span: cut into 24-hour
+        calls, each sheet once. Naive datetimes are Korean time.
+
+        Yields :class:`OrderSheet` items, one call per 24 hours, lazily. Raises
+        :class:`ValueError` for a naive and an aware bound; an :class:`APIError` subclass
+        when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_datetimes(start=start, end=end)
+
+        async def window(a: datetime, b: datetime) -> AsyncIterator[OrderSheet]:
+            call = self._time_frame_call(a, b, status=status, version=version)
+            for sheet in await self._run(call, _sheets_answer):
+                yield sheet
+
+        start, end = _windows(start, end)
+        return aiter_windows(window, start, end, MAX_WINDOW_ORDER_SHEETS_TIMEFRAME, key=_key)
 
     async def list_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
-        start, end = _windows(start, end)
-        seen: set[int] = set()
-        found: builtins.list[OrderSheet] = []
-        for a, b in split_window(start, end, MAX_WINDOW_ORDER_SHEETS_TIMEFRAME):
-            call = self._time_frame_call(a, b, status=status, version=version)
-            for sheet in _sheets_of(envelope_data(await self._send(call))):
-                if sheet.shipmentBoxId not in seen:
-                    seen.add(sheet.shipmentBoxId)
-                    found.append(sheet)
-        return found
+        """:meth:`iter_time_frame` as a list.
+
+        Returns a list of :class:`OrderSheet`. Raises as :meth:`iter_time_frame`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
+        """
+        require_datetimes(start=start, end=end)
+        return [s async for s in self.iter_time_frame(start, end, status=status, version=version)]
 
     async def get(self, shipment_box_id: int | str, *, version: Version = "v5") -> OrderSheet:
-        path = self._box_path(E.ORDER_SHEET, shipment_box_id, version)
-        return OrderSheet.model_validate(envelope_data(await self._send(_Call("GET", path))))
+        """One sheet by ``shipmentBoxId`` (re-read it after acknowledgement: the buyer may
+        have changed the address while it was ACCEPT).
+
+        Returns an :class:`OrderSheet`. Raises :class:`ValueError` for an id that cannot be
+        a path segment, :class:`NotFoundError` for a box of another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets/{shipmentBoxId}``.
+        """
+        return await self._run(
+            self._box_call(E.ORDER_SHEET, shipment_box_id, version), data_of(OrderSheet)
+        )
 
     async def by_order_id(
         self, order_id: int | str, *, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
-        path = self._vendor_path(
-            E.ORDER_SHEETS_BY_ORDER, version, orderId=path_param(order_id, "orderId")
-        )
-        return _sheets_of(envelope_data(await self._send(_Call("GET", path))))
+        """The sheets (one per box) of an ``orderId``.
+
+        Returns a list of :class:`OrderSheet`. Raises :class:`ValueError` for an id that
+        cannot be a path segment, :class:`NotFoundError` for an order of another vendor.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/{orderId}/ordersheets``.
+        """
+        return await self._run(self._by_order_call(order_id, version), _sheets_answer)
 
     async def history(
         self, shipment_box_id: int | str, *, version: Version = "v5"
     ) -> DeliveryHistory:
-        path = self._box_path(E.ORDER_HISTORY, shipment_box_id, version)
-        return DeliveryHistory.model_validate(envelope_data(await self._send(_Call("GET", path))))
+        """The delivery history (tracking events) of a box.
+
+        Returns a :class:`DeliveryHistory`. Raises :class:`NotFoundError` for a box of
+        another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets/{shipmentBoxId}/history``.
+        """
+        return await self._run(
+            self._box_call(E.ORDER_HISTORY, shipment_box_id, version), data_of(DeliveryHistory)
+        )
 
     async def acknowledge(
         self, shipment_box_ids: Sequence[int | str], *, method: Literal["PUT", "PATCH"] = "PUT"
     ) -> BulkResult:
-        results = [
-            BulkResult.model_validate(envelope_data(await self._send(call)))
-            for call in self._ack_calls(shipment_box_ids, method)
-        ]
-        return BulkResult.merge(results)
+        """ACCEPT -> INSTRUCT, 50 ids per call; per-box results merged (check ``.failed``).
+
+        Returns one :class:`BulkResult` for all calls. Raises :class:`PreflightError` for
+        malformed ids (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/ordersheets/acknowledgement`` and
+        ``PATCH /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/ordersheets/acknowledgement``.
+        """
+        read = data_of(BulkResult)
+        calls = self._ack_calls(shipment_box_ids, method)
+        return _merged([await self._run(call, read) for call in calls])
 
     async def upload_invoices(self, lines: InvoiceLines) -> BulkResult:
-        return BulkResult.model_validate(
-            envelope_data(await self._send(self._invoice_call(lines, update=False)))
-        )
+        """INSTRUCT -> DEPARTURE (DIRECT: NONE_TRACKING); split shipping per vendorItemId.
+
+        Returns the :class:`BulkResult` (per-box failures are data: check ``.failed``).
+        Raises :class:`PreflightError` for an unknown courier, a malformed invoice number or
+        split-shipping lines that do not add up; an :class:`APIError` subclass otherwise.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/orders/invoices``.
+        """
+        return await self._run(self._invoice_call(lines, update=False), data_of(BulkResult))
 
     async def update_invoices(self, lines: InvoiceLines) -> BulkResult:
-        return BulkResult.model_validate(
-            envelope_data(await self._send(self._invoice_call(lines, update=True)))
-        )
+        """Fix an invoice (DEPARTURE/DELIVERING/FINAL_DELIVERY/NONE_TRACKING -> DEPARTURE).
+
+        Returns the :class:`BulkResult`. Raises as :meth:`upload_invoices`.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/orders/updateInvoices``.
+        """
+        return await self._run(self._invoice_call(lines, update=True), data_of(BulkResult))
 
     async def stop_shipment(self, receipt_id: int | str, *, cancel_count: int) -> ResultData:
-        return ResultData.model_validate(
-            envelope_data(await self._send(self._stop_call(receipt_id, cancel_count)))
-        )
+        """Answer a stop-shipment request: not sent (``cancel_count`` = the request's total).
+
+        Returns the :class:`ResultData`. Raises an :class:`APIError` subclass when Coupang
+        refuses (not retried: after a lost answer, re-read the sheet).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/stoppedShipment``.
+        """
+        return await self._run(self._stop_call(receipt_id, cancel_count), data_of(ResultData))
 
     async def mark_already_shipped(
-        self, receipt_id: int | str, *, delivery_company_code: str, invoice_number: str
+        self,
+        receipt_id: int | str,
+        *,
+        delivery_company_code: DeliveryCompanyCode,
+        invoice_number: str,
     ) -> ResultData:
+        """Answer a stop-shipment request: already sent (it becomes a return).
+
+        Returns the :class:`ResultData`. Raises :class:`PreflightError` for an unknown courier
+        or a malformed invoice number, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/completedShipment``.
+        """
         call = self._shipped_call(receipt_id, delivery_company_code, invoice_number)
-        return ResultData.model_validate(envelope_data(await self._send(call)))
+        return await self._run(call, data_of(ResultData))
 
     async def complete_long_undelivered(self, shipment_box_id: int, invoice_number: str) -> bool:
+        """Mark a box delivered a month after its invoice when tracking never finished.
+
+        Returns ``True`` when Coupang completed it. Raises an :class:`APIError` subclass when
+        Coupang refuses (too early, wrong state).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/completeLongTermUndelivery``.
+        """
         call = self._long_undelivered_call(shipment_box_id, invoice_number)
-        return envelope_data(await self._send(call)) is True
+        return await self._run(call, _delivered)
 
     async def cancel(
         self,
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str = "CCTTER",
+        middle_cancel_code: CancelMiddleCode = "CCTTER",
         user_id: str | None = None,
     ) -> CancelResult:
+        """Cancel ``{vendorItemId: count}`` of an order (v5): at ACCEPT immediately and whole,
+        at INSTRUCT as a stop-shipment (may be partial). Lowers the seller score.
+
+        Returns the :class:`CancelResult`. Raises :class:`PreflightError` for a malformed
+        body (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/orders/{orderId}/cancel``.
+        """
         call = self._cancel_call(
             order_id, items, middle_cancel_code=middle_cancel_code, user_id=user_id
         )
-        return CancelResult.model_validate(await self._send(call))
+        return await self._run(call, CancelResult.model_validate)

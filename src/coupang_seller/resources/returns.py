@@ -20,24 +20,39 @@ from __future__ import annotations
 import builtins
 import re
 from collections.abc import AsyncIterator, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.pagination import (
-    aiter_next_token,
     aiter_page_index,
-    iter_next_token,
     iter_page_index,
     split_date_range,
     split_window,
 )
 from coupang_seller.preflight import returns as rules
-from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    awalk_ranges,
+    data_of,
+    each_of,
+    envelope_data,
+    nothing,
+    walk_ranges,
+)
+from coupang_seller.types.codes import (
+    DeliveryCompanyCode,
+    ReturnCancelTypeV6,
+    ReturnRequestStatusFilter,
+)
 from coupang_seller.types.returns import (
     ManualInvoice,
     ReturnPage,
@@ -50,17 +65,9 @@ __all__ = ["AsyncReturns", "Returns"]
 
 ListVersion = Literal["v4", "v5", "v6"]
 ActionVersion = Literal["v4", "v5"]
-CancelType = Literal["RETURN", "CANCEL"]
+CancelType = ReturnCancelTypeV6
 Method = Literal["PATCH", "PUT"]
 _VERSION = re.compile(r"/apis/api/v\d+/vendors/")
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    params: QueryParams | None = None
-    body: Any = None
 
 
 def _minute(moment: datetime) -> str:
@@ -77,6 +84,14 @@ def _returns_of(data: Any) -> list[ReturnRequest]:
     if isinstance(data, dict):
         data = [data]
     return [ReturnRequest.model_validate(item) for item in data]
+
+
+def _returns_answer(answer: Any) -> list[ReturnRequest]:
+    return _returns_of(envelope_data(answer))
+
+
+def _key(item: ReturnRequest) -> int:
+    return item.receiptId
 
 
 def _windows(start: datetime, end: datetime) -> tuple[datetime, datetime]:
@@ -97,7 +112,10 @@ class _ReturnOps(Resource[ClientT]):
 
     @staticmethod
     def _filters(
-        status: str | None, order_id: int | None, cancel_type: CancelType | None, version: str
+        status: ReturnRequestStatusFilter | None,
+        order_id: int | None,
+        cancel_type: CancelType | None,
+        version: str,
     ) -> dict[str, Any]:
         if cancel_type is not None and version != "v6":
             raise ValueError("cancel_type is a v6 parameter: use version='v6'")
@@ -112,17 +130,17 @@ class _ReturnOps(Resource[ClientT]):
         created_from: date,
         created_to: date,
         *,
-        status: str | None,
+        status: ReturnRequestStatusFilter | None,
         order_id: int | None,
         cancel_type: CancelType | None,
         next_token: str | None,
         max_per_page: int,
         version: ListVersion,
-    ) -> _Call:
-        self._refuse(
+    ) -> Call:
+        self._gate(
+            "returns.list",
             rules.check_list_filters(status, order_id, cancel_type)
             + rules.check_daily_window(created_from, created_to),
-            "returns.list",
         )
         params: dict[str, Any] = {
             "createdAtFrom": created_from.isoformat(),
@@ -131,21 +149,21 @@ class _ReturnOps(Resource[ClientT]):
             "maxPerPage": max_per_page,
             "nextToken": next_token or None,
         }
-        return _Call("GET", self._path(E.RETURN_REQUESTS, version), params)
+        return Call("GET", self._path(E.RETURN_REQUESTS, version), params)
 
     def _time_frame_call(
         self,
         start: datetime,
         end: datetime,
         *,
-        status: str | None,
+        status: ReturnRequestStatusFilter | None,
         cancel_type: CancelType | None,
         version: ListVersion,
-    ) -> _Call:
-        self._refuse(
+    ) -> Call:
+        self._gate(
+            "returns.list_time_frame",
             rules.check_list_filters(status, None, cancel_type)
             + rules.check_time_frame(start, end),
-            "returns.list_time_frame",
         )
         params = {
             "searchType": "timeFrame",
@@ -153,31 +171,31 @@ class _ReturnOps(Resource[ClientT]):
             "createdAtTo": _minute(end),
             **self._filters(status, None, cancel_type, version),
         }
-        return _Call("GET", self._path(E.RETURN_REQUESTS, version), params)
+        return Call("GET", self._path(E.RETURN_REQUESTS, version), params)
 
-    def _confirm_call(self, receipt_id: int | str, version: ActionVersion, method: Method) -> _Call:
+    def _confirm_call(self, receipt_id: int | str, version: ActionVersion, method: Method) -> Call:
         body = {"vendorId": self._vendor_id, "receiptId": int(receipt_id)}
         path = self._receipt_path(E.RETURN_RECEIVE_CONFIRMATION, receipt_id, version)
-        return _Call(method, path, body=body)
+        return Call(method, path, body=body)
 
     def _approve_call(
         self, receipt_id: int | str, cancel_count: int, version: ActionVersion, method: Method
-    ) -> _Call:
+    ) -> Call:
         body = {
             "vendorId": self._vendor_id,
             "receiptId": int(receipt_id),
             "cancelCount": cancel_count,
         }
-        return _Call(method, self._receipt_path(E.RETURN_APPROVAL, receipt_id, version), body=body)
+        return Call(method, self._receipt_path(E.RETURN_APPROVAL, receipt_id, version), body=body)
 
     def _withdrawals_call(
         self, date_from: date, date_to: date, page_index: int, size_per_page: int
-    ) -> _Call:
-        self._refuse(
+    ) -> Call:
+        self._gate(
+            "returns.withdrawals",
             rules.check_withdraw_window(date_from, date_to)
             + rules.check_page_index(page_index)
             + rules.check_size_per_page(size_per_page),
-            "returns.withdrawals",
         )
         params: dict[str, Any] = {
             "dateFrom": date_from.isoformat(),
@@ -185,24 +203,42 @@ class _ReturnOps(Resource[ClientT]):
             "pageIndex": page_index,
             "sizePerPage": size_per_page,
         }
-        return _Call("GET", self._path(E.RETURN_WITHDRAW_REQUESTS, "v4"), params)
+        return Call("GET", self._path(E.RETURN_WITHDRAW_REQUESTS, "v4"), params)
 
-    def _by_ids_calls(self, cancel_ids: Sequence[int | str]) -> list[_Call]:
+    def _by_ids_calls(self, cancel_ids: Sequence[int | str]) -> list[Call]:
         ids = [int(i) for i in cancel_ids]
         path = self._path(E.RETURN_WITHDRAW_LIST, "v4")
         calls = []
         for chunk in rules.chunks(ids):
-            self._refuse(rules.check_cancel_ids(chunk), "returns.withdrawals_by_ids")
-            calls.append(_Call("POST", path, body={"cancelIds": chunk}))
+            self._gate("returns.withdrawals_by_ids", rules.check_cancel_ids(chunk))
+            calls.append(Call("POST", path, body={"cancelIds": chunk}))
         return calls
+
+    def _time_frame_calls(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        status: ReturnRequestStatusFilter | None,
+        cancel_type: CancelType | None,
+        version: ListVersion,
+    ) -> list[Call]:
+        start, end = _windows(start, end)
+        return [
+            self._time_frame_call(a, b, status=status, cancel_type=cancel_type, version=version)
+            for a, b in split_window(start, end, rules.TIME_FRAME_SLICE)
+        ]
+
+    def _get_call(self, receipt_id: int | str, version: ListVersion) -> Call:
+        return Call("GET", self._receipt_path(E.RETURN_REQUEST, receipt_id, version))
 
     def _invoice_call(
         self,
         receipt_id: int | str,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None,
-    ) -> _Call:
+    ) -> Call:
         body: dict[str, Any] = {
             "returnExchangeDeliveryType": "RETURN",
             "receiptId": int(receipt_id),
@@ -211,114 +247,152 @@ class _ReturnOps(Resource[ClientT]):
         }
         if reg_number is not None:
             body["regNumber"] = reg_number
-        self._refuse(rules.check_manual_invoice(body), "returns.upload_pickup_invoice")
-        return _Call("POST", self._path(E.RETURN_MANUAL_INVOICE, "v4"), body=body)
+        self._gate("returns.upload_pickup_invoice", rules.check_manual_invoice(body))
+        return Call("POST", self._path(E.RETURN_MANUAL_INVOICE, "v4"), body=body)
 
 
 # -- sync ----------------------------------------------------------------------------------
 
 
-class Returns(_ReturnOps[Client]):
-    """``client.returns``: return receipts, their confirmation and approval, withdrawals."""
+def _once(found: builtins.list[builtins.list[ReturnRequest]]) -> builtins.list[ReturnRequest]:
+    seen: set[int] = set()
+    out: builtins.list[ReturnRequest] = []
+    for item in (item for answer in found for item in answer):
+        if item.receiptId not in seen:
+            seen.add(item.receiptId)
+            out.append(item)
+    return out
 
-    def _send(self, call: _Call) -> Any:
-        return self._client.request(call.method, call.path, params=call.params, json=call.body)
+
+def _first(found: builtins.list[ReturnRequest], receipt_id: int | str) -> ReturnRequest:
+    if not found:
+        raise LookupError(f"receiptId {receipt_id} answered no return")
+    return found[0]
+
+
+class Returns(_ReturnOps[Client], SyncResource):
+    """``client.returns``: return receipts, their confirmation and approval, withdrawals."""
 
     def list(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: ListVersion = "v6",
     ) -> ReturnPage:
-        """One page of the daily list (both days inclusive, at most 31 days apart)."""
+        """One page of the daily list (both days inclusive, at most 31 days apart).
+
+        Returns a :class:`ReturnPage` (``next_token`` is ``None`` on the last page). Raises
+        :class:`PreflightError` for a window over 31 days or filters that do not go together
+        (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
-            created_from, created_to, status=status, order_id=order_id,
-            cancel_type=cancel_type, next_token=next_token, max_per_page=max_per_page,
+            created_from,
+            created_to,
+            status=status,
+            order_id=order_id,
+            cancel_type=cancel_type,
+            next_token=next_token,
+            max_per_page=max_per_page,
             version=version,
-        )  # fmt: skip
-        return self._client.request_model(call.method, call.path, ReturnPage, params=call.params)
+        )
+        return self._run(call, ReturnPage)
 
     def iter(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: ListVersion = "v6",
         limit: int | None = None,
     ) -> Iterator[ReturnRequest]:
-        """Every return of any period: 31-day windows, each paged by ``nextToken``."""
+        """Every return of any period: 31-day windows, each paged by ``nextToken``.
+
+        Yields :class:`ReturnRequest` items, each once, at most ``limit``, fetching pages
+        lazily. Raises as :meth:`list`, page by page.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
+
+        def fetch(
+            start: date, end: date, token: str | None
+        ) -> tuple[builtins.list[ReturnRequest], str | None]:
+            page = self.list(
+                start,
+                end,
+                status=status,
+                order_id=order_id,
+                cancel_type=cancel_type,
+                next_token=token,
+                max_per_page=max_per_page,
+                version=version,
+            )
+            return page.items, page.next_token
+
         ranges = split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS)
-
-        def walk() -> Iterator[ReturnRequest]:
-            seen: set[int] = set()
-            for start, end in ranges:
-
-                def fetch(
-                    token: str | None, start: date = start, end: date = end
-                ) -> tuple[builtins.list[ReturnRequest], str | None]:
-                    page = self.list(
-                        start, end, status=status, order_id=order_id, cancel_type=cancel_type,
-                        next_token=token, max_per_page=max_per_page, version=version,
-                    )  # fmt: skip
-                    return page.items, page.next_token
-
-                for item in iter_next_token(fetch):
-                    if item.receiptId not in seen:
-                        seen.add(item.receiptId)
-                        yield item
-
-        items = walk()
-        if limit is None:
-            return items
-        return (item for _, item in zip(range(limit), items, strict=False))
+        return walk_ranges(ranges, fetch, _key, limit=limit)
 
     def list_time_frame(
         self,
         start: datetime,
         end: datetime,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         cancel_type: CancelType | None = None,
         version: ListVersion = "v6",
     ) -> builtins.list[ReturnRequest]:
         """Returns created in ``[start, end]`` (minute precision), any span, cut into 24-hour
-        calls, each return once. Naive datetimes are Korean time."""
-        start, end = _windows(start, end)
-        seen: set[int] = set()
-        found: builtins.list[ReturnRequest] = []
-        for a, b in split_window(start, end, rules.TIME_FRAME_SLICE):
-            call = self._time_frame_call(
-                a, b, status=status, cancel_type=cancel_type, version=version
-            )
-            for item in _returns_of(envelope_data(self._send(call))):
-                if item.receiptId not in seen:
-                    seen.add(item.receiptId)
-                    found.append(item)
-        return found
+        calls, each return once. Naive datetimes are Korean time.
+
+        Returns a list of :class:`ReturnRequest`. Raises :class:`ValueError` for a naive and
+        an aware bound, :class:`PreflightError` for filters that do not go together, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_datetimes(start=start, end=end)
+        calls = self._time_frame_calls(
+            start, end, status=status, cancel_type=cancel_type, version=version
+        )
+        return _once([self._run(call, _returns_answer) for call in calls])
 
     def get(self, receipt_id: int | str, *, version: ListVersion = "v6") -> ReturnRequest:
-        path = self._receipt_path(E.RETURN_REQUEST, receipt_id, version)
-        found = _returns_of(envelope_data(self._send(_Call("GET", path))))
-        if not found:
-            raise LookupError(f"receiptId {receipt_id} answered no return")
-        return found[0]
+        """One return receipt by ``receiptId``.
+
+        Returns a :class:`ReturnRequest`. Raises :class:`LookupError` when the answer holds
+        no return, :class:`NotFoundError` for a receipt of another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests/{receiptId}``.
+        """
+        return _first(self._run(self._get_call(receipt_id, version), _returns_answer), receipt_id)
 
     def confirm_receipt(
         self, receipt_id: int | str, *, version: ActionVersion = "v4", method: Method = "PATCH"
     ) -> None:
         """The returned goods arrived (RETURNS_UNCHECKED -> VENDOR_WAREHOUSE_CONFIRM; an
-        untracked quick-refund return is refunded and completed)."""
-        self._send(self._confirm_call(receipt_id, version, method))
+        untracked quick-refund return is refunded and completed).
+
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not
+        retried: after a lost answer, re-read the return).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/receiveConfirmation``.
+        """
+        self._run(self._confirm_call(receipt_id, version, method), nothing)
 
     def approve(
         self,
@@ -328,8 +402,15 @@ class Returns(_ReturnOps[Client]):
         version: ActionVersion = "v4",
         method: Method = "PATCH",
     ) -> None:
-        """Approve the return (-> RETURNS_COMPLETED); ``cancel_count`` = its total quantity."""
-        self._send(self._approve_call(receipt_id, cancel_count, version, method))
+        """Approve the return (-> RETURNS_COMPLETED); ``cancel_count`` = its total quantity.
+
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not
+        retried: after a lost answer, re-read the return).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/approval``.
+        """
+        self._run(self._approve_call(receipt_id, cancel_count, version, method), nothing)
 
     def withdrawals(
         self,
@@ -339,16 +420,29 @@ class Returns(_ReturnOps[Client]):
         page_index: int = 1,
         size_per_page: int = rules.MAX_SIZE_PER_PAGE,
     ) -> ReturnWithdrawalPage:
-        """One page of the withdraw history (at most 7 days)."""
+        """One page of the withdraw history (at most 7 days).
+
+        Returns a :class:`ReturnWithdrawalPage` (``next_page_index`` is ``None`` on the
+        last). Raises :class:`PreflightError` for a window over 7 days or a page out of
+        range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         call = self._withdrawals_call(date_from, date_to, page_index, size_per_page)
-        return self._client.request_model(
-            call.method, call.path, ReturnWithdrawalPage, params=call.params
-        )
+        return self._run(call, ReturnWithdrawalPage)
 
     def iter_withdrawals(
         self, date_from: date, date_to: date, *, size_per_page: int = rules.MAX_SIZE_PER_PAGE
     ) -> Iterator[ReturnWithdrawal]:
-        """Every withdrawal of any period: 7-day windows, each paged by ``nextPageIndex``."""
+        """Every withdrawal of any period: 7-day windows, each paged by ``nextPageIndex``.
+
+        Yields :class:`ReturnWithdrawal` items, fetching pages lazily. Raises as
+        :meth:`withdrawals`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         for start, end in split_date_range(date_from, date_to, rules.WITHDRAW_WINDOW_DAYS):
 
             def fetch(
@@ -362,117 +456,166 @@ class Returns(_ReturnOps[Client]):
     def withdrawals_by_ids(
         self, cancel_ids: Sequence[int | str]
     ) -> builtins.list[ReturnWithdrawal]:
-        """The withdrawals among ``cancel_ids`` (receiptIds), 50 per call."""
-        found: builtins.list[ReturnWithdrawal] = []
-        for call in self._by_ids_calls(cancel_ids):
-            data = envelope_data(self._send(call)) or []
-            found += [ReturnWithdrawal.model_validate(item) for item in data]
-        return found
+        """The withdrawals among ``cancel_ids`` (receiptIds), 50 per call.
+
+        Returns a list of :class:`ReturnWithdrawal`. Raises :class:`PreflightError` for a
+        malformed id, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawList``.
+        """
+        read = each_of(ReturnWithdrawal)
+        return [w for call in self._by_ids_calls(cancel_ids) for w in self._run(call, read)]
 
     def upload_pickup_invoice(
         self,
         receipt_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:
-        """Register the pickup invoice of a return collected by the seller's own courier."""
+        """Register the pickup invoice of a return collected by the seller's own courier.
+
+        Returns the :class:`ManualInvoice`. Raises :class:`PreflightError` for an unknown
+        courier or a malformed invoice number, an :class:`APIError` subclass when Coupang
+        refuses (an invoice number already used, for one).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/return-exchange-invoices/manual`` and
+        ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/return-exchange-invoices/manual``.
+        """
         call = self._invoice_call(receipt_id, delivery_company_code, invoice_number, reg_number)
-        return ManualInvoice.model_validate(envelope_data(self._send(call)))
+        return self._run(call, data_of(ManualInvoice))
 
 
 # -- async ---------------------------------------------------------------------------------
 
 
-class AsyncReturns(_ReturnOps[AsyncClient]):
-    async def _send(self, call: _Call) -> Any:
-        return await self._client.request(
-            call.method, call.path, params=call.params, json=call.body
-        )
+class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
+    """``client.returns`` of :class:`AsyncClient`: the twin of :class:`Returns`."""
 
     async def list(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: ListVersion = "v6",
     ) -> ReturnPage:
-        call = self._list_call(
-            created_from, created_to, status=status, order_id=order_id,
-            cancel_type=cancel_type, next_token=next_token, max_per_page=max_per_page,
-            version=version,
-        )  # fmt: skip
-        return await self._client.request_model(
-            call.method, call.path, ReturnPage, params=call.params
-        )
+        """One page of the daily list (both days inclusive, at most 31 days apart).
 
-    async def iter(
+        Returns a :class:`ReturnPage` (``next_token`` is ``None`` on the last page). Raises
+        :class:`PreflightError` for a window over 31 days or filters that do not go together
+        (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
+        call = self._list_call(
+            created_from,
+            created_to,
+            status=status,
+            order_id=order_id,
+            cancel_type=cancel_type,
+            next_token=next_token,
+            max_per_page=max_per_page,
+            version=version,
+        )
+        return await self._run(call, ReturnPage)
+
+    def iter(
         self,
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: ListVersion = "v6",
+        limit: int | None = None,
     ) -> AsyncIterator[ReturnRequest]:
-        seen: set[int] = set()
-        for start, end in split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS):
+        """Every return of any period: 31-day windows, each paged by ``nextToken``.
 
-            async def fetch(
-                token: str | None, start: date = start, end: date = end
-            ) -> tuple[builtins.list[ReturnRequest], str | None]:
-                page = await self.list(
-                    start, end, status=status, order_id=order_id, cancel_type=cancel_type,
-                    next_token=token, max_per_page=max_per_page, version=version,
-                )  # fmt: skip
-                return page.items, page.next_token
+        Yields :class:`ReturnRequest` items, each once, at most ``limit``, fetching pages
+        lazily. Raises as :meth:`list`, page by page.
 
-            async for item in aiter_next_token(fetch):
-                if item.receiptId not in seen:
-                    seen.add(item.receiptId)
-                    yield item
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_dates(created_from=created_from, created_to=created_to)
+
+        async def fetch(
+            start: date, end: date, token: str | None
+        ) -> tuple[builtins.list[ReturnRequest], str | None]:
+            page = await self.list(
+                start,
+                end,
+                status=status,
+                order_id=order_id,
+                cancel_type=cancel_type,
+                next_token=token,
+                max_per_page=max_per_page,
+                version=version,
+            )
+            return page.items, page.next_token
+
+        ranges = split_date_range(created_from, created_to, rules.DAILY_WINDOW_DAYS)
+        return awalk_ranges(ranges, fetch, _key, limit=limit)
 
     async def list_time_frame(
         self,
         start: datetime,
         end: datetime,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         cancel_type: CancelType | None = None,
         version: ListVersion = "v6",
     ) -> builtins.list[ReturnRequest]:
-        start, end = _windows(start, end)
-        seen: set[int] = set()
-        found: builtins.list[ReturnRequest] = []
-        for a, b in split_window(start, end, rules.TIME_FRAME_SLICE):
-            call = self._time_frame_call(
-                a, b, status=status, cancel_type=cancel_type, version=version
-            )
-            for item in _returns_of(envelope_data(await self._send(call))):
-                if item.receiptId not in seen:
-                    seen.add(item.receiptId)
-                    found.append(item)
-        return found
+        """Returns created in ``[start, end]`` (minute precision), any span, cut into 24-hour
+        calls, each return once. Naive datetimes are Korean time.
+
+        Returns a list of :class:`ReturnRequest`. Raises :class:`ValueError` for a naive and
+        an aware bound, :class:`PreflightError` for filters that do not go together, an
+        :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
+        """
+        require_datetimes(start=start, end=end)
+        calls = self._time_frame_calls(
+            start, end, status=status, cancel_type=cancel_type, version=version
+        )
+        return _once([await self._run(call, _returns_answer) for call in calls])
 
     async def get(self, receipt_id: int | str, *, version: ListVersion = "v6") -> ReturnRequest:
-        path = self._receipt_path(E.RETURN_REQUEST, receipt_id, version)
-        found = _returns_of(envelope_data(await self._send(_Call("GET", path))))
-        if not found:
-            raise LookupError(f"receiptId {receipt_id} answered no return")
-        return found[0]
+        """One return receipt by ``receiptId``.
+
+        Returns a :class:`ReturnRequest`. Raises :class:`LookupError` when the answer holds
+        no return, :class:`NotFoundError` for a receipt of another vendor or none.
+
+        Calls ``GET
+        /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests/{receiptId}``.
+        """
+        found = await self._run(self._get_call(receipt_id, version), _returns_answer)
+        return _first(found, receipt_id)
 
     async def confirm_receipt(
         self, receipt_id: int | str, *, version: ActionVersion = "v4", method: Method = "PATCH"
     ) -> None:
-        await self._send(self._confirm_call(receipt_id, version, method))
+        """The returned goods arrived (RETURNS_UNCHECKED -> VENDOR_WAREHOUSE_CONFIRM; an
+        untracked quick-refund return is refunded and completed).
+
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not
+        retried: after a lost answer, re-read the return).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/receiveConfirmation``.
+        """
+        await self._run(self._confirm_call(receipt_id, version, method), nothing)
 
     async def approve(
         self,
@@ -482,7 +625,15 @@ class AsyncReturns(_ReturnOps[AsyncClient]):
         version: ActionVersion = "v4",
         method: Method = "PATCH",
     ) -> None:
-        await self._send(self._approve_call(receipt_id, cancel_count, version, method))
+        """Approve the return (-> RETURNS_COMPLETED); ``cancel_count`` = its total quantity.
+
+        Returns nothing. Raises an :class:`APIError` subclass when Coupang refuses (not
+        retried: after a lost answer, re-read the return).
+
+        Calls ``PATCH
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnRequests/{receiptId}/approval``.
+        """
+        await self._run(self._approve_call(receipt_id, cancel_count, version, method), nothing)
 
     async def withdrawals(
         self,
@@ -492,14 +643,29 @@ class AsyncReturns(_ReturnOps[AsyncClient]):
         page_index: int = 1,
         size_per_page: int = rules.MAX_SIZE_PER_PAGE,
     ) -> ReturnWithdrawalPage:
+        """One page of the withdraw history (at most 7 days).
+
+        Returns a :class:`ReturnWithdrawalPage` (``next_page_index`` is ``None`` on the
+        last). Raises :class:`PreflightError` for a window over 7 days or a page out of
+        range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         call = self._withdrawals_call(date_from, date_to, page_index, size_per_page)
-        return await self._client.request_model(
-            call.method, call.path, ReturnWithdrawalPage, params=call.params
-        )
+        return await self._run(call, ReturnWithdrawalPage)
 
     async def iter_withdrawals(
         self, date_from: date, date_to: date, *, size_per_page: int = rules.MAX_SIZE_PER_PAGE
     ) -> AsyncIterator[ReturnWithdrawal]:
+        """Every withdrawal of any period: 7-day windows, each paged by ``nextPageIndex``.
+
+        Yields :class:`ReturnWithdrawal` items, fetching pages lazily. Raises as
+        :meth:`withdrawals`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         for start, end in split_date_range(date_from, date_to, rules.WITHDRAW_WINDOW_DAYS):
 
             async def fetch(
@@ -516,19 +682,34 @@ class AsyncReturns(_ReturnOps[AsyncClient]):
     async def withdrawals_by_ids(
         self, cancel_ids: Sequence[int | str]
     ) -> builtins.list[ReturnWithdrawal]:
-        found: builtins.list[ReturnWithdrawal] = []
-        for call in self._by_ids_calls(cancel_ids):
-            data = envelope_data(await self._send(call)) or []
-            found += [ReturnWithdrawal.model_validate(item) for item in data]
-        return found
+        """The withdrawals among ``cancel_ids`` (receiptIds), 50 per call.
+
+        Returns a list of :class:`ReturnWithdrawal`. Raises :class:`PreflightError` for a
+        malformed id, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawList``.
+        """
+        read = each_of(ReturnWithdrawal)
+        return [w for call in self._by_ids_calls(cancel_ids) for w in await self._run(call, read)]
 
     async def upload_pickup_invoice(
         self,
         receipt_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:
+        """Register the pickup invoice of a return collected by the seller's own courier.
+
+        Returns the :class:`ManualInvoice`. Raises :class:`PreflightError` for an unknown
+        courier or a malformed invoice number, an :class:`APIError` subclass when Coupang
+        refuses (an invoice number already used, for one).
+
+        Calls ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/return-exchange-invoices/manual`` and
+        ``POST
+        /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/return-exchange-invoices/manual``.
+        """
         call = self._invoice_call(receipt_id, delivery_company_code, invoice_number, reg_number)
-        return ManualInvoice.model_validate(envelope_data(await self._send(call)))
+        return await self._run(call, data_of(ManualInvoice))

@@ -18,16 +18,23 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import aiter_next_token, iter_next_token
 from coupang_seller.preflight import rocket_growth as rules
-from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    data_of,
+)
 from coupang_seller.types.rocket_growth import (
     RgInventoryPage,
     RgInventorySummary,
@@ -36,12 +43,6 @@ from coupang_seller.types.rocket_growth import (
 )
 
 __all__ = ["AsyncRocketGrowth", "RocketGrowth"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    path: str
-    params: QueryParams | None = None
 
 
 def _day(value: date | str) -> str:
@@ -67,41 +68,53 @@ class _RgOps(Resource[ClientT]):
 
     def _orders_call(
         self, paid_from: date | str, paid_to: date | str, next_token: str | None
-    ) -> _Call:
+    ) -> Call:
         start, end = _day(paid_from), _day(paid_to)
-        self._refuse(rules.check_paid_window(start, end), "rocket_growth.list_orders")
+        self._gate("rocket_growth.list_orders", rules.check_paid_window(start, end))
         params: dict[str, Any] = {
             "paidDateFrom": start,
             "paidDateTo": end,
             "nextToken": next_token or None,
         }
-        return _Call(E.RG_ORDERS.format(vendorId=self._vendor()), params)
+        return Call("GET", E.RG_ORDERS.format(vendorId=self._vendor()), params)
 
-    def _order_call(self, order_id: int | str) -> _Call:
-        self._refuse(rules.check_order_id(order_id), "rocket_growth.get_order")
+    def _order_call(self, order_id: int | str) -> Call:
+        self._gate("rocket_growth.get_order", rules.check_order_id(order_id))
         path = E.RG_ORDER.format(vendorId=self._vendor(), orderId=path_param(order_id, "orderId"))
-        return _Call(path)
+        return Call("GET", path)
 
-    def _inventory_call(self, vendor_item_id: int | str | None, next_token: str | None) -> _Call:
-        self._refuse(
-            rules.check_vendor_item_id(vendor_item_id), "rocket_growth.inventory_summaries"
-        )
+    def _inventory_call(self, vendor_item_id: int | str | None, next_token: str | None) -> Call:
+        self._gate("rocket_growth.inventory_summaries", rules.check_vendor_item_id(vendor_item_id))
         params: dict[str, Any] = {"vendorItemId": vendor_item_id, "nextToken": next_token or None}
-        return _Call(E.RG_INVENTORY.format(vendorId=self._vendor()), params)
+        return Call("GET", E.RG_INVENTORY.format(vendorId=self._vendor()), params)
 
 
-class RocketGrowth(_RgOps[Client]):
+class RocketGrowth(_RgOps[Client], SyncResource):
     """``client.rocket_growth``: orders fulfilled by Coupang and warehouse stock."""
 
     def list_orders(
-        self, paid_from: date | str, paid_to: date | str, *, next_token: str | None = None
+        self, paid_from: date, paid_to: date, *, next_token: str | None = None
     ) -> RgOrderPage:
-        """One page of orders paid from ``paid_from`` to ``paid_to`` (days, <= 30 apart)."""
-        call = self._orders_call(paid_from, paid_to, next_token)
-        return self._client.request_model("GET", call.path, RgOrderPage, params=call.params)
+        """One page of orders paid from ``paid_from`` to ``paid_to`` (days, <= 30 apart).
+
+        Returns an :class:`RgOrderPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a malformed or too long window, an
+        :class:`APIError` subclass when Coupang refuses (50 calls a minute are paced for you).
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
+        """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
+        return self._run(self._orders_call(paid_from, paid_to, next_token), RgOrderPage)
 
     def iter_orders(self, paid_from: date, paid_to: date) -> Iterator[RgOrder]:
-        """Every order paid in ``[paid_from, paid_to]``: 30-day windows, each paged."""
+        """Every order paid in ``[paid_from, paid_to]``: 30-day windows, each paged.
+
+        Yields :class:`RgOrder` items, fetching pages lazily. Raises :class:`ValueError` when
+        ``paid_to`` is before ``paid_from``; otherwise as :meth:`list_orders`.
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
+        """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         for start, end in _windows(paid_from, paid_to):
 
             def fetch(
@@ -113,17 +126,38 @@ class RocketGrowth(_RgOps[Client]):
             yield from iter_next_token(fetch)
 
     def get_order(self, order_id: int | str) -> RgOrder:
-        call = self._order_call(order_id)
-        return RgOrder.model_validate(envelope_data(self._client.request("GET", call.path)))
+        """One Rocket Growth order by ``orderId``.
+
+        Returns an :class:`RgOrder`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` for an order of another vendor or none.
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/order/{orderId}``.
+        """
+        return self._run(self._order_call(order_id), data_of(RgOrder))
 
     def inventory_summaries(
         self, *, vendor_item_id: int | str | None = None, next_token: str | None = None
     ) -> RgInventoryPage:
-        """One page of warehouse stock; ``vendor_item_id`` narrows it to one option."""
-        call = self._inventory_call(vendor_item_id, next_token)
-        return self._client.request_model("GET", call.path, RgInventoryPage, params=call.params)
+        """One page of warehouse stock; ``vendor_item_id`` narrows it to one option.
+
+        Returns an :class:`RgInventoryPage`. Raises :class:`PreflightError` for a malformed
+        id, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET
+        /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/inventory/summaries``.
+        """
+        return self._run(self._inventory_call(vendor_item_id, next_token), RgInventoryPage)
 
     def iter_inventory(self) -> Iterator[RgInventorySummary]:
+        """Every option's warehouse stock, page by page.
+
+        Yields :class:`RgInventorySummary` items, fetching pages lazily. Raises as
+        :meth:`inventory_summaries`.
+
+        Calls ``GET
+        /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/inventory/summaries``.
+        """
+
         def fetch(token: str | None) -> tuple[builtins.list[RgInventorySummary], str | None]:
             page = self.inventory_summaries(next_token=token)
             return page.items, page.next_token
@@ -131,14 +165,32 @@ class RocketGrowth(_RgOps[Client]):
         return iter_next_token(fetch)
 
 
-class AsyncRocketGrowth(_RgOps[AsyncClient]):
+class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
+    """``client.rocket_growth`` of :class:`AsyncClient`: the twin of :class:`RocketGrowth`."""
+
     async def list_orders(
-        self, paid_from: date | str, paid_to: date | str, *, next_token: str | None = None
+        self, paid_from: date, paid_to: date, *, next_token: str | None = None
     ) -> RgOrderPage:
-        call = self._orders_call(paid_from, paid_to, next_token)
-        return await self._client.request_model("GET", call.path, RgOrderPage, params=call.params)
+        """One page of orders paid from ``paid_from`` to ``paid_to`` (days, <= 30 apart).
+
+        Returns an :class:`RgOrderPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a malformed or too long window, an
+        :class:`APIError` subclass when Coupang refuses (50 calls a minute are paced for you).
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
+        """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
+        return await self._run(self._orders_call(paid_from, paid_to, next_token), RgOrderPage)
 
     async def iter_orders(self, paid_from: date, paid_to: date) -> AsyncIterator[RgOrder]:
+        """Every order paid in ``[paid_from, paid_to]``: 30-day windows, each paged.
+
+        Yields :class:`RgOrder` items, fetching pages lazily. Raises :class:`ValueError` when
+        ``paid_to`` is before ``paid_from``; otherwise as :meth:`list_orders`.
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
+        """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         for start, end in _windows(paid_from, paid_to):
 
             async def fetch(
@@ -151,18 +203,38 @@ class AsyncRocketGrowth(_RgOps[AsyncClient]):
                 yield order
 
     async def get_order(self, order_id: int | str) -> RgOrder:
-        call = self._order_call(order_id)
-        return RgOrder.model_validate(envelope_data(await self._client.request("GET", call.path)))
+        """One Rocket Growth order by ``orderId``.
+
+        Returns an :class:`RgOrder`. Raises :class:`PreflightError` for a malformed id,
+        :class:`NotFoundError` for an order of another vendor or none.
+
+        Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/order/{orderId}``.
+        """
+        return await self._run(self._order_call(order_id), data_of(RgOrder))
 
     async def inventory_summaries(
         self, *, vendor_item_id: int | str | None = None, next_token: str | None = None
     ) -> RgInventoryPage:
-        call = self._inventory_call(vendor_item_id, next_token)
-        return await self._client.request_model(
-            "GET", call.path, RgInventoryPage, params=call.params
-        )
+        """One page of warehouse stock; ``vendor_item_id`` narrows it to one option.
+
+        Returns an :class:`RgInventoryPage`. Raises :class:`PreflightError` for a malformed
+        id, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET
+        /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/inventory/summaries``.
+        """
+        return await self._run(self._inventory_call(vendor_item_id, next_token), RgInventoryPage)
 
     def iter_inventory(self) -> AsyncIterator[RgInventorySummary]:
+        """Every option's warehouse stock, page by page.
+
+        Yields :class:`RgInventorySummary` items, fetching pages lazily. Raises as
+        :meth:`inventory_summaries`.
+
+        Calls ``GET
+        /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/inventory/summaries``.
+        """
+
         async def fetch(
             token: str | None,
         ) -> tuple[builtins.list[RgInventorySummary], str | None]:

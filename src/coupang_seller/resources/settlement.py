@@ -10,7 +10,7 @@
   (``yyyy-MM``, up to the current month). Coupang answers a bare JSON array; an enveloped
   ``{code, message, data: [...]}`` is read too.
 
-Days are ``datetime.date`` objects or ``yyyy-MM-dd`` strings. The older settlement APIs
+Days are ``datetime.date`` objects (a string raises :class:`TypeError`). The older settlement APIs
 (``v4 .../orders/settlementDetails``, ``.../orders/{orderId}/settlementDetails``,
 ``.../retroactiveFees``) are retired (410) and have no method here.
 """
@@ -18,18 +18,23 @@ Days are ``datetime.date`` objects or ``yyyy-MM-dd`` strings. The older settleme
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
-from coupang_seller._core import QueryParams
-from coupang_seller._exceptions import PreflightError
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import split_date_range
 from coupang_seller.preflight import settlement as rules
 from coupang_seller.preflight._core import Violation
-from coupang_seller.resources._base import ClientT, Resource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    envelope_data,
+)
 from coupang_seller.types.settlement import (
     RevenueHistory,
     RevenueHistoryPage,
@@ -39,12 +44,6 @@ from coupang_seller.types.settlement import (
 __all__ = ["AsyncSettlement", "Settlement"]
 
 Day = date | str
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    path: str
-    params: QueryParams
 
 
 def _days(date_from: Day, date_to: Day) -> tuple[date, date, list[Violation]]:
@@ -66,72 +65,79 @@ def _histories(answer: Any) -> list[SettlementHistory]:
 class _SettlementOps(Resource[ClientT]):
     def _revenue_call(
         self, date_from: Day, date_to: Day, token: str | None, max_per_page: int
-    ) -> _Call:
+    ) -> Call:
         start, end, found = _days(date_from, date_to)
         if not found:
             found += rules.check_window(start, end)
         found += rules.check_max_per_page(max_per_page)
-        if found and not self._client.options.preflight:
-            # Without preflight, send what was given and let the server answer.
-            params: dict[str, Any] = {
-                "vendorId": self._vendor_id,
-                "recognitionDateFrom": str(date_from),
-                "recognitionDateTo": str(date_to),
-                "token": token or "",
-                "maxPerPage": max_per_page,
-            }
-            return _Call(E.REVENUE_HISTORY.path, params)
-        self._refuse(found, "settlement.revenue_history")
-        params = {
+        self._gate("settlement.revenue_history", found)
+        sent = (str(date_from), str(date_to)) if found else (start.isoformat(), end.isoformat())
+        # Without preflight, what was given is sent as it is and the server answers.
+        params: dict[str, Any] = {
             "vendorId": self._vendor_id,
-            "recognitionDateFrom": start.isoformat(),
-            "recognitionDateTo": end.isoformat(),
+            "recognitionDateFrom": sent[0],
+            "recognitionDateTo": sent[1],
             "token": token or "",
             "maxPerPage": max_per_page,
         }
-        return _Call(E.REVENUE_HISTORY.path, params)
+        return Call("GET", E.REVENUE_HISTORY.path, params)
 
     def _windows(self, date_from: Day, date_to: Day) -> list[tuple[date, date]]:
         start, end, found = _days(date_from, date_to)
         if not found and end < start:
             found = rules.check_window(start, end)
-        if found:
-            raise PreflightError(found, operation="settlement.iter_revenue_history")
+        self._gate("settlement.iter_revenue_history", found, always=True)
         return split_date_range(start, end, rules.WINDOW_DAYS)
 
-    def _histories_call(self, year_month: date | str) -> _Call:
+    def _histories_call(self, year_month: date | str) -> Call:
         text = year_month.strftime("%Y-%m") if isinstance(year_month, date) else str(year_month)
         _, found = rules.parse_year_month(text)
-        self._refuse(found, "settlement.settlement_histories")
-        return _Call(E.SETTLEMENT_HISTORIES.path, {"revenueRecognitionYearMonth": text.strip()})
+        self._gate("settlement.settlement_histories", found)
+        return Call(
+            "GET", E.SETTLEMENT_HISTORIES.path, {"revenueRecognitionYearMonth": text.strip()}
+        )
 
 
-# -- sync ----------------------------------------------------------------------------------
-
-
-class Settlement(_SettlementOps[Client]):
+class Settlement(_SettlementOps[Client], SyncResource):
     """``client.settlement``: revenue history and settlement histories."""
 
     def revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> RevenueHistoryPage:
-        """One page of revenue lines recognised in ``[date_from, date_to]`` (<= 31 days)."""
-        call = self._revenue_call(date_from, date_to, token, max_per_page)
-        return self._client.request_model("GET", call.path, RevenueHistoryPage, params=call.params)
+        """One page of revenue lines recognised in ``[date_from, date_to]`` (<= 31 days).
+
+        Returns a :class:`RevenueHistoryPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a malformed day, a window over 31 days or a page
+        size out of 1..50; an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
+        return self._run(
+            self._revenue_call(date_from, date_to, token, max_per_page), RevenueHistoryPage
+        )
 
     def iter_revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> Iterator[RevenueHistory]:
-        """Every revenue line of any period, in 31-day windows, page by page."""
+        """Every revenue line of any period, in 31-day windows, page by page.
+
+        Yields :class:`RevenueHistory` lines, fetching pages lazily. Raises
+        :class:`PreflightError` at once for malformed days or an end before the start;
+        otherwise as :meth:`revenue_history`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         windows = self._windows(date_from, date_to)
 
         def walk() -> Iterator[RevenueHistory]:
@@ -148,36 +154,59 @@ class Settlement(_SettlementOps[Client]):
 
         return walk()
 
-    def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
-        """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it)."""
-        call = self._histories_call(year_month)
-        return _histories(self._client.request("GET", call.path, params=call.params))
+    def settlement_histories(self, year_month: date) -> list[SettlementHistory]:
+        """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it).
+
+        Returns a list of :class:`SettlementHistory` (a bare array or an envelope is read).
+        Raises :class:`PreflightError` for a malformed or future month, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v1/settlement-histories``.
+        """
+        require_dates(year_month=year_month)
+        return self._run(self._histories_call(year_month), _histories)
 
 
-# -- async ---------------------------------------------------------------------------------
+class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
+    """``client.settlement`` of :class:`AsyncClient`: the twin of :class:`Settlement`."""
 
-
-class AsyncSettlement(_SettlementOps[AsyncClient]):
     async def revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> RevenueHistoryPage:
-        call = self._revenue_call(date_from, date_to, token, max_per_page)
-        return await self._client.request_model(
-            "GET", call.path, RevenueHistoryPage, params=call.params
+        """One page of revenue lines recognised in ``[date_from, date_to]`` (<= 31 days).
+
+        Returns a :class:`RevenueHistoryPage` (``next_token`` is ``None`` on the last page).
+        Raises :class:`PreflightError` for a malformed day, a window over 31 days or a page
+        size out of 1..50; an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
+        return await self._run(
+            self._revenue_call(date_from, date_to, token, max_per_page), RevenueHistoryPage
         )
 
     def iter_revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> AsyncIterator[RevenueHistory]:
+        """Every revenue line of any period, in 31-day windows, page by page.
+
+        Yields :class:`RevenueHistory` lines, fetching pages lazily. Raises
+        :class:`PreflightError` at once for malformed days or an end before the start;
+        otherwise as :meth:`revenue_history`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
+        """
+        require_dates(date_from=date_from, date_to=date_to)
         windows = self._windows(date_from, date_to)
 
         async def walk() -> AsyncIterator[RevenueHistory]:
@@ -197,6 +226,14 @@ class AsyncSettlement(_SettlementOps[AsyncClient]):
 
         return walk()
 
-    async def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
-        call = self._histories_call(year_month)
-        return _histories(await self._client.request("GET", call.path, params=call.params))
+    async def settlement_histories(self, year_month: date) -> list[SettlementHistory]:
+        """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it).
+
+        Returns a list of :class:`SettlementHistory` (a bare array or an envelope is read).
+        Raises :class:`PreflightError` for a malformed or future month, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v1/settlement-histories``.
+        """
+        require_dates(year_month=year_month)
+        return await self._run(self._histories_call(year_month), _histories)

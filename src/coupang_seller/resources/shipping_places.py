@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
+
+import httpx
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
-from coupang_seller._core import QueryParams, path_param
+from coupang_seller._core import BaseClient, path_param
 from coupang_seller._exceptions import DuplicateShippingPlaceError, NotFoundError
 from coupang_seller._pagination import aiter_page_num, iter_page_num
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import Violation
-from coupang_seller.resources._base import ClientT, Resource, result_message
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    ClientT,
+    Resource,
+    SyncResource,
+    nothing,
+    result_message,
+)
 from coupang_seller.types._base import Envelope, Page
+from coupang_seller.types.codes import ReturnAutoPickupCourierCode
 from coupang_seller.types.shipping_places import (
     OutboundShippingPlace,
     PlaceAddress,
@@ -43,14 +53,6 @@ AddressInput = PlaceAddress | Mapping[str, Any]
 RemoteInfoInput = RemoteInfo | Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class _Call:
-    method: str
-    path: str
-    params: QueryParams | None = None
-    body: Any = None
-
-
 def _dump(item: Any) -> dict[str, Any]:
     if isinstance(item, PlaceAddress | RemoteInfo | ReturnFees):
         return item.to_body()
@@ -59,6 +61,30 @@ def _dump(item: Any) -> dict[str, Any]:
 
 def _codes_text(codes: Sequence[int | str]) -> list[str]:
     return [str(c).strip() for c in codes]
+
+
+def _created_code(envelope: Any) -> int:
+    return int(result_message(envelope))
+
+
+def _place(
+    found: Sequence[OutboundShippingPlace], code: int | str, client: BaseClient
+) -> OutboundShippingPlace:
+    for place in found:
+        if str(place.outboundShippingPlaceCode) == str(code).strip():
+            return place
+    raise _not_found(client, f"outbound shipping place {code} not found")
+
+
+def _center(found: Sequence[ReturnCenter], code: int | str, client: BaseClient) -> ReturnCenter:
+    for center in found:
+        if center.returnCenterCode == str(code).strip():
+            return center
+    raise _not_found(client, f"return center {code} not found")
+
+
+def _named(page: Page[OutboundShippingPlace], name: str) -> OutboundShippingPlace | None:
+    return next((p for p in page.content if p.shippingPlaceName == name), None)
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -79,7 +105,7 @@ class _OutboundOps(Resource[ClientT]):
         usable: bool,
         global_: bool,
         user_id: str | None,
-    ) -> _Call:
+    ) -> Call:
         body: dict[str, Any] = {
             "vendorId": self._vendor_id,
             "userId": self._user_id(user_id),
@@ -89,8 +115,9 @@ class _OutboundOps(Resource[ClientT]):
             "placeAddresses": [_dump(a) for a in addresses],
             "remoteInfos": [_dump(r) for r in remote_infos],
         }
-        self._preflight("outbound_shipping_places.create", rules.check_outbound_create, body)
-        return _Call(
+        if self._checks:
+            self._gate("outbound_shipping_places.create", rules.check_outbound_create(body))
+        return Call(
             "POST",
             E.OUTBOUND_CREATE.format(vendorId=path_param(self._vendor_id, "vendorId")),
             body=body,
@@ -106,7 +133,7 @@ class _OutboundOps(Resource[ClientT]):
         usable: bool | None,
         global_: bool | None,
         user_id: str | None,
-    ) -> _Call:
+    ) -> Call:
         code_text = path_param(code, "outboundShippingPlaceCode")
         body: dict[str, Any] = {
             "vendorId": self._vendor_id,
@@ -123,41 +150,35 @@ class _OutboundOps(Resource[ClientT]):
             body["placeAddresses"] = [_dump(a) for a in addresses]
         if remote_infos is not None:
             body["remoteInfos"] = [_dump(r) for r in remote_infos]
-        self._preflight("outbound_shipping_places.update", rules.check_outbound_update, body)
+        if self._checks:
+            self._gate("outbound_shipping_places.update", rules.check_outbound_update(body))
         path = E.OUTBOUND_UPDATE.format(
             vendorId=path_param(self._vendor_id, "vendorId"), outboundShippingPlaceCode=code_text
         )
-        return _Call("PUT", path, body=body)
+        return Call("PUT", path, body=body)
 
-    def _list_call(self, *, page_num: int, page_size: int) -> _Call:
+    def _list_call(self, *, page_num: int, page_size: int) -> Call:
         violations = rules.check_page_size(page_size)
         if page_num < 1:
             violations.append(Violation("pageNum", "page_num", "pageNum starts at 1"))
-        if violations:
-            from coupang_seller._exceptions import PreflightError
+        self._gate("outbound_shipping_places.list", violations, always=True)
+        return Call("GET", E.OUTBOUND_QUERY.path, {"pageNum": page_num, "pageSize": page_size})
 
-            raise PreflightError(violations, operation="outbound_shipping_places.list")
-        return _Call("GET", E.OUTBOUND_QUERY.path, {"pageNum": page_num, "pageSize": page_size})
-
-    def _codes_call(self, codes: Sequence[str]) -> _Call:
+    def _codes_call(self, codes: Sequence[str]) -> Call:
         violations = rules.check_code_list(
             codes, field="placeCodes", maximum=rules.PAGE_SIZE_MAX, numeric=True
         )
-        if violations:
-            from coupang_seller._exceptions import PreflightError
+        self._gate("outbound_shipping_places.get_many", violations, always=True)
+        return Call("GET", E.OUTBOUND_QUERY.path, {"placeCodes": list(codes)})
 
-            raise PreflightError(violations, operation="outbound_shipping_places.get_many")
-        return _Call("GET", E.OUTBOUND_QUERY.path, {"placeCodes": list(codes)})
+    def _name_call(self, name: str) -> Call:
+        return Call("GET", E.OUTBOUND_QUERY.path, {"placeNames": name})
 
-    def _name_call(self, name: str) -> _Call:
-        return _Call("GET", E.OUTBOUND_QUERY.path, {"placeNames": name})
-
-    @staticmethod
-    def _created_code(envelope: Any) -> int:
-        return int(result_message(envelope))
+    def _codes_calls(self, codes: Sequence[int | str]) -> builtins.list[Call]:
+        return [self._codes_call(c) for c in _chunks(_codes_text(codes), rules.PAGE_SIZE_MAX)]
 
 
-class OutboundShippingPlaces(_OutboundOps[Client]):
+class OutboundShippingPlaces(_OutboundOps[Client], SyncResource):
     """``client.outbound_shipping_places``: create, list, look up and update 출고지."""
 
     def create(
@@ -176,6 +197,12 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
         A place with the same name already exists -> :class:`DuplicateShippingPlaceError`
         carrying ``existing_code``; pass ``on_duplicate="return_existing"`` to get that code
         back instead. This is also how to reconcile after a create that timed out.
+
+        Returns the new (or existing) code as an ``int``. Raises :class:`PreflightError` for a
+        broken rule (postcode, phone, remote fees; nothing sent), an :class:`APIError` subclass when
+        Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/outboundShippingCenters``.
         """
         call = self._create_call(
             name=name,
@@ -186,21 +213,31 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
             user_id=user_id,
         )
         try:
-            envelope = self._client.request(call.method, call.path, json=call.body)
+            return self._run(call, _created_code)
         except DuplicateShippingPlaceError as exc:
             if on_duplicate == "return_existing":
                 return int(exc.existing_code)
             raise
-        return self._created_code(envelope)
 
     def list(
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[OutboundShippingPlace]:
-        call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._client.request_model(call.method, call.path, _OutboundPage, params=call.params)
+        """One page of the vendor's places.
+
+        Returns a :class:`Page` of :class:`OutboundShippingPlace`. Raises :class:`PreflightError`
+        for paging out of range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return self._run(self._list_call(page_num=page_num, page_size=page_size), _OutboundPage)
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> Iterator[OutboundShippingPlace]:
-        """Every place of the vendor, fetching pages lazily."""
+        """Every place of the vendor, fetching pages lazily.
+
+        Yields :class:`OutboundShippingPlace` items. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
 
         def fetch(page: int) -> tuple[Sequence[OutboundShippingPlace], int | None]:
             result = self.list(page_num=page, page_size=page_size)
@@ -209,27 +246,36 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
         return iter_page_num(fetch)
 
     def get_many(self, codes: Sequence[int | str]) -> builtins.list[OutboundShippingPlace]:
-        """Places by code (chunked by 50); codes that do not exist are simply absent."""
-        found: builtins.list[OutboundShippingPlace] = []
-        for chunk in _chunks(_codes_text(codes), rules.PAGE_SIZE_MAX):
-            call = self._codes_call(chunk)
-            found += self._client.request_model(
-                call.method, call.path, _OutboundPage, params=call.params
-            ).content
-        return found
+        """Places by code (chunked by 50); codes that do not exist are simply absent.
+
+        Returns a list of :class:`OutboundShippingPlace`. Raises :class:`PreflightError` for
+        a code that is not a number, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return [
+            p for call in self._codes_calls(codes) for p in self._run(call, _OutboundPage).content
+        ]
 
     def get(self, code: int | str) -> OutboundShippingPlace:
-        """One place by code; :class:`NotFoundError` when the vendor has no such place."""
-        for place in self.get_many([code]):
-            if str(place.outboundShippingPlaceCode) == str(code).strip():
-                return place
-        raise _not_found(self._client, f"outbound shipping place {code} not found")
+        """One place by code.
+
+        Returns an :class:`OutboundShippingPlace`. Raises :class:`NotFoundError` when the
+        vendor has no such place; otherwise as :meth:`get_many`.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return _place(self.get_many([code]), code, self._client)
 
     def find_by_name(self, name: str) -> OutboundShippingPlace | None:
-        """The place with exactly this name, or ``None`` (names are unique per vendor)."""
-        call = self._name_call(name)
-        page = self._client.request_model(call.method, call.path, _OutboundPage, params=call.params)
-        return next((p for p in page.content if p.shippingPlaceName == name), None)
+        """The place with exactly this name, or ``None`` (names are unique per vendor).
+
+        Returns an :class:`OutboundShippingPlace` or ``None``. Raises an :class:`APIError` subclass
+        when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return _named(self._run(self._name_call(name), _OutboundPage), name)
 
     def update(
         self,
@@ -243,7 +289,14 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
         user_id: str | None = None,
     ) -> None:
         """Change a place. Existing remote infos are changed by ``remoteInfoId`` (from ``get``);
-        ``usable=False`` on a remote info removes that courier."""
+        ``usable=False`` on a remote info removes that courier.
+
+        Returns nothing. Raises :class:`PreflightError` for a broken rule, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/outboundShippingCenters/{outboundShippingPlaceCode}``.
+        """
         call = self._update_call(
             code,
             name=name,
@@ -253,11 +306,12 @@ class OutboundShippingPlaces(_OutboundOps[Client]):
             global_=global_,
             user_id=user_id,
         )
-        self._client.request(call.method, call.path, json=call.body)
+        self._run(call, nothing)
 
 
-class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
-    """Async twin of :class:`OutboundShippingPlaces`."""
+class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient], AsyncResource):
+    """``client.outbound_shipping_places`` of :class:`AsyncClient`: the twin of
+    :class:`OutboundShippingPlaces`."""
 
     async def create(
         self,
@@ -270,6 +324,18 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
         user_id: str | None = None,
         on_duplicate: OnDuplicate = "raise",
     ) -> int:
+        """Create a place and return its ``outboundShippingPlaceCode``.
+
+        A place with the same name already exists -> :class:`DuplicateShippingPlaceError`
+        carrying ``existing_code``; pass ``on_duplicate="return_existing"`` to get that code
+        back instead. This is also how to reconcile after a create that timed out.
+
+        Returns the new (or existing) code as an ``int``. Raises :class:`PreflightError` for a
+        broken rule (postcode, phone, remote fees; nothing sent), an :class:`APIError` subclass when
+        Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/outboundShippingCenters``.
+        """
         call = self._create_call(
             name=name,
             addresses=addresses,
@@ -279,22 +345,33 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
             user_id=user_id,
         )
         try:
-            envelope = await self._client.request(call.method, call.path, json=call.body)
+            return await self._run(call, _created_code)
         except DuplicateShippingPlaceError as exc:
             if on_duplicate == "return_existing":
                 return int(exc.existing_code)
             raise
-        return self._created_code(envelope)
 
     async def list(
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[OutboundShippingPlace]:
+        """One page of the vendor's places.
+
+        Returns a :class:`Page` of :class:`OutboundShippingPlace`. Raises :class:`PreflightError`
+        for paging out of range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return await self._client.request_model(
-            call.method, call.path, _OutboundPage, params=call.params
-        )
+        return await self._run(call, _OutboundPage)
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> AsyncIterator[OutboundShippingPlace]:
+        """Every place of the vendor, fetching pages lazily.
+
+        Yields :class:`OutboundShippingPlace` items. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+
         async def fetch(page: int) -> tuple[Sequence[OutboundShippingPlace], int | None]:
             result = await self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
@@ -302,28 +379,35 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
         return aiter_page_num(fetch)
 
     async def get_many(self, codes: Sequence[int | str]) -> builtins.list[OutboundShippingPlace]:
-        found: builtins.list[OutboundShippingPlace] = []
-        for chunk in _chunks(_codes_text(codes), rules.PAGE_SIZE_MAX):
-            call = self._codes_call(chunk)
-            found += (
-                await self._client.request_model(
-                    call.method, call.path, _OutboundPage, params=call.params
-                )
-            ).content
-        return found
+        """Places by code (chunked by 50); codes that do not exist are simply absent.
+
+        Returns a list of :class:`OutboundShippingPlace`. Raises :class:`PreflightError` for
+        a code that is not a number, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        calls = self._codes_calls(codes)
+        return [p for call in calls for p in (await self._run(call, _OutboundPage)).content]
 
     async def get(self, code: int | str) -> OutboundShippingPlace:
-        for place in await self.get_many([code]):
-            if str(place.outboundShippingPlaceCode) == str(code).strip():
-                return place
-        raise _not_found(self._client, f"outbound shipping place {code} not found")
+        """One place by code.
+
+        Returns an :class:`OutboundShippingPlace`. Raises :class:`NotFoundError` when the
+        vendor has no such place; otherwise as :meth:`get_many`.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return _place(await self.get_many([code]), code, self._client)
 
     async def find_by_name(self, name: str) -> OutboundShippingPlace | None:
-        call = self._name_call(name)
-        page = await self._client.request_model(
-            call.method, call.path, _OutboundPage, params=call.params
-        )
-        return next((p for p in page.content if p.shippingPlaceName == name), None)
+        """The place with exactly this name, or ``None`` (names are unique per vendor).
+
+        Returns an :class:`OutboundShippingPlace` or ``None``. Raises an :class:`APIError` subclass
+        when Coupang refuses.
+
+        Calls ``GET /v2/providers/marketplace_openapi/apis/api/v2/vendor/shipping-place/outbound``.
+        """
+        return _named(await self._run(self._name_call(name), _OutboundPage), name)
 
     async def update(
         self,
@@ -336,6 +420,15 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
         global_: bool | None = None,
         user_id: str | None = None,
     ) -> None:
+        """Change a place. Existing remote infos are changed by ``remoteInfoId`` (from ``get``);
+        ``usable=False`` on a remote info removes that courier.
+
+        Returns nothing. Raises :class:`PreflightError` for a broken rule, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/outboundShippingCenters/{outboundShippingPlaceCode}``.
+        """
         call = self._update_call(
             code,
             name=name,
@@ -345,7 +438,7 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient]):
             global_=global_,
             user_id=user_id,
         )
-        await self._client.request(call.method, call.path, json=call.body)
+        await self._run(call, nothing)
 
 
 # --------------------------------------------------------------------------------------
@@ -356,14 +449,14 @@ class _ReturnOps(Resource[ClientT]):
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],
         contract_customer_number: str | None,
         courier_name: str | None,
         user_id: str | None,
-    ) -> _Call:
+    ) -> Call:
         goodsflow: dict[str, Any] = {
             "deliverCode": courier,
             "contractNumber": contract_number,
@@ -380,8 +473,9 @@ class _ReturnOps(Resource[ClientT]):
             "goodsflowInfoOpenApiDto": goodsflow,
             "placeAddresses": [_dump(a) for a in addresses],
         }
-        self._preflight("return_centers.create", rules.check_return_create, body)
-        return _Call(
+        if self._checks:
+            self._gate("return_centers.create", rules.check_return_create(body))
+        return Call(
             "POST",
             E.RETURN_CREATE.format(vendorId=path_param(self._vendor_id, "vendorId")),
             body=body,
@@ -396,7 +490,7 @@ class _ReturnOps(Resource[ClientT]):
         fees: ReturnFees | Mapping[str, Any] | None,
         addresses: Sequence[AddressInput] | None,
         user_id: str | None,
-    ) -> _Call:
+    ) -> Call:
         code_text = path_param(code, "returnCenterCode")
         body: dict[str, Any] = {
             "vendorId": self._vendor_id,
@@ -411,30 +505,29 @@ class _ReturnOps(Resource[ClientT]):
             body["goodsflowInfoOpenApiDto"] = _dump(fees)
         if addresses is not None:
             body["placeAddresses"] = [_dump(a) for a in addresses]
-        self._preflight("return_centers.update", rules.check_return_update, body)
+        if self._checks:
+            self._gate("return_centers.update", rules.check_return_update(body))
         path = E.RETURN_UPDATE.format(
             vendorId=path_param(self._vendor_id, "vendorId"), returnCenterCode=code_text
         )
-        return _Call("PUT", path, body=body)
+        return Call("PUT", path, body=body)
 
-    def _list_call(self, *, page_num: int, page_size: int) -> _Call:
+    def _list_call(self, *, page_num: int, page_size: int) -> Call:
         violations = rules.check_page_size(page_size)
-        if violations:
-            from coupang_seller._exceptions import PreflightError
-
-            raise PreflightError(violations, operation="return_centers.list")
+        self._gate("return_centers.list", violations, always=True)
         path = E.RETURN_LIST.format(vendorId=path_param(self._vendor_id, "vendorId"))
-        return _Call("GET", path, {"pageNum": page_num, "pageSize": page_size})
+        return Call("GET", path, {"pageNum": page_num, "pageSize": page_size})
 
-    def _codes_call(self, codes: Sequence[str]) -> _Call:
+    def _codes_call(self, codes: Sequence[str]) -> Call:
         violations = rules.check_code_list(
             codes, field="returnCenterCodes", maximum=rules.RETURN_CENTER_LOOKUP_MAX
         )
-        if violations:
-            from coupang_seller._exceptions import PreflightError
+        self._gate("return_centers.get_many", violations, always=True)
+        return Call("GET", E.RETURN_BY_CODES.path, {"returnCenterCodes": list(codes)})
 
-            raise PreflightError(violations, operation="return_centers.get_many")
-        return _Call("GET", E.RETURN_BY_CODES.path, {"returnCenterCodes": list(codes)})
+    def _codes_calls(self, codes: Sequence[int | str]) -> builtins.list[Call]:
+        size = rules.RETURN_CENTER_LOOKUP_MAX
+        return [self._codes_call(chunk) for chunk in _chunks(_codes_text(codes), size)]
 
     @staticmethod
     def _page(envelope: _ReturnListEnvelope) -> Page[ReturnCenter]:
@@ -451,14 +544,14 @@ class _ReturnOps(Resource[ClientT]):
         return data or []
 
 
-class ReturnCenters(_ReturnOps[Client]):
+class ReturnCenters(_ReturnOps[Client], SyncResource):
     """``client.return_centers``: create, list, look up and update 반품지."""
 
     def create(
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],
@@ -467,7 +560,14 @@ class ReturnCenters(_ReturnOps[Client]):
         user_id: str | None = None,
         on_duplicate: OnDuplicate = "raise",
     ) -> str:
-        """Create a return center and return its ``returnCenterCode``."""
+        """Create a return center and return its ``returnCenterCode``.
+
+        Returns the new (or, with ``on_duplicate="return_existing"``, the existing) code. Raises
+        :class:`DuplicateShippingPlaceError` for a name already used, :class:`PreflightError` for a
+        broken rule (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
         call = self._create_call(
             name=name,
             courier=courier,
@@ -479,24 +579,33 @@ class ReturnCenters(_ReturnOps[Client]):
             user_id=user_id,
         )
         try:
-            envelope = self._client.request(call.method, call.path, json=call.body)
+            return self._run(call, result_message)
         except DuplicateShippingPlaceError as exc:
             if on_duplicate == "return_existing":
                 return exc.existing_code
             raise
-        return result_message(envelope)
 
     def list(
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[ReturnCenter]:
+        """One page of the vendor's return centers.
+
+        Returns a :class:`Page` of :class:`ReturnCenter`. Raises :class:`PreflightError` for
+        a page size out of range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(
-            self._client.request_model(
-                call.method, call.path, _ReturnListEnvelope, params=call.params
-            )
-        )
+        return self._page(self._run(call, _ReturnListEnvelope))
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> Iterator[ReturnCenter]:
+        """Every return center of the vendor, fetching pages lazily.
+
+        Yields :class:`ReturnCenter` items. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
+
         def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
             result = self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
@@ -504,22 +613,25 @@ class ReturnCenters(_ReturnOps[Client]):
         return iter_page_num(fetch)
 
     def get_many(self, codes: Sequence[str | int]) -> builtins.list[ReturnCenter]:
-        """Centers by code, 100 per call (chunked for you); unknown codes are absent."""
-        found: builtins.list[ReturnCenter] = []
-        for chunk in _chunks(_codes_text(codes), rules.RETURN_CENTER_LOOKUP_MAX):
-            call = self._codes_call(chunk)
-            found += self._centers(
-                self._client.request_model(
-                    call.method, call.path, _ReturnCodesEnvelope, params=call.params
-                )
-            )
-        return found
+        """Centers by code, 100 per call (chunked for you); unknown codes are absent.
+
+        Returns a list of :class:`ReturnCenter`. Raises :class:`PreflightError` for a
+        malformed code, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v3/return/shipping-places/center-code``.
+        """
+        calls = self._codes_calls(codes)
+        return [c for call in calls for c in self._centers(self._run(call, _ReturnCodesEnvelope))]
 
     def get(self, code: str | int) -> ReturnCenter:
-        for center in self.get_many([code]):
-            if center.returnCenterCode == str(code).strip():
-                return center
-        raise _not_found(self._client, f"return center {code} not found")
+        """One return center by code.
+
+        Returns a :class:`ReturnCenter`. Raises :class:`NotFoundError` when the vendor has no
+        such center; otherwise as :meth:`get_many`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v3/return/shipping-places/center-code``.
+        """
+        return _center(self.get_many([code]), code, self._client)
 
     def update(
         self,
@@ -531,20 +643,28 @@ class ReturnCenters(_ReturnOps[Client]):
         addresses: Sequence[AddressInput] | None = None,
         user_id: str | None = None,
     ) -> None:
+        """Change a return center (name, use, fees, addresses).
+
+        Returns nothing. Raises :class:`PreflightError` for a broken rule, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters/{returnCenterCode}``.
+        """
         call = self._update_call(
             code, name=name, usable=usable, fees=fees, addresses=addresses, user_id=user_id
         )
-        self._client.request(call.method, call.path, json=call.body)
+        self._run(call, nothing)
 
 
-class AsyncReturnCenters(_ReturnOps[AsyncClient]):
-    """Async twin of :class:`ReturnCenters`."""
+class AsyncReturnCenters(_ReturnOps[AsyncClient], AsyncResource):
+    """``client.return_centers`` of :class:`AsyncClient`: the twin of :class:`ReturnCenters`."""
 
     async def create(
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],
@@ -553,6 +673,14 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
         user_id: str | None = None,
         on_duplicate: OnDuplicate = "raise",
     ) -> str:
+        """Create a return center and return its ``returnCenterCode``.
+
+        Returns the new (or, with ``on_duplicate="return_existing"``, the existing) code. Raises
+        :class:`DuplicateShippingPlaceError` for a name already used, :class:`PreflightError` for a
+        broken rule (nothing sent), an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``POST /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
         call = self._create_call(
             name=name,
             courier=courier,
@@ -564,24 +692,33 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
             user_id=user_id,
         )
         try:
-            envelope = await self._client.request(call.method, call.path, json=call.body)
+            return await self._run(call, result_message)
         except DuplicateShippingPlaceError as exc:
             if on_duplicate == "return_existing":
                 return exc.existing_code
             raise
-        return result_message(envelope)
 
     async def list(
         self, *, page_num: int = 1, page_size: int = rules.PAGE_SIZE_MAX
     ) -> Page[ReturnCenter]:
+        """One page of the vendor's return centers.
+
+        Returns a :class:`Page` of :class:`ReturnCenter`. Raises :class:`PreflightError` for
+        a page size out of range, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
         call = self._list_call(page_num=page_num, page_size=page_size)
-        return self._page(
-            await self._client.request_model(
-                call.method, call.path, _ReturnListEnvelope, params=call.params
-            )
-        )
+        return self._page(await self._run(call, _ReturnListEnvelope))
 
     def iter(self, *, page_size: int = rules.PAGE_SIZE_MAX) -> AsyncIterator[ReturnCenter]:
+        """Every return center of the vendor, fetching pages lazily.
+
+        Yields :class:`ReturnCenter` items. Raises as :meth:`list`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters``.
+        """
+
         async def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
             result = await self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
@@ -589,21 +726,27 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
         return aiter_page_num(fetch)
 
     async def get_many(self, codes: Sequence[str | int]) -> builtins.list[ReturnCenter]:
-        found: builtins.list[ReturnCenter] = []
-        for chunk in _chunks(_codes_text(codes), rules.RETURN_CENTER_LOOKUP_MAX):
-            call = self._codes_call(chunk)
-            found += self._centers(
-                await self._client.request_model(
-                    call.method, call.path, _ReturnCodesEnvelope, params=call.params
-                )
-            )
-        return found
+        """Centers by code, 100 per call (chunked for you); unknown codes are absent.
+
+        Returns a list of :class:`ReturnCenter`. Raises :class:`PreflightError` for a
+        malformed code, an :class:`APIError` subclass when Coupang refuses.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v3/return/shipping-places/center-code``.
+        """
+        calls = self._codes_calls(codes)
+        return [
+            c for call in calls for c in self._centers(await self._run(call, _ReturnCodesEnvelope))
+        ]
 
     async def get(self, code: str | int) -> ReturnCenter:
-        for center in await self.get_many([code]):
-            if center.returnCenterCode == str(code).strip():
-                return center
-        raise _not_found(self._client, f"return center {code} not found")
+        """One return center by code.
+
+        Returns a :class:`ReturnCenter`. Raises :class:`NotFoundError` when the vendor has no
+        such center; otherwise as :meth:`get_many`.
+
+        Calls ``GET /v2/providers/openapi/apis/api/v3/return/shipping-places/center-code``.
+        """
+        return _center(await self.get_many([code]), code, self._client)
 
     async def update(
         self,
@@ -615,16 +758,22 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient]):
         addresses: Sequence[AddressInput] | None = None,
         user_id: str | None = None,
     ) -> None:
+        """Change a return center (name, use, fees, addresses).
+
+        Returns nothing. Raises :class:`PreflightError` for a broken rule, an :class:`APIError`
+        subclass when Coupang refuses.
+
+        Calls ``PUT
+        /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/returnShippingCenters/{returnCenterCode}``.
+        """
         call = self._update_call(
             code, name=name, usable=usable, fees=fees, addresses=addresses, user_id=user_id
         )
-        await self._client.request(call.method, call.path, json=call.body)
+        await self._run(call, nothing)
 
 
-def _not_found(client: Client | AsyncClient, message: str) -> NotFoundError:
+def _not_found(client: BaseClient, message: str) -> NotFoundError:
     """A NotFoundError for a lookup that answered 200 with no matching item."""
-    import httpx
-
     request = httpx.Request("GET", client.options.base_url)
     response = httpx.Response(404, request=request)
     return NotFoundError(
