@@ -100,8 +100,8 @@ def _setup(port: int, db_url: str) -> World:
                 name=f"경합 쿠폰 {i}",
                 discount=10,
                 max_discount_price=1000,
-                start_at="2025-07-16 00:00:00",
-                end_at="2025-07-31 23:59:00",
+                start_at=datetime(2025, 7, 16),
+                end_at=datetime(2025, 7, 31, 23, 59),
                 type="RATE",
             ).requestedId
             for i in range(PAIRS)
