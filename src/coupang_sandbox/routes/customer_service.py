@@ -23,12 +23,13 @@ from datetime import date
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.inquiries import Inquiries, ListQuery
+from coupang_sandbox.backends.customer_service import CustomerService, ListQuery
 from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.state import customer_service as st
+from coupang_sandbox.views import customer_service as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
 from coupang_seller.preflight._core import as_page
@@ -36,9 +37,10 @@ from coupang_seller.preflight._core import as_page
 OPENAPI = "/v2/providers/openapi/apis/api"
 
 
-def _inquiries(call: Call) -> Inquiries:
+def backend(call: Call) -> CustomerService:
+    """The customer-service backend over the call's sandbox."""
     sandbox = call.sandbox
-    return Inquiries(sandbox.store, sandbox.clock, sandbox.settings)
+    return CustomerService(sandbox.store, sandbox.clock, sandbox.settings)
 
 
 def _ok() -> Response:
@@ -95,7 +97,9 @@ def _list_query(call: Call, *, filter_name: str, max_size: int) -> ListQuery:
 
 def list_online(call: Call) -> Response:
     query = _list_query(call, filter_name="answeredType", max_size=rules.ONLINE_PAGE_SIZE_MAX)
-    data = _inquiries(call).list_page(st.ONLINE, call.vendor_id, query)
+    data = views.page(
+        backend(call).list_page(st.ONLINE, call.vendor_id, query), query.page, query.size
+    )
     return CoupangJSONResponse({"code": "200", "message": "OK", "data": data})
 
 
@@ -103,27 +107,28 @@ def list_call_center(call: Call) -> Response:
     query = _list_query(
         call, filter_name="partnerCounselingStatus", max_size=rules.CALL_CENTER_PAGE_SIZE_MAX
     )
-    data = _inquiries(call).list_page(st.CALL_CENTER, call.vendor_id, query)
+    found = backend(call).list_page(st.CALL_CENTER, call.vendor_id, query)
+    data = views.page(found, query.page, query.size)
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 
 
 def get_call_center(call: Call) -> Response:
-    data = _inquiries(call).get_call_center(call.vendor_id, call.path["inquiryId"])
+    data = views.call_center(backend(call).get_call_center(call.vendor_id, call.path["inquiryId"]))
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 
 
 def answer_online(call: Call) -> Response:
-    _inquiries(call).answer_online(call.vendor_id, call.path["inquiryId"], call.body)
+    backend(call).answer_online(call.vendor_id, call.path["inquiryId"], call.body)
     return _ok()
 
 
 def answer_call_center(call: Call) -> Response:
-    _inquiries(call).answer_call_center(call.vendor_id, call.path["inquiryId"], call.body)
+    backend(call).answer_call_center(call.vendor_id, call.path["inquiryId"], call.body)
     return _ok()
 
 
 def confirm(call: Call) -> Response:
-    _inquiries(call).confirm(call.vendor_id, call.path["inquiryId"], call.body)
+    backend(call).confirm(call.vendor_id, call.path["inquiryId"], call.body)
     return _ok()
 
 

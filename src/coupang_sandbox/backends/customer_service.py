@@ -3,7 +3,7 @@ customer (and Coupang's call center) of the control API.
 
 Every operation validates the input with the shared rules of
 :mod:`coupang_seller.preflight.customer_service`, then loads the row, applies the transition
-table of :mod:`coupang_sandbox.state.inquiry` and persists, in one transaction.
+table of :mod:`coupang_sandbox.state.customer_service` and persists, in one transaction.
 
 * Lists: Korean calendar days ``[inquiryStartAt, inquiryEndAt]`` (both inclusive, <= 7 days
   apart; left out only with ``vendorItemId``), newest inquiry first, ``pageNum``/``pageSize``
@@ -12,6 +12,9 @@ table of :mod:`coupang_sandbox.state.inquiry` and persists, in one transaction.
   once, under the counsellor's transfer note (``parentAnswerId`` = its answerId, checked when
   given); TRANSFER inquiries take a confirmation instead.
 * Since 2024 the customer's email is not given out: ``buyerEmail`` is ``""``.
+
+The methods return the store's rows (:class:`InquiryPage` for a list);
+:mod:`coupang_sandbox.views.customer_service` renders them as Coupang's JSON.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
@@ -29,9 +32,9 @@ from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.state import customer_service as st
 from coupang_sandbox.store import Store
-from coupang_sandbox.store import inquiries as idb
+from coupang_sandbox.store import customer_service as store
 from coupang_sandbox.store import orders as db
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
@@ -39,8 +42,6 @@ from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
 from coupang_seller.preflight._core import as_bool, is_blank
-
-Row = Mapping[Any, Any]
 
 ONLINE_ID_START: Final = 10_000_001
 CALL_CENTER_ID_START: Final = 1_015_000_001
@@ -50,7 +51,8 @@ DEFAULT_CATEGORY: Final = "기타문의>기타>판매자이관"
 COUNSELLOR: Final = ("쿠팡 고객센터", "cs-agent")
 
 
-def _at(value: Any) -> str | None:
+def wire_at(value: Any) -> str | None:
+    """A stored instant (us) as Coupang's ``yyyy-MM-dd HH:mm:ss`` (KST), ``None`` for none."""
     return None if value is None else wire(from_us(int(value)), " ")
 
 
@@ -59,85 +61,8 @@ def _day_of(text: Any) -> str | None:
 
 
 def kst_day_start(day: date) -> int:
+    """The first instant (us) of a Korean calendar day."""
     return to_us(datetime.combine(day, time(0), KST))
-
-
-def present_online(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    inquiry_id = int(row["inquiry_id"])
-    return {
-        "inquiryId": inquiry_id,
-        "productId": None if row["product_id"] is None else int(row["product_id"]),
-        "vendorItemId": None if row["vendor_item_id"] is None else int(row["vendor_item_id"]),
-        "content": row["content"],
-        "inquiryAt": _at(row["inquiry_at_us"]),
-        "orderIds": doc.get("orderIds") or None,
-        # Since 2024 the customer's email is no longer given out.
-        "buyerEmail": "",
-        "commentDtoList": [
-            {
-                "inquiryCommentId": int(c["inquiryCommentId"]),
-                "inquiryId": inquiry_id,
-                "content": c["content"],
-                "inquiryCommentAt": _at(c["at_us"]),
-            }
-            for c in row["replies"] or []
-        ],
-    }
-
-
-def present_call_center(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    status = str(row["status"])
-    inquiry_status, counseling = st.call_center_wire(status, row["confirmed_by"] is not None)
-    return {
-        "inquiryId": int(row["inquiry_id"]),
-        "csPartnerCounselingStatus": counseling,
-        "inquiryStatus": inquiry_status,
-        "vendorItemId": list(doc.get("vendorItemIds") or []),
-        "itemName": doc.get("itemName"),
-        "content": row["content"],
-        "answeredAt": _at(row["answered_at_us"]),
-        "replies": [
-            {
-                "receptionistName": reply.get("receptionistName"),
-                "receptionist": reply.get("receptionist"),
-                "replyAt": _at(reply.get("at_us")),
-                "content": reply.get("content"),
-                "answerId": int(reply["answerId"]),
-                "parentAnswerId": int(reply.get("parentAnswerId") or 0),
-                "partnerTransferStatus": reply.get("partnerTransferStatus"),
-                "partnerTransferCompleteReason": reply.get("partnerTransferCompleteReason"),
-                "answerType": reply.get("answerType"),
-                "needAnswer": bool(reply.get("needAnswer")),
-            }
-            for reply in row["replies"] or []
-        ],
-        "inquiryAt": _at(row["inquiry_at_us"]),
-        # Since 2024-08 the orderer's email is returned as "".
-        "buyerEmail": "",
-        "buyerPhone": doc.get("buyerPhone"),
-        "orderId": None if row["order_id"] is None else int(row["order_id"]),
-        "orderDate": doc.get("orderDate"),
-        "receiptCategory": doc.get("receiptCategory"),
-        "saleStartedAt": doc.get("saleStartedAt"),
-        "saleEndedAt": doc.get("saleEndedAt"),
-    }
-
-
-def present(row: Row) -> dict[str, Any]:
-    if row["kind"] == st.ONLINE:
-        return present_online(row)
-    return present_call_center(row)
-
-
-def _pagination(page: int, size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page,
-        "totalPages": (total + size - 1) // size,
-        "totalElements": total,
-        "countPerPage": size,
-    }
 
 
 def _pending_transfer(replies: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -162,8 +87,18 @@ class ListQuery:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class InquiryPage:
+    """One page of a list: the rows, newest first, and how many the filters match."""
+
+    rows: list[RowMapping]
+    total: int
+
+
 @dataclass
-class Inquiries:
+class CustomerService:
+    """The customer-service backend: inquiries, their answers and confirmations."""
+
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
@@ -173,9 +108,10 @@ class Inquiries:
 
     # -- seller reads ---------------------------------------------------------------
 
-    def list_page(self, kind: str, vendor_id: str, query: ListQuery) -> dict[str, Any]:
+    def list_page(self, kind: str, vendor_id: str, query: ListQuery) -> InquiryPage:
+        """The inquiries of ``kind`` the vendor's list ``query`` selects."""
         with self.store.engine.begin() as conn:
-            rows, total = idb.inquiries_page(
+            rows, total = store.inquiries_page(
                 conn,
                 kind,
                 vendor_id,
@@ -189,14 +125,12 @@ class Inquiries:
                 offset=(query.page - 1) * query.size,
                 limit=query.size,
             )
-        return {
-            "content": [present(row) for row in rows],
-            "pagination": _pagination(query.page, query.size, total),
-        }
+        return InquiryPage(list(rows), total)
 
-    def get_call_center(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+    def get_call_center(self, vendor_id: str, id_text: object) -> RowMapping:
+        """The vendor's call-center inquiry ``id_text`` (404 for another vendor's)."""
         with self.store.engine.begin() as conn:
-            return present_call_center(self._row(conn, st.CALL_CENTER, id_text, vendor_id))
+            return self._row(conn, st.CALL_CENTER, id_text, vendor_id)
 
     def _row(
         self, conn: Connection, kind: str, id_text: object, vendor_id: str | None = None
@@ -205,7 +139,7 @@ class Inquiries:
         row = (
             None
             if inquiry_id is None
-            else idb.get_inquiry(conn, kind, inquiry_id, vendor_id, lock=True)
+            else store.get_inquiry(conn, kind, inquiry_id, vendor_id, lock=True)
         )
         if row is None:
             label = "online inquiry" if kind == st.ONLINE else "call-center inquiry"
@@ -237,7 +171,7 @@ class Inquiries:
                 "at_us": to_us(now),
                 "by": str(body["replyBy"]).strip(),
             }
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.ONLINE,
                 int(row["inquiry_id"]),
@@ -299,7 +233,7 @@ class Inquiries:
                     "content": body["content"],
                 }
             )
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.CALL_CENTER,
                 int(row["inquiry_id"]),
@@ -328,7 +262,7 @@ class Inquiries:
             if pending is not None:
                 pending["partnerTransferStatus"] = "answered"
                 pending["partnerTransferCompleteReason"] = "DISPUTE_PROCESS_COMPLETE"
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.CALL_CENTER,
                 int(row["inquiry_id"]),
@@ -369,15 +303,7 @@ class Inquiries:
     def _listed_item(
         conn: Connection, vendor_item_id: int, vendor_id: str | None
     ) -> tuple[RowMapping, RowMapping]:
-        item = (
-            conn.execute(
-                select(product_db.product_items).where(
-                    product_db.product_items.c.vendor_item_id == vendor_item_id
-                )
-            )
-            .mappings()
-            .first()
-        )
+        item = store.listed_item(conn, vendor_item_id)
         if item is None or (vendor_id is not None and item["vendor_id"] != vendor_id):
             owner = "" if vendor_id is None else f" of vendor {vendor_id}"
             raise NotFound(f"vendorItemId {vendor_item_id} is not an item{owner}")
@@ -397,7 +323,7 @@ class Inquiries:
             raise NotFound(f"orderId {order_id} is not an order{owner}")
         return order
 
-    def ask_online(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def ask_online(self, body: Mapping[str, Any]) -> RowMapping:
         """A customer asks a question on a listed item's product page -> NOANSWER."""
         found: list[Violation] = []
         vendor_item_id, order_id = self._control_ids(body, found)
@@ -448,11 +374,10 @@ class Inquiries:
                 "inquiry_at_us": to_us(now),
                 "updated_at_us": to_us(now),
             }
-            idb.insert_inquiry(conn, values, [vendor_item_id])
-            row = must_exist(idb.get_inquiry(conn, st.ONLINE, inquiry_id), "the inquiry")
-            return self._view(row)
+            store.insert_inquiry(conn, values, [vendor_item_id])
+            return must_exist(store.get_inquiry(conn, st.ONLINE, inquiry_id), "the inquiry")
 
-    def open_call_center(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def open_call_center(self, body: Mapping[str, Any]) -> RowMapping:
         """A customer calls Coupang about an order or an item; the counsellor hands it to the
         seller for an answer (NO_ANSWER) or, ``transfer``, closes it and asks the seller to
         acknowledge (TRANSFER)."""
@@ -530,7 +455,7 @@ class Inquiries:
                     "vendorItemIds": item_ids,
                     "buyer": body.get("buyer"),
                     "buyerPhone": f"010-****-{inquiry_id % 10000:04d}",
-                    "orderDate": None if order is None else _at(order["ordered_at_us"]),
+                    "orderDate": None if order is None else wire_at(order["ordered_at_us"]),
                     "receiptCategory": str(body.get("receiptCategory") or DEFAULT_CATEGORY),
                     "saleStartedAt": _day_of(product_doc.get("saleStartedAt")),
                     "saleEndedAt": _day_of(product_doc.get("saleEndedAt")),
@@ -539,23 +464,10 @@ class Inquiries:
                 "inquiry_at_us": to_us(now),
                 "updated_at_us": to_us(now),
             }
-            idb.insert_inquiry(conn, values, item_ids)
-            row = must_exist(idb.get_inquiry(conn, st.CALL_CENTER, inquiry_id), "the inquiry")
-            return self._view(row)
+            store.insert_inquiry(conn, values, item_ids)
+            return must_exist(store.get_inquiry(conn, st.CALL_CENTER, inquiry_id), "the inquiry")
 
-    @staticmethod
-    def _view(row: Row) -> dict[str, Any]:
-        """The inquiry as the seller's list shows it, plus what only the sandbox knows."""
-        return {
-            **present(row),
-            "kind": row["kind"],
-            "vendorId": row["vendor_id"],
-            "sellerProductId": row["seller_product_id"],
-            "status": row["status"],
-            "repliedBy": row["replied_by"],
-            "confirmedBy": row["confirmed_by"],
-        }
-
-    def view(self, kind: str, id_text: object) -> dict[str, Any]:
+    def view(self, kind: str, id_text: object) -> RowMapping:
+        """Any vendor's inquiry of ``kind`` (the control API's view)."""
         with self.store.engine.begin() as conn:
-            return self._view(self._row(conn, kind, id_text))
+            return self._row(conn, kind, id_text)

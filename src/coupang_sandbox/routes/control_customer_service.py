@@ -18,25 +18,21 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.inquiries import Inquiries
 from coupang_sandbox.errors import NotFound
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.routes.customer_service import backend
+from coupang_sandbox.state import customer_service as st
+from coupang_sandbox.views import customer_service as views
 
 #: URL spelling of each kind.
 KIND_PATHS = {"online": st.ONLINE, "call-center": st.CALL_CENTER}
 
 
-def _inquiries(call: Call) -> Inquiries:
-    sandbox = call.sandbox
-    return Inquiries(sandbox.store, sandbox.clock, sandbox.settings)
-
-
 @accepts({"vendorItemId": None, "content": None, "buyer": None, "orderId": None, "vendorId": None})
 def ask_online(call: Call) -> Response:
-    return success(_inquiries(call).ask_online(call.body))
+    return success(views.control_view(backend(call).ask_online(call.body)))
 
 
 @accepts(
@@ -51,14 +47,14 @@ def ask_online(call: Call) -> Response:
     }
 )
 def open_call_center(call: Call) -> Response:
-    return success(_inquiries(call).open_call_center(call.body))
+    return success(views.control_view(backend(call).open_call_center(call.body)))
 
 
 def view(call: Call) -> Response:
     kind = KIND_PATHS.get(call.path["kind"])
     if kind is None:
         raise NotFound(f"unknown inquiry kind {call.path['kind']!r} (online or call-center)")
-    return success(_inquiries(call).view(kind, call.path["inquiryId"]))
+    return success(views.control_view(backend(call).view(kind, call.path["inquiryId"])))
 
 
 ROUTES: list[RouteSpec] = [
