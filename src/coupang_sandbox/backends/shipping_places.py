@@ -1,5 +1,9 @@
 """Outbound shipping places (출고지) and return centers (반품지).
 
+The backends store each place with its API representation (``doc``, rendered by
+:mod:`coupang_sandbox.views.shipping_places` at write time) and list pages as those stored
+JSON documents; the SQL is in :mod:`coupang_sandbox.store.shipping_places`.
+
 Validation is the SDK's preflight rules (:mod:`coupang_seller.preflight.shipping_places`), the
 single source of truth, plus a few storage-level limits Coupang's Java backend imposes anyway
 (string lengths, 32-bit integers).
@@ -7,7 +11,6 @@ single source of truth, plus a few storage-level limits Coupang's Java backend i
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.clock import SandboxClock, from_us, to_ms
+from coupang_sandbox.clock import SandboxClock, to_ms
 from coupang_sandbox.errors import (
     Duplicate,
     NotFound,
@@ -27,42 +30,21 @@ from coupang_sandbox.errors import (
     ValidationFailed,
     violations_or_raise,
 )
-from coupang_sandbox.responses import dumps
 from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
-from coupang_sandbox.store import Store
-from coupang_sandbox.store import repo as r
-from coupang_seller._constants import KST
+from coupang_sandbox.store import Store, repo
+from coupang_sandbox.store import shipping_places as store
+from coupang_sandbox.views import shipping_places as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
-from coupang_seller.types.couriers import COURIERS
 
 USER_ID_MAX = 100
-CODE_LOOKUP_MAX = 100
 
 OUTBOUND_CODE_START = 100_001
 REMOTE_INFO_ID_START = 1_000_001
 RETURN_CENTER_CODE_START = 1_000_000_001
 
-MSG_MODIFIED = "Modify successfully"
-
-
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def split_codes(text: str | None) -> list[str]:
-    if text is None:
-        return []
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def pagination(page_num: int, page_size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page_num,
-        "totalPages": math.ceil(total / page_size) if page_size else 0,
-        "totalElements": total,
-        "countPerPage": page_size,
-    }
 
 
 def _common_violations(body: Mapping[str, Any]) -> list[Violation]:
@@ -105,27 +87,11 @@ def jibun_key(addresses: Sequence[Mapping[str, Any]]) -> tuple[str, str, str] | 
     return None
 
 
-def _kst_date(ms: int) -> str:
-    return from_us(ms * 1000).astimezone(KST).strftime("%Y/%m/%d")
-
-
 def _now_ms(clock: SandboxClock) -> int:
     return to_ms(clock.now().astimezone(UTC))
 
 
 # -- outbound shipping places ------------------------------------------------------------------
-
-
-def present_outbound(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "outboundShippingPlaceCode": int(row["code"]),
-        "shippingPlaceName": row["name"],
-        "global": bool(row["is_global"]),
-        "placeAddresses": list(row["addresses"]),
-        "remoteInfos": [dict(info) for info in row["remote_infos"]],
-        "createDate": _kst_date(int(row["created_at_ms"])),
-        "usable": bool(row["usable"]),
-    }
 
 
 OUTBOUND_LABEL = "outboundShippingPlaceCode"
@@ -176,14 +142,14 @@ class OutboundPlaces:
         exclude: int | None = None,
     ) -> None:
         if name is not None:
-            other = r.outbound_by_name(conn, vendor_id, name)
+            other = store.outbound_by_name(conn, vendor_id, name)
             if other is not None and other["code"] != exclude:
                 raise _name_taken(name, OUTBOUND_LABEL, other["code"])
         if check_address and addresses:
             key = jibun_key(addresses)
             if key is None:
                 return
-            for row in r.outbound_all(conn, vendor_id):
+            for row in store.outbound_all(conn, vendor_id):
                 if row["code"] != exclude and jibun_key(row["addresses"]) == key:
                     code = str(row["code"])
                     label = " ".join(part for part in key if part)
@@ -199,10 +165,10 @@ class OutboundPlaces:
         addresses = normalize_addresses(body.get("placeAddresses"), default_country=None)
         now = _now_ms(self.clock)
         with (
-            _unique_name(self.store, vendor_id, name, r.outbound_by_name, label=OUTBOUND_LABEL),
+            _unique_name(self.store, vendor_id, name, store.outbound_by_name, label=OUTBOUND_LABEL),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
+            store.lock_places(conn, vendor_id)
             self._refuse_duplicates(
                 conn, vendor_id, name=name, addresses=addresses, check_address=check_address
             )
@@ -210,14 +176,14 @@ class OutboundPlaces:
             for info in mapping_list(body.get("remoteInfos")) or []:
                 infos.append(
                     {
-                        "remoteInfoId": r.next_id(conn, "remote_info", REMOTE_INFO_ID_START),
+                        "remoteInfoId": repo.next_id(conn, "remote_info", REMOTE_INFO_ID_START),
                         "deliveryCode": info["deliveryCode"],
                         "jeju": as_int(info["jeju"]),
                         "notJeju": as_int(info["notJeju"]),
                         "usable": as_bool(info.get("usable")) is not False,
                     }
                 )
-            code = r.next_id(conn, "outbound_place", OUTBOUND_CODE_START)
+            code = repo.next_id(conn, "outbound_place", OUTBOUND_CODE_START)
             values: dict[str, Any] = {
                 "code": code,
                 "vendor_id": vendor_id,
@@ -230,8 +196,8 @@ class OutboundPlaces:
                 "created_at_ms": now,
                 "updated_at_ms": now,
             }
-            values["doc"] = dumps(present_outbound(values))
-            r.outbound_insert(conn, values)
+            values["doc"] = views.outbound_doc(values)
+            store.outbound_insert(conn, values)
         return code
 
     def update(
@@ -257,14 +223,14 @@ class OutboundPlaces:
                 self.store,
                 vendor_id,
                 new_name,
-                r.outbound_by_name,
+                store.outbound_by_name,
                 label=OUTBOUND_LABEL,
                 exclude=code,
             ),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
-            row = r.outbound_get(conn, vendor_id, code)
+            store.lock_places(conn, vendor_id)
+            row = store.outbound_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
             violations_or_raise(violations)
@@ -298,8 +264,8 @@ class OutboundPlaces:
             if isinstance(body.get("userId"), str):
                 values["user_id"] = body["userId"]
             values["updated_at_ms"] = _now_ms(self.clock)
-            values["doc"] = dumps(present_outbound({**row, **values}))
-            r.outbound_update(conn, code, values)
+            values["doc"] = views.outbound_doc({**row, **values})
+            store.outbound_update(conn, code, values)
 
     @staticmethod
     def _merge_remote_infos(
@@ -327,7 +293,7 @@ class OutboundPlaces:
                         )
                     )
                     continue
-                new_id = r.next_id(conn, "remote_info", REMOTE_INFO_ID_START)
+                new_id = repo.next_id(conn, "remote_info", REMOTE_INFO_ID_START)
                 entry: dict[str, Any] = {
                     "remoteInfoId": new_id,
                     "deliveryCode": courier,
@@ -408,30 +374,12 @@ class OutboundPlaces:
         """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            return r.outbound_page(
+            return store.outbound_page(
                 conn, vendor_id, codes=codes, names=names, offset=offset, limit=page_size
             )
 
 
 # -- return centers ----------------------------------------------------------------------------
-
-
-def present_return_center(row: Mapping[str, Any]) -> dict[str, Any]:
-    courier = COURIERS.get(row["deliver_code"])
-    fees = row["fees"] or {}
-    return {
-        "vendorId": row["vendor_id"],
-        "returnCenterCode": row["code"],
-        "shippingPlaceName": row["name"],
-        "deliverCode": row["deliver_code"],
-        "deliverName": courier.name if courier else row["deliver_code"],
-        "goodsflowStatus": "승인",
-        "errorMessage": "",
-        "createdAt": int(row["created_at_ms"]),
-        **{key: fees.get(key) for key in rules.RETURN_FEE_FIELDS},
-        "usable": bool(row["usable"]),
-        "placeAddresses": list(row["addresses"]),
-    }
 
 
 def _text(value: Any) -> str | None:
@@ -445,7 +393,7 @@ class ReturnCenters:
 
     @staticmethod
     def _refuse_duplicate_name(conn: Any, vendor_id: str, name: str, exclude: str | None) -> None:
-        other = r.return_by_name(conn, vendor_id, name)
+        other = store.return_by_name(conn, vendor_id, name)
         if other is not None and other["code"] != exclude:
             raise _name_taken(name, RETURN_LABEL, other["code"])
 
@@ -463,12 +411,12 @@ class ReturnCenters:
         name = str(body["shippingPlaceName"])
         now = _now_ms(self.clock)
         with (
-            _unique_name(self.store, vendor_id, name, r.return_by_name, label=RETURN_LABEL),
+            _unique_name(self.store, vendor_id, name, store.return_by_name, label=RETURN_LABEL),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
+            store.lock_places(conn, vendor_id)
             self._refuse_duplicate_name(conn, vendor_id, name, None)
-            seq = r.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
+            seq = repo.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
             code = str(seq)
             values: dict[str, Any] = {
                 "code": code,
@@ -485,8 +433,8 @@ class ReturnCenters:
                 "created_at_ms": now,
                 "updated_at_ms": now,
             }
-            values["doc"] = dumps(present_return_center(values))
-            r.return_insert(conn, values)
+            values["doc"] = views.return_center_doc(values)
+            store.return_insert(conn, values)
         return code
 
     def update(self, vendor_id: str, code: str, body: Mapping[str, Any]) -> None:
@@ -496,12 +444,17 @@ class ReturnCenters:
         new_name = None if is_blank(name) else str(name)
         with (
             _unique_name(
-                self.store, vendor_id, new_name, r.return_by_name, label=RETURN_LABEL, exclude=code
+                self.store,
+                vendor_id,
+                new_name,
+                store.return_by_name,
+                label=RETURN_LABEL,
+                exclude=code,
             ),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
-            row = r.return_get(conn, vendor_id, code)
+            store.lock_places(conn, vendor_id)
+            row = store.return_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"returnCenterCode {code} does not exist")
             violations_or_raise(violations)
@@ -535,8 +488,8 @@ class ReturnCenters:
             if isinstance(body.get("userId"), str):
                 values["user_id"] = body["userId"]
             values["updated_at_ms"] = _now_ms(self.clock)
-            values["doc"] = dumps(present_return_center({**row, **values}))
-            r.return_update(conn, code, values)
+            values["doc"] = views.return_center_doc({**row, **values})
+            store.return_update(conn, code, values)
 
     def page(
         self,
@@ -549,4 +502,4 @@ class ReturnCenters:
         """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            return r.return_page(conn, vendor_id, codes=codes, offset=offset, limit=page_size)
+            return store.return_page(conn, vendor_id, codes=codes, offset=offset, limit=page_size)

@@ -8,17 +8,11 @@ from functools import partial
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.shipping_places import (
-    CODE_LOOKUP_MAX,
-    MSG_MODIFIED,
-    OutboundPlaces,
-    ReturnCenters,
-    pagination,
-    split_codes,
-)
+from coupang_sandbox.backends.shipping_places import OutboundPlaces, ReturnCenters
 from coupang_sandbox.errors import BadRequest, ValidationFailed, violations_or_raise
 from coupang_sandbox.responses import raw_page, success, success_docs, success_page
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.views.shipping_places import pagination
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
 from coupang_seller.preflight._core import as_int
@@ -27,6 +21,16 @@ OPENAPI = "/v2/providers/openapi/apis/api"
 MARKETPLACE = "/v2/providers/marketplace_openapi/apis/api"
 DEFAULT_PAGE_SIZE = 10
 MSG_MARKETPLACE_PARAMS = "(pageNum & pageSize) or placeCodes or placeNames must be provided"
+MSG_MODIFIED = "Modify successfully"
+#: Codes (or names) one lookup may name.
+CODE_LOOKUP_MAX = 100
+
+
+def split_codes(text: str | None) -> list[str]:
+    """A comma-separated query value as its non-blank parts."""
+    if text is None:
+        return []
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _outbound(call: Call) -> OutboundPlaces:
