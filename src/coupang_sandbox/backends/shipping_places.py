@@ -127,6 +127,11 @@ def _now_ms(clock: SandboxClock) -> int:
     return to_ms(clock.now().astimezone(UTC))
 
 
+def _given(**columns: Any) -> dict[str, Any]:
+    """The columns an update sets: those given a value (``None`` keeps the stored one)."""
+    return {name: value for name, value in columns.items() if value is not None}
+
+
 def _usable(current: bool, wanted: bool | None) -> bool | None:
     """The place's new ``usable`` (through the state table), ``None`` when it does not change."""
     if wanted is None:
@@ -265,26 +270,21 @@ class OutboundPlaces:
             row = store.outbound_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
-            values: dict[str, Any] = {}
-            if change.addresses is not None:
-                values["addresses"] = change.addresses
             self._refuse_duplicates(
                 conn, vendor_id, name=change.name, addresses=change.addresses,
                 check_address=check_address, exclude=code,
             )  # fmt: skip
-            if change.name is not None:
-                values["name"] = change.name
-            usable = _usable(bool(row["usable"]), change.usable)
-            if usable is not None:
-                values["usable"] = usable
-            if change.is_global is not None:
-                values["is_global"] = change.is_global
+            values = _given(
+                addresses=change.addresses,
+                name=change.name,
+                usable=_usable(bool(row["usable"]), change.usable),
+                is_global=change.is_global,
+                user_id=change.user_id,
+            )
             if change.remote_infos is not None:
                 values["remote_infos"] = self._merge_remote_infos(
                     conn, row["remote_infos"], change.remote_infos
                 )
-            if change.user_id is not None:
-                values["user_id"] = change.user_id
             values["updated_at_ms"] = _now_ms(self.clock)
             values["doc"] = views.outbound_doc({**row, **values})
             store.outbound_update(conn, code, values)
@@ -490,25 +490,19 @@ class ReturnCenters:
             row = store.return_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"returnCenterCode {code} does not exist")
-            values: dict[str, Any] = {}
             if change.name is not None:
                 self._refuse_duplicate_name(conn, vendor_id, change.name, code)
-                values["name"] = change.name
-            usable = _usable(bool(row["usable"]), change.usable)
-            if usable is not None:
-                values["usable"] = usable
-            if change.deliver_code is not None:
-                values["deliver_code"] = change.deliver_code
-            if change.contract_number is not None:
-                values["contract_number"] = change.contract_number
-            if change.contract_customer_number is not None:
-                values["contract_customer_number"] = change.contract_customer_number
+            values = _given(
+                name=change.name,
+                usable=_usable(bool(row["usable"]), change.usable),
+                deliver_code=change.deliver_code,
+                contract_number=change.contract_number,
+                contract_customer_number=change.contract_customer_number,
+                addresses=change.addresses,
+                user_id=change.user_id,
+            )
             if change.fees is not None:
                 values["fees"] = {**(row["fees"] or {}), **change.fees}
-            if change.addresses is not None:
-                values["addresses"] = change.addresses
-            if change.user_id is not None:
-                values["user_id"] = change.user_id
             values["updated_at_ms"] = _now_ms(self.clock)
             values["doc"] = views.return_center_doc({**row, **values})
             store.return_update(conn, code, values)
