@@ -7,6 +7,7 @@ limiter, send, then let the core decide (return, retry after a delay, or raise).
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -65,6 +66,61 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["AsyncClient", "Client"]
+
+
+class _EmptyJar(http.cookiejar.CookieJar):
+    """A cookie jar that stays empty."""
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        """Keep nothing."""
+
+
+class _NoCookies(httpx.Cookies):
+    """A cookie store that keeps nothing and adds nothing.
+
+    Coupang's API is stateless (every call carries its own signature), so the SDK's HTTP
+    client neither stores a ``Set-Cookie`` nor sends one back: no state leaks between
+    calls, and no call pays httpx's cookie-jar round (about 15 us a response).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(_EmptyJar())
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Ignore the answer's ``Set-Cookie`` headers."""
+
+    def set_cookie_header(self, request: httpx.Request) -> None:
+        """Add no ``Cookie`` header."""
+
+
+class _HTTPClient(httpx.Client):
+    """``httpx.Client`` without a cookie jar (see :class:`_NoCookies`)."""
+
+    _no_cookies = _NoCookies()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """An empty store that stays empty."""
+        return self._no_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: httpx._types.CookieTypes) -> None:
+        raise AttributeError("the SDK's HTTP client keeps no cookies")
+
+
+class _AsyncHTTPClient(httpx.AsyncClient):
+    """``httpx.AsyncClient`` without a cookie jar (see :class:`_NoCookies`)."""
+
+    _no_cookies = _NoCookies()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """An empty store that stays empty."""
+        return self._no_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: httpx._types.CookieTypes) -> None:
+        raise AttributeError("the SDK's HTTP client keeps no cookies")
 
 
 class Client(BaseClient):
@@ -130,7 +186,7 @@ class Client(BaseClient):
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
-        self._http = _http or httpx.Client(
+        self._http = _http or _HTTPClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
             transport=transport,
             timeout=options.timeout,
@@ -311,7 +367,7 @@ class Client(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot(request.url.path)
+            delay = self.reserve_rate_slot(request)
             if delay > 0:
                 self.check_wait(request, budget, delay, processed=False)
                 self._sleep(delay)
@@ -435,7 +491,7 @@ class AsyncClient(BaseClient):
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
-        self._http = _http or httpx.AsyncClient(
+        self._http = _http or _AsyncHTTPClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
             transport=transport,
             timeout=options.timeout,
@@ -595,7 +651,7 @@ class AsyncClient(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot(request.url.path)
+            delay = self.reserve_rate_slot(request)
             if delay > 0:
                 self.check_wait(request, budget, delay, processed=False)
                 await self._sleep(delay)
