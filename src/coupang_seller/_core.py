@@ -321,9 +321,7 @@ def _compose_supported() -> bool:
     try:
         base = httpx.URL("http://127.0.0.1:8080/p")
         url = httpx.URL.__new__(httpx.URL)
-        url._uri_reference = base._uri_reference._replace(
-            path="/p/a-b/c", query="x=%EA%B0%80"
-        )
+        url._uri_reference = base._uri_reference._replace(path="/p/a-b/c", query="x=%EA%B0%80")
         expected = httpx.URL("http://127.0.0.1:8080/p/a-b/c?x=%EA%B0%80")
         return url == expected and url.raw_path == expected.raw_path
     except Exception:  # noqa: BLE001 - httpx's internals changed: parse every URL instead
@@ -876,14 +874,12 @@ class BaseClient:
                 request=request,
                 response=response,
             ) from exc
-        extra = parsed.model_extra or {}
+        # The declared fields by name, then the unknown ones kept as they came.
+        values = parsed.__dict__
+        extra = parsed.__pydantic_extra__ or {}
 
         def field(name: str) -> Any:
-            return (
-                getattr(parsed, name, None)
-                if name in type(parsed).model_fields
-                else extra.get(name)
-            )
+            return values[name] if name in values else extra.get(name)
 
         data = field("data")
         result_code = getattr(data, "resultCode", None) or (
