@@ -134,7 +134,8 @@ class Client(BaseClient):
     ``httpx.MockTransport``); ``clock`` is the signing clock (aware datetimes only).
     ``max_response_bytes`` caps a response body (default 8 MiB, 64 MiB for the known big
     reads) and ``deadline`` bounds a whole call, retries included (default 120 s); both can
-    be changed per call.
+    be changed per call. The client keeps no cookies: Coupang's API is stateless and every
+    call carries its own signature.
     """
 
     def __init__(
