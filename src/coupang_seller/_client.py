@@ -93,14 +93,14 @@ class _NoCookies(httpx.Cookies):
         """Add no ``Cookie`` header."""
 
 
-class _HTTPClient(httpx.Client):
-    """``httpx.Client`` without a cookie jar (see :class:`_NoCookies`)."""
+class _Cookieless:
+    """Mixin of the SDK's HTTP clients: ``cookies`` is a store that stays empty."""
 
     _no_cookies = _NoCookies()
 
     @property
     def cookies(self) -> httpx.Cookies:
-        """An empty store that stays empty."""
+        """An empty store that stays empty (see :class:`_NoCookies`)."""
         return self._no_cookies
 
     @cookies.setter
@@ -108,19 +108,12 @@ class _HTTPClient(httpx.Client):
         raise AttributeError("the SDK's HTTP client keeps no cookies")
 
 
-class _AsyncHTTPClient(httpx.AsyncClient):
-    """``httpx.AsyncClient`` without a cookie jar (see :class:`_NoCookies`)."""
+class _HTTPClient(_Cookieless, httpx.Client):
+    """``httpx.Client`` without a cookie jar."""
 
-    _no_cookies = _NoCookies()
 
-    @property
-    def cookies(self) -> httpx.Cookies:
-        """An empty store that stays empty."""
-        return self._no_cookies
-
-    @cookies.setter
-    def cookies(self, cookies: httpx._types.CookieTypes) -> None:
-        raise AttributeError("the SDK's HTTP client keeps no cookies")
+class _AsyncHTTPClient(_Cookieless, httpx.AsyncClient):
+    """``httpx.AsyncClient`` without a cookie jar."""
 
 
 class Client(BaseClient):
