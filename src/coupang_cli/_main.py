@@ -249,6 +249,11 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
         return pool
     server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
     check_writable(server.config.app)
+    # uvicorn imports its protocol and loop modules when it starts; do it before the banner, so
+    # a Ctrl-C right after the banner lands in plain code (an interrupt raised inside an
+    # import's module-lock callback is printed and lost, and the server would run on).
+    server.config.load()
+    server.config.get_loop_factory()
     return server
 
 

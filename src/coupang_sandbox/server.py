@@ -23,6 +23,7 @@ from uvicorn.supervisors import Multiprocess
 from coupang_sandbox.app import create_app
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.exposure import is_loopback_address
+from coupang_sandbox.http_limits import SandboxConfig, protocol_class
 from coupang_sandbox.settings import (
     DEFAULT_DB_URL,
     ConfigError,
@@ -76,18 +77,41 @@ def build_server(
     access_log: bool = False,
     log_level: str = "warning",
 ) -> uvicorn.Server:
-    config = uvicorn.Config(
-        create_app(settings),
+    """One uvicorn server on ``host:port`` (bound when it runs), with the HTTP limits of
+    ``settings`` (head deadline and size, keep-alive timeout)."""
+    config = _config(
+        create_app(settings), settings, host, port, access_log=access_log, log_level=log_level
+    )
+    return uvicorn.Server(config)
+
+
+def _config(
+    app: Any,
+    settings: SandboxSettings,
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    access_log: bool,
+    log_level: str,
+) -> SandboxConfig:
+    """uvicorn's options, shared by one server and by ``workers`` processes (``app`` is then an
+    import string; the config, protocol class included, is pickled to each process)."""
+    return SandboxConfig(
+        app,
+        factory=isinstance(app, str),
         host=host,
         port=port,
         loop="auto",
-        http="auto",
-        workers=1,
+        http=protocol_class(),
+        workers=workers,
         access_log=access_log,
         log_level=log_level,
         lifespan="on",
+        timeout_keep_alive=settings.keep_alive_timeout_seconds,
+        header_read_timeout=settings.header_read_timeout_seconds,
+        max_header_bytes=settings.max_header_bytes,
     )
-    return uvicorn.Server(config)
 
 
 def build_workers(
@@ -109,17 +133,14 @@ def build_workers(
         raise ValueError("several workers serve the real wall clock only")
     Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
     # The options of build_server's, but an import string: each worker builds its own app.
-    config = uvicorn.Config(
+    config = _config(
         f"{__name__}:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        loop="auto",
-        http="auto",
+        settings,
+        host,
+        port,
         workers=workers,
         access_log=access_log,
         log_level=log_level,
-        lifespan="on",
     )
     return WorkerPool(config, settings)
 
@@ -269,6 +290,18 @@ def serve(
     then re-raises SIGINT). Binds to loopback by default; a non-loopback ``host`` needs an
     admin token or ``allow_remote`` (:func:`check_bind`)."""
     check_bind(host, settings, allow_remote)
+    run_server(settings, host, port, access_log=access_log, workers=workers)
+
+
+def run_server(
+    settings: SandboxSettings,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    access_log: bool = False,
+    workers: int = 1,
+) -> None:
+    """:func:`serve` after its bind check (for callers that ran :func:`check_bind` first)."""
     server = (
         build_workers(settings, host, port, workers=workers, access_log=access_log)
         if workers > 1

@@ -41,6 +41,13 @@ class SandboxSettings:
     vendors: list[VendorSeed] = field(default_factory=list)
     wall_clock: Callable[[], datetime] = real_utc_now
     max_body_bytes: int = 1_048_576
+    #: A live server (uvicorn) closes a connection whose request line and headers are not
+    #: complete this many seconds after its first byte (408; slowloris), answers 431 to a
+    #: head larger than ``max_header_bytes``, and closes an idle keep-alive connection after
+    #: ``keep_alive_timeout_seconds``.
+    header_read_timeout_seconds: float = 10.0
+    max_header_bytes: int = 16 * 1024
+    keep_alive_timeout_seconds: int = 5
     #: Gateway throttle per vendorId (calls/s); ``None`` turns it off. Coupang's is about 10.
     rate_limit_per_second: float | None = 10.0
     #: How long a vendor stays blocked after a 429 (Coupang's blocks last minutes).

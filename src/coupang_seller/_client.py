@@ -298,7 +298,9 @@ class Client(BaseClient):
 
     @cached_property
     def sandbox(self) -> Sandbox:
-        """The sandbox's control API (``/_sandbox``): reset, vendors, clock."""
+        """The sandbox's control API (``/_sandbox``), grouped like stripe's test helpers:
+        ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``,
+        ``returns``, ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``reset()``."""
         from coupang_seller.resources.sandbox import Sandbox
 
         return Sandbox(self)

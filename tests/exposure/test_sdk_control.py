@@ -40,8 +40,8 @@ def _client(app: Starlette, peer: str, seen: list[httpx.Request]) -> AsyncClient
 async def test_the_sdk_control_calls_pass_from_loopback(app: Starlette) -> None:
     seen: list[httpx.Request] = []
     async with _client(app, "127.0.0.1", seen) as client:
-        before = await client.sandbox.clock()
-        after = await client.sandbox.advance_clock(3600)
+        before = await client.sandbox.clock.get()
+        after = await client.sandbox.clock.advance(3600)
         await client.sandbox.reset(keep_vendors=True)
     assert (after.now - before.now).total_seconds() >= 3600
     assert {r.headers["content-type"] for r in seen} == {"application/json;charset=UTF-8"}
