@@ -1,4 +1,4 @@
-"""Playing the sandbox's business clock: ``client.sandbox.set_clock``, ``advance_clock``, ``reset``.
+"""Playing the sandbox's business clock: ``client.sandbox.clock.set``, ``clock.advance``, ``reset``.
 
 The sandbox keeps a business clock that every stored timestamp and every time-based rule reads.
 Tests can freeze it, start it from any instant, or jump forward, instead of waiting. Request
@@ -31,10 +31,10 @@ from coupang_seller.types.shipping_places import PlaceAddress
 
 def main() -> None:
     with Client() as client:
-        clock = client.sandbox.clock()
+        clock = client.sandbox.clock.get()
         print(f"sandbox clock: {clock.now.isoformat()} ({clock.mode})")
 
-        frozen = client.sandbox.set_clock(datetime(2025, 1, 1, 9, 0, tzinfo=UTC), freeze=True)
+        frozen = client.sandbox.clock.set(datetime(2025, 1, 1, 9, 0, tzinfo=UTC), freeze=True)
         print(f"frozen at {frozen.now.isoformat()} ({frozen.mode})")
 
         code = client.outbound_shipping_places.create(
@@ -51,13 +51,13 @@ def main() -> None:
         place = client.outbound_shipping_places.get(code)
         print(f"created place {code}; its createDate is {place.createDate}")
 
-        later = client.sandbox.advance_clock(86400)
+        later = client.sandbox.clock.advance(86400)
         print(f"advanced one day: {later.now.isoformat()} ({later.mode})")
 
-        running = client.sandbox.set_clock(datetime(2025, 6, 1, tzinfo=UTC))
+        running = client.sandbox.clock.set(datetime(2025, 6, 1, tzinfo=UTC))
         print(f"running from {running.now.isoformat()} ({running.mode})")
 
-        real = client.sandbox.set_clock(real=True)
+        real = client.sandbox.clock.set(real=True)
         print(f"back to real time: {real.now.isoformat()} ({real.mode})")
 
         client.sandbox.reset(keep_vendors=True)

@@ -258,7 +258,7 @@ def _product_journey(
     out.line("8. Coupang reviews them (played by the sandbox's control API)")
     items: dict[str, int] = {}
     for result in created:
-        review = client.sandbox.review_product(result["sellerProductId"], result="APPROVED")
+        review = client.sandbox.products.review(result["sellerProductId"], result="APPROVED")
         product = client.products.get(review.sellerProductId)
         for item in product.items or []:
             if item.vendorItemId is not None and item.itemName:
@@ -323,21 +323,21 @@ def _order_journey(
 
     out.line()
     out.line("10. A customer orders both options of one product and another one, in one bundle")
-    placed = sandbox.place_order({first: 1, second: 1, other: 1}, receiver=FIRST_ADDRESS)
+    placed = sandbox.orders.place({first: 1, second: 1, other: 1}, receiver=FIRST_ADDRESS)
     box = placed.shipment_box_ids[0]
     out.line(
         f"   orderId {placed.orderId}: {first_name}, {second_name}, {other_name} "
         f"-> {len(placed.shipment_box_ids)} box, shipmentBoxId {box}"
     )
     out.line(f"   to {FIRST_ADDRESS['addr1']} ({FIRST_ADDRESS['postCode']})")
-    now = sandbox.clock().now.astimezone(KST)
+    now = sandbox.clock.get().now.astimezone(KST)
     before = [s.shipmentBoxId for s in client.orders.iter(now.date(), now.date(), status="ACCEPT")]
     out.line(f"   the seller's ACCEPT list right after payment: {len(before)} sheet(s)")
-    sandbox.advance_clock(600)
+    sandbox.clock.advance(600)
     out.line("   ... the sandbox clock moves on 10 minutes (Coupang shows orders ~10 min late)")
 
     out.line("11. The seller lists new order sheets, acknowledges, and re-reads the address")
-    now = sandbox.clock().now.astimezone(KST)
+    now = sandbox.clock.get().now.astimezone(KST)
     day_before = (now - timedelta(days=1)).date()
     sheets = list(client.orders.iter(day_before, now.date(), status="ACCEPT"))
     sheet = next(s for s in sheets if s.shipmentBoxId == box)
@@ -346,7 +346,7 @@ def _order_journey(
         f"   ACCEPT: {len(sheets)} sheet(s); box {box} with {len(sheet.orderItems)} item(s), "
         f"postCode {listed_post}"
     )
-    sandbox.change_address(placed.orderId, **NEW_ADDRESS)
+    sandbox.orders.change_address(placed.orderId, **NEW_ADDRESS)
     out.line(f"   meanwhile the customer moves: {NEW_ADDRESS['addr1']} ({NEW_ADDRESS['postCode']})")
     ack = _succeeded(client.orders.acknowledge([box]))
     reread = client.orders.get(box)
@@ -387,14 +387,14 @@ def _order_journey(
     events: tuple[ScanEvent, ...] = ("PICKUP", "IN_TRANSIT", "DELIVERED")
     for event in events:
         for parcel in (split_box, box):
-            sandbox.scan(parcel, event)
+            sandbox.courier.scan(parcel, event)
         state = client.orders.get(box).status
         statuses.append(state)
         out.line(f"   {event}: {state}")
 
     out.line(f"14. The customer returns {first_name} (changed their mind)")
-    answer = sandbox.request_return(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
-    receipt_id = int(answer["receipts"][0]["receiptId"])
+    answer = sandbox.returns.request(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
+    receipt_id = answer.receipt_ids[0]
     ret = client.returns.get(receipt_id)
     charge = (ret.model_extra or {}).get("returnShippingCharge")
     payer = {"CUSTOMER": "the customer", "VENDOR": "the seller"}.get(
@@ -406,7 +406,7 @@ def _order_journey(
         if isinstance(charge, int)
         else f"   receiptId {receipt_id} [{ret.receiptStatus}]: fault {ret.faultByType}"
     )
-    scanned = sandbox.scan_return_pickup(receipt_id)
+    scanned = sandbox.courier.pick_up_return(receipt_id)
     done = client.returns.get(receipt_id)
     out.line(
         f"   courier picks it up: quick refund {'yes' if done.preRefund else 'no'} "
@@ -414,13 +414,13 @@ def _order_journey(
     )
 
     out.line(f"15. The customer exchanges {other_name} for the same option (defect)")
-    asked = sandbox.request_exchange(placed.orderId, other, reason_code="DEFECT")
+    asked = sandbox.exchanges.request(placed.orderId, other, reason_code="DEFECT")
     out.line(f"   exchangeId {asked.exchangeId} [{asked.exchangeStatus}], fault {asked.faultType}")
-    sandbox.scan_exchange_pickup(asked.exchangeId, "PICKUP")
+    sandbox.courier.scan_exchange(asked.exchangeId, "PICKUP")
     client.exchanges.confirm_receipt(asked.exchangeId)
-    sandbox.advance_clock(600)
+    sandbox.clock.advance(600)
     out.line("   the seller confirms receipt; the clock moves on 10 minutes")
-    now = sandbox.clock().now
+    now = sandbox.clock.get().now
     found = client.exchanges.list(
         now - timedelta(days=1),
         now,
@@ -439,8 +439,8 @@ def _order_journey(
     out.line(f"   exchange invoice 100000000003 on box {new_box}: {result.resultCode}")
 
     out.line(f"16. A customer asks about {second_name}; the seller answers unanswered questions")
-    question = sandbox.ask_product_question(second, content="세탁기에 돌려도 되나요?")
-    today = sandbox.clock().now.astimezone(KST).date()
+    question = sandbox.inquiries.ask(second, content="세탁기에 돌려도 되나요?")
+    today = sandbox.clock.get().now.astimezone(KST).date()
     waiting = list(client.online_inquiries.iter(today, today, answered_type="NOANSWER"))
     for inquiry in waiting:
         client.online_inquiries.answer(
@@ -455,8 +455,8 @@ def _order_journey(
     )
 
     out.line("17. Eight days later: the revenue history the settlement is built from")
-    sandbox.advance_clock(8 * 86400)
-    end = sandbox.clock().now.astimezone(KST).date()
+    sandbox.clock.advance(8 * 86400)
+    end = sandbox.clock.get().now.astimezone(KST).date()
     lines = list(client.settlement.iter_revenue_history(end - timedelta(days=30), end))
     for entry in lines:
         amount = sum(item.saleAmount or 0 for item in entry.items)
@@ -478,7 +478,7 @@ def _order_journey(
             "faultByType": ret.faultByType,
             "returnShippingCharge": charge,
             "preRefund": bool(done.preRefund),
-            "pickupScan": scanned.get("receiptStatus"),
+            "pickupScan": scanned.receiptStatus,
             "receiptStatus": done.receiptStatus,
         },
         "exchange": {

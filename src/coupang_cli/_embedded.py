@@ -31,14 +31,17 @@ def embedded_sandbox(
     port: int = 0,
     admin_token: str | None = None,
     conflict_hint: str = "",
+    settings: SandboxSettings | None = None,
 ) -> Iterator[RunningSandbox]:
     """Start uvicorn on ``host:port`` (0 = a free port) and stop it on exit.
 
     A store that cannot be used (conflicting vendor, missing database, read-only) raises
-    :class:`coupang_cli._startup.StartupError` before anything starts.
+    :class:`coupang_cli._startup.StartupError` before anything starts. ``settings``, when
+    given, replaces the ones built from ``db_url``, ``vendors`` and ``admin_token``.
     """
-    settings = SandboxSettings(db_url=db_url, vendors=list(vendors), admin_token=admin_token)
-    with starting(db_url, hint=conflict_hint):
+    if settings is None:
+        settings = SandboxSettings(db_url=db_url, vendors=list(vendors), admin_token=admin_token)
+    with starting(settings.db_url, hint=conflict_hint):
         server = build_server(settings, host, port)
         check_writable(server.config.app)
     thread = threading.Thread(target=server.run, name="coupang-sandbox", daemon=True)

@@ -204,6 +204,8 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     server_module = import_sandbox("coupang_sandbox.server")
     try:
         settings = server_module.settings_from_args(args)
+        # Before the port is claimed: a public bind without a token never listens.
+        server_module.check_bind(args.host, settings, args.allow_remote)
     except Exception as exc:  # noqa: BLE001 - a refused setting, whatever the sandbox calls it
         raise StartupError(str(exc) or type(exc).__name__, EXIT_USAGE) from None
     # The port first: a port in use is reported before the store is touched or the banner shown.
@@ -247,6 +249,11 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
         return pool
     server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
     check_writable(server.config.app)
+    # uvicorn imports its protocol and loop modules when it starts; do it before the banner, so
+    # a Ctrl-C right after the banner lands in plain code (an interrupt raised inside an
+    # import's module-lock callback is printed and lost, and the server would run on).
+    server.config.load()
+    server.config.get_loop_factory()
     return server
 
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from coupang_cli._errors import (
     EXIT_API_ERROR,
@@ -57,6 +57,9 @@ from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
 from coupang_seller.types.couriers import COURIERS
 from coupang_seller.types.orders import ORDER_SHEET_STATUSES, BulkItemResult, OrderSheet
+
+if TYPE_CHECKING:
+    from coupang_seller.types.codes import OrderSheetStatus
 
 __all__ = [
     "ACK_CHUNK",
@@ -172,7 +175,8 @@ def _sheet_line(sheet: OrderSheet) -> str:
 def run_list(client: Client, out: Output, *, start: date, end: date, status: str | None) -> int:
     if end < start:
         raise ValueError(f"--to {end} is before --from {start}")
-    statuses = [status] if status else list(ORDER_SHEET_STATUSES)
+    # argparse's choices= keeps the text to the OrderSheetStatus codes.
+    statuses = [cast("OrderSheetStatus", status)] if status else list(ORDER_SHEET_STATUSES)
     sheets: list[OrderSheet] = []
     for each in statuses:
         for sheet in client.orders.iter(start, end, status=each):

@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.errors import EXCEPTION_HANDLERS
+from coupang_sandbox.paths import NormalisedPaths
 from coupang_sandbox.routes import all_routes
 from coupang_sandbox.settings import SandboxSettings
 
@@ -19,6 +21,9 @@ def create_app(settings: SandboxSettings | None = None) -> Starlette:
     The store is opened (tables created, vendors seeded, clock loaded) right here, so the app
     works without running lifespan (e.g. under ``httpx.ASGITransport``); lifespan shutdown
     disposes the engine. Without lifespan, call ``app.state.sandbox.close()`` when done.
+
+    Paths are normalised once before routing (:mod:`coupang_sandbox.paths`), and a trailing
+    slash is not redirected: it answers the JSON 404 envelope like any unknown path.
     """
     sandbox = Sandbox.open(settings or SandboxSettings())
 
@@ -29,7 +34,13 @@ def create_app(settings: SandboxSettings | None = None) -> Starlette:
         finally:
             sandbox.close()
 
-    app = Starlette(routes=all_routes(), exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    app = Starlette(
+        routes=all_routes(),
+        middleware=[Middleware(NormalisedPaths)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    app.router.redirect_slashes = False
     app.state.sandbox = sandbox
     return app
 

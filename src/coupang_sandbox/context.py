@@ -7,11 +7,13 @@ start of each request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from coupang_sandbox.clock import SandboxClock
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
+from coupang_sandbox.store.engine import is_memory_sqlite
 from coupang_sandbox.throttle import GatewayThrottle, WindowThrottle
 
 
@@ -25,6 +27,10 @@ class Sandbox:
     throttle: GatewayThrottle
     #: The Rocket Growth endpoints' own per-minute limit (checked by their route handlers).
     rg_throttle: WindowThrottle
+    #: Held by the thread serving a request on an in-memory SQLite store, which is a single
+    #: connection shared by every thread: its requests are served one at a time (a file or
+    #: PostgreSQL store serves them concurrently, each on its own connection).
+    one_at_a_time: threading.Lock | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
@@ -40,7 +46,9 @@ class Sandbox:
             settings.rate_limit_per_second, settings.rate_limit_block_seconds, store=store
         )
         rg_throttle = WindowThrottle(settings.rg_rate_limit_per_minute, 60.0, store=store)
-        return cls(settings, store, clock, throttle, rg_throttle)
+        memory = is_memory_sqlite(settings.db_url)
+        lock = threading.Lock() if memory else None
+        return cls(settings, store, clock, throttle, rg_throttle, lock)
 
     def refresh(self) -> None:
         """At the start of every request: bring this process's cached view (clock, vendor

@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -125,6 +127,25 @@ class AdminAuthError(SandboxError):
         )
 
 
+class ControlRefused(SandboxError):
+    """A control request (``/_sandbox``) the exposure rules refuse: HTTP 403 naming the header
+    (or ``peer``) and the rule, so neither a web page nor a remote peer can drive the sandbox."""
+
+    def __init__(self, field: str, rule: str, message: str) -> None:
+        violation = Violation(field, rule, message)
+        super().__init__(403, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
+        self.violation = violation
+
+
+class UnsupportedMediaType(SandboxError):
+    """A control request body that is not declared JSON: HTTP 415 naming ``Content-Type``."""
+
+    def __init__(self, field: str, rule: str, message: str) -> None:
+        violation = Violation(field, rule, message)
+        super().__init__(415, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
+        self.violation = violation
+
+
 class TransitionNotAllowed(SandboxError):
     """A state machine refused an event in the current state (HTTP 400)."""
 
@@ -133,6 +154,58 @@ class TransitionNotAllowed(SandboxError):
         self.machine = machine
         self.state = state
         self.event = event
+
+
+class StoreUnavailable(SandboxError):
+    """The store refused the work (full, locked, read-only): a 5xx in Coupang's envelope that
+    says what is wrong with the store, never a bare "Internal Server Error"."""
+
+    def __init__(self, status: int, message: str, *, retry_after: int | None = None) -> None:
+        headers = None if retry_after is None else {"Retry-After": str(retry_after)}
+        super().__init__(status, message, headers=headers)
+
+
+#: SQLite's primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+#: PostgreSQL SQLSTATEs: disk full, read-only transaction, lock not available, deadlock,
+#: serialization failure, and the "insufficient resources" / "cannot connect now" classes.
+_PG_FULL = frozenset({"53100"})
+_PG_READ_ONLY = frozenset({"25006"})
+_PG_RETRY = frozenset({"55P03", "40P01", "40001", "57P03", "53300"})
+
+_MSG_FULL = (
+    "The sandbox store is full ({reason}): the write was not saved. Free disk space "
+    "(or raise the database's size limit), then retry."
+)
+_MSG_BUSY = (
+    "The sandbox store is busy ({reason}): another connection held its lock too long. "
+    "Nothing was saved; retry shortly."
+)
+_MSG_READ_ONLY = (
+    "The sandbox store is read-only ({reason}): the write was not saved. Give the sandbox a "
+    "writable database file or a writable PostgreSQL database."
+)
+
+
+def store_failure(exc: BaseException) -> StoreUnavailable | None:
+    """The answer for a store failure (507 full; 503 locked, busy or read-only, with
+    Retry-After when a retry can succeed), or ``None`` when ``exc`` is not one of those."""
+    if isinstance(exc, PoolTimeout):  # every pooled connection stayed busy
+        return StoreUnavailable(503, _MSG_BUSY.format(reason=str(exc)[:120]), retry_after=1)
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0][:200]
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    primary = sqlite_code & 0xFF if isinstance(sqlite_code, int) else None
+    if primary == _SQLITE_FULL or sqlstate in _PG_FULL:
+        return StoreUnavailable(507, _MSG_FULL.format(reason=first))
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or sqlstate in _PG_RETRY:
+        return StoreUnavailable(503, _MSG_BUSY.format(reason=first), retry_after=1)
+    if primary == _SQLITE_READONLY or sqlstate in _PG_READ_ONLY:
+        return StoreUnavailable(503, _MSG_READ_ONLY.format(reason=first))
+    return None
 
 
 _T = TypeVar("_T")
@@ -187,6 +260,10 @@ def internal_error_response() -> CoupangJSONResponse:
 
 
 async def unexpected_error_handler(request: Request, exc: Exception) -> Response:
+    failure = store_failure(exc)
+    if failure is not None:
+        logger.warning("sandbox store failure: %s", failure.message)
+        return failure.response()
     logger.exception("unexpected sandbox error", exc_info=exc)
     return internal_error_response()
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import ipaddress
 import json
 import os
 import socket
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 import uvicorn
 from starlette.applications import Starlette
@@ -20,7 +22,15 @@ from uvicorn.supervisors import Multiprocess
 
 from coupang_sandbox.app import create_app
 from coupang_sandbox.context import Sandbox
-from coupang_sandbox.settings import DEFAULT_DB_URL, SandboxSettings, VendorSeed, real_utc_now
+from coupang_sandbox.exposure import is_loopback_address
+from coupang_sandbox.http_limits import SandboxConfig, protocol_class
+from coupang_sandbox.settings import (
+    DEFAULT_DB_URL,
+    ConfigError,
+    SandboxSettings,
+    VendorSeed,
+    real_utc_now,
+)
 from coupang_sandbox.store.engine import is_memory_sqlite
 
 DEFAULT_HOST = "127.0.0.1"
@@ -67,18 +77,41 @@ def build_server(
     access_log: bool = False,
     log_level: str = "warning",
 ) -> uvicorn.Server:
-    config = uvicorn.Config(
-        create_app(settings),
+    """One uvicorn server on ``host:port`` (bound when it runs), with the HTTP limits of
+    ``settings`` (head deadline and size, keep-alive timeout)."""
+    config = _config(
+        create_app(settings), settings, host, port, access_log=access_log, log_level=log_level
+    )
+    return uvicorn.Server(config)
+
+
+def _config(
+    app: Any,
+    settings: SandboxSettings,
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    access_log: bool,
+    log_level: str,
+) -> SandboxConfig:
+    """uvicorn's options, shared by one server and by ``workers`` processes (``app`` is then an
+    import string; the config, protocol class included, is pickled to each process)."""
+    return SandboxConfig(
+        app,
+        factory=isinstance(app, str),
         host=host,
         port=port,
         loop="auto",
-        http="auto",
-        workers=1,
+        http=protocol_class(),
+        workers=workers,
         access_log=access_log,
         log_level=log_level,
         lifespan="on",
+        timeout_keep_alive=settings.keep_alive_timeout_seconds,
+        header_read_timeout=settings.header_read_timeout_seconds,
+        max_header_bytes=settings.max_header_bytes,
     )
-    return uvicorn.Server(config)
 
 
 def build_workers(
@@ -100,19 +133,56 @@ def build_workers(
         raise ValueError("several workers serve the real wall clock only")
     Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
     # The options of build_server's, but an import string: each worker builds its own app.
-    config = uvicorn.Config(
+    config = _config(
         f"{__name__}:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        loop="auto",
-        http="auto",
+        settings,
+        host,
+        port,
         workers=workers,
         access_log=access_log,
         log_level=log_level,
-        lifespan="on",
     )
     return WorkerPool(config, settings)
+
+
+def binds_loopback_only(host: str) -> bool:
+    """Does binding ``host`` listen on loopback addresses only? A literal address is checked
+    as such (0.0.0.0 and :: listen everywhere); a name must resolve to loopback addresses only.
+    A name that does not resolve counts as loopback: the bind itself then fails and says so."""
+    literal = host.strip("[]")
+    if not literal:
+        return False  # "" binds every interface
+    try:
+        ipaddress.ip_address(literal.split("%", 1)[0])
+    except ValueError:
+        pass
+    else:
+        return is_loopback_address(literal)
+    try:
+        infos = socket.getaddrinfo(literal, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return True
+    return all(is_loopback_address(str(info[4][0])) for info in infos)
+
+
+def check_bind(
+    host: str, settings: SandboxSettings, allow_remote: bool, *, stream: TextIO | None = None
+) -> None:
+    """Refuse (:class:`ConfigError`) to listen beyond loopback without an admin token, unless
+    ``allow_remote`` (``--allow-remote``), which prints a warning on ``stream`` (stderr)."""
+    if settings.admin_token is not None or binds_loopback_only(host):
+        return
+    if not allow_remote:
+        raise ConfigError(
+            f"refusing to listen on {host or 'every interface'} (not loopback) without "
+            "--admin-token: other machines could reach the sandbox; set a token, or pass "
+            "--allow-remote to serve the seller API remotely anyway"
+        )
+    (stream or sys.stderr).write(
+        f"warning: the sandbox listens on {host or 'every interface'} (not loopback) without "
+        "an admin token: other machines can call the seller API with the vendors' keys; the "
+        "control API (/_sandbox) still answers loopback clients only\n"
+    )
 
 
 def _vendor(text: str) -> VendorSeed:
@@ -123,6 +193,8 @@ def _vendor(text: str) -> VendorSeed:
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """The serve flags, shared by ``python -m coupang_sandbox`` and ``coupang-seller sandbox
+    serve``."""
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help="bind address (default: loopback only)"
     )
@@ -138,7 +210,22 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="VENDOR_ID:ACCESS_KEY:SECRET_KEY",
     )
     parser.add_argument(
-        "--admin-token", default=None, help="require this bearer token on /_sandbox"
+        "--admin-token",
+        default=None,
+        help="require this bearer token on /_sandbox (then also from non-loopback clients)",
+    )
+    parser.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="listen on a non-loopback --host without --admin-token (prints a warning)",
+    )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a host name (besides localhost and loopback addresses) accepted in the Host "
+        "and Origin headers of /_sandbox requests; repeatable",
     )
     parser.add_argument(
         "--signature-skew",
@@ -178,10 +265,12 @@ def _positive_int(text: str) -> int:
 
 
 def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
+    """The settings the serve flags ask for; :class:`ConfigError` for refused values."""
     return SandboxSettings(
         db_url=args.db,
         vendors=list(args.vendor),
         admin_token=args.admin_token,
+        allowed_hosts=tuple(args.allowed_host),
         signature_skew_seconds=args.signature_skew,
         rate_limit_per_second=args.rate_limit or None,
         rate_limit_block_seconds=args.block_seconds,
@@ -195,9 +284,24 @@ def serve(
     *,
     access_log: bool = False,
     workers: int = 1,
+    allow_remote: bool = False,
 ) -> None:
     """Serve the sandbox until interrupted; Ctrl-C returns quietly (uvicorn shuts down cleanly,
-    then re-raises SIGINT). Binds to loopback by default."""
+    then re-raises SIGINT). Binds to loopback by default; a non-loopback ``host`` needs an
+    admin token or ``allow_remote`` (:func:`check_bind`)."""
+    check_bind(host, settings, allow_remote)
+    run_server(settings, host, port, access_log=access_log, workers=workers)
+
+
+def run_server(
+    settings: SandboxSettings,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    access_log: bool = False,
+    workers: int = 1,
+) -> None:
+    """:func:`serve` after its bind check (for callers that ran :func:`check_bind` first)."""
     server = (
         build_workers(settings, host, port, workers=workers, access_log=access_log)
         if workers > 1

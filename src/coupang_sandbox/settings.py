@@ -12,6 +12,11 @@ VendorSeed = tuple[str, str, str]
 DEFAULT_DB_URL = "sqlite:///coupang-sandbox.sqlite3"
 
 
+class ConfigError(ValueError):
+    """Settings the sandbox refuses to start with (an empty admin token, a malformed allowed
+    host); the command-line entry points print the message on one line and exit 2."""
+
+
 def real_utc_now() -> datetime:
     """The real wall clock, aware UTC."""
     return datetime.now(UTC)
@@ -27,10 +32,22 @@ class SandboxSettings:
 
     db_url: str = DEFAULT_DB_URL
     signature_skew_seconds: float = 300.0
+    #: ``Authorization: Bearer <token>`` required on ``/_sandbox``; ``None``: no token, and then
+    #: the control API answers loopback peers only (see ``coupang_sandbox.exposure``).
     admin_token: str | None = None
+    #: Host names (besides localhost and the loopback addresses) that may appear in the
+    #: ``Host`` and ``Origin`` headers of a control request; any port.
+    allowed_hosts: tuple[str, ...] = ()
     vendors: list[VendorSeed] = field(default_factory=list)
     wall_clock: Callable[[], datetime] = real_utc_now
     max_body_bytes: int = 1_048_576
+    #: A live server (uvicorn) closes a connection whose request line and headers are not
+    #: complete this many seconds after its first byte (408; slowloris), answers 431 to a
+    #: head larger than ``max_header_bytes``, and closes an idle keep-alive connection after
+    #: ``keep_alive_timeout_seconds``.
+    header_read_timeout_seconds: float = 10.0
+    max_header_bytes: int = 16 * 1024
+    keep_alive_timeout_seconds: int = 5
     #: Gateway throttle per vendorId (calls/s); ``None`` turns it off. Coupang's is about 10.
     rate_limit_per_second: float | None = 10.0
     #: How long a vendor stays blocked after a 429 (Coupang's blocks last minutes).
@@ -75,3 +92,36 @@ class SandboxSettings:
     #: Page size of the Rocket Growth order list and inventory summaries (nextToken paging).
     rg_page_size: int = 50
     db_echo: bool = False
+
+    def __post_init__(self) -> None:
+        if self.admin_token is not None and not self.admin_token.strip():
+            raise ConfigError(
+                "the admin token is empty: give a non-empty --admin-token, or leave it out "
+                "(then only loopback clients may use /_sandbox)"
+            )
+        if self.admin_token is not None and self.admin_token != self.admin_token.strip():
+            raise ConfigError(
+                "the admin token starts or ends with whitespace, which a bearer header cannot "
+                "carry: give it without"
+            )
+        # A list (JSON across ``--workers`` processes, or a caller's) becomes the tuple.
+        self.allowed_hosts = tuple(normalise_allowed_host(h) for h in self.allowed_hosts)
+
+
+def normalise_allowed_host(value: str) -> str:
+    """An ``--allowed-host`` entry as compared with request headers: a bare host name or IP
+    address, lower case, without a port, brackets or a trailing dot; :class:`ConfigError` for
+    anything else (a URL, a path, an empty value)."""
+    host = str(value).strip().lower().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host or any(c in host for c in "/@?#[]\\ \t") or any(ord(c) < 0x21 for c in host):
+        raise ConfigError(
+            f"allowed host {value!r}: expected a bare host name or IP address "
+            "(e.g. sandbox.internal or 192.168.1.5), without scheme, port or path"
+        )
+    if host.count(":") == 1:
+        raise ConfigError(
+            f"allowed host {value!r}: give the host without a port (any port is allowed)"
+        )
+    return host

@@ -21,6 +21,8 @@ __all__ = [
     "aiter_windows",
     "dedupe",
     "iter_windows",
+    "require_dates",
+    "require_datetimes",
     "split_date_range",
     "split_window",
 ]
@@ -33,6 +35,29 @@ MAX_WINDOW_PRODUCTS_TIMEFRAME = timedelta(minutes=10)
 MAX_WINDOW_SEVEN_DAYS = timedelta(days=7)
 
 _ZERO = timedelta(0)
+
+
+def _refuse(name: str, value: object, wanted: str, example: str) -> TypeError:
+    shown = f"{type(value).__name__} {value!r:.40}"
+    return TypeError(f"{name} takes a {wanted}, not {shown}: pass {example}")
+
+
+def require_dates(**values: object) -> None:
+    """Raise :class:`TypeError` for a date parameter given anything but a ``date`` (or
+    ``datetime``); ``None`` passes (optional parameters). A string is refused rather than
+    guessed at: its format and time zone are ambiguous."""
+    for name, value in values.items():
+        if value is not None and not isinstance(value, date):
+            raise _refuse(name, value, "datetime.date or datetime.datetime", "date(2024, 5, 31)")
+
+
+def require_datetimes(**values: object) -> None:
+    """Raise :class:`TypeError` for a moment parameter given anything but a ``datetime``
+    (naive ones are Korean time); ``None`` passes (optional parameters)."""
+    for name, value in values.items():
+        if value is not None and not isinstance(value, datetime):
+            example = "datetime(2024, 5, 31, 9, 30) (naive = Korean time)"
+            raise _refuse(name, value, "datetime.datetime", example)
 
 
 def _is_aware(value: datetime) -> bool:

@@ -47,7 +47,7 @@ def test_seeded_revenue_serves_like_placed_orders(
 ) -> None:
     client, result = seeded
     assert result.orders == DAYS * PER_DAY and result.returns > 0
-    client.sandbox.set_clock(START, freeze=True)
+    client.sandbox.clock.set(START, freeze=True)
     begin = (START - timedelta(days=DAYS + 10)).date()
     lines = list(client.settlement.iter_revenue_history(begin, START.date(), max_per_page=7))
     kinds = [line.saleType for line in lines]
@@ -57,9 +57,9 @@ def test_seeded_revenue_serves_like_placed_orders(
     # An order delivered and returned through the APIs gives lines of the same shape.
     market = open_market(client, catalog_module)
     placed = delivered(market, {market.items[0]: 2})
-    client.sandbox.advance_clock(8 * 86400)
+    client.sandbox.clock.advance(8 * 86400)
     returned(market, placed, {market.items[0]: 1}, "DEFECT")
-    today = client.sandbox.clock().now.date()
+    today = client.sandbox.clock.get().now.date()
     fresh = list(client.settlement.iter_revenue_history(today - timedelta(days=9), today))
     by_kind = {line.saleType: line for line in fresh if line.orderId == placed.orderId}
     seeded_by_kind = {line.saleType: line for line in lines}

@@ -101,5 +101,5 @@ def category_app() -> Iterator[Starlette]:
 @pytest.fixture
 async def api(category_app: Starlette) -> AsyncIterator[SignedApi]:
     asgi = httpx.ASGITransport(app=category_app)
-    async with httpx.AsyncClient(transport=asgi, base_url="http://sandbox") as http:
+    async with httpx.AsyncClient(transport=asgi, base_url="http://127.0.0.1") as http:
         yield SignedApi(http)

@@ -127,8 +127,8 @@ def _instructed_boxes(base_url: str, catalog: Any) -> list[dict[str, Any]]:
         VENDOR[1], VENDOR[2], VENDOR[0], base_url=base_url, user_id="robust", rate_limit=None
     ) as client:
         market = open_market(client, catalog)
-        placed = [client.sandbox.place_order({market.items[0]: 1}) for _ in range(BOXES)]
-        client.sandbox.advance_clock(601)
+        placed = [client.sandbox.orders.place({market.items[0]: 1}) for _ in range(BOXES)]
+        client.sandbox.clock.advance(601)
         assert client.orders.acknowledge([p.shipment_box_ids[0] for p in placed]).all_succeeded
     return [
         {

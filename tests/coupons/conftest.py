@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -33,6 +34,9 @@ MARKET_API = "/v2/providers/marketplace_openapi/apis/api/v1"
 #: The market's clock is 2025-07-15 14:00 KST: coupons may start on the 16th.
 TOMORROW = "2025-07-16 00:00:00"
 LATER = "2025-07-31 23:59:00"
+#: The same moments for the SDK, which takes datetimes (naive = Korean time).
+TOMORROW_AT = datetime(2025, 7, 16)
+LATER_AT = datetime(2025, 7, 31, 23, 59)
 #: Seconds from START to the coupon's start (10 h) plus the request delay.
 TO_START = 10 * 3600 + 60
 
@@ -52,7 +56,7 @@ class Shop:
 
     def settle(self, requested_id: str) -> CouponRequestStatus:
         """Let the request's delay pass on the sandbox clock and read its outcome."""
-        self.client.sandbox.advance_clock(11)
+        self.client.sandbox.clock.advance(11)
         return self.client.coupons.request_status(requested_id)
 
     def coupon(self, **overrides: Any) -> int:
@@ -62,8 +66,8 @@ class Shop:
             "name": "여름 할인",
             "discount": 10,
             "max_discount_price": 1000,
-            "start_at": TOMORROW,
-            "end_at": LATER,
+            "start_at": TOMORROW_AT,
+            "end_at": LATER_AT,
             "type": "RATE",
             **overrides,
         }
@@ -74,7 +78,7 @@ class Shop:
 
 
 def open_coupon_shop(market: Market, **contract: Any) -> Shop:  # noqa: F811
-    seeded = market.client.sandbox.create_coupon_contract(**contract)
+    seeded = market.client.sandbox.coupons.create_contract(**contract)
     return Shop(market, seeded)
 
 
@@ -91,10 +95,12 @@ __all__ = [
     "FMS1",
     "FMS2",
     "LATER",
+    "LATER_AT",
     "MARKET_API",
     "OTHER",
     "START",
     "TOMORROW",
+    "TOMORROW_AT",
     "TO_START",
     "VENDOR",
     "VID",

@@ -45,13 +45,13 @@ def test_every_coupon_endpoint_matches_its_sample(shop: Shop, api: RawApi) -> No
     }  # fmt: skip
     got["create"] = _json(api.post(f"{FMS2}/coupon", json=body))
     requested = got["create"]["data"]["content"]["requestedId"]
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     got["request"] = _json(api.get(f"{FMS1}/requested/{requested}"))
     coupon_id = got["request"]["data"]["content"]["couponId"]
     got["add_items"] = _json(
         api.post(f"{FMS1}/coupons/{coupon_id}/items", json={"vendorItems": [first]})
     )
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     got["contracts"] = _json(api.get(f"{FMS2}/contract/list"))
     got["contract"] = _json(
         api.get(f"{FMS2}/contract", params={"contractId": shop.contract.contractId})
@@ -80,7 +80,7 @@ def test_every_coupon_endpoint_matches_its_sample(shop: Shop, api: RawApi) -> No
             json={"vendorItems": [first]},
         )
     )
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     got["expire"] = _json(api.put(f"{FMS1}/coupons/{coupon_id}", params={"action": "expire"}))
     problems = {name: missing_fields(sample(name), body) for name, body in got.items()}
     assert {k: v for k, v in problems.items() if v} == {}
@@ -101,7 +101,7 @@ def test_downloadable_answers_match_their_samples(shop: Shop, api: RawApi) -> No
         api.put(f"{MARKET_API}/coupon-items", json={"couponItems": [entry]})
     )
     transaction = got["download_items"][0]["body"]["requestTransactionId"]
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     got["download_status"] = _json(
         api.get(
             f"{MARKET_API}/coupons/transactionStatus", params={"requestTransactionId": transaction}

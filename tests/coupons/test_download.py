@@ -3,6 +3,7 @@ transaction status, lookup, expiry; the customer's coupon on an order; the limit
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -22,12 +23,13 @@ POLICY = {
 #: START is 2025-07-15 14:00 KST: a downloadable coupon may start at 15:00.
 START_DATE = "2025-07-15 15:00:00"
 END_DATE = "2025-07-31 23:00:00"
+START_AT, END_AT = datetime(2025, 7, 15, 15), datetime(2025, 7, 31, 23)
 
 
 def _create(shop: Shop, **overrides: Any) -> int:
     args: dict[str, Any] = {
-        "contract_id": shop.contract.contractId, "title": "쿠폰", "start_date": START_DATE,
-        "end_date": END_DATE, "policies": [POLICY], "user_id": "wing-user", **overrides,
+        "contract_id": shop.contract.contractId, "title": "쿠폰", "start_date": START_AT,
+        "end_date": END_AT, "policies": [POLICY], "user_id": "wing-user", **overrides,
     }  # fmt: skip
     coupon = shop.client.download_coupons.create(**args)
     assert coupon.couponStatus == "STANDBY"
@@ -47,17 +49,17 @@ def test_download_journey(shop: Shop, api: RawApi) -> None:
     assert result["requestResultStatus"] == "SUCCESS"
     transaction = result["body"]["requestTransactionId"]
     assert download.transaction_status(transaction).status == "REQUESTED"
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     assert download.wait(transaction, timeout=1, interval=0.01).status == "DONE"
     again = download.add_items(coupon_id, vendor_item_ids=[second], user_id="u")
     assert again[0].succeeded is False  # items are set once
-    shop.client.sandbox.advance_clock(3600)
+    shop.client.sandbox.clock.advance(3600)
     got = download.get(coupon_id)
     assert (got.couponStatus, got.appliedOptionCount) == ("APPLIED", 1)
-    placed = shop.client.sandbox.place_order(
+    placed = shop.client.sandbox.orders.place(
         {first: 1}, downloadableCoupons={str(first): coupon_id}
     )
-    shop.client.sandbox.advance_clock(601)
+    shop.client.sandbox.clock.advance(601)
     sheet = shop.client.orders.get(placed.shipment_box_ids[0])
     line = sheet.orderItems[0]
     assert (line.salesPrice or 0) >= 10000  # reaches the policy's minimumPrice
@@ -65,7 +67,7 @@ def test_download_journey(shop: Shop, api: RawApi) -> None:
     assert download.get(coupon_id).usageAmount == line.discountPrice
     [expired] = download.expire(coupon_id, user_id="u")
     assert expired.succeeded and expired.transaction_id
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     assert download.transaction_status(expired.transaction_id).status == "DONE"
     assert download.get(coupon_id).couponStatus == "EXPIRED"
     [gone] = download.expire(coupon_id, user_id="u")
@@ -77,12 +79,12 @@ def test_a_failed_item_discards_the_coupon(shop: Shop) -> None:
     download = shop.client.download_coupons
     holder = _create(shop)
     [ok] = download.add_items(holder, vendor_item_ids=[first], user_id="u")
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     assert ok.transaction_id and download.transaction_status(ok.transaction_id).status == "DONE"
-    other = _create(shop, start_date="2025-07-15 16:00:00")
+    other = _create(shop, start_date=datetime(2025, 7, 15, 16, 0, 0))
     [result] = download.add_items(other, vendor_item_ids=[first], user_id="u")
     assert result.transaction_id
-    shop.client.sandbox.advance_clock(11)
+    shop.client.sandbox.clock.advance(11)
     status = download.transaction_status(result.transaction_id)
     assert status.status == "FAIL"
     assert (status.couponFailedVendorItemIdResponses[0].failureReason or "").startswith("[CIR14]")
@@ -93,7 +95,7 @@ def test_a_coupon_the_line_does_not_reach_is_refused(shop: Shop) -> None:
     first = shop.items[0]
     coupon_id = _create(shop, policies=[{**POLICY, "minimumPrice": 10_000_000}])
     shop.client.download_coupons.add_items(coupon_id, vendor_item_ids=[first], user_id="u")
-    shop.client.sandbox.advance_clock(TO_START)
+    shop.client.sandbox.clock.advance(TO_START)
     from coupang_seller import ValidationError
 
     line = {"vendorItemId": first, "quantity": 1, "downloadableCouponId": coupon_id}
@@ -158,7 +160,7 @@ def test_download_item_and_expire_limits(shop: Shop, api: RawApi) -> None:
 def test_sdk_preflight_download(shop: Shop) -> None:
     with pytest.raises(PreflightError) as caught:
         shop.client.download_coupons.create(
-            contract_id=1, title="t", start_date=START_DATE, end_date=END_DATE,
+            contract_id=1, title="t", start_date=START_AT, end_date=END_AT,
             policies=[{**POLICY, "maximumPerDaily": 0}], user_id="u",
         )  # fmt: skip
     assert ("policies[0].maximumPerDaily", "range") in {

@@ -7,7 +7,17 @@ from typing import Any
 
 import pytest
 
-from tests.coupons.conftest import FMS1, FMS2, LATER, TOMORROW, RawApi, Shop, fms_errors
+from tests.coupons.conftest import (
+    FMS1,
+    FMS2,
+    LATER,
+    LATER_AT,
+    TOMORROW,
+    TOMORROW_AT,
+    RawApi,
+    Shop,
+    fms_errors,
+)
 
 
 def _create_body(shop: Shop, **overrides: Any) -> dict[str, Any]:
@@ -173,7 +183,7 @@ def test_budget_used_up_fails_the_creation(market: Any) -> None:
     shop = open_coupon_shop(market, budget_per_month=0)
     asked = shop.client.coupons.create(
         contract_id=shop.contract.contractId, name="n", discount=10, max_discount_price=100,
-        start_at=TOMORROW, end_at=LATER, type="RATE",
+        start_at=TOMORROW_AT, end_at=LATER_AT, type="RATE",
     )  # fmt: skip
     status = shop.settle(asked.requestedId)
     assert status.status == "FAIL" and status.couponId is None

@@ -75,7 +75,7 @@ def test_pause_and_resume_over_http(market: object) -> None:
 
     shop = open_coupon_shop(market)  # type: ignore[arg-type]
     coupon_id = shop.coupon()
-    shop.client.sandbox.advance_clock(TO_START)
-    assert shop.client.sandbox.pause_coupon(coupon_id)["status"] == "PAUSED"
+    shop.client.sandbox.clock.advance(TO_START)
+    assert shop.client.sandbox.coupons.pause(coupon_id).status == "PAUSED"
     assert shop.client.coupons.get(coupon_id).status == "PAUSED"
-    assert shop.client.sandbox.pause_coupon(coupon_id, resume=True)["status"] == "APPLIED"
+    assert shop.client.sandbox.coupons.resume(coupon_id).status == "APPLIED"

@@ -14,8 +14,8 @@ from tests.customer_service.conftest import DAY, Market, placed_order
 
 async def test_async_customer_service(market: Market, aclient: AsyncClient) -> None:
     order = placed_order(market)
-    asked = await aclient.sandbox.ask_product_question(market.items[0], content="q1")
-    other = await aclient.sandbox.ask_product_question(market.items[1], content="q2")
+    asked = await aclient.sandbox.inquiries.ask(market.items[0], content="q1")
+    other = await aclient.sandbox.inquiries.ask(market.items[1], content="q2")
     ids = [x.inquiryId async for x in aclient.online_inquiries.iter(DAY, DAY, page_size=1)]
     assert ids == [other.inquiryId, asked.inquiryId]
     await aclient.online_inquiries.answer(asked.inquiryId, content="a\nb")
@@ -26,8 +26,8 @@ async def test_async_customer_service(market: Market, aclient: AsyncClient) -> N
     with pytest.raises(ValidationError):
         await aclient.online_inquiries.answer(asked.inquiryId, content="again")
 
-    call = await aclient.sandbox.open_call_center_inquiry(content="c", order_id=order)
-    transfer = await aclient.sandbox.open_call_center_inquiry(
+    call = await aclient.sandbox.inquiries.open_call_center(content="c", order_id=order)
+    transfer = await aclient.sandbox.inquiries.open_call_center(
         content="t", order_id=order, transfer=True
     )
     listed = [
@@ -48,8 +48,8 @@ async def test_async_customer_service(market: Market, aclient: AsyncClient) -> N
     answered = await aclient.call_center_inquiries.list(DAY, DAY, status="ANSWER", page_size=30)
     assert {x.inquiryId for x in answered.items} == {call.inquiryId, transfer.inquiryId}
     assert answered.total_pages == 1
-    view = await aclient.sandbox.inquiry_view(transfer.inquiryId, kind="call-center")
-    assert view["confirmedBy"] == "boss"
+    view = await aclient.sandbox.inquiries.get(transfer.inquiryId, kind="call-center")
+    assert view.confirmedBy == "boss"
     with pytest.raises(ValidationError):
         await aclient.call_center_inquiries.answer(
             call.inquiryId, content="x", parent_answer_id=call.pending_answer_id

@@ -41,10 +41,10 @@ def test_every_cs_endpoint_matches_its_sample(market: Market, api: RawApi) -> No
     sandbox = market.client.sandbox
     first, second = market.items
     order = placed_order(market)
-    asked = sandbox.ask_product_question(first, content="사이즈 문의", order_id=order)
-    unanswered = sandbox.ask_product_question(second, content="재입고 되나요?")
-    to_answer = sandbox.open_call_center_inquiry(content="배송 문의", order_id=order)
-    to_confirm = sandbox.open_call_center_inquiry(
+    asked = sandbox.inquiries.ask(first, content="사이즈 문의", order_id=order)
+    unanswered = sandbox.inquiries.ask(second, content="재입고 되나요?")
+    to_answer = sandbox.inquiries.open_call_center(content="배송 문의", order_id=order)
+    to_confirm = sandbox.inquiries.open_call_center(
         content="반품 입고 확인", vendor_item_id=second, transfer=True
     )
     got: dict[str, Any] = {}

@@ -12,19 +12,19 @@ from tests.customer_service.conftest import OTHER, VID, Market, RawApi, placed_o
 
 def test_product_question_carries_the_product(market: Market) -> None:
     sandbox = market.client.sandbox
-    asked = sandbox.ask_product_question(market.items[1], content="재입고 언제?", buyer="kim")
+    asked = sandbox.inquiries.ask(market.items[1], content="재입고 언제?", buyer="kim")
     assert asked.vendorItemId == market.items[1]
     assert asked.productId is not None and asked.commentDtoList == []
     assert asked.inquiryAt == "2025-07-15 14:00:00"  # the frozen sandbox clock, in KST
-    view = sandbox.inquiry_view(asked.inquiryId, kind="online")
-    assert view["sellerProductId"] == market.product_id
-    assert view["status"] == "NOANSWER" and view["vendorId"] == VID
-    assert view["buyerEmail"] == "" and view["orderIds"] is None
+    view = sandbox.inquiries.get(asked.inquiryId, kind="online")
+    assert view.sellerProductId == market.product_id
+    assert view.status == "NOANSWER" and view.vendorId == VID
+    assert view.buyerEmail == "" and view.orderIds is None
 
 
 def test_product_question_with_order(market: Market) -> None:
     order = placed_order(market)
-    asked = market.client.sandbox.ask_product_question(
+    asked = market.client.sandbox.inquiries.ask(
         market.items[0], content="언제 와요?", order_id=order
     )
     assert asked.orderIds == [order]
@@ -33,38 +33,38 @@ def test_product_question_with_order(market: Market) -> None:
 def test_call_center_inquiry_on_order_and_on_item(market: Market) -> None:
     sandbox = market.client.sandbox
     order = placed_order(market)
-    whole = sandbox.open_call_center_inquiry(content="배송 문의", order_id=order)
+    whole = sandbox.inquiries.open_call_center(content="배송 문의", order_id=order)
     assert whole.vendor_item_ids == market.items and whole.orderId == order
     assert whole.status == "NO_ANSWER" and whole.needs_answer
     assert whole.orderDate is not None and whole.buyerEmail == ""
-    one = sandbox.open_call_center_inquiry(
+    one = sandbox.inquiries.open_call_center(
         content="한 품목", order_id=order, vendor_item_id=market.items[1]
     )
     assert one.vendor_item_ids == [market.items[1]]
-    item = sandbox.open_call_center_inquiry(content="상품", vendor_item_id=market.items[0])
+    item = sandbox.inquiries.open_call_center(content="상품", vendor_item_id=market.items[0])
     assert item.orderId is None and item.orderDate is None
-    transfer = sandbox.open_call_center_inquiry(content="이관", order_id=order, transfer=True)
+    transfer = sandbox.inquiries.open_call_center(content="이관", order_id=order, transfer=True)
     assert transfer.status == "TRANSFER" and transfer.needs_confirmation
     assert transfer.inquiryStatus == "complete"
     assert transfer.replies[0].answerType == "csAgent" and transfer.replies[0].needAnswer is False
-    view = sandbox.inquiry_view(transfer.inquiryId, kind="call-center")
-    assert view["status"] == "TRANSFER"
+    view = sandbox.inquiries.get(transfer.inquiryId, kind="call-center")
+    assert view.status == "TRANSFER"
 
 
 def test_unknown_and_foreign_items_and_orders_refused(market: Market, other_client: Client) -> None:
     sandbox = market.client.sandbox
     order = placed_order(market)
     with pytest.raises(NotFoundError):
-        sandbox.ask_product_question(999_999, content="q")
+        sandbox.inquiries.ask(999_999, content="q")
     with pytest.raises(NotFoundError):
-        sandbox.open_call_center_inquiry(content="q", order_id=999_999)
+        sandbox.inquiries.open_call_center(content="q", order_id=999_999)
     # the other vendor asks about this vendor's item and order (its vendorId is sent)
     with pytest.raises(NotFoundError, match="not an item of vendor"):
-        other_client.sandbox.ask_product_question(market.items[0], content="q")
+        other_client.sandbox.inquiries.ask(market.items[0], content="q")
     with pytest.raises(NotFoundError, match="not an order of vendor"):
-        other_client.sandbox.open_call_center_inquiry(content="q", order_id=order)
+        other_client.sandbox.inquiries.open_call_center(content="q", order_id=order)
     with pytest.raises(NotFoundError, match="not an item of vendor"):
-        other_client.sandbox.open_call_center_inquiry(content="q", vendor_item_id=market.items[0])
+        other_client.sandbox.inquiries.open_call_center(content="q", vendor_item_id=market.items[0])
 
 
 def test_control_refusals(market: Market, api: RawApi) -> None:
@@ -91,7 +91,7 @@ def test_control_refusals(market: Market, api: RawApi) -> None:
         "transfer", "type",
     )  # fmt: skip
     other_order = placed_order(market)
-    first_only = market.client.sandbox.place_order({market.items[0]: 1})
+    first_only = market.client.sandbox.orders.place({market.items[0]: 1})
     refused(
         post("/_sandbox/inquiries/call-center",
              json={"orderId": first_only.orderId, "vendorItemId": market.items[1],
@@ -116,4 +116,4 @@ def test_control_refusals(market: Market, api: RawApi) -> None:
 
 def test_view_of_unknown_kind_through_sdk(market: Market) -> None:
     with pytest.raises(APIStatusError):
-        market.client.sandbox.inquiry_view(1, kind="online")
+        market.client.sandbox.inquiries.get(1, kind="online")

@@ -25,10 +25,10 @@ def _ids(body: dict[str, object]) -> list[int]:
 def test_window_is_whole_korean_days(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
     # 2025-07-17 23:59:59 KST = 14:59:59 UTC; 2025-07-18 00:00 KST = 15:00 UTC
-    sandbox.set_clock(datetime(2025, 7, 17, 14, 59, 59, tzinfo=UTC), freeze=True)
-    late = sandbox.ask_product_question(market.items[0], content="late").inquiryId
-    sandbox.set_clock(datetime(2025, 7, 17, 15, 0, tzinfo=UTC), freeze=True)
-    next_day = sandbox.ask_product_question(market.items[0], content="next").inquiryId
+    sandbox.clock.set(datetime(2025, 7, 17, 14, 59, 59, tzinfo=UTC), freeze=True)
+    late = sandbox.inquiries.ask(market.items[0], content="late").inquiryId
+    sandbox.clock.set(datetime(2025, 7, 17, 15, 0, tzinfo=UTC), freeze=True)
+    next_day = sandbox.inquiries.ask(market.items[0], content="next").inquiryId
     day = {"inquiryStartAt": "2025-07-17", "inquiryEndAt": "2025-07-17"}
     assert _ids(ok(api.get(online_path(), params=online_params(**day)))) == [late]
     following = {"inquiryStartAt": "2025-07-18", "inquiryEndAt": "2025-07-18"}
@@ -42,8 +42,8 @@ def test_paging_and_versions(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
     made = []
     for n in range(5):
-        made.append(sandbox.ask_product_question(market.items[0], content=f"q{n}").inquiryId)
-        sandbox.advance_clock(60)
+        made.append(sandbox.inquiries.ask(market.items[0], content=f"q{n}").inquiryId)
+        sandbox.clock.advance(60)
     newest_first = list(reversed(made))
     pages = [
         ok(api.get(online_path(version), params=online_params(pageNum=n, pageSize=2)))
@@ -62,12 +62,12 @@ def test_call_center_filters(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
     first, second = market.items
     order = placed_order(market)
-    whole = sandbox.open_call_center_inquiry(content="whole order", order_id=order).inquiryId
-    only_second = sandbox.open_call_center_inquiry(
+    whole = sandbox.inquiries.open_call_center(content="whole order", order_id=order).inquiryId
+    only_second = sandbox.inquiries.open_call_center(
         content="second", vendor_item_id=second, transfer=True
     ).inquiryId
     other_order = placed_order(market)
-    on_other = sandbox.open_call_center_inquiry(
+    on_other = sandbox.inquiries.open_call_center(
         content="other", order_id=other_order, vendor_item_id=first
     ).inquiryId
 

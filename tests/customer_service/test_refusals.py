@@ -141,16 +141,16 @@ def test_answer_body_refusals(
 ) -> None:
     sandbox = market.client.sandbox
     if kind == "online":
-        inquiry_id = sandbox.ask_product_question(market.items[0], content="q").inquiryId
+        inquiry_id = sandbox.inquiries.ask(market.items[0], content="q").inquiryId
         refused(_online_reply(api, inquiry_id, vendorId=VID, **body), field, rule)
-        view = sandbox.inquiry_view(inquiry_id, kind="online")
+        view = sandbox.inquiries.get(inquiry_id, kind="online")
     else:
-        inquiry_id = sandbox.open_call_center_inquiry(
+        inquiry_id = sandbox.inquiries.open_call_center(
             content="q", vendor_item_id=market.items[0]
         ).inquiryId
         refused(_call_reply(api, inquiry_id, vendorId=VID, **body), field, rule)
-        view = sandbox.inquiry_view(inquiry_id, kind="call-center")
-    assert view["status"] in ("NOANSWER", "NO_ANSWER")  # nothing was stored
+        view = sandbox.inquiries.get(inquiry_id, kind="call-center")
+    assert view.status in ("NOANSWER", "NO_ANSWER")  # nothing was stored
 
 
 def reply_text(content_json: str) -> str:
@@ -160,7 +160,7 @@ def reply_text(content_json: str) -> str:
 
 def test_lone_surrogate_refused(market: Market, api: RawApi) -> None:
     """A lone UTF-16 surrogate is valid JSON escape syntax but not Unicode text."""
-    inquiry_id = market.client.sandbox.ask_product_question(market.items[0], content="q").inquiryId
+    inquiry_id = market.client.sandbox.inquiries.ask(market.items[0], content="q").inquiryId
     raw = reply_text('"broken \\ud800 text"')
     response = api.post(online_path("v4", f"/{inquiry_id}/replies"), content=raw.encode("utf-8"))
     refused(response, "content", "json_text")
@@ -173,7 +173,7 @@ def test_json_text_literal_newline_refused_escaped_newline_accepted(
     character"); the two-character escape ``\\n`` is, and reaches the customer as a line
     break."""
     sandbox = market.client.sandbox
-    inquiry_id = sandbox.ask_product_question(market.items[0], content="q").inquiryId
+    inquiry_id = sandbox.inquiries.ask(market.items[0], content="q").inquiryId
     path = online_path("v4", f"/{inquiry_id}/replies")
     literal = reply_text('"안녕하세요\n감사합니다"')
     response = api.post(path, content=literal.encode("utf-8"))
@@ -181,23 +181,23 @@ def test_json_text_literal_newline_refused_escaped_newline_accepted(
     assert "control character" in response.json()["message"]
     tab = reply_text('"a\tb"')
     refused(api.post(path, content=tab.encode("utf-8")), "content", "json_escape")
-    assert sandbox.inquiry_view(inquiry_id, kind="online")["status"] == "NOANSWER"
+    assert sandbox.inquiries.get(inquiry_id, kind="online").status == "NOANSWER"
     escaped = reply_text('"안녕하세요\\n감사합니다\\t!"')
     ok(api.post(path, content=escaped.encode("utf-8")))
-    view = sandbox.inquiry_view(inquiry_id, kind="online")
-    assert view["status"] == "ANSWERED"
-    assert view["commentDtoList"][0]["content"] == "안녕하세요\n감사합니다\t!"
+    view = sandbox.inquiries.get(inquiry_id, kind="online")
+    assert view.status == "ANSWERED"
+    assert view.commentDtoList[0]["content"] == "안녕하세요\n감사합니다\t!"
 
 
 def test_online_reply_needs_body_vendor_id(market: Market, api: RawApi) -> None:
-    inquiry_id = market.client.sandbox.ask_product_question(market.items[0], content="q").inquiryId
+    inquiry_id = market.client.sandbox.inquiries.ask(market.items[0], content="q").inquiryId
     refused(_online_reply(api, inquiry_id, content="ok", replyBy="wanger"), "vendorId", "required")
     other = _online_reply(api, inquiry_id, content="ok", replyBy="wanger", vendorId=OTHER[0])
     assert other.status_code == 400 and "vendorId" in other.json()["message"]
 
 
 def test_online_answered_once(market: Market, api: RawApi) -> None:
-    inquiry_id = market.client.sandbox.ask_product_question(market.items[0], content="q").inquiryId
+    inquiry_id = market.client.sandbox.inquiries.ask(market.items[0], content="q").inquiryId
     ok(_online_reply(api, inquiry_id, content="first", replyBy="wanger", vendorId=VID))
     body = refused(
         _online_reply(api, inquiry_id, content="second", replyBy="wanger", vendorId=VID),
@@ -205,15 +205,15 @@ def test_online_answered_once(market: Market, api: RawApi) -> None:
         "already_answered",
     )
     assert "inquiryStatus:progress" in body["message"]
-    view = market.client.sandbox.inquiry_view(inquiry_id, kind="online")
-    assert [c["content"] for c in view["commentDtoList"]] == ["first"]
+    view = market.client.sandbox.inquiries.get(inquiry_id, kind="online")
+    assert [c["content"] for c in view.commentDtoList] == ["first"]
 
 
 def test_call_center_answer_rules(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
     order = placed_order(market)
-    open_ = sandbox.open_call_center_inquiry(content="q", order_id=order)
-    transfer = sandbox.open_call_center_inquiry(content="t", order_id=order, transfer=True)
+    open_ = sandbox.inquiries.open_call_center(content="q", order_id=order)
+    transfer = sandbox.inquiries.open_call_center(content="t", order_id=order, transfer=True)
     assert open_.pending_answer_id is not None
     refused(
         _call_reply(api, open_.inquiryId, content="a", replyBy="w", parentAnswerId=1),
@@ -247,14 +247,14 @@ def test_call_center_answer_rules(market: Market, api: RawApi) -> None:
 
 def test_confirm_rules(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
-    transfer = sandbox.open_call_center_inquiry(
+    transfer = sandbox.inquiries.open_call_center(
         content="t", vendor_item_id=market.items[1], transfer=True
     )
     refused(_confirm(api, transfer.inquiryId), "confirmBy", "required")
     refused(_confirm(api, transfer.inquiryId, confirmBy="a b"), "confirmBy", "format")
     ok(_confirm(api, transfer.inquiryId, confirmBy="wanger"))
-    view = sandbox.inquiry_view(transfer.inquiryId, kind="call-center")
-    assert view["status"] == "ANSWER" and view["confirmedBy"] == "wanger"
+    view = sandbox.inquiries.get(transfer.inquiryId, kind="call-center")
+    assert view.status == "ANSWER" and view.confirmedBy == "wanger"
     refused(
         _confirm(api, transfer.inquiryId, confirmBy="wanger"), "inquiryId", "confirm_only_transfer"
     )
@@ -266,8 +266,8 @@ def test_confirm_rules(market: Market, api: RawApi) -> None:
 
 def test_unknown_and_foreign_inquiries_are_not_found(market: Market, api: RawApi) -> None:
     sandbox = market.client.sandbox
-    online = sandbox.ask_product_question(market.items[0], content="q").inquiryId
-    call = sandbox.open_call_center_inquiry(content="q", vendor_item_id=market.items[0]).inquiryId
+    online = sandbox.inquiries.ask(market.items[0], content="q").inquiryId
+    call = sandbox.inquiries.open_call_center(content="q", vendor_item_id=market.items[0]).inquiryId
     stranger = api.as_vendor(OTHER)
     assert _online_reply(api, 99, content="a", replyBy="w", vendorId=VID).status_code == 404
     assert _call_reply(api, 99, content="a", replyBy="w").status_code == 404
@@ -300,5 +300,5 @@ def test_unknown_and_foreign_inquiries_are_not_found(market: Market, api: RawApi
     )
     assert listed["data"]["content"] == []
     # nothing changed
-    assert sandbox.inquiry_view(online, kind="online")["status"] == "NOANSWER"
-    assert sandbox.inquiry_view(call, kind="call-center")["status"] == "NO_ANSWER"
+    assert sandbox.inquiries.get(online, kind="online").status == "NOANSWER"
+    assert sandbox.inquiries.get(call, kind="call-center").status == "NO_ANSWER"

@@ -169,7 +169,7 @@ def test_call_center_answer_with_parent_sends_once(sdk: Client, recorder: Record
 
 def test_online_flow(market: Market) -> None:
     seller = market.client
-    asked = seller.sandbox.ask_product_question(market.items[0], content="색상 문의")
+    asked = seller.sandbox.inquiries.ask(market.items[0], content="색상 문의")
     page = seller.online_inquiries.list(DAY, DAY, answered_type="NOANSWER")
     assert [x.inquiryId for x in page.items] == [asked.inquiryId]
     assert page.items[0].answered_type == "NOANSWER"
@@ -178,8 +178,8 @@ def test_online_flow(market: Market) -> None:
     assert [c.content for c in done[0].commentDtoList] == ["블랙은\n19일 입고 예정입니다."]
     assert done[0].answered
     assert seller.online_inquiries.list(DAY, DAY, answered_type="NOANSWER").items == []
-    view = seller.sandbox.inquiry_view(asked.inquiryId, kind="online")
-    assert view["repliedBy"] == USER
+    view = seller.sandbox.inquiries.get(asked.inquiryId, kind="online")
+    assert view.repliedBy == USER
     with pytest.raises(ValidationError) as exc:
         seller.online_inquiries.answer(asked.inquiryId, content="again")
     assert [(v.field, v.rule) for v in exc.value.violations] == [("inquiryId", "already_answered")]
@@ -188,8 +188,8 @@ def test_online_flow(market: Market) -> None:
 def test_call_center_flow(market: Market) -> None:
     seller = market.client
     order = placed_order(market)
-    open_ = seller.sandbox.open_call_center_inquiry(content="출고 문의", order_id=order)
-    transfer = seller.sandbox.open_call_center_inquiry(
+    open_ = seller.sandbox.inquiries.open_call_center(content="출고 문의", order_id=order)
+    transfer = seller.sandbox.inquiries.open_call_center(
         content="입고 확인", order_id=order, transfer=True
     )
     pending = open_.pending_answer_id
@@ -222,8 +222,8 @@ def test_call_center_flow(market: Market) -> None:
 
 def test_server_refuses_what_preflight_would(market: Market, transport: SyncASGITransport) -> None:
     sandbox = market.client.sandbox
-    asked = sandbox.ask_product_question(market.items[0], content="q")
-    transfer = sandbox.open_call_center_inquiry(
+    asked = sandbox.inquiries.ask(market.items[0], content="q")
+    transfer = sandbox.inquiries.open_call_center(
         content="t", vendor_item_id=market.items[0], transfer=True
     )
     with make_client(VENDOR, transport, preflight=False) as raw:
@@ -242,12 +242,12 @@ def test_server_refuses_what_preflight_would(market: Market, transport: SyncASGI
 
 def test_iter_walks_long_periods_and_pages(market: Market) -> None:
     seller = market.client
-    first = seller.sandbox.ask_product_question(market.items[0], content="day 1").inquiryId
-    seller.sandbox.set_clock(START + timedelta(days=9), freeze=True)
-    second = seller.sandbox.ask_product_question(market.items[0], content="day 10").inquiryId
-    seller.sandbox.set_clock(START + timedelta(days=18), freeze=True)
+    first = seller.sandbox.inquiries.ask(market.items[0], content="day 1").inquiryId
+    seller.sandbox.clock.set(START + timedelta(days=9), freeze=True)
+    second = seller.sandbox.inquiries.ask(market.items[0], content="day 10").inquiryId
+    seller.sandbox.clock.set(START + timedelta(days=18), freeze=True)
     later = [
-        seller.sandbox.ask_product_question(market.items[1], content=f"day 19 #{n}").inquiryId
+        seller.sandbox.inquiries.ask(market.items[1], content=f"day 19 #{n}").inquiryId
         for n in range(4)
     ]
     span = (date(2025, 7, 10), date(2025, 8, 5))
@@ -266,10 +266,10 @@ def test_call_center_iter_and_filters(market: Market) -> None:
     seller = market.client
     order = placed_order(market)
     ids = [
-        seller.sandbox.open_call_center_inquiry(content=f"q{n}", order_id=order).inquiryId
+        seller.sandbox.inquiries.open_call_center(content=f"q{n}", order_id=order).inquiryId
         for n in range(3)
     ]
-    transfer = seller.sandbox.open_call_center_inquiry(
+    transfer = seller.sandbox.inquiries.open_call_center(
         content="t", vendor_item_id=market.items[1], transfer=True
     ).inquiryId
     span = (DAY - timedelta(days=20), DAY + timedelta(days=3))
@@ -284,7 +284,7 @@ def test_call_center_iter_and_filters(market: Market) -> None:
 
 
 def test_other_vendor_cannot_read(market: Market, other_client: Client) -> None:
-    call = market.client.sandbox.open_call_center_inquiry(
+    call = market.client.sandbox.inquiries.open_call_center(
         content="q", vendor_item_id=market.items[0]
     )
     with pytest.raises(NotFoundError):

@@ -62,12 +62,12 @@ def test_demo_journey_over_uvicorn(tmp_path: Path) -> None:
         sandbox, orders = client.sandbox, client.orders
 
         # -- the customer orders, in one bundle; the seller sees it ~10 minutes later
-        placed = sandbox.place_order({first: 1, second: 1, other: 1}, receiver=FIRST_ADDRESS)
+        placed = sandbox.orders.place({first: 1, second: 1, other: 1}, receiver=FIRST_ADDRESS)
         [box] = placed.shipment_box_ids
-        now = sandbox.clock().now.astimezone(KST)
+        now = sandbox.clock.get().now.astimezone(KST)
         assert list(orders.iter(now.date(), now.date(), status="ACCEPT")) == []
-        sandbox.advance_clock(600)
-        now = sandbox.clock().now.astimezone(KST)
+        sandbox.clock.advance(600)
+        now = sandbox.clock.get().now.astimezone(KST)
         sheets = list(orders.iter((now - timedelta(days=1)).date(), now.date(), status="ACCEPT"))
         assert [s.shipmentBoxId for s in sheets] == [box]
         sheet = sheets[0]
@@ -76,7 +76,7 @@ def test_demo_journey_over_uvicorn(tmp_path: Path) -> None:
         assert sheet.receiver is not None and sheet.receiver.postCode == "03925"
 
         # -- the customer moves before the acknowledgement: the re-read sheet has the new address
-        sandbox.change_address(placed.orderId, **NEW_ADDRESS)
+        sandbox.orders.change_address(placed.orderId, **NEW_ADDRESS)
         assert orders.acknowledge([box]).all_succeeded
         reread = orders.get(box)
         assert reread.status == "INSTRUCT"
@@ -113,13 +113,13 @@ def test_demo_journey_over_uvicorn(tmp_path: Path) -> None:
 
         # -- the courier: pickup, in transit, delivered
         for parcel in (split_box, box):
-            sandbox.scan(parcel, "PICKUP")
+            sandbox.courier.scan(parcel, "PICKUP")
         assert {orders.get(b).status for b in (split_box, box)} == {"DELIVERING"}
         for parcel in (split_box, box):
-            sandbox.scan(parcel, "IN_TRANSIT")
+            sandbox.courier.scan(parcel, "IN_TRANSIT")
         assert orders.get(box).status == "DELIVERING"
         for parcel in (split_box, box):
-            sandbox.scan(parcel, "DELIVERED")
+            sandbox.courier.scan(parcel, "DELIVERED")
         for parcel in (split_box, box):
             delivered = orders.get(parcel)
             assert delivered.status == "FINAL_DELIVERY" and delivered.deliveredDate
@@ -127,29 +127,29 @@ def test_demo_journey_over_uvicorn(tmp_path: Path) -> None:
         assert history[0] == "FINAL_DELIVERY" and history[-1] == "ACCEPT"
 
         # -- a return (customer's change of mind): the customer pays, quick refund on pickup
-        answer = sandbox.request_return(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
-        [receipt] = answer["receipts"]
-        receipt_id = int(receipt["receiptId"])
+        answer = sandbox.returns.request(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
+        [receipt] = answer.receipts
+        receipt_id = int(receipt.receiptId)
         ret = client.returns.get(receipt_id)
         assert ret.receiptStatus == "RETURNS_UNCHECKED" and ret.vendor_item_ids == [first]
         assert ret.faultByType == "CUSTOMER" and ret.returnDeliveryType == "연동택배"
         assert ret.model_extra and ret.model_extra["returnShippingCharge"] == 3000
-        scan = sandbox.scan_return_pickup(receipt_id)
-        assert scan["receiptStatus"] == "RETURNS_COMPLETED" and scan["preRefund"] is True
+        scan = sandbox.courier.pick_up_return(receipt_id)
+        assert scan.receiptStatus == "RETURNS_COMPLETED" and scan.preRefund is True
         done = client.returns.get(receipt_id)
         assert done.receiptStatus == "RETURNS_COMPLETED" and done.preRefund is True
 
         # -- an exchange (defect, same option): a new shipmentBoxId, then the invoice
-        asked = sandbox.request_exchange(placed.orderId, other, reason_code="DEFECT")
+        asked = sandbox.exchanges.request(placed.orderId, other, reason_code="DEFECT")
         assert asked.exchangeStatus == "RECEIPT" and asked.faultType == "VENDOR"
-        sandbox.scan_exchange_pickup(asked.exchangeId, "PICKUP")
+        sandbox.courier.scan_exchange(asked.exchangeId, "PICKUP")
         client.exchanges.confirm_receipt(asked.exchangeId)
-        clock = sandbox.clock().now
+        clock = sandbox.clock.get().now
         window = (clock - timedelta(days=1), clock)
         [progress] = client.exchanges.list(*window, order_id=placed.orderId).items
         assert progress.exchangeStatus == "PROGRESS" and progress.new_shipment_box_id is None
-        sandbox.advance_clock(600)
-        clock = sandbox.clock().now
+        sandbox.clock.advance(600)
+        clock = sandbox.clock.get().now
         [ready] = client.exchanges.list(clock - timedelta(days=1), clock, status="PROGRESS").items
         assert ready.exchangeId == asked.exchangeId
         assert ready.original_shipment_box_ids == [box]
@@ -160,5 +160,5 @@ def test_demo_journey_over_uvicorn(tmp_path: Path) -> None:
             invoice_number="100000000003",
         )  # fmt: skip
         assert result.resultCode == "SUCCESS"
-        final = sandbox.exchange(asked.exchangeId)
+        final = sandbox.exchanges.get(asked.exchangeId)
         assert final.exchangeStatus == "SUCCESS"

@@ -62,7 +62,7 @@ def deliver(market: Market, quantities: dict[int, int] | None = None) -> Deliver
         ]
     )  # fmt: skip
     assert result.all_succeeded, result
-    seller.sandbox.scan(box, "DELIVERED")
+    seller.sandbox.courier.scan(box, "DELIVERED")
     return Delivered(placed.orderId, box, list(wanted))
 
 

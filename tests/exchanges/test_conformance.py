@@ -55,9 +55,9 @@ def test_every_exchange_endpoint_matches_its_sample(market: Market, api: RawApi)
     order = deliver(market)
     sandbox = market.client.sandbox
     first, second = order.items
-    a = sandbox.request_exchange(order.order_id, first).exchangeId
-    b = sandbox.request_exchange(order.order_id, second).exchangeId
-    c = sandbox.request_exchange(order.order_id, first).exchangeId
+    a = sandbox.exchanges.request(order.order_id, first).exchangeId
+    b = sandbox.exchanges.request(order.order_id, second).exchangeId
+    c = sandbox.exchanges.request(order.order_id, first).exchangeId
     got: dict[str, Any] = {}
     got["receive_confirmation"] = _json(
         api.request("PUT", exchange_path(f"/{a}/receiveConfirmation"),
@@ -67,7 +67,7 @@ def test_every_exchange_endpoint_matches_its_sample(market: Market, api: RawApi)
         api.request("PATCH", exchange_path(f"/{b}/rejection"),
                     json={"exchangeId": b, "exchangeRejectCode": "SOLDOUT", "userId": "kimms@"})
     )  # fmt: skip
-    sandbox.advance_clock(600)
+    sandbox.clock.advance(600)
     listed = _json(api.get(exchange_path(), params=list_params()))
     got["list"] = listed
     box = next(x for x in listed["data"] if x["exchangeId"] == a)["deliveryInvoiceGroupDtos"][0]

@@ -18,7 +18,7 @@ SAFE = re.compile(r"^050\d-\d{4}-\d{4}$")
 def test_exchange_journey(market: Market, delivered: Delivered) -> None:
     client: Client = market.client
     item = delivered.items[0]
-    asked = client.sandbox.request_exchange(
+    asked = client.sandbox.exchanges.request(
         delivered.order_id, item, quantity=1, reason_code="DEFECT", reason_detail="불량"
     )
     assert asked.exchangeStatus == "RECEIPT" and asked.collectStatus == "BeforeDirection"
@@ -42,8 +42,8 @@ def test_exchange_journey(market: Market, delivered: Delivered) -> None:
     destination = found.collectInformationsDto.returndeliveryDestinationDto
     assert destination is not None and destination.customerMobile == address.returnMobile
 
-    client.sandbox.scan_exchange_pickup(asked.exchangeId, "PICKUP")
-    assert client.sandbox.exchange(asked.exchangeId).collectStatus == "Delivering"
+    client.sandbox.courier.scan_exchange(asked.exchangeId, "PICKUP")
+    assert client.sandbox.exchanges.get(asked.exchangeId).collectStatus == "Delivering"
     client.exchanges.confirm_receipt(asked.exchangeId)
     progress = client.exchanges.list(SINCE, UNTIL, status="PROGRESS").items[0]
     assert progress.exchangeStatus == "PROGRESS" and progress.collectStatus == "CompleteCollect"
@@ -57,7 +57,7 @@ def test_exchange_journey(market: Market, delivered: Delivered) -> None:
         )  # fmt: skip
     assert "not in deliveryInvoiceGroupDtos yet" in str(early.value)
 
-    client.sandbox.advance_clock(600)
+    client.sandbox.clock.advance(600)
     ready = client.exchanges.list(SINCE, UNTIL, status="PROGRESS").items[0]
     new_box = ready.new_shipment_box_id
     assert new_box is not None and new_box != delivered.box
@@ -78,7 +78,7 @@ def test_exchange_journey(market: Market, delivered: Delivered) -> None:
         invoice_number="500000000001",
     )  # fmt: skip
     assert result.resultCode == "SUCCESS"
-    done = client.sandbox.exchange(asked.exchangeId)
+    done = client.sandbox.exchanges.get(asked.exchangeId)
     assert done.exchangeStatus == "SUCCESS" and done.deliveryStatus == "CompleteDirection"
     invoice = done.deliveryInvoiceGroupDtos[0].deliveryInvoiceDtos[0]
     assert invoice.invoiceNumber == "500000000001" and invoice.statusCode == "DEPARTURE"
@@ -92,7 +92,7 @@ def test_iter_walks_7_day_windows_and_pages(market: Market) -> None:
     orders: list[int] = []
     for _ in range(3):
         order = deliver(market, {first: 1, second: 1})
-        made.append(client.sandbox.request_exchange(order.order_id, second).exchangeId)
+        made.append(client.sandbox.exchanges.request(order.order_id, second).exchangeId)
         orders.append(order.order_id)
     page = client.exchanges.list(SINCE, UNTIL, max_per_page=2)
     assert len(page.items) == 2 and page.next_token
@@ -108,14 +108,14 @@ def test_iter_walks_7_day_windows_and_pages(market: Market) -> None:
 def test_reject_and_withdraw(market: Market, delivered: Delivered) -> None:
     client = market.client
     first, second = delivered.items
-    one = client.sandbox.request_exchange(delivered.order_id, first, reason_code="CHANGEMIND")
+    one = client.sandbox.exchanges.request(delivered.order_id, first, reason_code="CHANGEMIND")
     assert one.faultType == "CUSTOMER"
-    two = client.sandbox.request_exchange(delivered.order_id, second, exchange_amount=6000)
+    two = client.sandbox.exchanges.request(delivered.order_id, second, exchange_amount=6000)
     assert two.exchangeAmount == 6000  # 교환배송비, settled outside Coupang
     assert client.exchanges.reject(one.exchangeId, "SOLDOUT").resultCode == "SUCCESS"
-    rejected = client.sandbox.exchange(one.exchangeId)
+    rejected = client.sandbox.exchanges.get(one.exchangeId)
     assert rejected.exchangeStatus == "REJECT" and rejected.collectStatus == "Withdraw"
-    withdrawn = client.sandbox.withdraw_exchange(two.exchangeId, reason="마음이 바뀜")
+    withdrawn = client.sandbox.exchanges.withdraw(two.exchangeId, reason="마음이 바뀜")
     assert withdrawn.exchangeStatus == "CANCEL" and withdrawn.cancelReason == "마음이 바뀜"
     statuses = {x.exchangeId: x.exchangeStatus for x in client.exchanges.iter(SINCE, UNTIL)}
     assert statuses == {one.exchangeId: "REJECT", two.exchangeId: "CANCEL"}

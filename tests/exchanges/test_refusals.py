@@ -176,9 +176,9 @@ def test_invoice_rules(market: Market, api: RawApi) -> None:
     # The new box is not available before ~10 minutes.
     pending = _message(_invoice(api, exchange_id, order.box))
     assert "not in deliveryInvoiceGroupDtos yet" in pending
-    market.client.sandbox.advance_clock(599)
+    market.client.sandbox.clock.advance(599)
     assert "not in deliveryInvoiceGroupDtos yet" in _message(_invoice(api, exchange_id, order.box))
-    market.client.sandbox.advance_clock(1)
+    market.client.sandbox.clock.advance(1)
     listed = api.get(exchange_path(), params=list_params()).json()["data"][0]
     new_box = listed["deliveryInvoiceGroupDtos"][0]["shipmentBoxId"]
     # The original shipmentBoxId: the NONE_TRACKING refusal.
@@ -207,7 +207,7 @@ def test_duplicate_invoice_is_refused(market: Market, api: RawApi) -> None:
     one, two = _asked(api, order), _asked(api, order)
     _confirm(api, one)
     _confirm(api, two)
-    market.client.sandbox.advance_clock(600)
+    market.client.sandbox.clock.advance(600)
     boxes = {x["exchangeId"]: x["deliveryInvoiceGroupDtos"][0]["shipmentBoxId"]
              for x in api.get(exchange_path(), params=list_params()).json()["data"]}  # fmt: skip
     assert _invoice(api, one, boxes[one], "500000000077").status_code == 200

@@ -19,9 +19,9 @@ def settings(db_url: str) -> SandboxSettings:
 def test_new_box_delay_follows_settings(market: Market) -> None:
     client = market.client
     order = deliver(market)
-    asked = client.sandbox.request_exchange(order.order_id, order.items[0])
+    asked = client.sandbox.exchanges.request(order.order_id, order.items[0])
     client.exchanges.confirm_receipt(asked.exchangeId)
-    client.sandbox.advance_clock(59)
-    assert client.sandbox.exchange(asked.exchangeId).new_shipment_box_id is None
-    client.sandbox.advance_clock(1)
-    assert client.sandbox.exchange(asked.exchangeId).new_shipment_box_id is not None
+    client.sandbox.clock.advance(59)
+    assert client.sandbox.exchanges.get(asked.exchangeId).new_shipment_box_id is None
+    client.sandbox.clock.advance(1)
+    assert client.sandbox.exchanges.get(asked.exchangeId).new_shipment_box_id is not None

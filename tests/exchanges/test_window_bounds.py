@@ -24,10 +24,10 @@ KST_TEXT = "%Y-%m-%dT%H:%M:%S"
 def _ask_at_odd_instant(market: Market, delivered: Delivered) -> tuple[Any, Any]:
     """Move the clock to a non-round instant (seconds and microseconds), then ask."""
     client: Client = market.client
-    client.sandbox.advance_clock(37.25)
-    moment = client.sandbox.clock().now
+    client.sandbox.clock.advance(37.25)
+    moment = client.sandbox.clock.get().now
     assert moment.second != 0 and moment.microsecond != 0
-    asked = client.sandbox.request_exchange(
+    asked = client.sandbox.exchanges.request(
         delivered.order_id, delivered.items[0], quantity=1, reason_code="DEFECT"
     )
     return asked, moment

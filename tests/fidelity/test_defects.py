@@ -32,7 +32,7 @@ def test_history_of_a_cancelled_box_has_no_cancel_status(market: Market, api: Ra
     client = market.client
     # Cancelled at ACCEPT (immediately) and at INSTRUCT (a completed stop-shipment).
     accepted = market.visible_order({market.items[0]: 1})
-    client.sandbox.request_cancel(accepted.orderId)
+    client.sandbox.orders.request_cancel(accepted.orderId)
     instructed = market.instructed({market.items[0]: 1})
     client.orders.cancel(instructed.orderId, {market.items[0]: 1})
     for placed, statuses in ((accepted, ["ACCEPT"]), (instructed, ["INSTRUCT", "ACCEPT"])):

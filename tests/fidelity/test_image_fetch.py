@@ -160,11 +160,6 @@ def test_an_image_url_on_the_sandbox_itself_is_refused_at_once(
             assert elapsed < 1.0, (url, elapsed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the sync handlers off the event loop (threadpool: another part of issue 9); "
-    "drop this mark when that lands",
-)
 def test_other_clients_are_served_while_an_image_fetch_waits(
     running: RunningSandbox, real_shop: Shop
 ) -> None:

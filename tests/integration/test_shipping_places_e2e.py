@@ -167,7 +167,7 @@ def test_return_center_lifecycle(client: Client, other_client: Client) -> None:
 
 
 def test_sandbox_clock_does_not_expire_real_signatures(client: Client) -> None:
-    client.sandbox.advance_clock(86400 * 3)
+    client.sandbox.clock.advance(86400 * 3)
     code = client.outbound_shipping_places.create(name="미래", addresses=[addr(1)])
     place = client.outbound_shipping_places.get(code)
     # createDate is a Korean calendar day (KST): compare in KST, whatever the hour in UTC.
@@ -195,16 +195,16 @@ def test_signing_clock_skew_is_refused(app: object, transport: object) -> None:
 
 
 def test_sandbox_control_mirror(client: Client) -> None:
-    vendor = client.sandbox.create_vendor()
+    vendor = client.sandbox.vendors.create()
     assert vendor.vendorId.startswith("A") and vendor.secretKey.reveal() not in repr(vendor)
     frozen = datetime(2027, 1, 1, tzinfo=UTC)
-    clock = client.sandbox.set_clock(frozen, freeze=True)
+    clock = client.sandbox.clock.set(frozen, freeze=True)
     assert clock.mode == "frozen" and clock.now == frozen
-    assert client.sandbox.advance_clock(60).now == frozen + timedelta(seconds=60)
+    assert client.sandbox.clock.advance(60).now == frozen + timedelta(seconds=60)
     client.outbound_shipping_places.create(name="리셋 전", addresses=[addr(1)])
     client.sandbox.reset()
     assert list(client.outbound_shipping_places.iter()) == []
-    assert client.sandbox.clock().mode == "real"
+    assert client.sandbox.clock.get().mode == "real"
 
 
 async def test_async_client_end_to_end(aclient: AsyncClient) -> None:
@@ -224,4 +224,4 @@ async def test_async_client_end_to_end(aclient: AsyncClient) -> None:
     )
     assert [c.returnCenterCode async for c in aclient.return_centers.iter()] == [center]
     assert (await aclient.return_centers.get(center)).deliverCode == "HANJIN"
-    assert (await aclient.sandbox.clock()).mode == "real"
+    assert (await aclient.sandbox.clock.get()).mode == "real"

@@ -83,6 +83,8 @@ ID_TEXTS = [
 ]
 #: Strings that are valid JSON escapes but decode to a lone surrogate.
 LONE_SURROGATE = "\ud800"
+#: A NUL (the escape ``\u0000``): valid JSON, but PostgreSQL cannot store it in text.
+NUL = "\0"
 
 
 def json_values(ids: list[str]) -> st.SearchStrategy[Any]:
@@ -101,12 +103,20 @@ def json_values(ids: list[str]) -> st.SearchStrategy[Any]:
         st.text(max_size=20),
         st.just(LONE_SURROGATE),
         st.just(f"abc{LONE_SURROGATE}"),
+        st.just(NUL),
+        st.just(f"abc{NUL}def"),
     )
     return st.recursive(
         scalars,
         lambda children: (
             st.lists(children, max_size=3)
-            | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(FIELDS)
+                | st.text(max_size=8)
+                | st.sampled_from([f"a{NUL}", f"a{LONE_SURROGATE}"]),
+                children,
+                max_size=3,
+            )
         ),
         max_leaves=10,
     )
@@ -227,7 +237,8 @@ def near_valid(example: Any, ids: list[str]) -> st.SearchStrategy[Any]:
     @st.composite
     def surrogate(draw: st.DrawFn) -> Any:
         path = draw(st.sampled_from(texts))
-        return _replace(example, path, f"{_get(example, path)}{LONE_SURROGATE}")
+        bad = draw(st.sampled_from([LONE_SURROGATE, NUL]))
+        return _replace(example, path, f"{_get(example, path)}{bad}")
 
     return mutate() | surrogate()
 
@@ -264,6 +275,8 @@ def raw_bodies(ids: list[str]) -> st.SearchStrategy[bytes]:
                 b'{"shipmentBoxId": 1e308}',
                 b'{"orderId": 1e308}',
                 b'{"content": "\\ud800"}',
+                b'{"content": "a\\u0000b"}',
+                b'{"content": "a", "content": "b"}',
             ]
         ),
         st.binary(max_size=40),
@@ -291,7 +304,7 @@ def world() -> Iterator[World]:
     try:
         with (
             make_client(VENDOR, transport) as client,
-            httpx.Client(transport=transport, base_url="http://sandbox") as http,
+            httpx.Client(transport=transport, base_url="http://127.0.0.1") as http,
         ):
             market = open_market(client, importlib.import_module("coupang_seller.catalog"))
             placed = market.visible_order()

@@ -127,7 +127,7 @@ def test_coupon_items_that_are_not_ids_are_refused_at_the_write(
         )
         assert ("vendorItems[0]", "type") in refused(response)
     # nothing poisoned: the vendor's coupon reads still answer
-    shop.client.sandbox.advance_clock(60)
+    shop.client.sandbox.clock.advance(60)
     items = api.get(f"{FMS1}/coupons/{coupon_id}/items", params={"status": "APPLIED"})
     assert items.status_code == 200, items.text
     assert shop.client.coupons.get(coupon_id).couponId == coupon_id

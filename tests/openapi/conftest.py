@@ -84,12 +84,12 @@ def seed(client: Any) -> dict[str, list[str]]:
         ]
     )  # fmt: skip
     assert result.all_succeeded, result
-    sandbox.scan(box, "DELIVERED")
-    receipt = sandbox.request_return(delivered.orderId, {first: 1})["receipts"][0]["receiptId"]
-    gone = sandbox.request_return(delivered.orderId, {first: 1})["receipts"][0]["receiptId"]
-    sandbox.withdraw_return(gone)
-    exchange = sandbox.request_exchange(delivered.orderId, second).exchangeId
-    sandbox.advance_clock(601)
+    sandbox.courier.scan(box, "DELIVERED")
+    receipt = sandbox.returns.request(delivered.orderId, {first: 1}).receipts[0].receiptId
+    gone = sandbox.returns.request(delivered.orderId, {first: 1}).receipts[0].receiptId
+    sandbox.returns.withdraw(gone)
+    exchange = sandbox.exchanges.request(delivered.orderId, second).exchangeId
+    sandbox.clock.advance(601)
     product = client.products.get(market.product_id)
     return {
         "vendorId": [VENDOR[0]],

@@ -45,7 +45,7 @@ def test_every_served_endpoint_is_in_the_document(document: dict[str, Any]) -> N
         assert operation is not None, f"{method} {path} is served but not documented"
         if is_retired(handler):
             assert operation["deprecated"] is True, (method, path)
-            assert set(operation["responses"]) == {"401", "410"}, (method, path)
+            assert set(operation["responses"]) == {"400", "401", "410"}, (method, path)
         else:
             assert "200" in operation["responses"], (method, path)
             assert {"400", "401", "404", "429", "500"} <= set(operation["responses"])
@@ -167,7 +167,7 @@ def test_a_route_without_a_documented_shape_still_gets_params_envelope_and_error
     rest = document["paths"]["/v2/providers/nowhere/apis/things/{rest}"]["get"]
     assert rest["parameters"][0]["name"] == "rest"
     old = document["paths"]["/v2/providers/nowhere/apis/old/{thingId}"]["delete"]
-    assert old["deprecated"] is True and list(old["responses"]) == ["401", "410"]
+    assert old["deprecated"] is True and list(old["responses"]) == ["400", "401", "410"]
 
 
 def test_shapes_cover_every_documented_endpoint() -> None:

@@ -44,11 +44,11 @@ class Market:
 
     def order(self, quantities: dict[int, int] | None = None, **kw: Any) -> PlacedOrder:
         wanted = quantities or {self.items[0]: 1, self.items[1]: 2}
-        return self.client.sandbox.place_order(wanted, **kw)
+        return self.client.sandbox.orders.place(wanted, **kw)
 
     def visible_order(self, quantities: dict[int, int] | None = None, **kw: Any) -> PlacedOrder:
         placed = self.order(quantities, **kw)
-        self.client.sandbox.advance_clock(601)
+        self.client.sandbox.clock.advance(601)
         return placed
 
     def instructed(self, quantities: dict[int, int] | None = None, **kw: Any) -> PlacedOrder:
@@ -59,7 +59,7 @@ class Market:
 
 
 def open_market(seller: Client, catalog: Any) -> Market:
-    seller.sandbox.set_clock(START, freeze=True)
+    seller.sandbox.clock.set(START, freeze=True)
     shop = open_shop(seller, catalog)
     product_id, items = shop.approved(sku="ORDER-SKU")
     return Market(seller, shop, product_id, items)

@@ -11,8 +11,8 @@ from tests.orders.conftest import Market
 
 async def test_async_orders(market: Market, aclient: AsyncClient) -> None:
     first, second = market.items
-    placed = await aclient.sandbox.place_order({first: 1, second: 1})
-    await aclient.sandbox.advance_clock(600)
+    placed = await aclient.sandbox.orders.place({first: 1, second: 1})
+    await aclient.sandbox.clock.advance(600)
     box = placed.shipment_box_ids[0]
     sheets = [
         s async for s in aclient.orders.iter(date(2025, 6, 1), date(2025, 7, 20), status="ACCEPT")
@@ -31,7 +31,7 @@ async def test_async_orders(market: Market, aclient: AsyncClient) -> None:
         ]
     )  # fmt: skip
     assert result.all_succeeded
-    await aclient.sandbox.scan(box, "PICKUP")
+    await aclient.sandbox.courier.scan(box, "PICKUP")
     assert (await aclient.orders.get(box, version="v4")).status == "DELIVERING"
     assert [s.shipmentBoxId for s in await aclient.orders.by_order_id(placed.orderId)] == [box]
     history = await aclient.orders.history(box)
@@ -45,14 +45,14 @@ async def test_async_orders(market: Market, aclient: AsyncClient) -> None:
     )  # fmt: skip
     assert update.all_succeeded and (await aclient.orders.get(box)).status == "DEPARTURE"
 
-    other = await aclient.sandbox.place_order({first: 1})
-    await aclient.sandbox.advance_clock(600)
+    other = await aclient.sandbox.orders.place({first: 1})
+    await aclient.sandbox.clock.advance(600)
     await aclient.orders.acknowledge(other.shipment_box_ids)
-    receipt = (await aclient.sandbox.request_cancel(other.orderId))["receipts"][0]["receiptId"]
+    receipt = (await aclient.sandbox.orders.request_cancel(other.orderId)).receipts[0].receiptId
     stopped = await aclient.orders.stop_shipment(receipt, cancel_count=1)
     assert stopped.resultCode == "SUCCESS"
-    third = await aclient.sandbox.place_order({second: 1})
-    await aclient.sandbox.advance_clock(600)
+    third = await aclient.sandbox.orders.place({second: 1})
+    await aclient.sandbox.clock.advance(600)
     cancelled = await aclient.orders.cancel(third.orderId, {second: 1})
     assert cancelled.code == "SUCCESS"
     assert cancelled.receiptMap is not None and cancelled.receiptMap.receiptType == "CANCEL"
@@ -63,9 +63,9 @@ async def test_async_iter_time_frame_and_iter_limit(market: Market, aclient: Asy
     first, second = market.items
     boxes = set()
     for item in (first, second, first):
-        placed = await aclient.sandbox.place_order({item: 1})
+        placed = await aclient.sandbox.orders.place({item: 1})
         boxes.update(placed.shipment_box_ids)
-    await aclient.sandbox.advance_clock(600)
+    await aclient.sandbox.clock.advance(600)
     start, end = datetime(2025, 7, 13, tzinfo=UTC), datetime(2025, 7, 17, tzinfo=UTC)
     framed = [
         s.shipmentBoxId async for s in aclient.orders.iter_time_frame(start, end, status="ACCEPT")

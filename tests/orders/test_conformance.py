@@ -74,7 +74,7 @@ def _scenario(market: Market, api: RawApi) -> dict[str, Any]:
             ]},
         )
     )  # fmt: skip
-    sandbox.scan(box, "PICKUP")
+    sandbox.courier.scan(box, "PICKUP")
     day = "2025-07-15"  # START in Korean time
     for version, base in (("v4", V4), ("v5", V5)):
         got[f"list_daily/{version}"] = _json(
@@ -92,13 +92,13 @@ def _scenario(market: Market, api: RawApi) -> dict[str, Any]:
         got[f"history/{version}"] = _json(api.get(f"{base}/{vendor}/ordersheets/{box}/history"))
 
     b = market.instructed({first: 1})
-    receipt = sandbox.request_cancel(b.orderId)["receipts"][0]["receiptId"]
+    receipt = sandbox.orders.request_cancel(b.orderId).receipts[0].receiptId
     got["stopped_shipment"] = _json(
         api.request("PATCH", f"{V4}/{vendor}/returnRequests/{receipt}/stoppedShipment",
                     json={"vendorId": vendor, "receiptId": receipt, "cancelCount": 1})
     )  # fmt: skip
     c = market.instructed({first: 1})
-    receipt = sandbox.request_cancel(c.orderId)["receipts"][0]["receiptId"]
+    receipt = sandbox.orders.request_cancel(c.orderId).receipts[0].receiptId
     got["completed_shipment"] = _json(
         api.request("PATCH", f"{V4}/{vendor}/returnRequests/{receipt}/completedShipment",
                     json={"vendorId": vendor, "receiptId": receipt,
@@ -111,7 +111,7 @@ def _scenario(market: Market, api: RawApi) -> dict[str, Any]:
                        "receiptCounts": [5, 2], "bigCancelCode": "CANERR",
                        "middleCancelCode": "CCTTER", "userId": "et5", "vendorId": vendor})
     )  # fmt: skip
-    sandbox.advance_clock(31 * 86400)
+    sandbox.clock.advance(31 * 86400)
     got["long_undelivered"] = _json(
         api.post(f"{V4}/{vendor}/completeLongTermUndelivery",
                  json={"shipmentBoxId": box, "invoiceNumber": "300000000002"})

@@ -63,10 +63,10 @@ class TestPickupAndDelivery:
     def test_pickup_is_due_exactly_after_the_configured_seconds(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.advance_clock(PICKUP - 1)
+        client.sandbox.clock.advance(PICKUP - 1)
         before = _sheet(client, box)
         assert before.status == "DEPARTURE" and before.inTrasitDateTime == ""
-        client.sandbox.advance_clock(1)
+        client.sandbox.clock.advance(1)
         after = _sheet(client, box)
         assert after.status == "DELIVERING"
         # Stamped with the instant the pickup was due, not with the instant of the read.
@@ -76,14 +76,14 @@ class TestPickupAndDelivery:
     def test_delivery_follows_the_pickup_and_is_stamped_when_due(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.advance_clock(PICKUP + 500)  # read late: the scan keeps its due time
+        client.sandbox.clock.advance(PICKUP + 500)  # read late: the scan keeps its due time
         picked = _sheet(client, box)
         assert picked.status == "DELIVERING"
         assert picked.inTrasitDateTime == _kst(UPLOADED + timedelta(seconds=PICKUP), " ")
         # Delivery is due DELIVERY seconds after the pickup was due, not after the read.
-        client.sandbox.advance_clock(DELIVERY - 501)
+        client.sandbox.clock.advance(DELIVERY - 501)
         assert _sheet(client, box).status == "DELIVERING"
-        client.sandbox.advance_clock(1)
+        client.sandbox.clock.advance(1)
         done = _sheet(client, box)
         assert done.status == "FINAL_DELIVERY"
         assert done.deliveredDate == _kst(UPLOADED + timedelta(seconds=PICKUP + DELIVERY), " ")
@@ -91,7 +91,7 @@ class TestPickupAndDelivery:
     def test_both_scans_due_at_once_apply_in_one_read(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.advance_clock(10 * DELIVERY)
+        client.sandbox.clock.advance(10 * DELIVERY)
         history = client.orders.history(box)
         statuses = [(d.deliveryStatus, d.updatedAt) for d in history.details]
         assert statuses[:3] == [
@@ -109,38 +109,38 @@ class TestPickupAndDelivery:
         client = market.client
         day = (START + timedelta(hours=9)).date()
         assert [s.shipmentBoxId for s in client.orders.iter(day, day, status="DEPARTURE")] == [box]
-        client.sandbox.advance_clock(PICKUP)
+        client.sandbox.clock.advance(PICKUP)
         assert list(client.orders.iter(day, day, status="DEPARTURE")) == []
         assert [s.shipmentBoxId for s in client.orders.iter(day, day, status="DELIVERING")] == [box]
 
     def test_the_control_view_settles_every_vendor(self, market: Market) -> None:
         box = _ship(market)
         placed_order = _sheet(market.client, box).orderId
-        market.client.sandbox.advance_clock(PICKUP)
+        market.client.sandbox.clock.advance(PICKUP)
         # No seller read in between: the control API's view settles too.
-        view = market.client.sandbox.order(placed_order)
-        assert [s["status"] for s in view["sheets"]] == ["DELIVERING"]
+        view = market.client.sandbox.orders.get(placed_order)
+        assert [s.status for s in view.sheets] == ["DELIVERING"]
 
     def test_a_direct_shipment_is_never_scanned(self, market: Market) -> None:
         box = _ship(market, courier="DIRECT", invoice="7001")
-        market.client.sandbox.advance_clock(10 * DELIVERY)
+        market.client.sandbox.clock.advance(10 * DELIVERY)
         assert _sheet(market.client, box).status == "NONE_TRACKING"
 
     def test_a_manual_pickup_replaces_the_automatic_one(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.advance_clock(60)
-        assert client.sandbox.scan(box, "PICKUP")["status"] == "DELIVERING"
-        client.sandbox.advance_clock(PICKUP)
+        client.sandbox.clock.advance(60)
+        assert client.sandbox.courier.scan(box, "PICKUP").status == "DELIVERING"
+        client.sandbox.clock.advance(PICKUP)
         sheet = _sheet(client, box)
         # The manual scan's instant stays; the automatic pickup no longer fires.
         assert sheet.inTrasitDateTime == _kst(UPLOADED + timedelta(seconds=60), " ")
         history = client.orders.history(box)
         assert [d.deliveryStatus for d in history.details].count("DELIVERING") == 1
         # Delivery is due DELIVERY seconds after the manual pickup.
-        client.sandbox.advance_clock(DELIVERY - PICKUP - 1)
+        client.sandbox.clock.advance(DELIVERY - PICKUP - 1)
         assert _sheet(client, box).status == "DELIVERING"
-        client.sandbox.advance_clock(1)
+        client.sandbox.clock.advance(1)
         done = _sheet(client, box)
         assert done.status == "FINAL_DELIVERY"
         assert done.deliveredDate == _kst(UPLOADED + timedelta(seconds=60 + DELIVERY), " ")
@@ -149,7 +149,7 @@ class TestPickupAndDelivery:
         box = _ship(market)
         client = market.client
         order_id = _sheet(client, box).orderId
-        client.sandbox.advance_clock(PICKUP - 100)
+        client.sandbox.clock.advance(PICKUP - 100)
         result = client.orders.update_invoices(
             [
                 InvoiceLine(
@@ -163,9 +163,9 @@ class TestPickupAndDelivery:
             ]
         )
         assert result.all_succeeded, result.failed
-        client.sandbox.advance_clock(100)
+        client.sandbox.clock.advance(100)
         assert _sheet(client, box).status == "DEPARTURE"
-        client.sandbox.advance_clock(PICKUP - 100)
+        client.sandbox.clock.advance(PICKUP - 100)
         moved = _sheet(client, box)
         assert moved.status == "DELIVERING"
         assert moved.inTrasitDateTime == _kst(UPLOADED + timedelta(seconds=2 * PICKUP - 100), " ")
@@ -184,10 +184,10 @@ class TestPickupOnly:
     def test_without_delivery_seconds_the_box_waits_in_delivering(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.advance_clock(100 * DELIVERY)
+        client.sandbox.clock.advance(100 * DELIVERY)
         sheet = _sheet(client, box)
         assert sheet.status == "DELIVERING" and sheet.deliveredDate == ""
-        assert client.sandbox.scan(box, "DELIVERED")["status"] == "FINAL_DELIVERY"
+        assert client.sandbox.courier.scan(box, "DELIVERED").status == "FINAL_DELIVERY"
 
 
 class TestDeliveryOnly:
@@ -202,14 +202,14 @@ class TestDeliveryOnly:
 
     def test_no_automatic_pickup(self, market: Market) -> None:
         box = _ship(market)
-        market.client.sandbox.advance_clock(100 * DELIVERY)
+        market.client.sandbox.clock.advance(100 * DELIVERY)
         assert _sheet(market.client, box).status == "DEPARTURE"
 
     def test_a_manual_pickup_is_followed_by_the_automatic_delivery(self, market: Market) -> None:
         box = _ship(market)
         client = market.client
-        client.sandbox.scan(box, "PICKUP")
-        client.sandbox.advance_clock(DELIVERY)
+        client.sandbox.courier.scan(box, "PICKUP")
+        client.sandbox.clock.advance(DELIVERY)
         done = _sheet(client, box)
         assert done.status == "FINAL_DELIVERY"
         assert done.deliveredDate == _kst(UPLOADED + timedelta(seconds=DELIVERY), " ")
@@ -218,5 +218,5 @@ class TestDeliveryOnly:
 class TestOff:
     def test_by_default_nothing_moves_on_its_own(self, market: Market) -> None:
         box = _ship(market)
-        market.client.sandbox.advance_clock(365 * 86400)
+        market.client.sandbox.clock.advance(365 * 86400)
         assert _sheet(market.client, box).status == "DEPARTURE"

@@ -108,7 +108,7 @@ def test_sheets_of_an_unknown_or_hidden_order(market: Market, api: RawApi) -> No
     hidden = market.order()  # paid, not yet visible
     response = api.get(f"{V4}/{VID}/{hidden.orderId}/ordersheets")
     assert response.status_code == 400
-    market.client.sandbox.advance_clock(600)
+    market.client.sandbox.clock.advance(600)
     response = api.get(f"{V4}/{VID}/{hidden.orderId}/ordersheets")
     assert response.status_code == 200 and len(response.json()["data"]) == 1
 
@@ -120,7 +120,7 @@ def test_acknowledgement_refused_while_a_cancel_request_is_open(
     market: Market, api: RawApi
 ) -> None:
     placed = market.instructed()
-    market.client.sandbox.request_cancel(placed.orderId)
+    market.client.sandbox.orders.request_cancel(placed.orderId)
     response = api.put(
         f"{V5}/{VID}/ordersheets/acknowledgement",
         json={"vendorId": VID, "shipmentBoxIds": placed.shipment_box_ids},
@@ -176,7 +176,7 @@ def test_numeric_invoice_numbers_are_taken_as_text(market: Market, api: RawApi) 
 
 def test_invoice_for_a_cancelled_box(market: Market, api: RawApi) -> None:
     placed = market.visible_order()
-    market.client.sandbox.request_cancel(placed.orderId)  # at ACCEPT: immediate
+    market.client.sandbox.orders.request_cancel(placed.orderId)  # at ACCEPT: immediate
     box = placed.shipment_box_ids[0]
     data = _upload(api, *_both(box, placed.orderId, market.items, "512345678901"))
     assert _only(data)["resultCode"] == "ORDER_DELIVERY_CANCELED"
@@ -247,7 +247,7 @@ def test_completed_shipment_refusals(market: Market, api: RawApi) -> None:
     box = taken.shipment_box_ids[0]
     assert _only(_upload(api, *_both(box, taken.orderId, market.items, "613345678901")))["succeed"]
     placed = market.instructed()
-    receipt = market.client.sandbox.request_cancel(placed.orderId)["receipts"][0]["receiptId"]
+    receipt = market.client.sandbox.orders.request_cancel(placed.orderId).receipts[0].receiptId
     url = f"{V4}/{VID}/returnRequests/{receipt}/completedShipment"
     bad = api.put(url, json={"vendorId": VID, "deliveryCompanyCode": "NOPE", "invoiceNumber": "1"})
     assert bad.status_code == 400 and "deliveryCompanyCode" in _fields(bad)
@@ -256,8 +256,8 @@ def test_completed_shipment_refusals(market: Market, api: RawApi) -> None:
     )
     assert duplicate.status_code == 400
     assert "이미 저장된 송장번호가 있습니다" in duplicate.json()["message"]
-    view = market.client.sandbox.order(placed.orderId)
-    assert view["receipts"][0]["receiptStatus"] == "RELEASE_STOP_UNCHECKED"
+    view = market.client.sandbox.orders.get(placed.orderId)
+    assert view.receipts[0].receiptStatus == "RELEASE_STOP_UNCHECKED"
 
 
 @pytest.mark.parametrize("default_shipped", [False, True])
@@ -267,7 +267,7 @@ def test_release_stop_without_an_answer_uses_the_method(
     """Season-1 mapping: with neither cancelCount nor invoiceNumber, POST = stopped and DELETE =
     already shipped; each is then refused for the missing field."""
     placed = market.instructed()
-    receipt = market.client.sandbox.request_cancel(placed.orderId)["receipts"][0]["receiptId"]
+    receipt = market.client.sandbox.orders.request_cancel(placed.orderId).receipts[0].receiptId
     url = f"{WING}/v1/return/{receipt}/release-stop"
     response = api.delete(url) if default_shipped else api.post(url)
     assert response.status_code == 400, response.text
@@ -284,8 +284,8 @@ def test_long_undelivered_refusals(market: Market, api: RawApi) -> None:
     placed = market.instructed()
     box = placed.shipment_box_ids[0]
     assert _only(_upload(api, *_both(box, placed.orderId, market.items, "713345678901")))["succeed"]
-    market.client.sandbox.scan(box, "PICKUP")
-    market.client.sandbox.advance_clock(31 * 86400)
+    market.client.sandbox.courier.scan(box, "PICKUP")
+    market.client.sandbox.clock.advance(31 * 86400)
     wrong = api.post(url, json={"shipmentBoxId": box, "invoiceNumber": "713345678902"})
     assert wrong.status_code == 400 and "송장번호가 일치하지 않습니다" in wrong.json()["message"]
     assert market.client.orders.get(box).status == "DELIVERING"
@@ -320,8 +320,8 @@ def test_cancel_of_another_vendors_order(
 
     other_shop = open_shop(other_client, catalog_module)
     _, items = other_shop.approved(sku="OTHER-SKU")
-    theirs = other_client.sandbox.place_order({items[0]: 1})
-    other_client.sandbox.advance_clock(601)
+    theirs = other_client.sandbox.orders.place({items[0]: 1})
+    other_client.sandbox.clock.advance(601)
     body = _cancel_body(theirs.orderId, {items[0]: 1})
     response = api.post(f"{V5}/{VID}/orders/{theirs.orderId}/cancel", json=body)
     assert response.status_code == 400
@@ -361,9 +361,9 @@ def test_stop_shipment_across_unbundled_boxes(market: Market) -> None:
     # The first box is now CANCEL: a later cancel of the second item skips it.
     later = market.client.orders.cancel(placed.orderId, {second: 1})
     assert later.code == "SUCCESS"
-    view = market.client.sandbox.order(placed.orderId)
-    stops = [r for r in view["receipts"] if r["receiptType"] == "STOP_SHIPMENT"]
-    assert [r["shipmentBoxId"] for r in stops] == [box_of[first], box_of[second]]
+    view = market.client.sandbox.orders.get(placed.orderId)
+    stops = [r for r in view.receipts if r.receiptType == "STOP_SHIPMENT"]
+    assert [r.shipmentBoxId for r in stops] == [box_of[first], box_of[second]]
 
 
 # -- the customer ------------------------------------------------------------------------------
@@ -435,8 +435,8 @@ def test_change_address_body_refusals(market: Market, api: RawApi) -> None:
 def test_customer_cancel_of_some_items_at_accept(market: Market) -> None:
     first, second = market.items
     placed = market.visible_order()
-    result = market.client.sandbox.request_cancel(placed.orderId, items={second: 1})
-    assert [r["receiptType"] for r in result["receipts"]] == ["CANCEL"]
+    result = market.client.sandbox.orders.request_cancel(placed.orderId, items={second: 1})
+    assert [r.receiptType for r in result.receipts] == ["CANCEL"]
     sheet = market.client.orders.get(placed.shipment_box_ids[0])
     counts = {i.vendorItemId: (i.shippingCount, i.cancelCount) for i in sheet.orderItems}
     assert counts == {first: (1, 0), second: (1, 1)}
@@ -500,11 +500,11 @@ def test_in_transit_then_delivered_keeps_the_first_transit_time(
     placed = market.instructed()
     box = placed.shipment_box_ids[0]
     assert _only(_upload(api, *_both(box, placed.orderId, market.items, "913345678901")))["succeed"]
-    market.client.sandbox.scan(box, "IN_TRANSIT")
+    market.client.sandbox.courier.scan(box, "IN_TRANSIT")
     first_transit = market.client.orders.get(box).inTrasitDateTime
-    market.client.sandbox.advance_clock(3600)
-    market.client.sandbox.scan(box, "IN_TRANSIT")
+    market.client.sandbox.clock.advance(3600)
+    market.client.sandbox.courier.scan(box, "IN_TRANSIT")
     assert market.client.orders.get(box).inTrasitDateTime == first_transit
-    market.client.sandbox.scan(box, "DELIVERED")
+    market.client.sandbox.courier.scan(box, "DELIVERED")
     sheet = market.client.orders.get(box)
     assert sheet.status == "FINAL_DELIVERY" and sheet.inTrasitDateTime == first_transit

@@ -30,7 +30,7 @@ def test_seller_journey(market: Market) -> None:
     day = (START + timedelta(hours=9)).date()
     # Not visible yet: Coupang shows new orders about 10 minutes after payment.
     assert list(client.orders.iter(day, day, status="ACCEPT")) == []
-    sandbox.advance_clock(600)
+    sandbox.clock.advance(600)
     sheets = list(client.orders.iter(day, day, status="ACCEPT"))
     assert [s.shipmentBoxId for s in sheets] == [box_id]
     sheet = sheets[0]
@@ -40,7 +40,9 @@ def test_seller_journey(market: Market) -> None:
     assert sheet.ableSplitShipping is True
 
     # The customer moves while ACCEPT; the seller acknowledges, then re-reads the sheet.
-    sandbox.change_address(placed.orderId, addr1="부산광역시 해운대구 센텀로 1", postCode="48058")
+    sandbox.orders.change_address(
+        placed.orderId, addr1="부산광역시 해운대구 센텀로 1", postCode="48058"
+    )
     result = client.orders.acknowledge([box_id])
     assert result.all_succeeded and result.responseCode == 0
     again = client.orders.get(box_id)
@@ -78,11 +80,11 @@ def test_seller_journey(market: Market) -> None:
 
     # The courier picks both parcels up and delivers them.
     for box in (new_box, box_id):
-        sandbox.scan(box, "PICKUP")
+        sandbox.courier.scan(box, "PICKUP")
     assert client.orders.get(box_id).status == "DELIVERING"
-    sandbox.advance_clock(86400)
+    sandbox.clock.advance(86400)
     for box in (new_box, box_id):
-        sandbox.scan(box, "DELIVERED")
+        sandbox.courier.scan(box, "DELIVERED")
     final = client.orders.get(box_id)
     assert final.status == "FINAL_DELIVERY" and final.deliveredDate
     assert final.receiver is not None and final.receiver.safeNumber
@@ -91,6 +93,6 @@ def test_seller_journey(market: Market) -> None:
         "FINAL_DELIVERY", "DELIVERING", "DEPARTURE", "INSTRUCT", "ACCEPT",
     ]  # fmt: skip
     # Safe numbers stop working five days after delivery.
-    sandbox.advance_clock(5 * 86400)
+    sandbox.clock.advance(5 * 86400)
     expired = client.orders.get(box_id)
     assert expired.receiver is not None and expired.receiver.safeNumber == ""

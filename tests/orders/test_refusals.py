@@ -65,7 +65,7 @@ def test_daily_window_of_31_days_and_kst_offsets_are_accepted(market: Market, ap
 
 def test_paging_with_next_token(market: Market, api: RawApi) -> None:
     placed = [market.order({market.items[0]: 1}).orderId for _ in range(3)]
-    market.client.sandbox.advance_clock(601)
+    market.client.sandbox.clock.advance(601)
     seen: list[int] = []
     token = None
     for _ in range(5):
@@ -141,9 +141,9 @@ def test_not_visible_before_ten_minutes(market: Market, api: RawApi) -> None:
     placed = market.order()
     box = placed.shipment_box_ids[0]
     assert api.get(f"{V5}/{VID}/ordersheets/{box}").status_code == 400
-    market.client.sandbox.advance_clock(599)
+    market.client.sandbox.clock.advance(599)
     assert api.get(f"{V5}/{VID}/ordersheets/{box}").status_code == 400
-    market.client.sandbox.advance_clock(1)
+    market.client.sandbox.clock.advance(1)
     assert api.get(f"{V5}/{VID}/ordersheets/{box}").status_code == 200
 
 
@@ -202,7 +202,7 @@ def test_duplicate_invoice_within_six_months(market: Market, api: RawApi) -> Non
     assert refused["resultMessage"].startswith("이미 저장된 송장번호가 있습니다.")
     assert refused["retryRequired"] is True
     # DIRECT is the fallback (no duplicate check); six months later the number is free again.
-    market.client.sandbox.advance_clock(190 * 86400)
+    market.client.sandbox.clock.advance(190 * 86400)
     assert _first(
         _upload(api, *_both(b.shipment_box_ids[0], b.orderId, market.items, "555555555555"))
     )["succeed"]
@@ -271,7 +271,7 @@ def test_split_shipping_rules(market: Market, api: RawApi, case: str, code: str)
 
 def test_upload_refused_while_a_stop_shipment_request_is_open(market: Market, api: RawApi) -> None:
     placed = market.instructed()
-    market.client.sandbox.request_cancel(placed.orderId)
+    market.client.sandbox.orders.request_cancel(placed.orderId)
     result = _first(
         _upload(
             api, *_both(placed.shipment_box_ids[0], placed.orderId, market.items, "123456789012")
@@ -289,7 +289,7 @@ def test_invoice_update_states(market: Market, api: RawApi) -> None:
         and "only in DEPARTURE" in refused["resultMessage"]
     )
     assert _first(_upload(api, *_both(box, order, market.items, "123456789012")))["succeed"]
-    market.client.sandbox.scan(box, "DELIVERED")
+    market.client.sandbox.courier.scan(box, "DELIVERED")
     assert _first(_upload(api, *_both(box, order, market.items, "923456789012"), update=True))[
         "succeed"
     ]
@@ -316,7 +316,7 @@ def test_direct_boxes_get_no_scans(market: Market, api: RawApi) -> None:
 
 def test_stopped_shipment_needs_the_total_count(market: Market, api: RawApi) -> None:
     placed = market.instructed()
-    receipt = market.client.sandbox.request_cancel(placed.orderId)["receipts"][0]["receiptId"]
+    receipt = market.client.sandbox.orders.request_cancel(placed.orderId).receipts[0].receiptId
     url = f"{V4}/{VID}/returnRequests/{receipt}/stoppedShipment"
     response = api.request(
         "PATCH", url, json={"vendorId": VID, "receiptId": receipt, "cancelCount": 1}
@@ -333,16 +333,16 @@ def test_stopped_shipment_needs_the_total_count(market: Market, api: RawApi) -> 
 
 def test_completed_shipment_becomes_a_return(market: Market, api: RawApi) -> None:
     placed = market.instructed()
-    receipt = market.client.sandbox.request_cancel(placed.orderId)["receipts"][0]["receiptId"]
+    receipt = market.client.sandbox.orders.request_cancel(placed.orderId).receipts[0].receiptId
     # The English docs' reversed method: DELETE with an invoice still means "already shipped".
     response = api.delete(
         f"{WING}/v1/return/{receipt}/release-stop",
         params={"deliveryCompanyCode": "CJGLS", "invoiceNumber": "612345678901"},
     )
     assert response.status_code == 200, response.text
-    view = market.client.sandbox.order(placed.orderId)
-    assert view["receipts"][0]["receiptStatus"] == "RETURNS_UNCHECKED"
-    assert view["receipts"][0]["releaseStopStatus"] == "처리(이미출고)"
+    view = market.client.sandbox.orders.get(placed.orderId)
+    assert view.receipts[0].receiptStatus == "RETURNS_UNCHECKED"
+    assert view.receipts[0].releaseStopStatus == "처리(이미출고)"
     assert market.client.orders.get(placed.shipment_box_ids[0]).status == "DEPARTURE"
 
 
@@ -361,10 +361,10 @@ def test_long_undelivered(market: Market, api: RawApi) -> None:
     ]
     response = api.post(url, json={"shipmentBoxId": box, "invoiceNumber": "812345678901"})
     assert response.json()["message"].startswith("배송완료 처리 실패. 배송상태: DEPARTURE")
-    market.client.sandbox.scan(box, "PICKUP")
+    market.client.sandbox.courier.scan(box, "PICKUP")
     response = api.post(url, json={"shipmentBoxId": box, "invoiceNumber": "812345678901"})
     assert response.status_code == 400 and "1달" in response.json()["message"]
-    market.client.sandbox.advance_clock(30 * 86400)
+    market.client.sandbox.clock.advance(30 * 86400)
     assert market.client.orders.complete_long_undelivered(box, "812345678901") is True
     assert market.client.orders.get(box).status == "FINAL_DELIVERY"
 
@@ -473,16 +473,16 @@ def test_bundle_fee_once_and_jeju_remote_fee(market: Market) -> None:
     _, items = market.shop.approved(
         sku="PAID-SKU", deliveryChargeType="NOT_FREE", deliveryCharge=2500, deliveryChargeOnReturn=0
     )
-    placed = client.sandbox.place_order(
+    placed = client.sandbox.orders.place(
         {items[0]: 1, items[1]: 1}, receiver={"postCode": "63100", "addr1": "제주특별자치도 제주시"}
     )
     assert len(placed.shipmentBoxes) == 1
     box = placed.shipmentBoxes[0]
     assert box.shippingPrice == 2500 and box.remoteArea is True and box.remotePrice == 5000
-    single = client.sandbox.place_order({items[0]: 1, items[1]: 1}, bundle=False)
+    single = client.sandbox.orders.place({items[0]: 1, items[1]: 1}, bundle=False)
     assert [b.shippingPrice for b in single.shipmentBoxes] == [2500, 2500]
     assert single.region == "MAINLAND"
-    island = client.sandbox.place_order({items[0]: 1}, receiver={"postCode": "40200"})
+    island = client.sandbox.orders.place({items[0]: 1}, receiver={"postCode": "40200"})
     assert island.region == "ISLAND" and island.shipmentBoxes[0].remotePrice == 3000
 
 

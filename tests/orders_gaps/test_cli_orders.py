@@ -88,7 +88,7 @@ def test_list_refuses_a_reversed_period(market: Market) -> None:
 def test_ack_splits_long_lists_and_reports_every_box(market: Market) -> None:
     client = market.client
     placed = [market.order({market.items[0]: 1}) for _ in range(51)]
-    client.sandbox.advance_clock(601)
+    client.sandbox.clock.advance(601)
     ids = [str(b) for p in placed for b in p.shipment_box_ids]
     assert len(ids) > 50
     calls: list[int] = []

@@ -58,7 +58,7 @@ def test_destination_is_the_products_return_center(market: Market, api: RawApi) 
     center = _island_center(market)
     _, items = market.shop.approved(returnCenterCode=center, sku=f"X-{fresh_number()}")
     delivered = deliver(market, {items[0]: 1})
-    asked = market.client.sandbox.request_exchange(delivered.order_id, items[0])
+    asked = market.client.sandbox.exchanges.request(delivered.order_id, items[0])
     found = _listed(api, asked.exchangeId)
     destination = found["collectInformationsDto"]["returndeliveryDestinationDto"]
     assert destination["returnCenterCode"] == center
@@ -72,14 +72,14 @@ def test_destination_is_the_products_return_center(market: Market, api: RawApi) 
     assert found["returnDeliveryDtos"] == [
         {"deliveryCompanyCode": "HANJIN", "deliveryInvoiceNo": ""}
     ]
-    market.client.sandbox.scan_exchange_pickup(asked.exchangeId, "PICKUP")
+    market.client.sandbox.courier.scan_exchange(asked.exchangeId, "PICKUP")
     picked = _listed(api, asked.exchangeId)["returnDeliveryDtos"][0]
     assert picked["deliveryCompanyCode"] == "HANJIN" and picked["deliveryInvoiceNo"]
 
 
 def test_shop_center_and_no_center(market: Market, api: RawApi) -> None:
     delivered = deliver(market, {market.items[0]: 1})
-    asked = market.client.sandbox.request_exchange(delivered.order_id, market.items[0])
+    asked = market.client.sandbox.exchanges.request(delivered.order_id, market.items[0])
     shop = _listed(api, asked.exchangeId)
     destination = shop["collectInformationsDto"]["returndeliveryDestinationDto"]
     assert destination["returnCenterCode"] == market.shop.return_center
@@ -91,7 +91,7 @@ def test_shop_center_and_no_center(market: Market, api: RawApi) -> None:
     # A product without a return center (NO_RETURN_CENTERCODE): nothing to show, no courier.
     items = manual_items(market, sku=f"M-{fresh_number()}")
     bare = deliver(market, {items[0]: 1})
-    other = market.client.sandbox.request_exchange(bare.order_id, items[0])
+    other = market.client.sandbox.exchanges.request(bare.order_id, items[0])
     listed = _listed(api, other.exchangeId)
     empty = listed["collectInformationsDto"]["returndeliveryDestinationDto"]
     assert empty["returnCenterCode"] is None and empty["vendorAddress"] is None
@@ -105,7 +105,7 @@ def test_list_still_answers_the_documented_sample_shape(market: Market, api: Raw
     center = _island_center(market)
     _, items = market.shop.approved(returnCenterCode=center, sku=f"S-{fresh_number()}")
     delivered = deliver(market, {items[0]: 1})
-    market.client.sandbox.request_exchange(delivered.order_id, items[0])
+    market.client.sandbox.exchanges.request(delivered.order_id, items[0])
     answer = api.get(exchange_path(), params=LIST_PARAMS)
     assert missing_fields(sample, answer.json()) == []
     destination = answer.json()["data"][0]["collectInformationsDto"]["returndeliveryDestinationDto"]
@@ -120,25 +120,25 @@ def test_exchanges_leave_stock_alone(market: Market) -> None:
     first = market.items[0]
     delivered = deliver(market, {first: 2})
     stock = client.products.get_inventory(first).amountInStock
-    success = client.sandbox.request_exchange(delivered.order_id, first)
-    soldout = client.sandbox.request_exchange(delivered.order_id, first)
+    success = client.sandbox.exchanges.request(delivered.order_id, first)
+    soldout = client.sandbox.exchanges.request(delivered.order_id, first)
     client.exchanges.reject(soldout.exchangeId, "SOLDOUT")
-    assert client.sandbox.exchange(soldout.exchangeId).exchangeStatus == "REJECT"
+    assert client.sandbox.exchanges.get(soldout.exchangeId).exchangeStatus == "REJECT"
     client.exchanges.confirm_receipt(success.exchangeId)
-    client.sandbox.advance_clock(600)
-    new_box = client.sandbox.exchange(success.exchangeId).new_shipment_box_id
+    client.sandbox.clock.advance(600)
+    new_box = client.sandbox.exchanges.get(success.exchangeId).new_shipment_box_id
     assert new_box is not None
     client.exchanges.upload_invoice(
         success.exchangeId, shipment_box_id=new_box, goods_delivery_code="CJGLS",
         invoice_number=fresh_number(),
     )  # fmt: skip
-    assert client.sandbox.exchange(success.exchangeId).exchangeStatus == "SUCCESS"
+    assert client.sandbox.exchanges.get(success.exchangeId).exchangeStatus == "SUCCESS"
     assert client.products.get_inventory(first).amountInStock == stock
 
 
 async def test_async_list_reads_the_center(market: Market, aclient: AsyncClient) -> None:
     delivered = deliver(market, {market.items[0]: 1})
-    asked = market.client.sandbox.request_exchange(delivered.order_id, market.items[0])
+    asked = market.client.sandbox.exchanges.request(delivered.order_id, market.items[0])
     page = await aclient.exchanges.list(SINCE, UNTIL)
     [found] = [x for x in page.items if x.exchangeId == asked.exchangeId]
     assert found.collectInformationsDto is not None

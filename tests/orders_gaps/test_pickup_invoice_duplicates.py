@@ -77,7 +77,7 @@ def test_duplicate_window_is_six_months(market: Market, api: RawApi) -> None:
     _upload(market, number)
     receipt = manual_return(market)
     assert api.post(MANUAL_PATH, json=manual_body(receipt, "CJGLS", number)).status_code == 400
-    market.client.sandbox.advance_clock(SIX_MONTHS_AND_A_DAY)
+    market.client.sandbox.clock.advance(SIX_MONTHS_AND_A_DAY)
     later = api.post(MANUAL_PATH, json=manual_body(receipt, "CJGLS", number))
     assert later.status_code == 200, later.text
 
@@ -112,10 +112,10 @@ def test_exchange_invoice_reusing_a_pickup_invoice_is_refused(market: Market, ap
     assert api.post(MANUAL_PATH, json=manual_body(receipt, "CJGLS", number)).status_code == 200
     delivered = deliver(market)
     client = market.client
-    asked = client.sandbox.request_exchange(delivered.order_id, delivered.items[0])
+    asked = client.sandbox.exchanges.request(delivered.order_id, delivered.items[0])
     client.exchanges.confirm_receipt(asked.exchangeId)
-    client.sandbox.advance_clock(600)
-    new_box = client.sandbox.exchange(asked.exchangeId).new_shipment_box_id
+    client.sandbox.clock.advance(600)
+    new_box = client.sandbox.exchanges.get(asked.exchangeId).new_shipment_box_id
     refused = api.post(
         exchange_path(f"/{asked.exchangeId}/invoices"),
         json={"exchangeId": asked.exchangeId, "shipmentBoxId": new_box,
@@ -123,7 +123,7 @@ def test_exchange_invoice_reusing_a_pickup_invoice_is_refused(market: Market, ap
     )  # fmt: skip
     assert refused.status_code == 400, refused.text
     assert DUPLICATE in refused.json()["message"]
-    assert client.sandbox.exchange(asked.exchangeId).exchangeStatus == "PROGRESS"
+    assert client.sandbox.exchanges.get(asked.exchangeId).exchangeStatus == "PROGRESS"
 
 
 @pytest.mark.parametrize(

@@ -60,16 +60,16 @@ def test_order_read_first_applies_the_due_pickup(market: Market, read: str) -> N
     placed = shipped(market, {first: 2, second: 1})
     box = placed.shipment_box_ids[0]
     receipt = request_return(market, placed, {first: 1})
-    client.sandbox.advance_clock(HOUR - 1)
+    client.sandbox.clock.advance(HOUR - 1)
     assert _cancelled(READS[read](client, box, placed.orderId), first) == 0
-    client.sandbox.advance_clock(2)
+    client.sandbox.clock.advance(2)
     # The order sheet is read before anything of the return.
     sheet = READS[read](client, box, placed.orderId)
     assert _cancelled(sheet, first) == 1 and _cancelled(sheet, second) == 0
     done = client.returns.get(receipt)
     assert done.receiptStatus == "RETURNS_COMPLETED" and done.preRefund is True
     # Stamped with the instant it was due, not the instant of the read.
-    picked = datetime.fromisoformat(client.sandbox.return_view(receipt)["pickedUpAt"])
+    picked = datetime.fromisoformat(client.sandbox.returns.get(receipt).pickedUpAt)
     assert picked == datetime.fromisoformat(str(done.createdAt)) + timedelta(seconds=HOUR)
 
 
@@ -78,8 +78,8 @@ def test_control_order_view_applies_the_due_pickup(market: Market) -> None:
     first = market.items[0]
     placed = shipped(market, {first: 1})
     receipt = request_return(market, placed, {first: 1})
-    client.sandbox.advance_clock(HOUR + 1)
-    view = client.sandbox.order(placed.orderId)
-    [found] = [x for x in view["receipts"] if x["receiptId"] == receipt]
-    assert found["receiptStatus"] == "RETURNS_COMPLETED"
-    assert view["sheets"][0]["orderItems"][0]["cancelCount"] == 1
+    client.sandbox.clock.advance(HOUR + 1)
+    view = client.sandbox.orders.get(placed.orderId)
+    [found] = [x for x in view.receipts if x.receiptId == receipt]
+    assert found.receiptStatus == "RETURNS_COMPLETED"
+    assert view.sheets[0].orderItems[0].cancelCount == 1

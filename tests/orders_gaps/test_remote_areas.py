@@ -72,8 +72,8 @@ def test_address_change_to_an_island_flags_the_box(market: Market) -> None:
     placed = market.visible_order({market.items[0]: 1}, receiver={"postCode": "06236"})
     box = placed.shipment_box_ids[0]
     assert market.client.orders.get(box).remoteArea is False
-    changed = market.client.sandbox.change_address(placed.orderId, postCode="59137")
-    assert changed["region"] == "ISLAND"
+    changed = market.client.sandbox.orders.change_address(placed.orderId, postCode="59137")
+    assert changed.region == "ISLAND"
     assert market.client.orders.get(box).remoteArea is True
-    market.client.sandbox.change_address(placed.orderId, postCode="59167")
+    market.client.sandbox.orders.change_address(placed.orderId, postCode="59167")
     assert market.client.orders.get(box).remoteArea is False

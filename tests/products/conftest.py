@@ -247,7 +247,7 @@ class Shop:
     def approved(self, **overrides: Any) -> tuple[int, list[int]]:
         """A product approved through the control API, and its vendorItemIds."""
         product_id = self.create(requested=True, **overrides)
-        review = self.client.sandbox.review_product(product_id, result="APPROVED")
+        review = self.client.sandbox.products.review(product_id, result="APPROVED")
         return product_id, [int(i.vendorItemId or 0) for i in review.items]
 
 

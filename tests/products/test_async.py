@@ -17,7 +17,7 @@ async def test_async_lifecycle(aclient: AsyncClient, shop: Shop) -> None:
     assert (await products.get(product_id)).statusName == "승인대기중"
     with pytest.raises(ValidationError):
         await products.request_approval(product_id)
-    review = await aclient.sandbox.review_product(product_id, result="APPROVED")
+    review = await aclient.sandbox.products.review(product_id, result="APPROVED")
     item = review.items[0].vendorItemId
     assert item is not None
 

@@ -25,7 +25,7 @@ def test_create_request_review_items_history(client: Client, shop: Shop) -> None
     products.request_approval(product_id)
     assert products.get(product_id).statusName == "승인대기중"
 
-    review = client.sandbox.review_product(product_id, result="APPROVED", reason="ok")
+    review = client.sandbox.products.review(product_id, result="APPROVED", reason="ok")
     assert review.status == "APPROVED"
     assert all(item.vendorItemId for item in review.items)
     approved = products.get(product_id)
@@ -61,12 +61,12 @@ def test_create_request_review_items_history(client: Client, shop: Shop) -> None
 
 def test_requested_on_create_then_auto_approval_by_clock(client: Client, shop: Shop) -> None:
     frozen = datetime(2030, 5, 1, 3, 0, tzinfo=UTC)
-    client.sandbox.set_clock(frozen, freeze=True)
+    client.sandbox.clock.set(frozen, freeze=True)
     product_id = shop.create(requested=True)
     assert client.products.get(product_id).statusName == "승인대기중"
-    client.sandbox.advance_clock(599)
+    client.sandbox.clock.advance(599)
     assert client.products.get(product_id).statusName == "승인대기중"
-    client.sandbox.advance_clock(2)
+    client.sandbox.clock.advance(2)
     product = client.products.get(product_id)
     assert product.statusName == "승인완료"
     assert all(item.vendorItemId for item in product.items)
@@ -81,7 +81,7 @@ def test_requested_on_create_then_auto_approval_by_clock(client: Client, shop: S
 
 def test_listing_also_settles_due_reviews(client: Client, shop: Shop) -> None:
     product_id = shop.create(requested=True)
-    client.sandbox.advance_clock(601)
+    client.sandbox.clock.advance(601)
     rows = client.products.list(status="APPROVED").items
     assert [row.sellerProductId for row in rows] == [product_id]
     assert rows[0].status == "APPROVED"
@@ -91,14 +91,14 @@ def test_partial_approval_and_denial(client: Client, shop: Shop) -> None:
     first = shop.create(requested=True, items=3)
     items = client.products.get(first).items
     chosen = [int(items[1].sellerProductItemId or 0)]
-    review = client.sandbox.review_product(
+    review = client.sandbox.products.review(
         first, result="PARTIAL_APPROVED", approved_item_ids=chosen
     )
     assert review.statusName == "부분승인완료"
     assert [i.vendorItemId is not None for i in review.items] == [False, True, False]
 
     second = shop.create(requested=True, sku="DENY")
-    denied = client.sandbox.review_product(second, result="DENIED", reason="이미지 불량")
+    denied = client.sandbox.products.review(second, result="DENIED", reason="이미지 불량")
     assert denied.status == "DENIED"
     assert all(i.vendorItemId is None for i in denied.items)
     assert status_code(client.products.get(second).statusName) == "DENIED"
@@ -112,7 +112,7 @@ def test_partial_approval_and_denial(client: Client, shop: Shop) -> None:
 
 def test_partial_approval_default_is_first_item(client: Client, shop: Shop) -> None:
     product_id = shop.create(requested=True)
-    review = client.sandbox.review_product(product_id, result="PARTIAL_APPROVED")
+    review = client.sandbox.products.review(product_id, result="PARTIAL_APPROVED")
     assert [i.vendorItemId is not None for i in review.items] == [True, False]
 
 

@@ -68,10 +68,10 @@ def test_paging_and_filters(client: Client, shop: Shop, api: RawApi) -> None:
 
 def test_time_frame_window(client: Client, shop: Shop, api: RawApi) -> None:
     start = datetime(2031, 1, 1, 0, 0, tzinfo=UTC)
-    client.sandbox.set_clock(start, freeze=True)
+    client.sandbox.clock.set(start, freeze=True)
     created = [shop.create(sku="TF-0")]
     for n in (1, 2):
-        client.sandbox.advance_clock(12 * 60)
+        client.sandbox.clock.advance(12 * 60)
         created.append(shop.create(sku=f"TF-{n}"))
 
     window = {"vendorId": shop.vendor_id, "createdAtFrom": _kst(start)}

@@ -264,7 +264,7 @@ def test_full_update_keeps_approved_items(client: Client, shop: Shop, api: RawAp
     # approved items stay on sale and keep working while the change waits for approval
     client.products.update_quantity(vendor_items[0], quantity=7)
     client.products.request_approval(product_id)
-    review = client.sandbox.review_product(product_id)
+    review = client.sandbox.products.review(product_id)
     assert review.items[0].vendorItemId == vendor_items[0]
     assert review.items[2].vendorItemId is not None
 

@@ -118,9 +118,9 @@ def test_auto_review_can_be_turned_off(db_url: str, catalog_module: Any) -> None
         with make_client(VENDOR, transport) as client:
             shop = open_shop(client, catalog_module)
             product_id = shop.create(requested=True)
-            client.sandbox.advance_clock(10 * 86400)
+            client.sandbox.clock.advance(10 * 86400)
             assert client.products.get(product_id).statusName == "승인대기중"
-            client.sandbox.review_product(product_id, result="DENIED")
+            client.sandbox.products.review(product_id, result="DENIED")
             assert client.products.get(product_id).statusName == "승인반려"
     finally:
         transport.close()
@@ -247,7 +247,7 @@ def test_concurrent_reads_settle_a_review_once(
     if db_url.startswith("sqlite"):
         pytest.skip("in-memory SQLite shares one connection; PostgreSQL shows the row locks")
     product_id = shop.create(requested=True)
-    client.sandbox.advance_clock(601)
+    client.sandbox.clock.advance(601)
     sandbox = app.state.sandbox
     products = backend.Products(sandbox.store, sandbox.clock, sandbox.settings)
     barrier = threading.Barrier(6)

@@ -75,16 +75,16 @@ def _setup(port: int, db_url: str) -> World:
 
     world = World(db_url)
     with _client(port) as client:
-        client.sandbox.set_clock(START, freeze=True)
+        client.sandbox.clock.set(START, freeze=True)
         shop = open_shop(client, catalog)
         body = shop.body(items=3, requested=True, sku="RACE-SKU")
         for item in body["items"]:
             item["maximumBuyCount"] = "10000"
         product_id = client.products.create(body)
-        review = client.sandbox.review_product(product_id, result="APPROVED")
+        review = client.sandbox.products.review(product_id, result="APPROVED")
         items = [int(i.vendorItemId or 0) for i in review.items]
         for _ in range(PAIRS):
-            placed = client.sandbox.place_order({v: 1 for v in items}, bundle=False)
+            placed = client.sandbox.orders.place({v: 1 for v in items}, bundle=False)
             boxes = sorted(
                 (b.shipmentBoxId, placed.orderId, b.vendorItemIds[0]) for b in placed.shipmentBoxes
             )
@@ -93,7 +93,7 @@ def _setup(port: int, db_url: str) -> World:
         world.saved_products = [
             shop.create(name=f"승인 경합 {i}", sku=f"RACE-{i}") for i in range(PAIRS)
         ]
-        contract = client.sandbox.create_coupon_contract(budget_per_month=10_000_000)
+        contract = client.sandbox.coupons.create_contract(budget_per_month=10_000_000)
         requests = [
             client.coupons.create(
                 contract_id=contract.contractId,
@@ -106,7 +106,7 @@ def _setup(port: int, db_url: str) -> World:
             ).requestedId
             for i in range(PAIRS)
         ]
-        client.sandbox.advance_clock(601)  # orders visible, coupon requests due
+        client.sandbox.clock.advance(601)  # orders visible, coupon requests due
         for requested in requests:
             status = client.coupons.request_status(requested)
             assert status.status == "DONE" and status.couponId is not None, status

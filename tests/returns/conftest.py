@@ -61,10 +61,10 @@ def request_return(
     reason: str = "CHANGEMIND",
 ) -> int:  # fmt: skip
     wanted = items or {market.items[0]: 1}
-    answer = market.client.sandbox.request_return(placed.orderId, wanted, reason_code=reason)
-    receipts = answer["receipts"]
+    answer = market.client.sandbox.returns.request(placed.orderId, wanted, reason_code=reason)
+    receipts = answer.receipts
     assert len(receipts) == 1, receipts
-    return int(receipts[0]["receiptId"])
+    return int(receipts[0].receiptId)
 
 
 def manual_items(market: Market, **overrides: Any) -> list[int]:  # noqa: F811

@@ -14,9 +14,9 @@ async def test_async_returns(market: Market, aclient: AsyncClient) -> None:
     first, _ = market.items
     _, dear = market.shop.approved(sku="ASYNC-DEAR", price=200000)
     placed = shipped(market, {first: 1, dear[0]: 1}, bundle=False)
-    asked = await aclient.sandbox.request_return(placed.orderId, {first: 1, dear[0]: 1},
+    asked = await aclient.sandbox.returns.request(placed.orderId, {first: 1, dear[0]: 1},
                                                  reason_code="DAMAGED", reason="깨짐")  # fmt: skip
-    ids = [int(r["receiptId"]) for r in asked["receipts"]]
+    ids = [int(r.receiptId) for r in asked.receipts]
     found = [r.receiptId async for r in aclient.returns.iter(date(2025, 6, 1), TODAY,
                                                              status="UC")]  # fmt: skip
     assert sorted(found) == sorted(ids)
@@ -28,14 +28,14 @@ async def test_async_returns(market: Market, aclient: AsyncClient) -> None:
     dear_receipt = next(r.receiptId for r in frame if r.returnItems[0].vendorItemId == dear[0])
     one = await aclient.returns.get(dear_receipt, version="v4")
     assert one.cancelReason == "깨짐" and one.faultByType == "VENDOR"
-    await aclient.sandbox.scan_return_pickup(dear_receipt)
+    await aclient.sandbox.courier.pick_up_return(dear_receipt)
     await aclient.returns.confirm_receipt(dear_receipt, version="v5")
     await aclient.returns.approve(dear_receipt, cancel_count=1)
     assert (await aclient.returns.get(dear_receipt)).receiptStatus == "RETURNS_COMPLETED"
     other = next(i for i in ids if i != dear_receipt)
-    view = await aclient.sandbox.return_view(other)
-    assert view["autoPickup"] is True and view["quickRefund"] is True
-    await aclient.sandbox.withdraw_return(other)
+    view = await aclient.sandbox.returns.get(other)
+    assert view.autoPickup is True and view.quickRefund is True
+    await aclient.sandbox.returns.withdraw(other)
     history = [w async for w in aclient.returns.iter_withdrawals(TODAY, TODAY)]
     assert [w.cancelId for w in history] == [other]
     assert [w.cancelId for w in await aclient.returns.withdrawals_by_ids([other])] == [other]
@@ -43,8 +43,8 @@ async def test_async_returns(market: Market, aclient: AsyncClient) -> None:
     assert cancelled.items == []
     items = manual_items(market, sku="ASYNC-MANUAL")
     manual_order = shipped(market, {items[0]: 1})
-    manual = await aclient.sandbox.request_return(manual_order.orderId, {items[0]: 1})
-    receipt = manual["receipts"][0]["receiptId"]
+    manual = await aclient.sandbox.returns.request(manual_order.orderId, {items[0]: 1})
+    receipt = manual.receipts[0].receiptId
     invoice = await aclient.returns.upload_pickup_invoice(
         receipt, delivery_company_code="EPOST", invoice_number="1234567890123"
     )

@@ -82,7 +82,7 @@ def _scenario(market: Market, api: RawApi) -> dict[str, list[Any]]:
                        json=_body("manual_invoice", receiptId=manual) | {
                            "returnExchangeDeliveryType": "RETURN"}))
     )  # fmt: skip
-    market.client.sandbox.scan_return_pickup(auto)  # quick refund: completed at pickup
+    market.client.sandbox.courier.pick_up_return(auto)  # quick refund: completed at pickup
 
     # Confirmation and approval of an expensive return, on every version and method.
     _, dear = market.shop.approved(sku="DEAR", price=150000)
@@ -90,7 +90,7 @@ def _scenario(market: Market, api: RawApi) -> dict[str, list[Any]]:
     for version, method in (("v4", "PATCH"), ("v5", "PUT"), ("season1", "POST")):
         order = shipped(market, {dear[0]: 1})
         receipt = request_return(market, order, {dear[0]: 1})
-        market.client.sandbox.scan_return_pickup(receipt)
+        market.client.sandbox.courier.pick_up_return(receipt)
         confirms[version] = (receipt, method)
         body = _body("receive_confirmation", vendorId=vendor, receiptId=receipt)
         path = (f"{WING}/v1/return/{receipt}/check" if version == "season1"
@@ -102,7 +102,7 @@ def _scenario(market: Market, api: RawApi) -> dict[str, list[Any]]:
                 else vpath(version, f"/returnRequests/{receipt}/approval"))  # fmt: skip
         got["approval"].append(_json(api.request(method, path, json=body)))
 
-    market.client.sandbox.withdraw_return(gone)
+    market.client.sandbox.returns.withdraw(gone)
     history = {"sizePerPage": 3, "pageIndex": 1, "dateFrom": DAY, "dateTo": DAY}
     got["withdraw_requests"].append(
         _json(api.get(vpath("v4", "/returnWithdrawRequests"), params=history))

@@ -26,8 +26,8 @@ def test_auto_pickup_quick_refund(market: Market) -> None:
     assert ret.faultByType == "CUSTOMER" and ret.reasonCode == "CHANGEMIND"
     # FREE delivery: returnCharge 5000 + deliveryChargeOnReturn 5000, paid by the customer.
     assert ret.model_extra and ret.model_extra["returnShippingCharge"] == 10000
-    scan = client.sandbox.scan_return_pickup(receipt_id)
-    assert scan["receiptStatus"] == "RETURNS_COMPLETED" and scan["preRefund"] is True
+    scan = client.sandbox.courier.pick_up_return(receipt_id)
+    assert scan.receiptStatus == "RETURNS_COMPLETED" and scan.preRefund is True
     done = client.returns.get(receipt_id, version="v4")
     assert done.preRefund is True and done.invoices
     assert [r.receiptId for r in client.returns.iter(TODAY, TODAY, status="CC")] == [receipt_id]
@@ -42,7 +42,7 @@ def test_expensive_return_is_confirmed_and_approved(market: Market) -> None:
     ret = client.returns.get(receipt_id, version="v5")
     assert ret.faultByType == "VENDOR" and ret.model_extra
     assert ret.model_extra["returnShippingCharge"] == 0
-    client.sandbox.scan_return_pickup(receipt_id)
+    client.sandbox.courier.pick_up_return(receipt_id)
     assert client.returns.get(receipt_id).receiptStatus == "RETURNS_UNCHECKED"
     client.returns.confirm_receipt(receipt_id)
     confirmed = client.returns.get(receipt_id)
@@ -56,11 +56,11 @@ def test_expensive_return_is_confirmed_and_approved(market: Market) -> None:
     final = client.returns.get(receipt_id)
     assert final.receiptStatus == "RETURNS_COMPLETED" and final.preRefund is False
     # A dispute, then Coupang settles it.
-    client.sandbox.return_step(receipt_id, "coupang-check")
+    client.sandbox.returns.step(receipt_id, "coupang-check")
     assert [r.receiptId for r in client.returns.list(TODAY, TODAY, status="PR").items] == [
         receipt_id
     ]
-    client.sandbox.return_step(receipt_id, "coupang-checked")
+    client.sandbox.returns.step(receipt_id, "coupang-checked")
     assert client.returns.get(receipt_id).completeConfirmType == "CS_CONFIRM"
 
 
@@ -77,8 +77,8 @@ def test_manual_pickup_invoice_then_confirmation_refunds(market: Market) -> None
     )  # fmt: skip
     assert invoice.receiptId == receipt_id and invoice.returnExchangeDeliveryType == "RETURN"
     assert invoice.returnDeliveryId == ret.returnDeliveryId
-    scan = client.sandbox.scan_return_pickup(receipt_id)
-    assert scan["receiptStatus"] == "RETURNS_UNCHECKED" and scan["preRefund"] is False
+    scan = client.sandbox.courier.pick_up_return(receipt_id)
+    assert scan.receiptStatus == "RETURNS_UNCHECKED" and scan.preRefund is False
     # Untracked quick-refund return: the confirmation refunds, approves and completes.
     client.returns.confirm_receipt(receipt_id, method="PUT")
     assert client.returns.get(receipt_id).receiptStatus == "RETURNS_COMPLETED"
@@ -88,8 +88,8 @@ def test_stop_shipment_shipped_anyway_is_paid_by_the_seller(market: Market) -> N
     client = market.client
     first, _ = market.items
     placed = market.instructed({first: 1})
-    asked = client.sandbox.request_cancel(placed.orderId, reason_code="CHANGEMIND")
-    receipt_id = asked["receipts"][0]["receiptId"]
+    asked = client.sandbox.orders.request_cancel(placed.orderId, reason_code="CHANGEMIND")
+    receipt_id = asked.receipts[0].receiptId
     ru = client.returns.list(TODAY, TODAY, status="RU").items
     assert [r.receiptId for r in ru] == [receipt_id]
     assert [r.receiptId for r in client.returns.list(TODAY, TODAY, status="UC").items] == [
@@ -110,8 +110,8 @@ def test_withdrawal_vanishes_and_shows_in_history(market: Market) -> None:
     placed = shipped(market, {first: 1, second: 1})
     keep = request_return(market, placed, {first: 1})
     gone = request_return(market, placed, {second: 1}, reason="WRONGOPT")
-    client.sandbox.advance_clock(60)
-    client.sandbox.withdraw_return(gone)
+    client.sandbox.clock.advance(60)
+    client.sandbox.returns.withdraw(gone)
     assert [r.receiptId for r in client.returns.iter(TODAY, TODAY, status="UC")] == [keep]
     history = list(client.returns.iter_withdrawals(TODAY - timedelta(days=10), TODAY))
     assert [(w.cancelId, w.refundDeliveryDuty, w.vendorItemIds) for w in history] == [

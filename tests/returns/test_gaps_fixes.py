@@ -30,8 +30,8 @@ def test_stop_shipments_are_listed_as_returns(market: Market) -> None:
     assert result.receiptMap.receiptType == "STOP_SHIPMENT"
     # The customer cancels at INSTRUCT: a stop-shipment request (RU, also under UC).
     theirs = market.instructed({first: 1})
-    asked = client.sandbox.request_cancel(theirs.orderId)
-    request_id = int(asked["receipts"][0]["receiptId"])
+    asked = client.sandbox.orders.request_cancel(theirs.orderId)
+    request_id = int(asked.receipts[0].receiptId)
     assert _ids(market, "RU") == [request_id]
     assert _ids(market, "UC") == [request_id]
     assert _ids(market, "CC") == [stop_id]
@@ -59,17 +59,17 @@ def test_completed_returns_and_stops_show_on_the_order_sheet(market: Market) -> 
     box_id = placed.shipment_box_ids[0]
     before = {i.vendorItemId: i.cancelCount for i in client.orders.get(box_id).orderItems}
     assert before == {first: 0, second: 0}
-    assert client.sandbox.scan_return_pickup(receipt_id)["receiptStatus"] == "RETURNS_COMPLETED"
+    assert client.sandbox.courier.pick_up_return(receipt_id).receiptStatus == "RETURNS_COMPLETED"
     after = {i.vendorItemId: i for i in client.orders.get(box_id).orderItems}
     assert after[second].cancelCount == 2 and after[first].cancelCount == 0
     assert after[second].model_dump()["canceled"] is True
     # Nothing is left to return for that item.
     with pytest.raises(APIStatusError):
-        client.sandbox.request_return(placed.orderId, {second: 1}, reason_code="CHANGEMIND")
+        client.sandbox.returns.request(placed.orderId, {second: 1}, reason_code="CHANGEMIND")
     # A completed stop-shipment request.
     held = market.instructed({first: 2})
-    asked = client.sandbox.request_cancel(held.orderId, items={first: 1})
-    request_id = int(asked["receipts"][0]["receiptId"])
+    asked = client.sandbox.orders.request_cancel(held.orderId, items={first: 1})
+    request_id = int(asked.receipts[0].receiptId)
     held_box = held.shipment_box_ids[0]
     item = client.orders.get(held_box).orderItems[0]
     assert item.cancelCount == 0 and item.holdCountForCancel == 1

@@ -108,7 +108,7 @@ def test_get_refusals(market: Market, api: RawApi, returned: tuple[int, int]) ->
     refused(other, str(receipt))
     foreign_path = api.get(vpath("v4", f"/returnRequests/{receipt}", OTHER[0]))
     assert foreign_path.status_code in (400, 404)
-    market.client.sandbox.withdraw_return(receipt)
+    market.client.sandbox.returns.withdraw(receipt)
     refused(api.get(vpath("v6", f"/returnRequests/{receipt}")), "returnWithdrawRequests")
 
 
@@ -126,7 +126,7 @@ def test_action_refusals_name_the_state(
     assert "mismatch" in refused_rules(mismatch)
     wrong_vendor = api.request("PUT", confirm, json={"vendorId": OTHER[0], "receiptId": receipt})
     refused(wrong_vendor, "vendorId")
-    market.client.sandbox.scan_return_pickup(receipt)  # quick refund: RETURNS_COMPLETED
+    market.client.sandbox.courier.pick_up_return(receipt)  # quick refund: RETURNS_COMPLETED
     for path, method in ((confirm, "PATCH"), (approve, "PUT")):
         response = api.request(method, path, json=body)
         refused(response, "RETURNS_COMPLETED", "RETURNS_UNCHECKED", "is allowed only in")
@@ -137,7 +137,7 @@ def test_approval_count_must_equal_the_total(market: Market, api: RawApi) -> Non
     _, items = market.shop.approved(sku="COUNT", price=150000)
     placed = shipped(market, {items[0]: 3})
     receipt = request_return(market, placed, {items[0]: 3})
-    market.client.sandbox.scan_return_pickup(receipt)
+    market.client.sandbox.courier.pick_up_return(receipt)
     path = vpath("v4", f"/returnRequests/{receipt}/approval")
     response = api.request("PATCH", path, json={"receiptId": receipt, "cancelCount": 1})
     assert "equals_total" in refused_rules(response, "3")
@@ -191,7 +191,7 @@ def test_manual_invoice_refusals(market: Market, api: RawApi, returned: tuple[in
         api.post(path, json={**base, "returnExchangeDeliveryType": "GIFT"}), "RETURN or EXCHANGE"
     )
     refused(api.post(path, json={**base, "receiptId": 12345}), "12345")
-    market.client.sandbox.scan_return_pickup(receipt)
+    market.client.sandbox.courier.pick_up_return(receipt)
     refused(api.post(path, json=base), "RETURNS_COMPLETED", "RETURNS_UNCHECKED")
 
 

@@ -13,12 +13,14 @@ from tests.rocket_growth.conftest import START, TODAY, Market
 
 async def test_async_rocket_growth(market: Market, aclient: AsyncClient) -> None:
     first, second = market.items
-    stocked = await aclient.sandbox.set_rg_inventory(first, 6, external_sku_id="EXT-9")
+    stocked = await aclient.sandbox.rocket_growth.set_inventory(first, 6, external_sku_id="EXT-9")
     assert stocked.orderable == 6
-    await aclient.sandbox.set_rg_inventory(second, 1)
-    old = await aclient.sandbox.place_rg_order({first: 1}, paid_at=START - timedelta(days=35))
-    placed = [(await aclient.sandbox.place_rg_order({first: 1, second: 1})).orderId]
-    placed += [(await aclient.sandbox.place_rg_order({first: 2})).orderId]
+    await aclient.sandbox.rocket_growth.set_inventory(second, 1)
+    old = await aclient.sandbox.rocket_growth.place_order(
+        {first: 1}, paid_at=START - timedelta(days=35)
+    )
+    placed = [(await aclient.sandbox.rocket_growth.place_order({first: 1, second: 1})).orderId]
+    placed += [(await aclient.sandbox.rocket_growth.place_order({first: 2})).orderId]
     page = await aclient.rocket_growth.list_orders(TODAY, TODAY)
     assert [o.orderId for o in page.items] == placed and page.next_token is None
     walked = [

@@ -41,8 +41,8 @@ def _json(response: httpx.Response) -> Any:
 
 def test_rocket_growth_answers_have_the_documented_fields(market: Market, api: RawApi) -> None:
     first, _ = market.items
-    market.client.sandbox.set_rg_inventory(first, 3, external_sku_id="10000001")
-    order = market.client.sandbox.place_rg_order({first: 1})
+    market.client.sandbox.rocket_growth.set_inventory(first, 3, external_sku_id="10000001")
+    order = market.client.sandbox.rocket_growth.place_order({first: 1})
     listed = _json(
         api.get(f"{BASE}/orders", params={"paidDateFrom": "20250715", "paidDateTo": "20250715"})
     )

@@ -16,13 +16,13 @@ from tests.rocket_growth.conftest import PAGE, START, TODAY, Market, RawApi
 def test_orders_take_warehouse_stock_and_show_in_the_seller_reads(market: Market) -> None:
     seller = market.client
     first, second = market.items
-    stocked = seller.sandbox.set_rg_inventory(first, 10, external_sku_id="SKU-1")
+    stocked = seller.sandbox.rocket_growth.set_inventory(first, 10, external_sku_id="SKU-1")
     assert (stocked.vendorItemId, stocked.orderable, stocked.externalSkuId) == (first, 10, "SKU-1")
-    seller.sandbox.set_rg_inventory(second, 5)
+    seller.sandbox.rocket_growth.set_inventory(second, 5)
 
-    old = seller.sandbox.place_rg_order({first: 4}, paid_at=START - timedelta(days=40))
-    one = seller.sandbox.place_rg_order({first: 2, second: 1})
-    two = seller.sandbox.place_rg_order([(second, 3)])
+    old = seller.sandbox.rocket_growth.place_order({first: 4}, paid_at=START - timedelta(days=40))
+    one = seller.sandbox.rocket_growth.place_order({first: 2, second: 1})
+    two = seller.sandbox.rocket_growth.place_order([(second, 3)])
     assert one.paid_at == START.astimezone(KST)
     assert [(i.vendorItemId, i.salesQuantity) for i in one.orderItems] == [(first, 2), (second, 1)]
     assert one.orderItems[0].currency == "KRW" and one.orderItems[0].unitSalesPrice
@@ -51,13 +51,15 @@ def test_orders_take_warehouse_stock_and_show_in_the_seller_reads(market: Market
 def test_paging_by_next_token(market: Market, api: RawApi) -> None:
     seller = market.client
     first, _ = market.items
-    seller.sandbox.set_rg_inventory(first, 20)
-    placed = [seller.sandbox.place_rg_order({first: 1}).orderId for _ in range(PAGE * 2 + 1)]
+    seller.sandbox.rocket_growth.set_inventory(first, 20)
+    placed = [
+        seller.sandbox.rocket_growth.place_order({first: 1}).orderId for _ in range(PAGE * 2 + 1)
+    ]
     day = TODAY.strftime("%Y%m%d")
-    first_page = seller.rocket_growth.list_orders(day, day)
+    first_page = seller.rocket_growth.list_orders(TODAY, TODAY)
     assert [o.orderId for o in first_page.items] == placed[:PAGE]
     assert first_page.next_token == str(placed[PAGE - 1])
-    second_page = seller.rocket_growth.list_orders(day, day, next_token=first_page.next_token)
+    second_page = seller.rocket_growth.list_orders(TODAY, TODAY, next_token=first_page.next_token)
     assert [o.orderId for o in second_page.items] == placed[PAGE : PAGE * 2]
     walked = [o.orderId for o in seller.rocket_growth.iter_orders(TODAY, TODAY)]
     assert walked == placed
@@ -71,12 +73,12 @@ def test_paging_by_next_token(market: Market, api: RawApi) -> None:
 def test_paid_days_are_korean_calendar_days(market: Market) -> None:
     seller = market.client
     first, _ = market.items
-    seller.sandbox.set_rg_inventory(first, 5)
+    seller.sandbox.rocket_growth.set_inventory(first, 5)
     # 2025-07-14 23:30 KST is 14:30 UTC on the 14th; 00:10 KST on the 15th is 15:10 UTC the 14th
-    late = seller.sandbox.place_rg_order(
+    late = seller.sandbox.rocket_growth.place_order(
         {first: 1}, paid_at=START.replace(hour=14, minute=30) - timedelta(days=1)
     )
-    early = seller.sandbox.place_rg_order(
+    early = seller.sandbox.rocket_growth.place_order(
         {first: 1}, paid_at=START.replace(hour=15, minute=10) - timedelta(days=1)
     )
     day_14 = [
@@ -90,25 +92,25 @@ def test_paid_days_are_korean_calendar_days(market: Market) -> None:
 def test_vendors_are_isolated(market: Market, other_client: Client) -> None:
     seller = market.client
     first, _ = market.items
-    seller.sandbox.set_rg_inventory(first, 3)
-    order = seller.sandbox.place_rg_order({first: 1})
+    seller.sandbox.rocket_growth.set_inventory(first, 3)
+    order = seller.sandbox.rocket_growth.place_order({first: 1})
     assert other_client.rocket_growth.list_orders(TODAY, TODAY).items == []
     assert other_client.rocket_growth.inventory_summaries().items == []
     with pytest.raises(NotFoundError):
         other_client.rocket_growth.get_order(order.orderId)
     with pytest.raises(ValidationError, match="not an approved option of vendor A00044444"):
-        other_client.sandbox.set_rg_inventory(first, 3)
+        other_client.sandbox.rocket_growth.set_inventory(first, 3)
     with pytest.raises(ValidationError, match="not an approved option of vendor A00044444"):
-        other_client.sandbox.place_rg_order({first: 1})
+        other_client.sandbox.rocket_growth.place_order({first: 1})
 
 
 def test_short_stock_refuses_the_whole_order(market: Market) -> None:
     seller = market.client
     first, second = market.items
-    seller.sandbox.set_rg_inventory(first, 2)
+    seller.sandbox.rocket_growth.set_inventory(first, 2)
     with pytest.raises(ValidationError, match="holds 0 unit"):
-        seller.sandbox.place_rg_order({first: 1, second: 1})
+        seller.sandbox.rocket_growth.place_order({first: 1, second: 1})
     with pytest.raises(ValidationError, match="holds 2 unit"):
-        seller.sandbox.place_rg_order({first: 3})
+        seller.sandbox.rocket_growth.place_order({first: 3})
     assert seller.rocket_growth.inventory_summaries(vendor_item_id=first).items[0].orderable == 2
     assert seller.rocket_growth.list_orders(TODAY, TODAY).items == []

@@ -135,7 +135,7 @@ def fixed_app() -> Iterator[Starlette]:
 async def test_skew_is_configurable_and_uses_wall_clock(fixed_app: Starlette) -> None:
     wall = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=fixed_app), base_url="http://sandbox"
+        transport=httpx.ASGITransport(app=fixed_app), base_url="http://127.0.0.1"
     ) as http:
         api = Api(http)
         ok = await api.get(outbound_list_url(), signed_at=wall + timedelta(seconds=30))

@@ -135,7 +135,7 @@ def guarded_app() -> Iterator[Starlette]:
 
 async def test_admin_token(guarded_app: Starlette) -> None:
     transport = httpx.ASGITransport(app=guarded_app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as http:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
             response = await http.get("/_sandbox/clock", headers=headers)
             assert_envelope(response, 401)

@@ -31,7 +31,7 @@ async def test_state_survives_restart(durable_url: str) -> None:
     app = create_app(settings)
     try:
         async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1"
         ) as http:
             api = Api(http)
             code = await create_outbound(api, "durable")
@@ -44,7 +44,7 @@ async def test_state_survives_restart(durable_url: str) -> None:
     app = create_app(settings)  # same seeds again: idempotent
     try:
         async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1"
         ) as http:
             api = Api(http)
             [place] = (await api.get(outbound_list_url())).json()["data"]["content"]
@@ -75,7 +75,7 @@ async def test_lifespan_disposes_engine(tmp_path: Path) -> None:
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://sandbox"
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1"
         ) as http,
     ):
         assert (await Api(http).get(outbound_list_url())).status_code == 200

@@ -368,7 +368,7 @@ def test_sync_control_without_the_admin_token_is_refused(
     client, transport = _sync(guarded_app, token)
     with client:
         with pytest.raises(APIStatusError) as caught:
-            client.sandbox.clock()
+            client.sandbox.clock.get()
         assert caught.value.status_code in (401, 403)
         assert caught.value.request.headers.get("Authorization") == (
             None if token is None else f"Bearer {token}"
@@ -379,28 +379,28 @@ def test_sync_control_without_the_admin_token_is_refused(
 def test_sync_control_with_the_admin_token(guarded_app: Starlette) -> None:
     client, transport = _sync(guarded_app, TOKEN)
     with client:
-        moved = client.sandbox.advance_clock(60)
+        moved = client.sandbox.clock.advance(60)
         assert moved.now is not None
         # The control API's own refusals come back as exceptions too.
         with pytest.raises(ValidationError) as caught:
             client.send_control("POST", "/_sandbox/clock/advance", json={"seconds": "soon"})
         assert "seconds" in {v.field for v in caught.value.violations}
         # The clone keeps the admin token.
-        assert client.with_options(max_retries=0).sandbox.clock().now is not None
+        assert client.with_options(max_retries=0).sandbox.clock.get().now is not None
     transport.close()
 
 
 async def test_async_control_with_and_without_the_admin_token(guarded_app: Starlette) -> None:
     async with _async(guarded_app, None) as anonymous:
         with pytest.raises(APIStatusError) as caught:
-            await anonymous.sandbox.clock()
+            await anonymous.sandbox.clock.get()
         assert caught.value.status_code in (401, 403)
     async with _async(guarded_app, TOKEN) as admin:
-        before = await admin.sandbox.clock()
-        after = await admin.sandbox.advance_clock(3600)
+        before = await admin.sandbox.clock.get()
+        after = await admin.sandbox.clock.advance(3600)
         assert before.now is not None and after.now is not None
         assert (after.now - before.now).total_seconds() >= 3600
         with pytest.raises(ValidationError):
             await admin.send_control("POST", "/_sandbox/clock/advance", json={"seconds": "soon"})
         sibling = admin.with_options(timeout=5)
-        assert (await sibling.sandbox.clock()).now is not None
+        assert (await sibling.sandbox.clock.get()).now is not None

@@ -23,9 +23,16 @@ from coupang_seller import AsyncClient, Client
 from coupang_seller import _endpoints as E
 
 
-def _resources(client: Client | AsyncClient) -> dict[str, type]:
-    names = [n for n, a in vars(type(client)).items() if isinstance(a, cached_property)]
-    return {name: type(getattr(client, name)) for name in names}
+def _resources(owner: object, prefix: str = "") -> dict[str, type]:
+    """Every resource of ``owner`` (its ``cached_property`` attributes), and theirs in turn:
+    ``sandbox`` and its groups ``sandbox.clock``, ``sandbox.orders``..."""
+    found: dict[str, type] = {}
+    for name, attribute in vars(type(owner)).items():
+        if isinstance(attribute, cached_property):
+            resource = getattr(owner, name)
+            found[prefix + name] = type(resource)
+            found.update(_resources(resource, f"{prefix}{name}."))
+    return found
 
 
 # Built, never used to send (no network at import or collection).
@@ -56,6 +63,7 @@ IDS = [f"{group}.{name}" for group, name, _, _ in METHODS]
 def test_every_resource_has_an_async_twin() -> None:
     assert SYNC.keys() == ASYNC.keys()
     assert len(PAIRS) >= 15
+    assert {"sandbox.clock", "sandbox.orders", "sandbox.courier"} <= SYNC.keys()
     assert len(METHODS) > 140
 
 

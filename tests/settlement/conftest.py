@@ -60,17 +60,17 @@ def delivered(
     placed = market.instructed(quantities, **kw)
     ship(market, placed)
     for box in placed.shipment_box_ids:
-        market.client.sandbox.scan(box, "DELIVERED")
+        market.client.sandbox.courier.scan(box, "DELIVERED")
     return placed
 
 
 def returned(market: Market, placed: PlacedOrder, items: dict[int, int], reason: str) -> int:  # noqa: F811
     """The customer returns ``items``; the auto-pickup courier collects them (quick refund:
     RETURNS_COMPLETED at the pickup)."""
-    answer = market.client.sandbox.request_return(placed.orderId, items, reason_code=reason)
-    receipt_id = int(answer["receipts"][0]["receiptId"])
-    scan = market.client.sandbox.scan_return_pickup(receipt_id)
-    assert scan["receiptStatus"] == "RETURNS_COMPLETED", scan
+    answer = market.client.sandbox.returns.request(placed.orderId, items, reason_code=reason)
+    receipt_id = int(answer.receipts[0].receiptId)
+    scan = market.client.sandbox.courier.pick_up_return(receipt_id)
+    assert scan.receiptStatus == "RETURNS_COMPLETED", scan
     return receipt_id
 
 

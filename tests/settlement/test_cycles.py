@@ -12,18 +12,18 @@ def _three_weeks_of_sales(market: Market) -> None:
     first, _ = market.items
     for _ in range(3):  # delivered 07-15, 07-22, 07-29: recognised 07-22, 07-29, 08-05
         delivered(market, {first: 1})
-        market.client.sandbox.advance_clock(WEEK)
+        market.client.sandbox.clock.advance(WEEK)
 
 
 def test_monthly_one_payment_on_the_15th_of_the_next_month(market: Market) -> None:
     _three_weeks_of_sales(market)
-    july = market.client.settlement.settlement_histories("2025-07")
+    july = market.client.settlement.settlement_histories(date(2025, 7, 1))
     assert [(r.settlementType, r.settlementDate) for r in july] == [("MONTHLY", "2025-08-15")]
     [row] = july
     assert row.revenueRecognitionDateFrom == "2025-07-01"
     assert row.revenueRecognitionDateTo == "2025-07-31"
     assert row.settlementAmount == row.settlementTargetAmount and row.lastAmount == 0
-    august = market.client.settlement.settlement_histories("2025-08")
+    august = market.client.settlement.settlement_histories(date(2025, 8, 1))
     assert [r.settlementDate for r in august] == ["2025-09-15"]
     # two sales in July, one in August
     assert (july[0].totalSale or 0) == 2 * (august[0].totalSale or 0)
@@ -31,13 +31,13 @@ def test_monthly_one_payment_on_the_15th_of_the_next_month(market: Market) -> No
 
 def test_weekly_pays_70_percent_per_week_and_the_reserve_later(market: Market) -> None:
     client = market.client
-    terms = client.sandbox.set_settlement(client.vendor_id, cycle="WEEKLY")
+    terms = client.sandbox.settlement.set(client.vendor_id, cycle="WEEKLY")
     assert terms.cycle == "WEEKLY" and terms.commissionRate == 10.8  # rate kept
     _three_weeks_of_sales(market)
-    [sale, *_] = client.settlement.iter_revenue_history("2025-07-01", "2025-07-31")
+    [sale, *_] = client.settlement.iter_revenue_history(date(2025, 7, 1), date(2025, 7, 31))
     assert sale.recognitionDate == "2025-07-22"  # a Tuesday; the week ends Sunday 07-27
     assert sale.settlementDate == "2025-08-11" and sale.finalSettlementDate == "2025-09-01"
-    rows = client.settlement.settlement_histories("2025-07")
+    rows = client.settlement.settlement_histories(date(2025, 7, 1))
     assert [(r.settlementType, r.revenueRecognitionDateFrom, r.revenueRecognitionDateTo,
              r.settlementDate) for r in rows] == [
         ("WEEKLY", "2025-07-21", "2025-07-27", "2025-08-11"),
@@ -53,19 +53,19 @@ def test_weekly_pays_70_percent_per_week_and_the_reserve_later(market: Market) -
     assert reserve.settlementAmount == sum(r.settlementAmount or 0 for r in rows[:2])
     # the sandbox clock is now 2025-08-05: the first week was paid (08-11 not yet)
     assert [r.status for r in rows] == ["SUBJECT", "SUBJECT", "SUBJECT"]
-    client.sandbox.advance_clock(6 * 86400)
-    assert [r.status for r in client.settlement.settlement_histories("2025-07")] == [
+    client.sandbox.clock.advance(6 * 86400)
+    assert [r.status for r in client.settlement.settlement_histories(date(2025, 7, 1))] == [
         "DONE", "SUBJECT", "SUBJECT",
     ]  # fmt: skip
     # back to monthly: the same lines, one payment
-    client.sandbox.set_settlement(client.vendor_id, cycle="MONTHLY")
-    assert [r.settlementType for r in client.settlement.settlement_histories("2025-07")] == [
+    client.sandbox.settlement.set(client.vendor_id, cycle="MONTHLY")
+    assert [r.settlementType for r in client.settlement.settlement_histories(date(2025, 7, 1))] == [
         "MONTHLY"
     ]
 
 
 def test_empty_month_has_no_payment(market: Market) -> None:
-    assert market.client.settlement.settlement_histories("2025-06") == []
+    assert market.client.settlement.settlement_histories(date(2025, 6, 1)) == []
 
 
 def test_week_bounds_and_payment_dates() -> None:

@@ -4,6 +4,7 @@ field names against the documented samples (recursively)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def _field_tree(fields: dict[str, Any]) -> dict[str, Any]:
 def test_answers_carry_the_documented_fields(market: Market, api: RawApi) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 2})
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     returned(market, placed, {first: 1}, "DEFECT")
     answer = api.get(REVENUE, params=revenue_params("2025-07-15", "2025-07-31"))
     assert answer.status_code == 200, answer.text
@@ -66,7 +67,7 @@ def test_token_paging_visits_every_line_once(market: Market, api: RawApi) -> Non
     first, second = market.items
     orders = [delivered(market, {first: 1}).orderId for _ in range(3)]
     orders.append(delivered(market, {second: 1}).orderId)
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     seen: list[int] = []
     token = ""
     pages = 0
@@ -81,10 +82,12 @@ def test_token_paging_visits_every_line_once(market: Market, api: RawApi) -> Non
             break
         token = body["nextToken"]
     assert seen == orders and pages == 4
-    page = market.client.settlement.revenue_history("2025-07-20", "2025-07-25", max_per_page=3)
+    page = market.client.settlement.revenue_history(
+        date(2025, 7, 20), date(2025, 7, 25), max_per_page=3
+    )
     assert len(page.items) == 3 and page.next_token
     rest = market.client.settlement.revenue_history(
-        "2025-07-20", "2025-07-25", token=page.next_token, max_per_page=3
+        date(2025, 7, 20), date(2025, 7, 25), token=page.next_token, max_per_page=3
     )
     assert [x.orderId for x in page.items + rest.items] == orders and rest.next_token is None
 
@@ -92,37 +95,38 @@ def test_token_paging_visits_every_line_once(market: Market, api: RawApi) -> Non
 def test_iter_splits_long_periods_into_31_day_windows(market: Market) -> None:
     first, _ = market.items
     early = delivered(market, {first: 1}).orderId  # recognised 07-22
-    market.client.sandbox.advance_clock(40 * 86400)
+    market.client.sandbox.clock.advance(40 * 86400)
     late = delivered(market, {first: 1}).orderId  # delivered 08-24, recognised 08-31
-    market.client.sandbox.advance_clock(WEEK)
-    got = market.client.settlement.iter_revenue_history("2025-06-01", "2025-09-30", max_per_page=1)
+    market.client.sandbox.clock.advance(WEEK)
+    got = market.client.settlement.iter_revenue_history(
+        date(2025, 6, 1), date(2025, 9, 30), max_per_page=1
+    )
     assert [x.orderId for x in got] == [early, late]
 
 
 @pytest.mark.parametrize(
     ("args", "kwargs", "field", "rule"),
     [
-        (("2025-07-01", "2025-08-01"), {}, "recognitionDateTo", "max_window"),
-        (("2025-07-02", "2025-07-01"), {}, "recognitionDateTo", "order"),
-        (("2025/07/01", "2025-07-01"), {}, "recognitionDateFrom", "format"),
-        (("2025-07-01", "2025-07-01"), {"max_per_page": 51}, "maxPerPage", "range"),
-        (("2025-07-01", "2025-07-01"), {"max_per_page": 0}, "maxPerPage", "range"),
+        ((date(2025, 7, 1), date(2025, 8, 1)), {}, "recognitionDateTo", "max_window"),
+        ((date(2025, 7, 2), date(2025, 7, 1)), {}, "recognitionDateTo", "order"),
+        ((date(2025, 7, 1), date(2025, 7, 1)), {"max_per_page": 51}, "maxPerPage", "range"),
+        ((date(2025, 7, 1), date(2025, 7, 1)), {"max_per_page": 0}, "maxPerPage", "range"),
     ],
 )
 def test_sdk_preflight(
-    market: Market, args: tuple[str, str], kwargs: dict[str, Any], field: str, rule: str
+    market: Market, args: tuple[date, date], kwargs: dict[str, Any], field: str, rule: str
 ) -> None:
     with pytest.raises(PreflightError) as caught:
         market.client.settlement.revenue_history(*args, **kwargs)
     assert (field, rule) in {(v.field, v.rule) for v in caught.value.violations}
 
 
-def test_sdk_preflight_of_the_year_month(market: Market) -> None:
-    with pytest.raises(PreflightError) as caught:
-        market.client.settlement.settlement_histories("2025/07")
-    assert [(v.field, v.rule) for v in caught.value.violations] == [
-        ("revenueRecognitionYearMonth", "format")
-    ]
+def test_sdk_refuses_text_dates(market: Market) -> None:
+    """A text date is ambiguous (format, zone): the SDK takes ``date`` values only."""
+    with pytest.raises(TypeError, match=r"^year_month takes a datetime\.date"):
+        market.client.settlement.settlement_histories("2025/07")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^date_from takes a datetime\.date"):
+        market.client.settlement.revenue_history("2025/07/01", date(2025, 7, 1))  # type: ignore[arg-type]
 
 
 def test_models_read_both_spellings_and_bare_or_enveloped_histories() -> None:
@@ -138,13 +142,16 @@ def test_models_read_both_spellings_and_bare_or_enveloped_histories() -> None:
 async def test_async_client(market: Market, aclient: AsyncClient) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 1})
-    await aclient.sandbox.set_settlement(aclient.vendor_id, cycle="WEEKLY", commission_rate=9.5)
-    await aclient.sandbox.advance_clock(WEEK)
-    page = await aclient.settlement.revenue_history("2025-07-22", "2025-07-22")
+    await aclient.sandbox.settlement.set(aclient.vendor_id, cycle="WEEKLY", commission_rate=9.5)
+    await aclient.sandbox.clock.advance(WEEK)
+    page = await aclient.settlement.revenue_history(date(2025, 7, 22), date(2025, 7, 22))
     assert [x.orderId for x in page.items] == [placed.orderId]
     assert page.items[0].items[0].serviceFeeRatio == 9.5
-    walked = [x async for x in aclient.settlement.iter_revenue_history("2025-05-01", "2025-07-31")]
+    walked = [
+        x
+        async for x in aclient.settlement.iter_revenue_history(date(2025, 5, 1), date(2025, 7, 31))
+    ]
     assert [x.orderId for x in walked] == [placed.orderId]
-    rows = await aclient.settlement.settlement_histories("2025-07")
+    rows = await aclient.settlement.settlement_histories(date(2025, 7, 1))
     assert [r.settlementType for r in rows] == ["WEEKLY", "RESERVE"]
-    assert (await aclient.sandbox.settlement_terms(aclient.vendor_id)).commissionRate == 9.5
+    assert (await aclient.sandbox.settlement.terms(aclient.vendor_id)).commissionRate == 9.5

@@ -3,6 +3,7 @@ revenue paths served as aliases, and the control API's refusals."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import httpx
@@ -95,7 +96,7 @@ def test_retired_settlement_apis_answer_410(market: Market, api: RawApi, tail: s
 def test_older_revenue_paths_are_aliases(market: Market, api: RawApi) -> None:
     first, _ = market.items
     placed = delivered(market, {first: 1})
-    market.client.sandbox.advance_clock(WEEK)
+    market.client.sandbox.clock.advance(WEEK)
     params = revenue_params("2025-07-20", "2025-07-25")
     del params["vendorId"]
     for path in (REVENUE, f"{V4}/orders/salesDetails", f"{GREATWALL}/sales/inquiries/{VID}"):
@@ -110,9 +111,17 @@ def test_older_revenue_paths_are_aliases(market: Market, api: RawApi) -> None:
 
 def test_vendors_see_only_their_revenue(market: Market, other_client: Client) -> None:
     delivered(market, {market.items[0]: 1})
-    market.client.sandbox.advance_clock(WEEK)
-    assert len(list(market.client.settlement.iter_revenue_history("2025-07-01", "2025-07-31"))) == 1
-    assert list(other_client.settlement.iter_revenue_history("2025-07-01", "2025-07-31")) == []
+    market.client.sandbox.clock.advance(WEEK)
+    assert (
+        len(
+            list(market.client.settlement.iter_revenue_history(date(2025, 7, 1), date(2025, 7, 31)))
+        )
+        == 1
+    )
+    assert (
+        list(other_client.settlement.iter_revenue_history(date(2025, 7, 1), date(2025, 7, 31)))
+        == []
+    )
 
 
 def test_control_api_refusals(market: Market) -> None:
@@ -134,4 +143,4 @@ def test_control_api_refusals(market: Market) -> None:
         auth=None,
     )
     assert missing.status_code == 404
-    assert http.sandbox.settlement_terms(VID).cycle == "MONTHLY"  # nothing changed
+    assert http.sandbox.settlement.terms(VID).cycle == "MONTHLY"  # nothing changed

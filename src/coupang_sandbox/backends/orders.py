@@ -332,25 +332,23 @@ class CancelOutcome:
 # -- presentation ------------------------------------------------------------------------------
 
 
-def _completed_returns(conn: Connection, order_ids: Iterable[int]) -> dict[tuple[int, int], int]:
+def _completed_returns(conn: Connection, box_ids: Sequence[int]) -> dict[tuple[int, int], int]:
     """Quantities of completed returns (RETURNS_COMPLETED) per (shipmentBoxId, vendorItemId).
 
     Cancels and stop-shipments add to ``cancel_count`` when applied; a return is refunded on
     its completion, so the sheets show it as cancelled from then on (derived on read: the
-    return backend never writes the order items).
+    return backend never writes the order items). One query for a whole page of boxes.
     """
     found: dict[tuple[int, int], int] = {}
-    for order_id in order_ids:
-        for receipt in db.receipts_of_order(conn, order_id):
-            if (
-                receipt["receipt_type"] != "RETURN"
-                or receipt["receipt_status"] != RETURNS_COMPLETED
-                or receipt["release_stop_status"] == "처리(출고중지)"  # already in cancel_count
-            ):
-                continue
-            for entry in receipt["items"]:
-                key = (int(receipt["shipment_box_id"]), int(entry["vendorItemId"]))
-                found[key] = found.get(key, 0) + int(entry["count"])
+    completed = db.receipts_of_boxes(
+        conn, box_ids, receipt_type="RETURN", receipt_status=RETURNS_COMPLETED
+    )
+    for receipt in completed:
+        if receipt["release_stop_status"] == "처리(출고중지)":  # already in cancel_count
+            continue
+        for entry in receipt["items"]:
+            key = (int(receipt["shipment_box_id"]), int(entry["vendorItemId"]))
+            found[key] = found.get(key, 0) + int(entry["count"])
     return found
 
 
@@ -582,7 +580,7 @@ class Orders:
         items = db.items_of_boxes(conn, ids)
         order_ids = list({int(b["order_id"]) for b in boxes})
         orders = db.orders_by_ids(conn, order_ids)
-        returned = _completed_returns(conn, order_ids)
+        returned = _completed_returns(conn, ids)
         now = self._now()
         return [
             present_sheet(

@@ -501,6 +501,8 @@ def _signed_operation(method: str, path: str, handler: Any, taken: set[str]) -> 
         op["deprecated"] = True
         op["parameters"] = [p for p in op["parameters"] if p["in"] == "path"]
         op["responses"] = {
+            # A path that cannot be normalised (coupang_sandbox.paths) is refused before routing.
+            "400": {"$ref": "#/components/responses/BadRequest"},
             "401": {"$ref": "#/components/responses/Unauthorized"},
             "410": {"$ref": "#/components/responses/Gone"},
         }
@@ -540,10 +542,15 @@ def _control_operation(method: str, path: str, taken: set[str]) -> dict[str, Any
             "200": {"description": "Done.", "content": {JSON: {"schema": {}}}},
             "400": {"$ref": "#/components/responses/BadRequest"},
             "401": {"description": "The admin token is missing or wrong."},
+            "403": {
+                "description": "Refused by the exposure rules: a non-loopback peer without an "
+                "admin token, a foreign Origin or a Host that is not loopback or allowed."
+            },
             "404": {"$ref": "#/components/responses/NotFound"},
         },
     }
     if method in BODY_METHODS:
+        op["responses"]["415"] = {"description": "The body is not sent as application/json."}
         op["requestBody"] = {"required": False, "content": {JSON: {"schema": {"type": "object"}}}}
     return op
 

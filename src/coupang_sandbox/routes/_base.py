@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 import re
@@ -9,6 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
+import anyio.lowlevel
+import anyio.to_thread
+from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -26,11 +31,16 @@ from coupang_sandbox.errors import (
     ValidationFailed,
     internal_error_response,
     logger,
+    store_failure,
+    violations_or_raise,
 )
+from coupang_sandbox.exposure import check_control_request
 from coupang_sandbox.throttle import retry_after_header
 from coupang_seller.preflight import Violation
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+#: Methods that change nothing: run once more when their database connection was dead.
+SAFE_METHODS = frozenset({"GET", "HEAD"})
 MSG_BODY_VENDOR = "params's vendorId not equals gateway's vendorId!"
 
 
@@ -147,33 +157,110 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-async def read_json_object(
-    request: Request, limit: int, *, required: bool, allow_array: bool = False
-) -> dict[str, Any]:
-    """The body as a JSON object; 413 above ``limit`` bytes, 400 for anything but an object
-    (or, with ``allow_array``, a non-empty array of objects, returned under ``ARRAY_KEY``)."""
+#: Objects and arrays nested deeper than this are refused (Coupang's bodies nest a few levels).
+MAX_JSON_DEPTH = 64
+
+
+class _Pairs(dict[str, Any]):
+    """A JSON object as parsed, remembering the keys it held more than once."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+    obj = _Pairs()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj and key not in obj.duplicates:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def _is_bad_char(char: str) -> bool:
+    return char == "\0" or "\ud800" <= char <= "\udfff"
+
+
+def _printable(key: str) -> str:
+    """A key as it can be shown in a path: NULs and lone surrogates written as escapes (a lone
+    surrogate cannot even be encoded in the UTF-8 answer)."""
+    return "".join(f"\\u{ord(c):04x}" if _is_bad_char(c) or c < " " else c for c in key)
+
+
+def _text_problem(text: str) -> str | None:
+    if "\0" in text:
+        return "holds a NUL character (\\u0000), which is not allowed in text"
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        return (
+            "holds a lone UTF-16 surrogate (such as \\ud800): not valid Unicode text; "
+            "escape a character outside the BMP as a surrogate pair"
+        )
+    return None
+
+
+def _json_violations(value: Any, path: str = "", depth: int = 0) -> list[Violation]:
+    """What makes a parsed body unusable as text: NULs and lone surrogates in strings or keys
+    (rule ``json_text``), keys given twice in one object (``json_duplicate_key``), nesting
+    deeper than :data:`MAX_JSON_DEPTH` (``json_depth``), each naming its field path."""
+    if isinstance(value, str):
+        problem = _text_problem(value)
+        return [] if problem is None else [Violation(path or "$", "json_text", problem)]
+    if depth >= MAX_JSON_DEPTH and isinstance(value, dict | list):
+        message = f"nested more than {MAX_JSON_DEPTH} levels deep"
+        return [Violation(path or "$", "json_depth", message)]
+    found: list[Violation] = []
+    if isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            where = f"{path}.{_printable(key)}" if path else _printable(key)
+            found.append(Violation(where, "json_duplicate_key", "this key is given more than once"))
+        for key, item in value.items():
+            where = f"{path}.{_printable(key)}" if path else _printable(key)
+            problem = _text_problem(key)
+            if problem is not None:
+                found.append(Violation(where, "json_text", f"the key {problem}"))
+            found.extend(_json_violations(item, where, depth + 1))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_json_violations(item, f"{path}[{index}]", depth + 1))
+    return found
+
+
+async def read_body(request: Request, limit: int) -> bytes | PayloadTooLarge:
+    """The raw body, read on the event loop; the 413 is returned (not raised) so that the
+    caller can still answer the gateway's own refusals (401, 429) first."""
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limit:
-        raise PayloadTooLarge(limit)
+        return PayloadTooLarge(limit)
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise PayloadTooLarge(limit)
+            return PayloadTooLarge(limit)
         chunks.append(chunk)
-    raw = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def parse_json_object(
+    raw: bytes | PayloadTooLarge, *, required: bool, allow_array: bool = False
+) -> dict[str, Any]:
+    """The body as a JSON object; 413 for a body over the limit, 400 for anything but an object
+    (or, with ``allow_array``, a non-empty array of objects, returned under ``ARRAY_KEY``) and
+    for text no store can hold (see :func:`_json_violations`)."""
+    if isinstance(raw, PayloadTooLarge):
+        raise raw
     if not raw.strip():
         if required:
             raise BadRequest("Required request body is missing")
         return {}
     try:
-        value = json.loads(raw, parse_constant=_reject_constant)
+        value = json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_object_pairs)
     except (ValueError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
         if reason.startswith("Invalid control character"):
             _raise_unescaped(raw)
         raise BadRequest(f"JSON parse error: {reason}") from None
+    violations_or_raise(_json_violations(value))
     if (
         allow_array
         and isinstance(value, list)
@@ -188,6 +275,14 @@ async def read_json_object(
     return value
 
 
+async def read_json_object(
+    request: Request, limit: int, *, required: bool, allow_array: bool = False
+) -> dict[str, Any]:
+    """The body as a JSON object (:func:`read_body`, then :func:`parse_json_object`)."""
+    raw = await read_body(request, limit)
+    return parse_json_object(raw, required=required, allow_array=allow_array)
+
+
 def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
         try:
@@ -195,7 +290,13 @@ def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
             return response
         except SandboxError as exc:
             return exc.response()
-        except Exception:  # noqa: BLE001 -- every error answers in the envelope, never a framework page
+        except Exception as exc:  # noqa: BLE001 -- every error answers in the envelope, never a framework page
+            failure = store_failure(exc)
+            if failure is not None:
+                logger.warning(
+                    "store failure on %s %s: %s", request.method, request.url.path, failure.message
+                )
+                return failure.response()
             logger.exception("unexpected error on %s %s", request.method, request.url.path)
             return internal_error_response()
 
@@ -212,48 +313,39 @@ def _group(specs: Sequence[RouteSpec]) -> dict[str, dict[str, Handler]]:
     return grouped
 
 
+def _run_handler(handler: Handler, call: Call) -> Response:
+    """Run ``handler``; a read whose pooled database connection turned out dead runs once more.
+
+    The store pings a pooled connection only after it sat idle (not on every checkout), so a
+    connection that died a moment ago fails the statement; SQLAlchemy then recycles the pool.
+    A read has changed nothing, so it is simply run again on a fresh connection. A write is
+    not repeated (its commit may have landed): it fails once, as on a real outage.
+    """
+    try:
+        return handler(call)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated or call.request.method not in SAFE_METHODS:
+            raise
+    return handler(call)
+
+
 def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
-    """Routes behind the HMAC gateway: vendor from the key, vendorId checks, JSON body."""
+    """Routes behind the HMAC gateway: vendor from the key, vendorId checks, JSON body.
+
+    The body is read on the event loop; everything that touches the store (the generation
+    check, the vendor lookup, the throttle, the handler's transaction) runs in one threadpool
+    hop, so that a slow store or a slow handler never stalls the other clients.
+    """
     routes = []
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
             sandbox: Sandbox = request.app.state.sandbox
-            sandbox.refresh()
-            settings = sandbox.settings
-            vendor = auth.verify(
-                request.scope,
-                request.headers.get("authorization"),
-                lookup=sandbox.store.vendor_by_access_key,
-                wall_clock=settings.wall_clock,
-                skew_seconds=settings.signature_skew_seconds,
-            )
-            wait = sandbox.throttle.check(vendor.vendor_id)
-            if wait is not None:
-                raise TooManyRequests(vendor.vendor_id, wait, retry_after_header(wait))
-            path_vendor = request.path_params.get("vendorId")
-            if path_vendor is not None and path_vendor != vendor.vendor_id:
-                raise NotFound(
-                    f"vendorId {path_vendor} does not exist or does not belong to this access key"
-                )
-            query_vendor = (request.query_params.get("vendorId") or "").strip()
-            if query_vendor and query_vendor != vendor.vendor_id:
-                raise VendorMismatchError()
-            method = request.method
-            handler = handlers["GET" if method == "HEAD" else method]
-            body: dict[str, Any] = {}
-            if method in BODY_METHODS:
-                required = not getattr(handler, _OPTIONAL_BODY, False)
-                body = await read_json_object(
-                    request,
-                    settings.max_body_bytes,
-                    required=required,
-                    allow_array=getattr(handler, _ARRAY_BODY, False),
-                )
-                for part in body.get(ARRAY_KEY) or [body]:
-                    if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
-                        raise VendorMismatchError()
-            return handler(Call(request, sandbox, vendor.vendor_id, body))
+            handler = handlers["GET" if request.method == "HEAD" else request.method]
+            raw: bytes | PayloadTooLarge = b""
+            if request.method in BODY_METHODS:
+                raw = await read_body(request, sandbox.settings.max_body_bytes)
+            return await _in_thread(_serve_signed, request, sandbox, handler, raw)
 
         route = Route(path, _guarded(run), methods=list(handlers))
         # a ``{rest:path}`` remainder matches any character, a line break included: Starlette
@@ -265,29 +357,123 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     return routes
 
 
+#: Requests doing store work in worker threads at once, per app and event loop; the others
+#: wait on the event loop (not in a thread). A request may hold two pooled connections (its
+#: transaction and a nested read), and SQLAlchemy's default pool has 5 + 10: 7 threads can
+#: never wait on each other for a connection.
+STORE_THREADS = 7
+
+
+def _limiter(request: Request) -> anyio.CapacityLimiter:
+    """The app's limiter for the running event loop (a limiter belongs to one loop)."""
+    token = anyio.lowlevel.current_token()
+    state = request.app.state
+    held: tuple[object, anyio.CapacityLimiter] | None = getattr(state, "store_threads", None)
+    if held is None or held[0] is not token:
+        held = (token, anyio.CapacityLimiter(STORE_THREADS))
+        state.store_threads = held
+    return held[1]
+
+
+async def _in_thread(
+    serve: _Serve,
+    request: Request,
+    sandbox: Sandbox,
+    handler: Handler,
+    raw: bytes | PayloadTooLarge,
+) -> Response:
+    """One threadpool hop for the whole blocking part of a request."""
+    run = functools.partial(_serialised, serve, request, sandbox, handler, raw)
+    return await anyio.to_thread.run_sync(run, limiter=_limiter(request))
+
+
+_Serve = Callable[[Request, Sandbox, Handler, "bytes | PayloadTooLarge"], Response]
+
+
+def _serialised(
+    serve: _Serve,
+    request: Request,
+    sandbox: Sandbox,
+    handler: Handler,
+    raw: bytes | PayloadTooLarge,
+) -> Response:
+    """Run ``serve`` in this worker thread, alone when the store is one shared connection."""
+    if sandbox.one_at_a_time is None:
+        return serve(request, sandbox, handler, raw)
+    with sandbox.one_at_a_time:
+        return serve(request, sandbox, handler, raw)
+
+
+def _serve_signed(
+    request: Request, sandbox: Sandbox, handler: Handler, raw: bytes | PayloadTooLarge
+) -> Response:
+    """The blocking part of a signed call (in a worker thread): gateway checks, body, handler."""
+    sandbox.refresh()
+    settings = sandbox.settings
+    vendor = auth.verify(
+        request.scope,
+        request.headers.get("authorization"),
+        lookup=sandbox.store.vendor_by_access_key,
+        wall_clock=settings.wall_clock,
+        skew_seconds=settings.signature_skew_seconds,
+    )
+    wait = sandbox.throttle.check(vendor.vendor_id)
+    if wait is not None:
+        raise TooManyRequests(vendor.vendor_id, wait, retry_after_header(wait))
+    path_vendor = request.path_params.get("vendorId")
+    if path_vendor is not None and path_vendor != vendor.vendor_id:
+        raise NotFound(
+            f"vendorId {path_vendor} does not exist or does not belong to this access key"
+        )
+    query_vendor = (request.query_params.get("vendorId") or "").strip()
+    if query_vendor and query_vendor != vendor.vendor_id:
+        raise VendorMismatchError()
+    body: dict[str, Any] = {}
+    if request.method in BODY_METHODS:
+        body = parse_json_object(
+            raw,
+            required=not getattr(handler, _OPTIONAL_BODY, False),
+            allow_array=getattr(handler, _ARRAY_BODY, False),
+        )
+        for part in body.get(ARRAY_KEY) or [body]:
+            if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
+                raise VendorMismatchError()
+    return _run_handler(handler, Call(request, sandbox, vendor.vendor_id, body))
+
+
 def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
-    """Control routes: not signed; ``Authorization: Bearer <admin_token>`` when one is set."""
+    """Control routes: not signed; ``Authorization: Bearer <admin_token>`` when one is set.
+    Like :func:`signed_routes`, the store's work runs in the threadpool."""
     routes = []
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            check_control_request(request, request.app.state.sandbox.settings)
             sandbox: Sandbox = request.app.state.sandbox
-            sandbox.refresh()
-            token = sandbox.settings.admin_token
-            if token is not None:
-                given = request.headers.get("authorization", "")
-                scheme, _, value = given.partition(" ")
-                if scheme.lower() != "bearer" or not hmac.compare_digest(
-                    value.strip().encode(), token.encode()
-                ):
-                    raise AdminAuthError
-            body: dict[str, Any] = {}
-            if request.method in BODY_METHODS:
-                body = await read_json_object(
-                    request, sandbox.settings.max_body_bytes, required=False
-                )
             handler = handlers["GET" if request.method == "HEAD" else request.method]
-            return handler(Call(request, sandbox, "", body))
+            raw: bytes | PayloadTooLarge = b""
+            if request.method in BODY_METHODS:
+                raw = await read_body(request, sandbox.settings.max_body_bytes)
+            return await _in_thread(_serve_admin, request, sandbox, handler, raw)
 
         routes.append(Route(path, _guarded(run), methods=list(handlers)))
     return routes
+
+
+def _serve_admin(
+    request: Request, sandbox: Sandbox, handler: Handler, raw: bytes | PayloadTooLarge
+) -> Response:
+    """The blocking part of a control call (in a worker thread): token, body, handler."""
+    sandbox.refresh()
+    token = sandbox.settings.admin_token
+    if token is not None:
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            value.strip().encode(), token.encode()
+        ):
+            raise AdminAuthError
+    body: dict[str, Any] = {}
+    if request.method in BODY_METHODS:
+        body = parse_json_object(raw, required=False)
+    return handler(Call(request, sandbox, "", body))

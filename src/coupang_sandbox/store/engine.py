@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import StaticPool
 
 from coupang_sandbox.store.schema import generation, metadata
@@ -49,7 +51,44 @@ def make_engine(db_url: str, *, echo: bool = False) -> Engine:
         if not memory:
             _begin_immediate(engine)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo)
+    _ping_when_idle(engine)
+    return engine
+
+
+#: A pooled connection unused for longer than this is pinged before it is handed out.
+IDLE_PING_SECONDS = 5.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection at checkout only when it has sat idle (PostgreSQL).
+
+    ``pool_pre_ping`` pays a round trip on every checkout, that is on every request; a
+    connection used a moment ago is almost surely alive. One that sat idle (the server may
+    have restarted, or closed it) is pinged, and a dead one is replaced before the request
+    sees it. A connection that dies between two close requests makes that request fail once
+    (SQLAlchemy then recycles the whole pool); the signed routes retry a read once for it.
+    """
+
+    @event.listens_for(engine.pool, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        if record is not None:
+            record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.pool, "checkout")
+    def _checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi_conn.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool drops this connection and checks out another (a fresh one if need be).
+            raise DisconnectionError(f"idle connection is dead: {exc}") from exc
 
 
 def _begin_immediate(engine: Engine) -> None:

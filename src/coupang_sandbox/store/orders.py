@@ -412,6 +412,27 @@ def open_receipts_of_boxes(conn: Connection, box_ids: Sequence[int]) -> list[Row
     )
 
 
+def receipts_of_boxes(
+    conn: Connection, box_ids: Sequence[int], *, receipt_type: str, receipt_status: str
+) -> list[RowMapping]:
+    """Receipts of one type and status on any of ``box_ids``, in one query (by the box index)."""
+    if not box_ids:
+        return []
+    return list(
+        conn.execute(
+            select(receipts)
+            .where(
+                receipts.c.shipment_box_id.in_(list(box_ids)),
+                receipts.c.receipt_type == receipt_type,
+                receipts.c.receipt_status == receipt_status,
+            )
+            .order_by(receipts.c.receipt_id)
+        )
+        .mappings()
+        .all()
+    )
+
+
 def receipts_of_order(conn: Connection, order_id: int) -> list[RowMapping]:
     return list(
         conn.execute(

@@ -206,7 +206,10 @@ class Store:
             try:
                 return self._probe_read()
             except self.engine.dialect.loaded_dbapi.Error:
-                self._drop_probe()  # e.g. the server restarted: reconnect, once
+                # E.g. the server restarted: the pooled connections are likely dead too (the
+                # pool no longer pings each one), so start a fresh pool, and reconnect once.
+                self._drop_probe()
+                self.engine.dispose()
                 return self._probe_read()
 
     def sync(self) -> bool:

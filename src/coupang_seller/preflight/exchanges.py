@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 from coupang_seller.preflight import orders as order_rules
 from coupang_seller.preflight._core import PAGE_MAX, Violation, as_id, as_page, is_blank
+from coupang_seller.types.codes import ExchangeRejectCode, ExchangeStatus
 
 __all__ = [
     "DEFAULT_MAX_PER_PAGE",
@@ -32,8 +33,8 @@ __all__ = [
 
 WINDOW: Final = timedelta(days=7)
 DEFAULT_MAX_PER_PAGE: Final = 10
-EXCHANGE_STATUSES: Final = ("RECEIPT", "PROGRESS", "SUCCESS", "REJECT", "CANCEL")
-REJECT_CODES: Final = ("SOLDOUT", "WITHDRAW")
+EXCHANGE_STATUSES: Final[tuple[str, ...]] = get_args(ExchangeStatus)
+REJECT_CODES: Final[tuple[str, ...]] = get_args(ExchangeRejectCode)
 
 
 def check_window(start: datetime, end: datetime) -> list[Violation]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 from coupang_seller.preflight._core import (
     ID_FORMAT,
@@ -37,6 +37,11 @@ from coupang_seller.preflight._core import (
     as_int,
     id_violation,
     is_blank,
+)
+from coupang_seller.types.codes import (
+    DeliveryCompanyCode,
+    DeliveryCompanyCodeDefunct,
+    OrderSheetStatus,
 )
 
 __all__ = [
@@ -59,6 +64,7 @@ __all__ = [
     "check_invoice_lines",
     "check_invoice_number",
     "check_reason_code",
+    "check_status",
     "invoice_duplicate_cutoff",
     "is_remote_area",
     "is_trackable",
@@ -75,20 +81,11 @@ TIME_FRAME_MAX: Final = timedelta(hours=24)
 DUPLICATE_WINDOW_MONTHS: Final = 6
 
 #: Documented courier codes (DeliveryCompanyCode) that are still in service.
-COURIER_CODES: Final[frozenset[str]] = frozenset(
-    {
-        "HYUNDAI", "KGB", "EPOST", "HANJIN", "CJGLS", "KGBPS", "KDEXP", "ILYANG", "CHUNIL",
-        "AJOU", "CSLOGIS", "DAESIN", "CVS", "HDEXP", "DHL", "UPS", "FEDEX", "REGISTPOST",
-        "DIRECT", "COUPANG", "EMS", "TNT", "USPS", "IPARCEL", "GSMNTON", "SWGEXP", "PANTOS",
-        "ACIEXPRESS", "DAEWOON", "AIRBOY", "KGLNET", "KUNYOUNG", "SLX", "HONAM",
-        "LINEEXPRESS", "TWOFASTEXP", "ECMS", "SELC", "WONDERS", "YONGMA", "SEBANG",
-        "NHLOGIS", "LOTTEGLOBAL", "GSIEXPRESS", "EFS", "DHLGLOBALMAIL",
-        # added by the Java SDK enum
-        "BGF", "DAEHAN", "ETC", "GTX", "KYUNGDONG", "LOGEN", "YELLOWCAP",
-    }
-)  # fmt: skip
+#: With the codes the Java SDK enum adds (BGF, DAEHAN, ETC, GTX, KYUNGDONG, LOGEN, YELLOWCAP);
+#: the same set as the :data:`~coupang_seller.types.codes.DeliveryCompanyCode` type.
+COURIER_CODES: Final[frozenset[str]] = frozenset(get_args(DeliveryCompanyCode))
 #: Struck-out rows of the courier table (merged or closed couriers).
-DEFUNCT_COURIERS: Final[frozenset[str]] = frozenset({"KOREX", "DONGBU", "INNOGIS", "IQS"})
+DEFUNCT_COURIERS: Final[frozenset[str]] = frozenset(get_args(DeliveryCompanyCodeDefunct))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +160,23 @@ MSG_USER_ID = "업체 ID에 맞는 올바른 유저 ID를 입력해주세요."
 def is_trackable(courier: str) -> bool:
     """``DIRECT`` (업체직송) is never tracked: its boxes go to NONE_TRACKING."""
     return courier != DIRECT
+
+
+#: The list's ``status`` filter (OrderSheetStatus).
+ORDER_STATUSES: Final[tuple[str, ...]] = get_args(OrderSheetStatus)
+
+
+def check_status(status: Any) -> list[Violation]:
+    """The order list's ``status``: one of the OrderSheetStatus codes (required)."""
+    if status in ORDER_STATUSES:
+        return []
+    return [
+        Violation(
+            "status",
+            "enum",
+            f"status must be one of {', '.join(ORDER_STATUSES)} (got {status!r:.60})",
+        )
+    ]
 
 
 def check_courier(code: Any, field: str = "deliveryCompanyCode") -> list[Violation]:

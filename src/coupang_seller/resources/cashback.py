@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_datetimes
 from coupang_seller.preflight import cashback as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -35,10 +36,11 @@ from coupang_seller.resources._base import (
     nothing,
 )
 from coupang_seller.types.cashback import CashbackApplyResult, CashbackRule
+from coupang_seller.types.codes import CashbackValueType
 
 __all__ = ["AsyncCashback", "Cashback"]
 
-ValueType = Literal["FIXED", "RATE", "FIXED_WITH_QUANTITY"]
+ValueType = CashbackValueType
 
 
 def _time_text(value: datetime | str) -> str:
@@ -65,8 +67,8 @@ class _CashbackOps(Resource[ClientT]):
         value_type: str,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None,
     ) -> Call:
         if (
@@ -107,8 +109,8 @@ class Cashback(_CashbackOps[Client], SyncResource):
         value_type: ValueType,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None = None,
     ) -> CashbackApplyResult:
         """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h,
@@ -120,6 +122,7 @@ class Cashback(_CashbackOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._apply_call(
             rule_id=rule_id, value_type=value_type, value=value,
             vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,
@@ -160,8 +163,8 @@ class AsyncCashback(_CashbackOps[AsyncClient], AsyncResource):
         value_type: ValueType,
         value: int,
         vendor_item_ids: Sequence[int | str],
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         max_amount: int | None = None,
     ) -> CashbackApplyResult:
         """Put rule ``rule_id`` on 1-50 approved options from ``start_at`` (>= now + 2 h,
@@ -173,6 +176,7 @@ class AsyncCashback(_CashbackOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._apply_call(
             rule_id=rule_id, value_type=value_type, value=value,
             vendor_item_ids=vendor_item_ids, start_at=start_at, end_at=end_at,

@@ -16,8 +16,8 @@ Downloadable coupons are created at once (``couponId`` in the answer), take thei
 hour after creation and carry 1–3 policies of one discount type. The item attach is documented
 as answering one object, but answers an array (one entry per coupon); both are accepted.
 
-Dates are ``yyyy-MM-dd HH:mm:ss`` Korean time; ``datetime`` values are converted (naive ones
-are taken as Korean time). Rules that depend on the present moment are left to Coupang.
+Dates are ``datetime`` values, sent as ``yyyy-MM-dd HH:mm:ss`` Korean time (naive ones are
+taken as Korean time; a string raises :class:`TypeError`). Rules that depend on the present moment are left to Coupang.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ import asyncio
 import builtins
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, Protocol, TypeVar
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import QueryParams, path_param
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.preflight import coupons as rules
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -44,6 +45,7 @@ from coupang_seller.resources._base import (
     data_of,
     envelope_data,
 )
+from coupang_seller.types.codes import CouponDiscountType, CouponItemStatus, CouponStatus
 from coupang_seller.types.coupons import (
     CouponBudget,
     CouponContract,
@@ -59,9 +61,8 @@ from coupang_seller.types.coupons import (
 
 __all__ = ["AsyncCoupons", "AsyncDownloadCoupons", "Coupons", "DownloadCoupons"]
 
-DiscountType = Literal["RATE", "FIXED_WITH_QUANTITY", "PRICE"]
-CouponStatus = Literal["STANDBY", "APPLIED", "PAUSED", "EXPIRED", "DETACHED"]
-ItemStatus = Literal["STANDBY", "APPLIED", "PAUSED", "EXPIRED"]
+DiscountType = CouponDiscountType
+ItemStatus = CouponItemStatus
 
 
 def coupon_date(moment: datetime | str) -> str:
@@ -162,8 +163,8 @@ class _CouponOps(_Ops[ClientT]):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: str,
     ) -> Call:
         body = {
@@ -198,13 +199,13 @@ class _CouponOps(_Ops[ClientT]):
         params: dict[str, Any] = {"status": status, "page": page, "size": size, "sort": sort}
         return Call("GET", self._path(endpoint, **ids), params)
 
-    def _budgets_call(self, contract_id: int | None, target_month: str | None) -> Call:
+    def _budgets_call(self, contract_id: int | None, target_month: date | None) -> Call:
+        month = target_month.strftime("%Y-%m") if target_month is not None else None
         self._gate(
             "coupons.budgets",
-            rules.check_contract_id(contract_id, required=False)
-            + rules.check_target_month(target_month),
+            rules.check_contract_id(contract_id, required=False) + rules.check_target_month(month),
         )
-        params = {"contractId": contract_id, "targetMonth": target_month}
+        params = {"contractId": contract_id, "targetMonth": month}
         return self._call("GET", E.COUPON_BUDGETS, params)
 
     def _item_call(self, coupon_id: int | str, item_id: int | str, kind: str) -> Call:
@@ -219,8 +220,8 @@ class _DownloadOps(_Ops[ClientT]):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None,
     ) -> Call:
@@ -307,15 +308,18 @@ class Coupons(_CouponOps[Client], SyncResource):
         return self._run(call, _content_of(CouponContract))
 
     def budgets(
-        self, *, contract_id: int | None = None, target_month: str | None = None
+        self, *, contract_id: int | None = None, target_month: date | None = None
     ) -> builtins.list[CouponBudget]:
-        """Budget and use per contract for ``target_month`` (``yyyy-MM``; default this month).
+        """Budget and use per contract for the month of ``target_month`` (a ``date``; default
+        this month).
 
         Returns a list of :class:`CouponBudget`. Raises :class:`PreflightError` for a
-        malformed contract id or month, an :class:`APIError` subclass when Coupang refuses.
+        malformed contract id, :class:`TypeError` for a month given as text, an
+        :class:`APIError` subclass when Coupang refuses.
 
         Calls ``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/budgets``.
         """
+        require_dates(target_month=target_month)
         return self._run(self._budgets_call(contract_id, target_month), _contents_of(CouponBudget))
 
     def create(
@@ -325,8 +329,8 @@ class Coupons(_CouponOps[Client], SyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -337,6 +341,7 @@ class Coupons(_CouponOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -510,8 +515,8 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -522,6 +527,7 @@ class DownloadCoupons(_DownloadOps[Client], SyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,
@@ -630,15 +636,18 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         return await self._run(call, _content_of(CouponContract))
 
     async def budgets(
-        self, *, contract_id: int | None = None, target_month: str | None = None
+        self, *, contract_id: int | None = None, target_month: date | None = None
     ) -> builtins.list[CouponBudget]:
-        """Budget and use per contract for ``target_month`` (``yyyy-MM``; default this month).
+        """Budget and use per contract for the month of ``target_month`` (a ``date``; default
+        this month).
 
         Returns a list of :class:`CouponBudget`. Raises :class:`PreflightError` for a
-        malformed contract id or month, an :class:`APIError` subclass when Coupang refuses.
+        malformed contract id, :class:`TypeError` for a month given as text, an
+        :class:`APIError` subclass when Coupang refuses.
 
         Calls ``GET /v2/providers/fms/apis/api/v1/vendors/{vendorId}/budgets``.
         """
+        require_dates(target_month=target_month)
         call = self._budgets_call(contract_id, target_month)
         return await self._run(call, _contents_of(CouponBudget))
 
@@ -649,8 +658,8 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
         name: str,
         discount: int,
         max_discount_price: int,
-        start_at: datetime | str,
-        end_at: datetime | str,
+        start_at: datetime,
+        end_at: datetime,
         type: DiscountType,
     ) -> CouponRequested:
         """Ask for a new coupon; its ``couponId`` is in the request status once DONE.
@@ -661,6 +670,7 @@ class AsyncCoupons(_CouponOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/fms/apis/api/v2/vendors/{vendorId}/coupon``.
         """
+        require_datetimes(start_at=start_at, end_at=end_at)
         call = self._create_call(
             contract_id=contract_id,
             name=name,
@@ -839,8 +849,8 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
         *,
         contract_id: int,
         title: str,
-        start_date: datetime | str,
-        end_date: datetime | str,
+        start_date: datetime,
+        end_date: datetime,
         policies: Sequence[Mapping[str, Any]],
         user_id: str | None = None,
     ) -> DownloadCoupon:
@@ -851,6 +861,7 @@ class AsyncDownloadCoupons(_DownloadOps[AsyncClient], AsyncResource):
 
         Calls ``POST /v2/providers/marketplace_openapi/apis/api/v1/coupons``.
         """
+        require_datetimes(start_date=start_date, end_date=end_date)
         call = self._create_call(
             contract_id=contract_id,
             title=title,

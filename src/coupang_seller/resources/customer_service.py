@@ -24,12 +24,13 @@ import builtins
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import aiter_page_num, iter_page_num, split_date_range
 from coupang_seller.preflight import customer_service as rules
 from coupang_seller.preflight._core import Violation
@@ -41,6 +42,7 @@ from coupang_seller.resources._base import (
     SyncResource,
     nothing,
 )
+from coupang_seller.types.codes import CallCenterPartnerCounselingStatus, OnlineInquiryAnsweredType
 from coupang_seller.types.customer_service import (
     CallCenterInquiry,
     CallCenterInquiryEnvelope,
@@ -58,8 +60,8 @@ __all__ = [
     "OnlineInquiries",
 ]
 
-AnsweredType = Literal["ALL", "ANSWERED", "NOANSWER"]
-CounselingStatus = Literal["NONE", "ANSWER", "NO_ANSWER", "TRANSFER"]
+AnsweredType = OnlineInquiryAnsweredType
+CounselingStatus = CallCenterPartnerCounselingStatus
 
 
 def _day(value: date | None) -> date | None:
@@ -234,6 +236,7 @@ class OnlineInquiries(_OnlineOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
         """
+        require_dates(start=start, end=end)
         call = self._list_call(
             start,
             end,
@@ -259,6 +262,7 @@ class OnlineInquiries(_OnlineOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
         """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             def fetch(
@@ -311,6 +315,7 @@ class CallCenterInquiries(_CallCenterOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
         """
+        require_dates(start=start, end=end)
         call = self._list_call(
             start,
             end,
@@ -338,6 +343,7 @@ class CallCenterInquiries(_CallCenterOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
         """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             def fetch(
@@ -429,6 +435,7 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
         """
+        require_dates(start=start, end=end)
         call = self._list_call(
             start,
             end,
@@ -454,6 +461,7 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/onlineInquiries``.
         """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             async def fetch(
@@ -510,6 +518,7 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
         """
+        require_dates(start=start, end=end)
         call = self._list_call(
             start,
             end,
@@ -537,6 +546,7 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/callCenterInquiries``.
         """
+        require_dates(start=start, end=end)
         for first, last in _ranges(start, end):
 
             async def fetch(

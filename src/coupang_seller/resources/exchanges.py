@@ -17,12 +17,13 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_datetimes
 from coupang_seller.pagination import (
     MAX_WINDOW_SEVEN_DAYS,
     aiter_next_token,
@@ -42,12 +43,13 @@ from coupang_seller.resources._base import (
     nothing,
 )
 from coupang_seller.types._base import ResultData
+from coupang_seller.types.codes import DeliveryCompanyCode, ExchangeRejectCode, ExchangeStatus
 from coupang_seller.types.exchanges import ExchangeRequest, ExchangeRequestPage
 from coupang_seller.types.returns import ManualInvoice
 
 __all__ = ["AsyncExchanges", "Exchanges"]
 
-RejectCode = Literal["SOLDOUT", "WITHDRAW"]
+RejectCode = ExchangeRejectCode
 
 
 def _second(moment: datetime) -> str:
@@ -74,7 +76,7 @@ class _ExchangeOps(Resource[ClientT]):
         created_from: datetime,
         created_to: datetime,
         *,
-        status: str | None,
+        status: ExchangeStatus | None,
         order_id: int | None,
         next_token: str | None,
         max_per_page: int,
@@ -116,7 +118,7 @@ class _ExchangeOps(Resource[ClientT]):
         self,
         exchange_id: int | str,
         shipment_box_id: int | str,
-        goods_delivery_code: str,
+        goods_delivery_code: DeliveryCompanyCode,
         invoice_number: str,
     ) -> Call:
         self._gate(
@@ -135,7 +137,7 @@ class _ExchangeOps(Resource[ClientT]):
     def _pickup_call(
         self,
         exchange_id: int | str,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None,
     ) -> Call:
@@ -162,7 +164,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
         created_from: datetime,
         created_to: datetime,
         *,
-        status: str | None = None,
+        status: ExchangeStatus | None = None,
         order_id: int | None = None,
         next_token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
@@ -175,6 +177,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/exchangeRequests``.
         """
+        require_datetimes(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -190,7 +193,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
         created_from: datetime,
         created_to: datetime,
         *,
-        status: str | None = None,
+        status: ExchangeStatus | None = None,
         order_id: int | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> Iterator[ExchangeRequest]:
@@ -201,6 +204,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/exchangeRequests``.
         """
+        require_datetimes(created_from=created_from, created_to=created_to)
         _same_kind(created_from, created_to)
 
         def window(a: datetime, b: datetime) -> Iterator[ExchangeRequest]:
@@ -250,7 +254,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
         exchange_id: int | str,
         *,
         shipment_box_id: int | str,
-        goods_delivery_code: str,
+        goods_delivery_code: DeliveryCompanyCode,
         invoice_number: str,
     ) -> ResultData:
         """PROGRESS -> SUCCESS; ``shipment_box_id`` is the NEW box of the exchange
@@ -270,7 +274,7 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
         self,
         exchange_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:
@@ -298,7 +302,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
         created_from: datetime,
         created_to: datetime,
         *,
-        status: str | None = None,
+        status: ExchangeStatus | None = None,
         order_id: int | None = None,
         next_token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
@@ -311,6 +315,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/exchangeRequests``.
         """
+        require_datetimes(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -326,7 +331,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
         created_from: datetime,
         created_to: datetime,
         *,
-        status: str | None = None,
+        status: ExchangeStatus | None = None,
         order_id: int | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> AsyncIterator[ExchangeRequest]:
@@ -337,6 +342,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/exchangeRequests``.
         """
+        require_datetimes(created_from=created_from, created_to=created_to)
         _same_kind(created_from, created_to)
 
         def window(a: datetime, b: datetime) -> AsyncIterator[ExchangeRequest]:
@@ -388,7 +394,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
         exchange_id: int | str,
         *,
         shipment_box_id: int | str,
-        goods_delivery_code: str,
+        goods_delivery_code: DeliveryCompanyCode,
         invoice_number: str,
     ) -> ResultData:
         """PROGRESS -> SUCCESS; ``shipment_box_id`` is the NEW box of the exchange
@@ -408,7 +414,7 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
         self,
         exchange_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:

@@ -29,6 +29,7 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.pagination import (
     MAX_WINDOW_ORDER_SHEETS_TIMEFRAME,
     aiter_windows,
@@ -48,6 +49,7 @@ from coupang_seller.resources._base import (
     walk_ranges,
 )
 from coupang_seller.types._base import ResultData
+from coupang_seller.types.codes import CancelMiddleCode, DeliveryCompanyCode, OrderSheetStatus
 from coupang_seller.types.orders import (
     BulkResult,
     CancelResult,
@@ -123,7 +125,7 @@ class _OrderOps(Resource[ClientT]):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None,
         max_per_page: int,
         version: Version,
@@ -131,6 +133,7 @@ class _OrderOps(Resource[ClientT]):
         self._gate(
             "orders.list",
             rules.check_daily_window(created_from, created_to)
+            + rules.check_status(status)
             + rules.check_max_per_page(max_per_page),
         )
         params: dict[str, Any] = {
@@ -143,8 +146,9 @@ class _OrderOps(Resource[ClientT]):
         return Call("GET", self._vendor_path(E.ORDER_SHEETS, version), params)
 
     def _time_frame_call(
-        self, start: datetime, end: datetime, *, status: str, version: Version
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version
     ) -> Call:
+        self._gate("orders.list_time_frame", rules.check_status(status))
         params = {
             "createdAtFrom": _minute(start),
             "createdAtTo": _minute(end),
@@ -203,7 +207,7 @@ class _OrderOps(Resource[ClientT]):
         return Call("PATCH", self._receipt_path(E.ORDER_STOPPED_SHIPMENT, receipt_id), body=body)
 
     def _shipped_call(
-        self, receipt_id: int | str, delivery_company_code: str, invoice_number: str
+        self, receipt_id: int | str, delivery_company_code: DeliveryCompanyCode, invoice_number: str
     ) -> Call:
         self._gate(
             "orders.mark_already_shipped",
@@ -227,7 +231,7 @@ class _OrderOps(Resource[ClientT]):
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str,
+        middle_cancel_code: CancelMiddleCode,
         user_id: str | None,
     ) -> Call:
         body = {
@@ -261,7 +265,7 @@ class Orders(_OrderOps[Client], SyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
@@ -274,6 +278,7 @@ class Orders(_OrderOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -289,7 +294,7 @@ class Orders(_OrderOps[Client], SyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
         limit: int | None = None,
@@ -302,6 +307,7 @@ class Orders(_OrderOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
 
         def fetch(
             start: date, end: date, token: str | None
@@ -320,7 +326,7 @@ class Orders(_OrderOps[Client], SyncResource):
         return walk_ranges(ranges, fetch, _key, limit=limit)
 
     def iter_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> Iterator[OrderSheet]:
         """Sheets paid in ``[start, end]`` (minute precision), any span: cut into 24-hour
         calls, each sheet once. Naive datetimes are Korean time.
@@ -331,6 +337,7 @@ class Orders(_OrderOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_datetimes(start=start, end=end)
 
         def window(a: datetime, b: datetime) -> builtins.list[OrderSheet]:
             call = self._time_frame_call(a, b, status=status, version=version)
@@ -340,7 +347,7 @@ class Orders(_OrderOps[Client], SyncResource):
         return iter_windows(window, start, end, MAX_WINDOW_ORDER_SHEETS_TIMEFRAME, key=_key)
 
     def list_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
         """:meth:`iter_time_frame` as a list.
 
@@ -348,6 +355,7 @@ class Orders(_OrderOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_datetimes(start=start, end=end)
         return builtins.list(self.iter_time_frame(start, end, status=status, version=version))
 
     def get(self, shipment_box_id: int | str, *, version: Version = "v5") -> OrderSheet:
@@ -438,7 +446,11 @@ class Orders(_OrderOps[Client], SyncResource):
         return self._run(self._stop_call(receipt_id, cancel_count), data_of(ResultData))
 
     def mark_already_shipped(
-        self, receipt_id: int | str, *, delivery_company_code: str, invoice_number: str
+        self,
+        receipt_id: int | str,
+        *,
+        delivery_company_code: DeliveryCompanyCode,
+        invoice_number: str,
     ) -> ResultData:
         """Answer a stop-shipment request: already sent (it becomes a return).
 
@@ -467,7 +479,7 @@ class Orders(_OrderOps[Client], SyncResource):
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str = "CCTTER",
+        middle_cancel_code: CancelMiddleCode = "CCTTER",
         user_id: str | None = None,
     ) -> CancelResult:
         """Cancel ``{vendorItemId: count}`` of an order (v5): at ACCEPT immediately and whole,
@@ -495,7 +507,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         next_token: str | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
@@ -508,6 +520,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -523,7 +536,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str,
+        status: OrderSheetStatus,
         max_per_page: int = rules.MAX_PER_PAGE,
         version: Version = "v5",
         limit: int | None = None,
@@ -536,6 +549,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
 
         async def fetch(
             start: date, end: date, token: str | None
@@ -554,7 +568,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         return awalk_ranges(ranges, fetch, _key, limit=limit)
 
     def iter_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> AsyncIterator[OrderSheet]:
         """Sheets paid in ``[start, end]`` (minute precision), any span: cut into 24-hour
         calls, each sheet once. Naive datetimes are Korean time.
@@ -565,6 +579,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_datetimes(start=start, end=end)
 
         async def window(a: datetime, b: datetime) -> AsyncIterator[OrderSheet]:
             call = self._time_frame_call(a, b, status=status, version=version)
@@ -575,7 +590,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         return aiter_windows(window, start, end, MAX_WINDOW_ORDER_SHEETS_TIMEFRAME, key=_key)
 
     async def list_time_frame(
-        self, start: datetime, end: datetime, *, status: str, version: Version = "v5"
+        self, start: datetime, end: datetime, *, status: OrderSheetStatus, version: Version = "v5"
     ) -> builtins.list[OrderSheet]:
         """:meth:`iter_time_frame` as a list.
 
@@ -583,6 +598,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v5/vendors/{vendorId}/ordersheets``.
         """
+        require_datetimes(start=start, end=end)
         return [s async for s in self.iter_time_frame(start, end, status=status, version=version)]
 
     async def get(self, shipment_box_id: int | str, *, version: Version = "v5") -> OrderSheet:
@@ -674,7 +690,11 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         return await self._run(self._stop_call(receipt_id, cancel_count), data_of(ResultData))
 
     async def mark_already_shipped(
-        self, receipt_id: int | str, *, delivery_company_code: str, invoice_number: str
+        self,
+        receipt_id: int | str,
+        *,
+        delivery_company_code: DeliveryCompanyCode,
+        invoice_number: str,
     ) -> ResultData:
         """Answer a stop-shipment request: already sent (it becomes a return).
 
@@ -704,7 +724,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         order_id: int,
         items: Mapping[int, int],
         *,
-        middle_cancel_code: str = "CCTTER",
+        middle_cancel_code: CancelMiddleCode = "CCTTER",
         user_id: str | None = None,
     ) -> CancelResult:
         """Cancel ``{vendorItemId: count}`` of an order (v5): at ACCEPT immediately and whole,

@@ -36,6 +36,7 @@ from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import path_param
 from coupang_seller._exceptions import BusinessRuleError, UnexpectedResponseError
+from coupang_seller._windows import require_datetimes
 from coupang_seller.catalog import load_catalog
 from coupang_seller.pagination import (
     MAX_WINDOW_PRODUCTS_TIMEFRAME,
@@ -57,6 +58,7 @@ from coupang_seller.resources._base import (
     nothing,
     raw,
 )
+from coupang_seller.types.codes import SellerProductStatus
 from coupang_seller.types.product_responses import (
     InflowStatus,
     ProductHistory,
@@ -250,7 +252,7 @@ class _ProductOps(Resource[ClientT]):
         *,
         next_token: str | None,
         max_per_page: int,
-        status: str | None,
+        status: SellerProductStatus | None,
         seller_product_name: str | None,
         seller_product_id: int | None,
         manufacture: str | None,
@@ -489,7 +491,7 @@ class Products(_ProductOps[Client], SyncResource):
         *,
         next_token: str | None = None,
         max_per_page: int = LIST_PAGE_DEFAULT,
-        status: str | None = None,
+        status: SellerProductStatus | None = None,
         seller_product_name: str | None = None,
         seller_product_id: int | None = None,
         manufacture: str | None = None,
@@ -502,6 +504,7 @@ class Products(_ProductOps[Client], SyncResource):
         (always) for a page size out of 1..100 or a name filter over 20 characters, an
         :class:`APIError` subclass when Coupang refuses.
         """
+        require_datetimes(created_at=created_at)
         call = self._list_call(
             next_token=next_token,
             max_per_page=max_per_page,
@@ -517,7 +520,7 @@ class Products(_ProductOps[Client], SyncResource):
         self,
         *,
         max_per_page: int = LIST_PAGE_MAX,
-        status: str | None = None,
+        status: SellerProductStatus | None = None,
         seller_product_name: str | None = None,
         manufacture: str | None = None,
         created_at: datetime | None = None,
@@ -527,6 +530,7 @@ class Products(_ProductOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
+        require_datetimes(created_at=created_at)
         size = _page_size(max_per_page)
 
         def fetch(token: str | None) -> tuple[Sequence[SellerProductSummary], str | None]:
@@ -555,6 +559,7 @@ class Products(_ProductOps[Client], SyncResource):
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
         Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
+        require_datetimes(start=start, end=end)
         start, end = self._windows_of(start, end)
         return iter_windows(
             self._time_frame_once,
@@ -572,6 +577,7 @@ class Products(_ProductOps[Client], SyncResource):
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
         Returns a list of :class:`SellerProductSummary`. Raises as :meth:`iter_time_frame`.
         """
+        require_datetimes(start=start, end=end)
         return builtins.list(self.iter_time_frame(start, end))
 
     def histories(
@@ -898,7 +904,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         *,
         next_token: str | None = None,
         max_per_page: int = LIST_PAGE_DEFAULT,
-        status: str | None = None,
+        status: SellerProductStatus | None = None,
         seller_product_name: str | None = None,
         seller_product_id: int | None = None,
         manufacture: str | None = None,
@@ -911,6 +917,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         (always) for a page size out of 1..100 or a name filter over 20 characters, an
         :class:`APIError` subclass when Coupang refuses.
         """
+        require_datetimes(created_at=created_at)
         call = self._list_call(
             next_token=next_token,
             max_per_page=max_per_page,
@@ -926,7 +933,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         self,
         *,
         max_per_page: int = LIST_PAGE_MAX,
-        status: str | None = None,
+        status: SellerProductStatus | None = None,
         seller_product_name: str | None = None,
         manufacture: str | None = None,
         created_at: datetime | None = None,
@@ -936,6 +943,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products``. Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
+        require_datetimes(created_at=created_at)
         size = _page_size(max_per_page)
 
         async def fetch(token: str | None) -> tuple[Sequence[SellerProductSummary], str | None]:
@@ -966,6 +974,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
         Yields :class:`SellerProductSummary` items, fetching pages lazily. Raises as the one-page call it walks (:meth:`list`, :meth:`histories`, or the 10-minute time-frame call), page by page.
         """
+        require_datetimes(start=start, end=end)
         start, end = self._windows_of(start, end)
 
         async def window(a: datetime, b: datetime) -> AsyncIterator[SellerProductSummary]:
@@ -988,6 +997,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         Calls ``GET /v2/providers/seller_api/apis/api/v1/marketplace/seller-products/time-frame``.
         Returns a list of :class:`SellerProductSummary`. Raises as :meth:`iter_time_frame`.
         """
+        require_datetimes(start=start, end=end)
         return [product async for product in self.iter_time_frame(start, end)]
 
     async def histories(

@@ -27,6 +27,7 @@ from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._constants import KST
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates, require_datetimes
 from coupang_seller.pagination import (
     aiter_page_index,
     iter_page_index,
@@ -47,6 +48,11 @@ from coupang_seller.resources._base import (
     nothing,
     walk_ranges,
 )
+from coupang_seller.types.codes import (
+    DeliveryCompanyCode,
+    ReturnCancelTypeV6,
+    ReturnRequestStatusFilter,
+)
 from coupang_seller.types.returns import (
     ManualInvoice,
     ReturnPage,
@@ -59,7 +65,7 @@ __all__ = ["AsyncReturns", "Returns"]
 
 ListVersion = Literal["v4", "v5", "v6"]
 ActionVersion = Literal["v4", "v5"]
-CancelType = Literal["RETURN", "CANCEL"]
+CancelType = ReturnCancelTypeV6
 Method = Literal["PATCH", "PUT"]
 _VERSION = re.compile(r"/apis/api/v\d+/vendors/")
 
@@ -106,7 +112,10 @@ class _ReturnOps(Resource[ClientT]):
 
     @staticmethod
     def _filters(
-        status: str | None, order_id: int | None, cancel_type: CancelType | None, version: str
+        status: ReturnRequestStatusFilter | None,
+        order_id: int | None,
+        cancel_type: CancelType | None,
+        version: str,
     ) -> dict[str, Any]:
         if cancel_type is not None and version != "v6":
             raise ValueError("cancel_type is a v6 parameter: use version='v6'")
@@ -121,7 +130,7 @@ class _ReturnOps(Resource[ClientT]):
         created_from: date,
         created_to: date,
         *,
-        status: str | None,
+        status: ReturnRequestStatusFilter | None,
         order_id: int | None,
         cancel_type: CancelType | None,
         next_token: str | None,
@@ -147,7 +156,7 @@ class _ReturnOps(Resource[ClientT]):
         start: datetime,
         end: datetime,
         *,
-        status: str | None,
+        status: ReturnRequestStatusFilter | None,
         cancel_type: CancelType | None,
         version: ListVersion,
     ) -> Call:
@@ -210,7 +219,7 @@ class _ReturnOps(Resource[ClientT]):
         start: datetime,
         end: datetime,
         *,
-        status: str | None,
+        status: ReturnRequestStatusFilter | None,
         cancel_type: CancelType | None,
         version: ListVersion,
     ) -> list[Call]:
@@ -226,7 +235,7 @@ class _ReturnOps(Resource[ClientT]):
     def _invoice_call(
         self,
         receipt_id: int | str,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None,
     ) -> Call:
@@ -269,7 +278,7 @@ class Returns(_ReturnOps[Client], SyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         next_token: str | None = None,
@@ -284,6 +293,7 @@ class Returns(_ReturnOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -301,7 +311,7 @@ class Returns(_ReturnOps[Client], SyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
@@ -315,6 +325,7 @@ class Returns(_ReturnOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
 
         def fetch(
             start: date, end: date, token: str | None
@@ -339,7 +350,7 @@ class Returns(_ReturnOps[Client], SyncResource):
         start: datetime,
         end: datetime,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         cancel_type: CancelType | None = None,
         version: ListVersion = "v6",
     ) -> builtins.list[ReturnRequest]:
@@ -352,6 +363,7 @@ class Returns(_ReturnOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_datetimes(start=start, end=end)
         calls = self._time_frame_calls(
             start, end, status=status, cancel_type=cancel_type, version=version
         )
@@ -416,6 +428,7 @@ class Returns(_ReturnOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         call = self._withdrawals_call(date_from, date_to, page_index, size_per_page)
         return self._run(call, ReturnWithdrawalPage)
 
@@ -429,6 +442,7 @@ class Returns(_ReturnOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         for start, end in split_date_range(date_from, date_to, rules.WITHDRAW_WINDOW_DAYS):
 
             def fetch(
@@ -456,7 +470,7 @@ class Returns(_ReturnOps[Client], SyncResource):
         self,
         receipt_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:
@@ -486,7 +500,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         next_token: str | None = None,
@@ -501,6 +515,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
         call = self._list_call(
             created_from,
             created_to,
@@ -518,7 +533,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
         created_from: date,
         created_to: date,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         order_id: int | None = None,
         cancel_type: CancelType | None = None,
         max_per_page: int = rules.MAX_PER_PAGE,
@@ -532,6 +547,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_dates(created_from=created_from, created_to=created_to)
 
         async def fetch(
             start: date, end: date, token: str | None
@@ -556,7 +572,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
         start: datetime,
         end: datetime,
         *,
-        status: str | None = None,
+        status: ReturnRequestStatusFilter | None = None,
         cancel_type: CancelType | None = None,
         version: ListVersion = "v6",
     ) -> builtins.list[ReturnRequest]:
@@ -569,6 +585,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v6/vendors/{vendorId}/returnRequests``.
         """
+        require_datetimes(start=start, end=end)
         calls = self._time_frame_calls(
             start, end, status=status, cancel_type=cancel_type, version=version
         )
@@ -634,6 +651,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         call = self._withdrawals_call(date_from, date_to, page_index, size_per_page)
         return await self._run(call, ReturnWithdrawalPage)
 
@@ -647,6 +665,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v4/vendors/{vendorId}/returnWithdrawRequests``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         for start, end in split_date_range(date_from, date_to, rules.WITHDRAW_WINDOW_DAYS):
 
             async def fetch(
@@ -677,7 +696,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
         self,
         receipt_id: int | str,
         *,
-        delivery_company_code: str,
+        delivery_company_code: DeliveryCompanyCode,
         invoice_number: str,
         reg_number: str | None = None,
     ) -> ManualInvoice:

@@ -24,6 +24,7 @@ from typing import Any
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
 from coupang_seller._core import path_param
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import aiter_next_token, iter_next_token
 from coupang_seller.preflight import rocket_growth as rules
 from coupang_seller.resources._base import (
@@ -92,7 +93,7 @@ class RocketGrowth(_RgOps[Client], SyncResource):
     """``client.rocket_growth``: orders fulfilled by Coupang and warehouse stock."""
 
     def list_orders(
-        self, paid_from: date | str, paid_to: date | str, *, next_token: str | None = None
+        self, paid_from: date, paid_to: date, *, next_token: str | None = None
     ) -> RgOrderPage:
         """One page of orders paid from ``paid_from`` to ``paid_to`` (days, <= 30 apart).
 
@@ -102,6 +103,7 @@ class RocketGrowth(_RgOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
         """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         return self._run(self._orders_call(paid_from, paid_to, next_token), RgOrderPage)
 
     def iter_orders(self, paid_from: date, paid_to: date) -> Iterator[RgOrder]:
@@ -112,6 +114,7 @@ class RocketGrowth(_RgOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
         """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         for start, end in _windows(paid_from, paid_to):
 
             def fetch(
@@ -166,7 +169,7 @@ class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
     """``client.rocket_growth`` of :class:`AsyncClient`: the twin of :class:`RocketGrowth`."""
 
     async def list_orders(
-        self, paid_from: date | str, paid_to: date | str, *, next_token: str | None = None
+        self, paid_from: date, paid_to: date, *, next_token: str | None = None
     ) -> RgOrderPage:
         """One page of orders paid from ``paid_from`` to ``paid_to`` (days, <= 30 apart).
 
@@ -176,6 +179,7 @@ class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
         """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         return await self._run(self._orders_call(paid_from, paid_to, next_token), RgOrderPage)
 
     async def iter_orders(self, paid_from: date, paid_to: date) -> AsyncIterator[RgOrder]:
@@ -186,6 +190,7 @@ class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg/orders``.
         """
+        require_dates(paid_from=paid_from, paid_to=paid_to)
         for start, end in _windows(paid_from, paid_to):
 
             async def fetch(

@@ -1,67 +1,194 @@
-"""``client.sandbox``: the sandbox's control API (``/_sandbox``), like stripe's test helpers.
+"""``client.sandbox``: the sandbox's control API (``/_sandbox``), grouped by resource like
+stripe's ``test_helpers``.
 
-These calls only work against a coupang-sandbox server; production answers 404. They are
-not HMAC-signed (the sandbox binds them to loopback and can require a bearer token).
+=============================  ==========================================================
+``client.sandbox.clock``       ``get()``, ``set(now, freeze=)``, ``advance(seconds)``
+``client.sandbox.vendors``     ``create(vendor_id=, access_key=, secret_key=)``
+``client.sandbox.products``    ``review(seller_product_id, result=)``
+``client.sandbox.orders``      ``place(items)``, ``get(order_id)``, ``change_address()``,
+                               ``request_cancel()``
+``client.sandbox.courier``     ``scan(box, event)``, ``scan_exchange()``, ``pick_up_return()``
+``client.sandbox.exchanges``   ``request()``, ``get()``, ``withdraw()``
+``client.sandbox.returns``     ``request()``, ``get()``, ``step()``, ``withdraw()``
+``client.sandbox.inquiries``   ``ask()``, ``open_call_center()``, ``get()``
+``client.sandbox.settlement``  ``set(vendor_id, cycle=)``, ``terms(vendor_id)``
+``client.sandbox.coupons``     ``create_contract()``, ``get()``, ``pause()``, ``resume()``
+``client.sandbox.rocket_growth``  ``set_inventory()``, ``place_order()``
+``client.sandbox.reset()``     wipe everything
+=============================  ==========================================================
+
+Every helper returns a typed model (:mod:`coupang_seller.types.sandbox` and the seller-API
+models). These calls only work against a coupang-sandbox server; production answers 404.
+They are not HMAC-signed (the sandbox binds them to loopback and can require a bearer token).
+The flat names of earlier releases (``client.sandbox.advance_clock(...)``) still work for one
+release and raise a :class:`DeprecationWarning` naming the new call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Literal
+from functools import cached_property, wraps
+from typing import Any, Final, Literal
 
-from pydantic import SecretStr
+from pydantic import BaseModel, SecretStr
 
 from coupang_seller._core import path_param
-from coupang_seller._secret import Secret, reveal
+from coupang_seller._secret import reveal
 from coupang_seller.resources._base import (
     AsyncResource,
     Call,
     SyncResource,
     data_of,
-    envelope_data,
     nothing,
 )
-from coupang_seller.types._base import CoupangModel
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
 from coupang_seller.types.exchanges import ExchangeRequest
 from coupang_seller.types.rocket_growth import RgInventorySummary, RgOrder
+from coupang_seller.types.sandbox import (
+    AddressChange,
+    BoxScan,
+    CustomerCancel,
+    ExchangeScan,
+    PlacedBox,
+    PlacedOrder,
+    ProductReview,
+    RequestedReturns,
+    ReturnPickup,
+    ReturnStepResult,
+    ReviewedItem,
+    SandboxClock,
+    SandboxCoupon,
+    SandboxInquiry,
+    SandboxOrder,
+    SandboxReturn,
+    SandboxVendor,
+)
 from coupang_seller.types.settlement import SettlementTerms
 
 __all__ = [
     "AsyncSandbox",
+    "PlacedBox",
     "PlacedOrder",
     "ProductReview",
+    "ReviewedItem",
     "Sandbox",
     "SandboxClock",
     "SandboxVendor",
 ]
 
+ReviewResult = Literal["APPROVED", "PARTIAL_APPROVED", "DENIED"]
+ScanEvent = Literal["PICKUP", "IN_TRANSIT", "DELIVERED"]
+ExchangeScanEvent = Literal["PICKUP", "DELIVERED"]
+ReturnStep = Literal["withdraw", "pickup", "coupang-check", "coupang-checked"]
+SettlementCycle = Literal["WEEKLY", "MONTHLY"]
+InquiryKind = Literal["online", "call-center"]
 
-class SandboxVendor(CoupangModel):
-    """A sandbox vendor's credentials. ``secretKey`` is a :class:`~coupang_seller.Secret`:
-    ``str``, ``repr`` and JSON dumps mask it; ``secretKey.reveal()`` gives the value."""
+#: The flat names of earlier releases -> (group, helper) of the grouped API.
+MOVED: Final[Mapping[str, tuple[str, str]]] = {
+    "create_vendor": ("vendors", "create"),
+    "set_clock": ("clock", "set"),
+    "advance_clock": ("clock", "advance"),
+    "review_product": ("products", "review"),
+    "place_order": ("orders", "place"),
+    "order": ("orders", "get"),
+    "change_address": ("orders", "change_address"),
+    "request_cancel": ("orders", "request_cancel"),
+    "scan": ("courier", "scan"),
+    "scan_exchange_pickup": ("courier", "scan_exchange"),
+    "scan_return_pickup": ("courier", "pick_up_return"),
+    "request_exchange": ("exchanges", "request"),
+    "exchange": ("exchanges", "get"),
+    "withdraw_exchange": ("exchanges", "withdraw"),
+    "request_return": ("returns", "request"),
+    "return_view": ("returns", "get"),
+    "return_step": ("returns", "step"),
+    "withdraw_return": ("returns", "withdraw"),
+    "ask_product_question": ("inquiries", "ask"),
+    "open_call_center_inquiry": ("inquiries", "open_call_center"),
+    "inquiry_view": ("inquiries", "get"),
+    "set_settlement": ("settlement", "set"),
+    "settlement_terms": ("settlement", "terms"),
+    "create_coupon_contract": ("coupons", "create_contract"),
+    "coupon_view": ("coupons", "get"),
+    "pause_coupon": ("coupons", "pause"),
+    "set_rg_inventory": ("rocket_growth", "set_inventory"),
+    "place_rg_order": ("rocket_growth", "place_order"),
+}
 
-    vendorId: str
-    accessKey: str
-    secretKey: Secret
+#: Flat names that answered a plain dict: their deprecated alias still does.
+ANSWERED_DICTS: Final = frozenset(
+    {
+        "order", "change_address", "request_cancel", "scan", "scan_exchange_pickup",
+        "scan_return_pickup", "request_return", "return_view", "return_step", "withdraw_return",
+        "inquiry_view", "coupon_view", "pause_coupon",
+    }
+)  # fmt: skip
 
 
-class SandboxClock(CoupangModel):
-    now: datetime
-    mode: str
-    offsetSeconds: float | None = None
+def _moved(old: str, new: str) -> None:
+    warnings.warn(
+        f"client.sandbox.{old} is deprecated and goes away in the next release; "
+        f"use client.sandbox.{new}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def _as_dict(model: BaseModel) -> dict[str, Any]:
+    """The JSON a flat helper of earlier releases answered (the fields the sandbox sent)."""
+    return model.model_dump(mode="json", exclude_unset=True)
+
+
+def _old_helper(resources: Any, name: str) -> Callable[..., Any]:
+    """The grouped helper behind a flat name, answering what the flat name answered."""
+    group, helper = MOVED[name]
+    target = getattr(getattr(resources, group), helper)
+    if name == "pause_coupon":
+        target = _pause_or_resume(resources.coupons)
+    if name not in ANSWERED_DICTS:
+        return target  # type: ignore[no-any-return]
+    if isinstance(resources, AsyncResource):
+
+        @wraps(target)
+        async def run_async(*args: Any, **kwargs: Any) -> dict[str, Any]:
+            return _as_dict(await target(*args, **kwargs))
+
+        return run_async
+
+    @wraps(target)
+    def run(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        return _as_dict(target(*args, **kwargs))
+
+    return run
+
+
+def _pause_or_resume(coupons: Any) -> Callable[..., Any]:
+    """``pause_coupon(coupon_id, resume=False)`` of earlier releases."""
+
+    def move(coupon_id: int | str, *, resume: bool = False) -> Any:
+        return coupons.resume(coupon_id) if resume else coupons.pause(coupon_id)
+
+    return move
+
+
+class _Moved:
+    """The flat names of earlier releases: each warns and runs its grouped helper."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in MOVED:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        group, helper = MOVED[name]
+        also = " (or coupons.resume())" if name == "pause_coupon" else ""
+        _moved(f"{name}()", f"{group}.{helper}(){also}")
+        return _old_helper(self, name)
 
 
 def _control(method: str, path: str, body: Any = None) -> Call:
     """A call to the sandbox's control API (unsigned, never rate-limited or retried)."""
     return Call(method, path, body=body, control=True)
-
-
-def _dict(answer: Any) -> dict[str, Any]:
-    data: dict[str, Any] = envelope_data(answer)
-    return data
 
 
 def _vendor_body(
@@ -73,24 +200,6 @@ def _vendor_body(
         "secretKey": None if secret_key is None else reveal(secret_key),
     }
     return {k: v for k, v in body.items() if v is not None}
-
-
-ReviewResult = Literal["APPROVED", "PARTIAL_APPROVED", "DENIED"]
-
-
-class ReviewedItem(CoupangModel):
-    sellerProductItemId: int
-    vendorItemId: int | None = None
-
-
-class ProductReview(CoupangModel):
-    """Outcome of :meth:`Sandbox.review_product`: the product's new status and its items."""
-
-    sellerProductId: int
-    vendorId: str | None = None
-    status: str
-    statusName: str | None = None
-    items: list[ReviewedItem] = []
 
 
 def _review_path(seller_product_id: int | str) -> str:
@@ -116,33 +225,6 @@ def _clock_body(now: datetime | None, freeze: bool, real: bool) -> dict[str, Any
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     return {"now": now.isoformat(), "freeze": freeze}
-
-
-class PlacedBox(CoupangModel):
-    shipmentBoxId: int
-    vendorItemIds: list[int] = []
-    shippingPrice: int | None = None
-    remotePrice: int | None = None
-    remoteArea: bool | None = None
-
-
-class PlacedOrder(CoupangModel):
-    """Outcome of :meth:`Sandbox.place_order`: the order, its boxes and when the seller sees it."""
-
-    orderId: int
-    vendorId: str | None = None
-    paidAt: str | None = None
-    visibleAt: str | None = None
-    region: str | None = None
-    safeNumber: str | None = None
-    shipmentBoxes: list[PlacedBox] = []
-
-    @property
-    def shipment_box_ids(self) -> list[int]:
-        return [box.shipmentBoxId for box in self.shipmentBoxes]
-
-
-ScanEvent = Literal["PICKUP", "IN_TRANSIT", "DELIVERED"]
 
 
 def _order_body(
@@ -181,9 +263,6 @@ def _cancel_body(reason_code: str, items: Mapping[int, int] | None) -> dict[str,
 
 def _scan_path(shipment_box_id: int | str) -> str:
     return f"/_sandbox/shipments/{path_param(shipment_box_id, 'shipmentBoxId')}/scan"
-
-
-ExchangeScanEvent = Literal["PICKUP", "DELIVERED"]
 
 
 def _exchange_body(
@@ -226,12 +305,6 @@ def _return_path(receipt_id: int | str, tail: str = "") -> str:
     return f"/_sandbox/returns/{path_param(receipt_id, 'receiptId')}{tail}"
 
 
-ReturnStep = Literal["withdraw", "pickup", "coupang-check", "coupang-checked"]
-
-
-SettlementCycle = Literal["WEEKLY", "MONTHLY"]
-
-
 def _settlement_path(vendor_id: str) -> str:
     return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}/settlement"
 
@@ -241,9 +314,6 @@ def _settlement_body(cycle: str, commission_rate: float | None) -> dict[str, Any
     if commission_rate is not None:
         body["commissionRate"] = commission_rate
     return body
-
-
-InquiryKind = Literal["online", "call-center"]
 
 
 def _question_body(
@@ -260,52 +330,19 @@ def _inquiry_path(kind: InquiryKind, inquiry_id: int | str) -> str:
     return f"/_sandbox/inquiries/{kind}/{path_param(inquiry_id, 'inquiryId')}"
 
 
-class Sandbox(SyncResource):
-    """``client.sandbox``: the sandbox's control API (reset, vendors, clock, the customer,
-    the courier, Coupang's reviewers)."""
+class SandboxClockHelpers(SyncResource):
+    """``client.sandbox.clock``: the sandbox's business clock (read, set, advance)."""
 
-    def reset(self, *, keep_vendors: bool = False) -> None:
-        """Wipe all data and return the clock to real time.
+    def get(self) -> SandboxClock:
+        """The sandbox clock's time and mode.
 
-        Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
-        stay only with ``keep_vendors=True``.
-
-        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
-        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
-        id or a production server, :class:`ValidationError` for a bad body).
-        """
-        self._run(_control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing)
-
-    def create_vendor(
-        self,
-        vendor_id: str | None = None,
-        *,
-        access_key: str | None = None,
-        secret_key: str | SecretStr | None = None,
-    ) -> SandboxVendor:
-        """Register a vendor; anything not given is generated. Returns all three values.
-
-        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
-        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
-        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
-        server, :class:`ValidationError` for a bad body).
-        """
-        return self._run(
-            _control(
-                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
-            ),
-            data_of(SandboxVendor),
-        )
-
-    def clock(self) -> SandboxClock:
-        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+        Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
         :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server).
         """
         return self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
-    def set_clock(
+    def set(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
         """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
@@ -313,26 +350,58 @@ class Sandbox(SyncResource):
         Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
         :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
         naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a bad body).
         """
         return self._run(
             _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
             data_of(SandboxClock),
         )
 
-    def advance_clock(self, seconds: float) -> SandboxClock:
-        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+    def advance(self, seconds: float) -> SandboxClock:
+        """Move the business clock ``seconds`` on (what is due by then happens: visibility,
+        auto-approval, deliveries, settlement).
+
+        Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
         :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a bad body).
         """
         return self._run(
             _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
             data_of(SandboxClock),
         )
 
-    def review_product(
+    def __call__(self) -> SandboxClock:
+        """Deprecated: ``client.sandbox.clock()`` is ``client.sandbox.clock.get()``."""
+        _moved("clock()", "clock.get()")
+        return self.get()
+
+
+class SandboxVendorHelpers(SyncResource):
+    """``client.sandbox.vendors``: register vendors at run time."""
+
+    def create(
+        self,
+        vendor_id: str | None = None,
+        *,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxVendor:
+        """Register a vendor; anything not given is generated. ``reset()`` removes it unless
+        called with ``keep_vendors=True``.
+
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` on a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        body = _vendor_body(vendor_id, access_key, secret_key)
+        return self._run(_control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor))
+
+
+class SandboxProductHelpers(SyncResource):
+    """``client.sandbox.products``: play Coupang's product reviewers."""
+
+    def review(
         self,
         seller_product_id: int | str,
         *,
@@ -346,23 +415,21 @@ class Sandbox(SyncResource):
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
 
-        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
-        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API).
+        Returns the :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _review_body(result, reason, approved_item_ids)
         return self._run(
-            _control(
-                "POST",
-                _review_path(seller_product_id),
-                body=_review_body(result, reason, approved_item_ids),
-            ),
-            data_of(ProductReview),
+            _control("POST", _review_path(seller_product_id), body=body), data_of(ProductReview)
         )
 
-    # -- the customer and the courier ---------------------------------------------------
 
-    def place_order(
+class SandboxOrderHelpers(SyncResource):
+    """``client.sandbox.orders``: play the customer of an order (place, edit, cancel)."""
+
+    def place(
         self,
         items: Mapping[int, int] | Sequence[tuple[int, int]],
         *,
@@ -374,7 +441,7 @@ class Sandbox(SyncResource):
     ) -> PlacedOrder:
         """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
-        (600) of the sandbox clock: ``advance_clock(600)``.
+        (600) of the sandbox clock: ``clock.advance(600)``.
 
         Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
         :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
@@ -382,70 +449,93 @@ class Sandbox(SyncResource):
         :class:`ValidationError` for a bad body).
         """
         body = _order_body(
-            vendor_id or self._vendor_id,
-            items,
-            receiver=receiver,
-            bundle=bundle,
-            safe_number=safe_number,
-            extra=extra,
-        )
+            vendor_id or self._vendor_id, items, receiver=receiver, bundle=bundle,
+            safe_number=safe_number, extra=extra,
+        )  # fmt: skip
         return self._run(_control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder))
 
-    def order(self, order_id: int | str) -> dict[str, Any]:
+    def get(self, order_id: int | str) -> SandboxOrder:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
 
         Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
-        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
-        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        :class:`SandboxOrder`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        return self._run(_control("GET", _order_path(order_id)), _dict)
+        return self._run(_control("GET", _order_path(order_id)), data_of(SandboxOrder))
 
-    def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
+    def change_address(self, order_id: int | str, **receiver: str) -> AddressChange:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
 
-        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
-        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns
+        the :class:`AddressChange` (the new receiver and region). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ValidationError` for a bad body, :class:`ConflictError` once
+        shipping has started).
         """
+        path = _order_path(order_id, "/address")
         return self._run(
-            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
+            _control("POST", path, body={"receiver": receiver}), data_of(AddressChange)
         )
 
     def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
-        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+    ) -> CustomerCancel:  # fmt: skip
+        """The customer cancels ``{vendorItemId: count}`` (everything left when omitted):
+        immediate at ACCEPT, a stop-shipment request at INSTRUCT.
 
-        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
-        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
-        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API).
+        Returns the :class:`CustomerCancel` (one receipt per box). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ValidationError` for a bad body).
+        """
+        path = _order_path(order_id, "/cancel-request")
+        body = _cancel_body(reason_code, items)
+        return self._run(_control("POST", path, body=body), data_of(CustomerCancel))
+
+
+class SandboxCourierHelpers(SyncResource):
+    """``client.sandbox.courier``: play the courier (parcels, exchange and return pickups)."""
+
+    def scan(self, shipment_box_id: int | str, event: ScanEvent) -> BoxScan:
+        """A courier scan of a parcel: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API).
+        Returns the :class:`BoxScan` (the box's new status). Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad event, :class:`ConflictError` out of order).
         """
         return self._run(
-            _control(
-                "POST",
-                _order_path(order_id, "/cancel-request"),
-                body=_cancel_body(reason_code, items),
-            ),
-            _dict,
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), data_of(BoxScan)
         )
 
-    def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
-        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+    def scan_exchange(self, exchange_id: int | str, event: ExchangeScanEvent) -> ExchangeScan:
+        """A courier scan of an exchange's returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
-        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns
+        the :class:`ExchangeScan` (its ``collectStatus``). Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad event).
         """
-        return self._run(
-            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
-        )
+        path = _exchange_path(exchange_id, "/scan")
+        return self._run(_control("POST", path, body={"event": event}), data_of(ExchangeScan))
 
-    def request_exchange(
+    def pick_up_return(self, receipt_id: int | str) -> ReturnPickup:
+        """The courier picks a return's goods up (a quick refund happens here).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns
+        the :class:`ReturnPickup`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ConflictError`
+        when the return cannot be picked up).
+        """
+        path = _return_path(receipt_id, "/pickup")
+        return self._run(_control("POST", path, body={}), data_of(ReturnPickup))
+
+
+class SandboxExchangeHelpers(SyncResource):
+    """``client.sandbox.exchanges``: play the customer of an exchange."""
+
+    def request(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
@@ -466,25 +556,22 @@ class Sandbox(SyncResource):
             _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
         )
 
-    def exchange(self, exchange_id: int | str) -> ExchangeRequest:
+    def get(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
 
         Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
         :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
         return self._run(_control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest))
 
-    def withdraw_exchange(
-        self, exchange_id: int | str, *, reason: str | None = None
-    ) -> ExchangeRequest:
+    def withdraw(self, exchange_id: int | str, *, reason: str | None = None) -> ExchangeRequest:
         """The customer withdraws the exchange (RECEIPT -> CANCEL).
 
-        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
-        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API).
+        Returns the :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` past RECEIPT).
         """
         body = {} if reason is None else {"cancelReason": reason}
         return self._run(
@@ -492,80 +579,63 @@ class Sandbox(SyncResource):
             data_of(ExchangeRequest),
         )
 
-    def scan_exchange_pickup(
-        self, exchange_id: int | str, event: ExchangeScanEvent
-    ) -> dict[str, Any]:
-        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
-        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
-        refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
-        """
-        return self._run(
-            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
-        )
+class SandboxReturnHelpers(SyncResource):
+    """``client.sandbox.returns``: play the customer of a return and Coupang's CS."""
 
-    def request_return(
+    def request(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
         reason: str | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> RequestedReturns:  # fmt: skip
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
         per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
 
-        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the
+        :class:`RequestedReturns` (its ``receipt_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _return_body(order_id, items, reason_code, reason)
         return self._run(
-            _control(
-                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
-            ),
-            _dict,
+            _control("POST", "/_sandbox/returns", body=body), data_of(RequestedReturns)
         )
 
-    def return_view(self, receipt_id: int | str) -> dict[str, Any]:
+    def get(self, receipt_id: int | str) -> SandboxReturn:
         """Everything the sandbox knows about a return, withdrawn or not.
 
         Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
-        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        :class:`SandboxReturn`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        return self._run(_control("GET", _return_path(receipt_id)), _dict)
+        return self._run(_control("GET", _return_path(receipt_id)), data_of(SandboxReturn))
 
-    def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
-        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+    def step(self, receipt_id: int | str, step: ReturnStep) -> ReturnStepResult:
+        """The customer withdraws, the courier picks up (``courier.pick_up_return``), Coupang's
+        CS takes a dispute (``coupang-check``) or settles it (``coupang-checked``).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
-        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
-        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns
+        the :class:`ReturnStepResult` (the new ``receiptStatus``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ConflictError` when the step is not allowed now).
         """
-        return self._run(_control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict)
+        path = _return_path(receipt_id, f"/{step}")
+        return self._run(_control("POST", path, body={}), data_of(ReturnStepResult))
 
-    def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+    def withdraw(self, receipt_id: int | str) -> ReturnStepResult:
         """The customer withdraws the return (before the pickup).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API).
+        Returns the :class:`ReturnStepResult` (``withdrawnAt`` set). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ConflictError` after the pickup).
         """
-        return self.return_step(receipt_id, "withdraw")
+        return self.step(receipt_id, "withdraw")
 
-    def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
-        """The courier picks the returned goods up (quick refund happens here).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
-        """
-        return self.return_step(receipt_id, "pickup")
+class SandboxInquiryHelpers(SyncResource):
+    """``client.sandbox.inquiries``: play the customer and Coupang's call center."""
 
-    def ask_product_question(
+    def ask(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
@@ -583,7 +653,7 @@ class Sandbox(SyncResource):
             _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
         )
 
-    def open_call_center_inquiry(
+    def open_call_center(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
         transfer: bool = False, receipt_category: str | None = None,
     ) -> CallCenterInquiry:  # fmt: skip
@@ -605,47 +675,49 @@ class Sandbox(SyncResource):
             data_of(CallCenterInquiry),
         )
 
-    def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
+    def get(self, inquiry_id: int | str, *, kind: InquiryKind) -> SandboxInquiry:
         """An inquiry as the seller's list shows it, with its state (``status``).
 
-        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
-        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
-        refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns
+        the :class:`SandboxInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or kind, or a production server).
         """
-        return self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
+        return self._run(_control("GET", _inquiry_path(kind, inquiry_id)), data_of(SandboxInquiry))
 
-    def set_settlement(
+
+class SandboxSettlementHelpers(SyncResource):
+    """``client.sandbox.settlement``: a vendor's settlement terms (cycle, commission)."""
+
+    def set(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
         the commission in percent (VAT excluded, e.g. 10.8).
 
-        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
-        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API).
+        Returns the :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _settlement_body(cycle, commission_rate)
         return self._run(
-            _control(
-                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
-            ),
-            data_of(SettlementTerms),
+            _control("PUT", _settlement_path(vendor_id), body=body), data_of(SettlementTerms)
         )
 
-    def settlement_terms(self, vendor_id: str) -> SettlementTerms:
+    def terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
 
-        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
-        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API).
+        Returns the :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server).
         """
         return self._run(_control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms))
 
-    # -- coupons: contracts (with their monthly budget) and operator actions ----------------
 
-    def create_coupon_contract(
+class SandboxCouponHelpers(SyncResource):
+    """``client.sandbox.coupons``: seed coupon contracts, play Coupang's coupon operators."""
+
+    def create_contract(
         self,
         *,
         vendor_id: str | None = None,
@@ -658,41 +730,51 @@ class Sandbox(SyncResource):
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
         to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
 
-        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
-        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control
+        API). Returns the :class:`CouponContract`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
         return self._run(_control("POST", path, body=body), data_of(CouponContract))
 
-    def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+    def get(self, coupon_id: int | str) -> SandboxCoupon:
         """A coupon of either kind with its items and usage (``usageAmount``).
 
-        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
-        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the
+        :class:`SandboxCoupon`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        return self._run(_control("GET", path), _dict)
+        return self._run(_control("GET", _coupon_path(coupon_id)), data_of(SandboxCoupon))
 
-    def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
-        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+    def pause(self, coupon_id: int | str) -> SandboxCoupon:
+        """Coupang stops a coupon (발행중지: APPLIED -> PAUSED).
 
-        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
-        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (the sandbox's control API). Returns
+        the :class:`SandboxCoupon` after the move. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` when the coupon is not APPLIED).
         """
-        step = "resume" if resume else "pause"
-        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        return self._run(_control("POST", path, body={}), _dict)
+        path = _coupon_path(coupon_id, "/pause")
+        return self._run(_control("POST", path, body={}), data_of(SandboxCoupon))
 
-    # -- Rocket Growth: Coupang's warehouse and its customers --------------------------------
+    def resume(self, coupon_id: int | str) -> SandboxCoupon:
+        """Coupang resumes a stopped coupon (PAUSED -> APPLIED).
 
-    def set_rg_inventory(
+        Calls ``POST /_sandbox/coupons/{couponId}/resume`` (the sandbox's control API). Returns
+        the :class:`SandboxCoupon` after the move. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` when the coupon is not PAUSED).
+        """
+        path = _coupon_path(coupon_id, "/resume")
+        return self._run(_control("POST", path, body={}), data_of(SandboxCoupon))
+
+
+class SandboxRocketGrowthHelpers(SyncResource):
+    """``client.sandbox.rocket_growth``: Coupang's warehouse stock and its customers."""
+
+    def set_inventory(
         self,
         vendor_item_id: int | str,
         quantity: int,
@@ -702,17 +784,17 @@ class Sandbox(SyncResource):
     ) -> RgInventorySummary:
         """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
 
-        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
-        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns
+        the :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
         return self._run(
             _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
         )
 
-    def place_rg_order(
+    def place_order(
         self,
         items: Mapping[int, int] | Sequence[tuple[int, int]],
         *,
@@ -731,53 +813,96 @@ class Sandbox(SyncResource):
         return self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
-class AsyncSandbox(AsyncResource):
-    """``client.sandbox`` of :class:`AsyncClient`: the twin of :class:`Sandbox`."""
+class Sandbox(_Moved, SyncResource):
+    """``client.sandbox``: the sandbox's control API, grouped like stripe's test helpers:
+    ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, and :meth:`reset`.
 
-    async def reset(self, *, keep_vendors: bool = False) -> None:
+    The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
+    and warn (:class:`DeprecationWarning`) naming the new call."""
+
+    def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe all data and return the clock to real time.
 
-        Vendors seeded at startup always stay; vendors created at run time (``create_vendor``)
+        Vendors seeded at startup always stay; vendors created at run time (``vendors.create``)
         stay only with ``keep_vendors=True``.
 
         Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
-        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an unknown
-        id or a production server, :class:`ValidationError` for a bad body).
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` on a
+        production server, :class:`ValidationError` for a bad body).
         """
-        await self._run(
-            _control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing
-        )
+        self._run(_control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing)
 
-    async def create_vendor(
-        self,
-        vendor_id: str | None = None,
-        *,
-        access_key: str | None = None,
-        secret_key: str | SecretStr | None = None,
-    ) -> SandboxVendor:
-        """Register a vendor; anything not given is generated. Returns all three values.
+    @cached_property
+    def clock(self) -> SandboxClockHelpers:
+        """The business clock: ``get()``, ``set(now)``, ``advance(seconds)``."""
+        return SandboxClockHelpers(self._client)
 
-        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
-        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
-        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
-        server, :class:`ValidationError` for a bad body).
-        """
-        return await self._run(
-            _control(
-                "POST", "/_sandbox/vendors", body=_vendor_body(vendor_id, access_key, secret_key)
-            ),
-            data_of(SandboxVendor),
-        )
+    @cached_property
+    def vendors(self) -> SandboxVendorHelpers:
+        """Vendors registered at run time: ``create()``."""
+        return SandboxVendorHelpers(self._client)
 
-    async def clock(self) -> SandboxClock:
-        """Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
+    @cached_property
+    def products(self) -> SandboxProductHelpers:
+        """Coupang's product reviewers: ``review(seller_product_id)``."""
+        return SandboxProductHelpers(self._client)
+
+    @cached_property
+    def orders(self) -> SandboxOrderHelpers:
+        """The customer of an order: ``place``, ``get``, ``change_address``, ``request_cancel``."""
+        return SandboxOrderHelpers(self._client)
+
+    @cached_property
+    def courier(self) -> SandboxCourierHelpers:
+        """The courier: ``scan``, ``scan_exchange``, ``pick_up_return``."""
+        return SandboxCourierHelpers(self._client)
+
+    @cached_property
+    def exchanges(self) -> SandboxExchangeHelpers:
+        """The customer of an exchange: ``request``, ``get``, ``withdraw``."""
+        return SandboxExchangeHelpers(self._client)
+
+    @cached_property
+    def returns(self) -> SandboxReturnHelpers:
+        """The customer of a return and Coupang's CS: ``request``, ``get``, ``step``,
+        ``withdraw``."""
+        return SandboxReturnHelpers(self._client)
+
+    @cached_property
+    def inquiries(self) -> SandboxInquiryHelpers:
+        """The customer and the call center: ``ask``, ``open_call_center``, ``get``."""
+        return SandboxInquiryHelpers(self._client)
+
+    @cached_property
+    def settlement(self) -> SandboxSettlementHelpers:
+        """A vendor's settlement terms: ``set``, ``terms``."""
+        return SandboxSettlementHelpers(self._client)
+
+    @cached_property
+    def coupons(self) -> SandboxCouponHelpers:
+        """Coupon contracts and operators: ``create_contract``, ``get``, ``pause``, ``resume``."""
+        return SandboxCouponHelpers(self._client)
+
+    @cached_property
+    def rocket_growth(self) -> SandboxRocketGrowthHelpers:
+        """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
+        return SandboxRocketGrowthHelpers(self._client)
+
+
+class AsyncSandboxClockHelpers(AsyncResource):
+    """``client.sandbox.clock``: the sandbox's business clock (read, set, advance)."""
+
+    async def get(self) -> SandboxClock:
+        """The sandbox clock's time and mode.
+
+        Calls ``GET /_sandbox/clock`` (the sandbox's control API). Returns the
         :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server).
         """
         return await self._run(_control("GET", "/_sandbox/clock"), data_of(SandboxClock))
 
-    async def set_clock(
+    async def set(
         self, now: datetime | None = None, *, freeze: bool = False, real: bool = False
     ) -> SandboxClock:
         """Set the business clock to ``now`` (frozen or running on from it), or back to real time.
@@ -785,26 +910,60 @@ class AsyncSandbox(AsyncResource):
         Calls ``POST /_sandbox/clock`` (the sandbox's control API). Returns the
         :class:`SandboxClock`; raises :class:`ValueError` without ``now`` (nor ``real``) or with a
         naive ``now``. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a bad body).
         """
         return await self._run(
             _control("POST", "/_sandbox/clock", body=_clock_body(now, freeze, real)),
             data_of(SandboxClock),
         )
 
-    async def advance_clock(self, seconds: float) -> SandboxClock:
-        """Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
+    async def advance(self, seconds: float) -> SandboxClock:
+        """Move the business clock ``seconds`` on (what is due by then happens: visibility,
+        auto-approval, deliveries, settlement).
+
+        Calls ``POST /_sandbox/clock/advance`` (the sandbox's control API). Returns the
         :class:`SandboxClock`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a bad body).
         """
         return await self._run(
             _control("POST", "/_sandbox/clock/advance", body={"seconds": seconds}),
             data_of(SandboxClock),
         )
 
-    async def review_product(
+    async def __call__(self) -> SandboxClock:
+        """Deprecated: ``client.sandbox.clock()`` is ``client.sandbox.clock.get()``."""
+        _moved("clock()", "clock.get()")
+        return await self.get()
+
+
+class AsyncSandboxVendorHelpers(AsyncResource):
+    """``client.sandbox.vendors``: register vendors at run time."""
+
+    async def create(
+        self,
+        vendor_id: str | None = None,
+        *,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxVendor:
+        """Register a vendor; anything not given is generated. ``reset()`` removes it unless
+        called with ``keep_vendors=True``.
+
+        Calls ``POST /_sandbox/vendors`` (the sandbox's control API). Returns the
+        :class:`SandboxVendor` (its secret masked until ``reveal()``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` on a production server,
+        :class:`ValidationError` for a bad body).
+        """
+        body = _vendor_body(vendor_id, access_key, secret_key)
+        return await self._run(
+            _control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor)
+        )
+
+
+class AsyncSandboxProductHelpers(AsyncResource):
+    """``client.sandbox.products``: play Coupang's product reviewers."""
+
+    async def review(
         self,
         seller_product_id: int | str,
         *,
@@ -818,21 +977,21 @@ class AsyncSandbox(AsyncResource):
         first item when omitted). Approved items get their ``vendorItemId``. Without this
         call the sandbox approves automatically after ``auto_review_seconds`` of its clock.
 
-        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API). Returns the
-        :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/products/{sellerProductId}/review`` (the sandbox's control API).
+        Returns the :class:`ProductReview`. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _review_body(result, reason, approved_item_ids)
         return await self._run(
-            _control(
-                "POST",
-                _review_path(seller_product_id),
-                body=_review_body(result, reason, approved_item_ids),
-            ),
-            data_of(ProductReview),
+            _control("POST", _review_path(seller_product_id), body=body), data_of(ProductReview)
         )
 
-    async def place_order(
+
+class AsyncSandboxOrderHelpers(AsyncResource):
+    """``client.sandbox.orders``: play the customer of an order (place, edit, cancel)."""
+
+    async def place(
         self,
         items: Mapping[int, int] | Sequence[tuple[int, int]],
         *,
@@ -844,7 +1003,7 @@ class AsyncSandbox(AsyncResource):
     ) -> PlacedOrder:
         """Play the customer: a paid order of ``{vendorItemId: quantity}`` (approved, on-sale
         items of this client's vendor). The seller sees it after ``order_visible_after_seconds``
-        (600) of the sandbox clock: ``advance_clock(600)``.
+        (600) of the sandbox clock: ``clock.advance(600)``.
 
         Calls ``POST /_sandbox/orders`` (the sandbox's control API). Returns the
         :class:`PlacedOrder` (its ``shipment_box_ids``). Raises an :class:`APIError` subclass when
@@ -852,72 +1011,95 @@ class AsyncSandbox(AsyncResource):
         :class:`ValidationError` for a bad body).
         """
         body = _order_body(
-            vendor_id or self._vendor_id,
-            items,
-            receiver=receiver,
-            bundle=bundle,
-            safe_number=safe_number,
-            extra=extra,
-        )
+            vendor_id or self._vendor_id, items, receiver=receiver, bundle=bundle,
+            safe_number=safe_number, extra=extra,
+        )  # fmt: skip
         return await self._run(
             _control("POST", "/_sandbox/orders", body=body), data_of(PlacedOrder)
         )
 
-    async def order(self, order_id: int | str) -> dict[str, Any]:
+    async def get(self, order_id: int | str) -> SandboxOrder:
         """Everything the sandbox knows about an order (sheets and receipts), visible or not.
 
         Calls ``GET /_sandbox/orders/{orderId}`` (the sandbox's control API). Returns the
-        sandbox's view of the order, as a dict. Raises an :class:`APIError` subclass when the
-        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        :class:`SandboxOrder`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        return await self._run(_control("GET", _order_path(order_id)), _dict)
+        return await self._run(_control("GET", _order_path(order_id)), data_of(SandboxOrder))
 
-    async def change_address(self, order_id: int | str, **receiver: str) -> dict[str, Any]:
+    async def change_address(self, order_id: int | str, **receiver: str) -> AddressChange:
         """The customer edits the address (name, addr1, addr2, postCode) while ACCEPT.
 
-        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns the
-        changed receiver, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/orders/{orderId}/address`` (the sandbox's control API). Returns
+        the :class:`AddressChange` (the new receiver and region). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ValidationError` for a bad body, :class:`ConflictError` once
+        shipping has started).
         """
+        path = _order_path(order_id, "/address")
         return await self._run(
-            _control("POST", _order_path(order_id, "/address"), body={"receiver": receiver}), _dict
+            _control("POST", path, body={"receiver": receiver}), data_of(AddressChange)
         )
 
     async def request_cancel(
         self, order_id: int | str, *, reason_code: str = "CHANGEMIND",
         items: Mapping[int, int] | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
-        """The customer cancels: immediate at ACCEPT, a stop-shipment request at INSTRUCT.
+    ) -> CustomerCancel:  # fmt: skip
+        """The customer cancels ``{vendorItemId: count}`` (everything left when omitted):
+        immediate at ACCEPT, a stop-shipment request at INSTRUCT.
 
-        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API). Returns the
-        cancellation (or stop-shipment request), as a dict. Raises an :class:`APIError` subclass
-        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``POST /_sandbox/orders/{orderId}/cancel-request`` (the sandbox's control API).
+        Returns the :class:`CustomerCancel` (one receipt per box). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ValidationError` for a bad body).
+        """
+        path = _order_path(order_id, "/cancel-request")
+        body = _cancel_body(reason_code, items)
+        return await self._run(_control("POST", path, body=body), data_of(CustomerCancel))
+
+
+class AsyncSandboxCourierHelpers(AsyncResource):
+    """``client.sandbox.courier``: play the courier (parcels, exchange and return pickups)."""
+
+    async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> BoxScan:
+        """A courier scan of a parcel: PICKUP, IN_TRANSIT or DELIVERED.
+
+        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API).
+        Returns the :class:`BoxScan` (the box's new status). Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad event, :class:`ConflictError` out of order).
         """
         return await self._run(
-            _control(
-                "POST",
-                _order_path(order_id, "/cancel-request"),
-                body=_cancel_body(reason_code, items),
-            ),
-            _dict,
+            _control("POST", _scan_path(shipment_box_id), body={"event": event}), data_of(BoxScan)
         )
 
-    async def scan(self, shipment_box_id: int | str, event: ScanEvent) -> dict[str, Any]:
-        """A courier scan: PICKUP, IN_TRANSIT or DELIVERED.
+    async def scan_exchange(self, exchange_id: int | str, event: ExchangeScanEvent) -> ExchangeScan:
+        """A courier scan of an exchange's returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls ``POST /_sandbox/shipments/{shipmentBoxId}/scan`` (the sandbox's control API). Returns the box's
-        new delivery state, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns
+        the :class:`ExchangeScan` (its ``collectStatus``). Raises an :class:`APIError` subclass
+        when the sandbox refuses (:class:`NotFoundError` for an unknown id or a production
+        server, :class:`ValidationError` for a bad event).
         """
-        return await self._run(
-            _control("POST", _scan_path(shipment_box_id), body={"event": event}), _dict
-        )
+        path = _exchange_path(exchange_id, "/scan")
+        return await self._run(_control("POST", path, body={"event": event}), data_of(ExchangeScan))
 
-    async def request_exchange(
+    async def pick_up_return(self, receipt_id: int | str) -> ReturnPickup:
+        """The courier picks a return's goods up (a quick refund happens here).
+
+        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns
+        the :class:`ReturnPickup`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server, :class:`ConflictError`
+        when the return cannot be picked up).
+        """
+        path = _return_path(receipt_id, "/pickup")
+        return await self._run(_control("POST", path, body={}), data_of(ReturnPickup))
+
+
+class AsyncSandboxExchangeHelpers(AsyncResource):
+    """``client.sandbox.exchanges``: play the customer of an exchange."""
+
+    async def request(
         self, order_id: int | str, vendor_item_id: int, *, quantity: int = 1,
         reason_code: str = "DEFECT", reason_detail: str | None = None,
         target_vendor_item_id: int | None = None, exchange_amount: int | None = None,
@@ -938,27 +1120,26 @@ class AsyncSandbox(AsyncResource):
             _control("POST", "/_sandbox/exchanges", body=body), data_of(ExchangeRequest)
         )
 
-    async def exchange(self, exchange_id: int | str) -> ExchangeRequest:
+    async def get(self, exchange_id: int | str) -> ExchangeRequest:
         """An exchange as the seller's list shows it.
 
         Calls ``GET /_sandbox/exchanges/{exchangeId}`` (the sandbox's control API). Returns the
         :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
         return await self._run(
             _control("GET", _exchange_path(exchange_id)), data_of(ExchangeRequest)
         )
 
-    async def withdraw_exchange(
+    async def withdraw(
         self, exchange_id: int | str, *, reason: str | None = None
     ) -> ExchangeRequest:
         """The customer withdraws the exchange (RECEIPT -> CANCEL).
 
-        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API). Returns the
-        :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/exchanges/{exchangeId}/withdraw`` (the sandbox's control API).
+        Returns the :class:`ExchangeRequest`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` past RECEIPT).
         """
         body = {} if reason is None else {"cancelReason": reason}
         return await self._run(
@@ -966,82 +1147,63 @@ class AsyncSandbox(AsyncResource):
             data_of(ExchangeRequest),
         )
 
-    async def scan_exchange_pickup(
-        self, exchange_id: int | str, event: ExchangeScanEvent
-    ) -> dict[str, Any]:
-        """A courier scan of the returned goods: PICKUP, then DELIVERED (to the seller).
 
-        Calls ``POST /_sandbox/exchanges/{exchangeId}/scan`` (the sandbox's control API). Returns the
-        exchange's pickup state, as a dict. Raises an :class:`APIError` subclass when the sandbox
-        refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
-        """
-        return await self._run(
-            _control("POST", _exchange_path(exchange_id, "/scan"), body={"event": event}), _dict
-        )
+class AsyncSandboxReturnHelpers(AsyncResource):
+    """``client.sandbox.returns``: play the customer of a return and Coupang's CS."""
 
-    async def request_return(
+    async def request(
         self, order_id: int | str, items: Mapping[int, int], *, reason_code: str = "CHANGEMIND",
         reason: str | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> RequestedReturns:  # fmt: skip
         """The customer asks to return shipped items ``{vendorItemId: quantity}`` (one receipt
         per shipment box); ``reason_code`` (VOC) decides who pays the return shipping.
 
-        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/returns`` (the sandbox's control API). Returns the
+        :class:`RequestedReturns` (its ``receipt_ids``). Raises an :class:`APIError` subclass when
+        the sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _return_body(order_id, items, reason_code, reason)
         return await self._run(
-            _control(
-                "POST", "/_sandbox/returns", body=_return_body(order_id, items, reason_code, reason)
-            ),
-            _dict,
+            _control("POST", "/_sandbox/returns", body=body), data_of(RequestedReturns)
         )
 
-    async def return_view(self, receipt_id: int | str) -> dict[str, Any]:
+    async def get(self, receipt_id: int | str) -> SandboxReturn:
         """Everything the sandbox knows about a return, withdrawn or not.
 
         Calls ``GET /_sandbox/returns/{receiptId}`` (the sandbox's control API). Returns the
-        return receipt, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        :class:`SandboxReturn`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        return await self._run(_control("GET", _return_path(receipt_id)), _dict)
+        return await self._run(_control("GET", _return_path(receipt_id)), data_of(SandboxReturn))
 
-    async def return_step(self, receipt_id: int | str, step: ReturnStep) -> dict[str, Any]:
-        """The customer withdraws, the courier picks up, Coupang's CS checks a dispute.
+    async def step(self, receipt_id: int | str, step: ReturnStep) -> ReturnStepResult:
+        """The customer withdraws, the courier picks up (``courier.pick_up_return``), Coupang's
+        CS takes a dispute (``coupang-check``) or settles it (``coupang-checked``).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns the
-        return receipt after the step, as a dict. Raises an :class:`APIError` subclass when the
-        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``POST /_sandbox/returns/{receiptId}/{step}`` (the sandbox's control API). Returns
+        the :class:`ReturnStepResult` (the new ``receiptStatus``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ConflictError` when the step is not allowed now).
         """
-        return await self._run(
-            _control("POST", _return_path(receipt_id, f"/{step}"), body={}), _dict
-        )
+        path = _return_path(receipt_id, f"/{step}")
+        return await self._run(_control("POST", path, body={}), data_of(ReturnStepResult))
 
-    async def withdraw_return(self, receipt_id: int | str) -> dict[str, Any]:
+    async def withdraw(self, receipt_id: int | str) -> ReturnStepResult:
         """The customer withdraws the return (before the pickup).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/returns/{receiptId}/withdraw`` (the sandbox's control API).
+        Returns the :class:`ReturnStepResult` (``withdrawnAt`` set). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`NotFoundError` for an unknown id or a
+        production server, :class:`ConflictError` after the pickup).
         """
-        return await self.return_step(receipt_id, "withdraw")
+        return await self.step(receipt_id, "withdraw")
 
-    async def scan_return_pickup(self, receipt_id: int | str) -> dict[str, Any]:
-        """The courier picks the returned goods up (quick refund happens here).
 
-        Calls ``POST /_sandbox/returns/{receiptId}/pickup`` (the sandbox's control API). Returns the return receipt, as
-        a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
-        """
-        return await self.return_step(receipt_id, "pickup")
+class AsyncSandboxInquiryHelpers(AsyncResource):
+    """``client.sandbox.inquiries``: play the customer and Coupang's call center."""
 
-    async def ask_product_question(
+    async def ask(
         self, vendor_item_id: int, *, content: str, buyer: str | None = None,
         order_id: int | None = None,
     ) -> OnlineInquiry:  # fmt: skip
@@ -1059,7 +1221,7 @@ class AsyncSandbox(AsyncResource):
             _control("POST", "/_sandbox/inquiries/online", body=body), data_of(OnlineInquiry)
         )
 
-    async def open_call_center_inquiry(
+    async def open_call_center(
         self, *, content: str, order_id: int | None = None, vendor_item_id: int | None = None,
         transfer: bool = False, receipt_category: str | None = None,
     ) -> CallCenterInquiry:  # fmt: skip
@@ -1081,47 +1243,53 @@ class AsyncSandbox(AsyncResource):
             data_of(CallCenterInquiry),
         )
 
-    async def inquiry_view(self, inquiry_id: int | str, *, kind: InquiryKind) -> dict[str, Any]:
+    async def get(self, inquiry_id: int | str, *, kind: InquiryKind) -> SandboxInquiry:
         """An inquiry as the seller's list shows it, with its state (``status``).
 
-        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns the
-        inquiry with its answers, as a dict. Raises an :class:`APIError` subclass when the sandbox
-        refuses (:class:`NotFoundError` for an unknown id or a production server,
-        :class:`ValidationError` for a bad body).
+        Calls ``GET /_sandbox/inquiries/{kind}/{inquiryId}`` (the sandbox's control API). Returns
+        the :class:`SandboxInquiry`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or kind, or a production server).
         """
-        return await self._run(_control("GET", _inquiry_path(kind, inquiry_id)), _dict)
+        return await self._run(
+            _control("GET", _inquiry_path(kind, inquiry_id)), data_of(SandboxInquiry)
+        )
 
-    async def set_settlement(
+
+class AsyncSandboxSettlementHelpers(AsyncResource):
+    """``client.sandbox.settlement``: a vendor's settlement terms (cycle, commission)."""
+
+    async def set(
         self, vendor_id: str, *, cycle: SettlementCycle, commission_rate: float | None = None
     ) -> SettlementTerms:
         """Settlement terms of a vendor: ``WEEKLY`` or ``MONTHLY`` payments and, when given,
         the commission in percent (VAT excluded, e.g. 10.8).
 
-        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
-        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``PUT /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API).
+        Returns the :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
+        body = _settlement_body(cycle, commission_rate)
         return await self._run(
-            _control(
-                "PUT", _settlement_path(vendor_id), body=_settlement_body(cycle, commission_rate)
-            ),
-            data_of(SettlementTerms),
+            _control("PUT", _settlement_path(vendor_id), body=body), data_of(SettlementTerms)
         )
 
-    async def settlement_terms(self, vendor_id: str) -> SettlementTerms:
+    async def terms(self, vendor_id: str) -> SettlementTerms:
         """The settlement terms in force for a vendor (defaults: MONTHLY, 10.8 %).
 
-        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API). Returns the
-        :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``GET /_sandbox/vendors/{vendorId}/settlement`` (the sandbox's control API).
+        Returns the :class:`SettlementTerms`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server).
         """
         return await self._run(
             _control("GET", _settlement_path(vendor_id)), data_of(SettlementTerms)
         )
 
-    async def create_coupon_contract(
+
+class AsyncSandboxCouponHelpers(AsyncResource):
+    """``client.sandbox.coupons``: seed coupon contracts, play Coupang's coupon operators."""
+
+    async def create_contract(
         self,
         *,
         vendor_id: str | None = None,
@@ -1134,39 +1302,51 @@ class AsyncSandbox(AsyncResource):
         """Seed a coupon contract (dates ``yyyy-MM-dd HH:mm:ss`` Korean time; default today
         to 31 December, budget ``coupon_budget_per_month``) for this client's vendor.
 
-        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control API). Returns the
-        :class:`CouponContract`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/vendors/{vendorId}/coupon-contracts`` (the sandbox's control
+        API). Returns the :class:`CouponContract`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _coupon_contract_body(type, start, end, budget_per_month, extra)
         path = _coupon_contract_path(vendor_id or self._vendor_id)
         return await self._run(_control("POST", path, body=body), data_of(CouponContract))
 
-    async def coupon_view(self, coupon_id: int | str) -> dict[str, Any]:
+    async def get(self, coupon_id: int | str) -> SandboxCoupon:
         """A coupon of either kind with its items and usage (``usageAmount``).
 
-        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the coupon,
-        as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``GET /_sandbox/coupons/{couponId}`` (the sandbox's control API). Returns the
+        :class:`SandboxCoupon`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown id or a production server).
         """
-        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}"
-        return await self._run(_control("GET", path), _dict)
+        return await self._run(_control("GET", _coupon_path(coupon_id)), data_of(SandboxCoupon))
 
-    async def pause_coupon(self, coupon_id: int | str, *, resume: bool = False) -> dict[str, Any]:
-        """Coupang stops (발행중지, PAUSED) or resumes (APPLIED) a coupon.
+    async def pause(self, coupon_id: int | str) -> SandboxCoupon:
+        """Coupang stops a coupon (발행중지: APPLIED -> PAUSED).
 
-        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (``/resume`` with ``resume=True`` (the sandbox's control API). Returns the
-        coupon, as a dict. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``POST /_sandbox/coupons/{couponId}/pause`` (the sandbox's control API). Returns
+        the :class:`SandboxCoupon` after the move. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` when the coupon is not APPLIED).
         """
-        step = "resume" if resume else "pause"
-        path = f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}/{step}"
-        return await self._run(_control("POST", path, body={}), _dict)
+        path = _coupon_path(coupon_id, "/pause")
+        return await self._run(_control("POST", path, body={}), data_of(SandboxCoupon))
 
-    async def set_rg_inventory(
+    async def resume(self, coupon_id: int | str) -> SandboxCoupon:
+        """Coupang resumes a stopped coupon (PAUSED -> APPLIED).
+
+        Calls ``POST /_sandbox/coupons/{couponId}/resume`` (the sandbox's control API). Returns
+        the :class:`SandboxCoupon` after the move. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ConflictError` when the coupon is not PAUSED).
+        """
+        path = _coupon_path(coupon_id, "/resume")
+        return await self._run(_control("POST", path, body={}), data_of(SandboxCoupon))
+
+
+class AsyncSandboxRocketGrowthHelpers(AsyncResource):
+    """``client.sandbox.rocket_growth``: Coupang's warehouse stock and its customers."""
+
+    async def set_inventory(
         self,
         vendor_item_id: int | str,
         quantity: int,
@@ -1176,17 +1356,17 @@ class AsyncSandbox(AsyncResource):
     ) -> RgInventorySummary:
         """Set the warehouse stock (로켓그로스 재고) of an approved option of this vendor.
 
-        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns the
-        :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox refuses
-        (:class:`NotFoundError` for an unknown id or a production server, :class:`ValidationError`
-        for a bad body).
+        Calls ``PUT /_sandbox/rg/inventory/{vendorItemId}`` (the sandbox's control API). Returns
+        the :class:`RgInventorySummary`. Raises an :class:`APIError` subclass when the sandbox
+        refuses (:class:`NotFoundError` for an unknown id or a production server,
+        :class:`ValidationError` for a bad body).
         """
         body = _rg_stock_body(vendor_id or self._vendor_id, quantity, external_sku_id)
         return await self._run(
             _control("PUT", _rg_stock_path(vendor_item_id), body=body), data_of(RgInventorySummary)
         )
 
-    async def place_rg_order(
+    async def place_order(
         self,
         items: Mapping[int, int] | Sequence[tuple[int, int]],
         *,
@@ -1203,6 +1383,85 @@ class AsyncSandbox(AsyncResource):
         """
         body = _rg_order_body(vendor_id or self._vendor_id, items, paid_at)
         return await self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
+
+
+class AsyncSandbox(_Moved, AsyncResource):
+    """``client.sandbox`` of :class:`AsyncClient` (the twin of :class:`Sandbox`), grouped like stripe's test helpers:
+    ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, and :meth:`reset`.
+
+    The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
+    and warn (:class:`DeprecationWarning`) naming the new call."""
+
+    async def reset(self, *, keep_vendors: bool = False) -> None:
+        """Wipe all data and return the clock to real time.
+
+        Vendors seeded at startup always stay; vendors created at run time (``vendors.create``)
+        stay only with ``keep_vendors=True``.
+
+        Calls ``POST /_sandbox/reset`` (the sandbox's control API). Returns nothing. Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` on a
+        production server, :class:`ValidationError` for a bad body).
+        """
+        await self._run(
+            _control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing
+        )
+
+    @cached_property
+    def clock(self) -> AsyncSandboxClockHelpers:
+        """The business clock: ``get()``, ``set(now)``, ``advance(seconds)``."""
+        return AsyncSandboxClockHelpers(self._client)
+
+    @cached_property
+    def vendors(self) -> AsyncSandboxVendorHelpers:
+        """Vendors registered at run time: ``create()``."""
+        return AsyncSandboxVendorHelpers(self._client)
+
+    @cached_property
+    def products(self) -> AsyncSandboxProductHelpers:
+        """Coupang's product reviewers: ``review(seller_product_id)``."""
+        return AsyncSandboxProductHelpers(self._client)
+
+    @cached_property
+    def orders(self) -> AsyncSandboxOrderHelpers:
+        """The customer of an order: ``place``, ``get``, ``change_address``, ``request_cancel``."""
+        return AsyncSandboxOrderHelpers(self._client)
+
+    @cached_property
+    def courier(self) -> AsyncSandboxCourierHelpers:
+        """The courier: ``scan``, ``scan_exchange``, ``pick_up_return``."""
+        return AsyncSandboxCourierHelpers(self._client)
+
+    @cached_property
+    def exchanges(self) -> AsyncSandboxExchangeHelpers:
+        """The customer of an exchange: ``request``, ``get``, ``withdraw``."""
+        return AsyncSandboxExchangeHelpers(self._client)
+
+    @cached_property
+    def returns(self) -> AsyncSandboxReturnHelpers:
+        """The customer of a return and Coupang's CS: ``request``, ``get``, ``step``,
+        ``withdraw``."""
+        return AsyncSandboxReturnHelpers(self._client)
+
+    @cached_property
+    def inquiries(self) -> AsyncSandboxInquiryHelpers:
+        """The customer and the call center: ``ask``, ``open_call_center``, ``get``."""
+        return AsyncSandboxInquiryHelpers(self._client)
+
+    @cached_property
+    def settlement(self) -> AsyncSandboxSettlementHelpers:
+        """A vendor's settlement terms: ``set``, ``terms``."""
+        return AsyncSandboxSettlementHelpers(self._client)
+
+    @cached_property
+    def coupons(self) -> AsyncSandboxCouponHelpers:
+        """Coupon contracts and operators: ``create_contract``, ``get``, ``pause``, ``resume``."""
+        return AsyncSandboxCouponHelpers(self._client)
+
+    @cached_property
+    def rocket_growth(self) -> AsyncSandboxRocketGrowthHelpers:
+        """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
+        return AsyncSandboxRocketGrowthHelpers(self._client)
 
 
 def _coupon_contract_path(vendor_id: str) -> str:
@@ -1248,3 +1507,7 @@ def _rg_order_body(
             raise ValueError("paid_at must be an aware datetime")
         body["paidAt"] = paid_at.isoformat()
     return body
+
+
+def _coupon_path(coupon_id: int | str, tail: str = "") -> str:
+    return f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}{tail}"

@@ -10,7 +10,7 @@
   (``yyyy-MM``, up to the current month). Coupang answers a bare JSON array; an enveloped
   ``{code, message, data: [...]}`` is read too.
 
-Days are ``datetime.date`` objects or ``yyyy-MM-dd`` strings. The older settlement APIs
+Days are ``datetime.date`` objects (a string raises :class:`TypeError`). The older settlement APIs
 (``v4 .../orders/settlementDetails``, ``.../orders/{orderId}/settlementDetails``,
 ``.../retroactiveFees``) are retired (410) and have no method here.
 """
@@ -23,6 +23,7 @@ from typing import Any
 
 from coupang_seller import _endpoints as E
 from coupang_seller._client import AsyncClient, Client
+from coupang_seller._windows import require_dates
 from coupang_seller.pagination import split_date_range
 from coupang_seller.preflight import settlement as rules
 from coupang_seller.preflight._core import Violation
@@ -102,8 +103,8 @@ class Settlement(_SettlementOps[Client], SyncResource):
 
     def revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
@@ -116,14 +117,15 @@ class Settlement(_SettlementOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         return self._run(
             self._revenue_call(date_from, date_to, token, max_per_page), RevenueHistoryPage
         )
 
     def iter_revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> Iterator[RevenueHistory]:
@@ -135,6 +137,7 @@ class Settlement(_SettlementOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         windows = self._windows(date_from, date_to)
 
         def walk() -> Iterator[RevenueHistory]:
@@ -151,7 +154,7 @@ class Settlement(_SettlementOps[Client], SyncResource):
 
         return walk()
 
-    def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
+    def settlement_histories(self, year_month: date) -> list[SettlementHistory]:
         """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it).
 
         Returns a list of :class:`SettlementHistory` (a bare array or an envelope is read).
@@ -160,6 +163,7 @@ class Settlement(_SettlementOps[Client], SyncResource):
 
         Calls ``GET /v2/providers/marketplace_openapi/apis/api/v1/settlement-histories``.
         """
+        require_dates(year_month=year_month)
         return self._run(self._histories_call(year_month), _histories)
 
 
@@ -168,8 +172,8 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
 
     async def revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         token: str | None = None,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
@@ -182,14 +186,15 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         return await self._run(
             self._revenue_call(date_from, date_to, token, max_per_page), RevenueHistoryPage
         )
 
     def iter_revenue_history(
         self,
-        date_from: Day,
-        date_to: Day,
+        date_from: date,
+        date_to: date,
         *,
         max_per_page: int = rules.DEFAULT_MAX_PER_PAGE,
     ) -> AsyncIterator[RevenueHistory]:
@@ -201,6 +206,7 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/openapi/apis/api/v1/revenue-history``.
         """
+        require_dates(date_from=date_from, date_to=date_to)
         windows = self._windows(date_from, date_to)
 
         async def walk() -> AsyncIterator[RevenueHistory]:
@@ -220,7 +226,7 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
 
         return walk()
 
-    async def settlement_histories(self, year_month: date | str) -> list[SettlementHistory]:
+    async def settlement_histories(self, year_month: date) -> list[SettlementHistory]:
         """The payments of recognition month ``year_month`` (``yyyy-MM`` or a date in it).
 
         Returns a list of :class:`SettlementHistory` (a bare array or an envelope is read).
@@ -229,4 +235,5 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
 
         Calls ``GET /v2/providers/marketplace_openapi/apis/api/v1/settlement-histories``.
         """
+        require_dates(year_month=year_month)
         return await self._run(self._histories_call(year_month), _histories)

@@ -29,6 +29,7 @@ from coupang_seller.resources._base import (
     result_message,
 )
 from coupang_seller.types._base import Envelope, Page
+from coupang_seller.types.codes import ReturnAutoPickupCourierCode
 from coupang_seller.types.shipping_places import (
     OutboundShippingPlace,
     PlaceAddress,
@@ -448,7 +449,7 @@ class _ReturnOps(Resource[ClientT]):
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],
@@ -550,7 +551,7 @@ class ReturnCenters(_ReturnOps[Client], SyncResource):
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],
@@ -663,7 +664,7 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient], AsyncResource):
         self,
         *,
         name: str,
-        courier: str,
+        courier: ReturnAutoPickupCourierCode,
         contract_number: str,
         fees: ReturnFees | Mapping[str, Any],
         addresses: Sequence[AddressInput],

@@ -10,6 +10,9 @@ refused only when *writing* a shipping place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
+
+from coupang_seller.types.codes import ReturnAutoPickupCourierCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,8 @@ COURIERS: dict[str, Courier] = {
 }
 
 #: Couriers that can be contracted as a return center's automatic pick-up courier.
-RETURN_PICKUP_COURIERS: frozenset[str] = frozenset(
-    ("HYUNDAI", "KGB", "EPOST", "HANJIN", "CJGLS", "ILYANG")
-)
+#: The same set as the :data:`~coupang_seller.types.codes.ReturnAutoPickupCourierCode` type.
+RETURN_PICKUP_COURIERS: frozenset[str] = frozenset(get_args(ReturnAutoPickupCourierCode))
 
 #: Couriers whose remote-area (Jeju / islands and mountains) surcharge is capped at 20,000 won;
 #: every other courier is capped at 70,000 won.

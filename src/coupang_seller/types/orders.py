@@ -6,11 +6,12 @@ and ``orderId`` are Python ints (up to 18 digits since 2024-11). Unknown fields 
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 from pydantic import model_validator
 
 from coupang_seller.types._base import CoupangModel
+from coupang_seller.types.codes import OrderSheetStatus
 
 __all__ = [
     "ORDER_SHEET_STATUSES",
@@ -29,14 +30,7 @@ __all__ = [
 ]
 
 #: OrderSheetStatus codes (the list's ``status`` filter).
-ORDER_SHEET_STATUSES: Final = (
-    "ACCEPT",
-    "INSTRUCT",
-    "DEPARTURE",
-    "DELIVERING",
-    "FINAL_DELIVERY",
-    "NONE_TRACKING",
-)
+ORDER_SHEET_STATUSES: Final[tuple[OrderSheetStatus, ...]] = get_args(OrderSheetStatus)
 
 
 class Orderer(CoupangModel):

@@ -12,11 +12,12 @@ model parses whatever Coupang answers, the preflight decides what may be sent.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 from pydantic import field_validator
 
 from coupang_seller.types._base import CoupangModel
+from coupang_seller.types.codes import DeliveryMethod, DeliveryMethodDefunct
 
 
 def _number_as_text(value: object) -> object:
@@ -28,9 +29,10 @@ def _number_as_text(value: object) -> object:
 
 #: ``deliveryMethod``: sequential (normal) delivery, cold/fresh, made to order, purchase agency
 #: (구매대행), installation or direct hand-over by the seller.
-DELIVERY_METHODS: Final = ("SEQUENCIAL", "COLD_FRESH", "MAKE_ORDER", "AGENT_BUY", "VENDOR_DIRECT")
+#: The :data:`~coupang_seller.types.codes.DeliveryMethod` type's codes.
+DELIVERY_METHODS: Final[tuple[str, ...]] = get_args(DeliveryMethod)
 #: Struck out in the docs: both were merged into ``VENDOR_DIRECT``.
-DELIVERY_METHODS_RETIRED: Final = ("INSTRUCTURE", "MAKE_ORDER_DIRECT")
+DELIVERY_METHODS_RETIRED: Final[tuple[str, ...]] = get_args(DeliveryMethodDefunct)
 DELIVERY_METHOD_AGENT_BUY: Final = "AGENT_BUY"
 
 #: ``deliveryChargeType``.

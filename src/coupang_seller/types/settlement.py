@@ -167,7 +167,7 @@ class SettlementHistory(CoupangModel):
 
 
 class SettlementTerms(CoupangModel):
-    """A sandbox vendor's settlement terms (``client.sandbox.set_settlement``)."""
+    """A sandbox vendor's settlement terms (``client.sandbox.settlement.set``)."""
 
     vendorId: str
     #: WEEKLY or MONTHLY.
