@@ -17,7 +17,7 @@ from benchmarks import (
 from benchmarks._seed import seed_places
 from benchmarks._server import sandbox_process
 
-TARGET_OVERHEAD = 1.15
+TARGET_OVERHEAD = 1.05
 TARGET_RPS = 1000.0
 TARGET_P99_MS = 20.0
 TARGET_RATE_RATIO = 0.95

@@ -107,15 +107,24 @@ class CEAAuth(httpx.Auth):
             raise ValueError("access_key and secret_key are required")
         self._access_key = access_key
         self._clock: Clock = clock or utc_now
+        # Keyed once: each request copies the keyed state instead of hashing the key again.
+        # The HMAC state is not the secret (it cannot be read back from it) and shows nothing.
+        self._keyed = hmac.new(reveal(self._secret_key).encode("utf-8"), digestmod=hashlib.sha256)
+        self._prefix = f"CEA algorithm={ALGORITHM}, access-key={access_key}, signed-date="
 
     @property
     def access_key(self) -> str:
         return self._access_key
 
     def sign(self, request: httpx.Request) -> None:
+        """Set the ``Authorization`` header over ``request.url.raw_path``, the exact path and
+        query httpx writes to the socket, dated now (the clock given, else UTC)."""
         path, query = split_raw_path(request.url.raw_path)
-        request.headers["Authorization"] = authorization_header(
-            self._access_key, self._secret_key, request.method, path, query, moment=self._clock()
+        signed_date = format_signed_date(self._clock())
+        mac = self._keyed.copy()
+        mac.update(signing_message(signed_date, request.method, path, query).encode("utf-8"))
+        request.headers["Authorization"] = (
+            f"{self._prefix}{signed_date}, signature={mac.hexdigest()}"
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

@@ -7,6 +7,7 @@ limiter, send, then let the core decide (return, retry after a delay, or raise).
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -67,6 +68,54 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client"]
 
 
+class _EmptyJar(http.cookiejar.CookieJar):
+    """A cookie jar that stays empty."""
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        """Keep nothing."""
+
+
+class _NoCookies(httpx.Cookies):
+    """A cookie store that keeps nothing and adds nothing.
+
+    Coupang's API is stateless (every call carries its own signature), so the SDK's HTTP
+    client neither stores a ``Set-Cookie`` nor sends one back: no state leaks between
+    calls, and no call pays httpx's cookie-jar round (about 15 us a response).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(_EmptyJar())
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Ignore the answer's ``Set-Cookie`` headers."""
+
+    def set_cookie_header(self, request: httpx.Request) -> None:
+        """Add no ``Cookie`` header."""
+
+
+class _Cookieless:
+    """Mixin of the SDK's HTTP clients: ``cookies`` is a store that stays empty."""
+
+    _no_cookies = _NoCookies()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """An empty store that stays empty (see :class:`_NoCookies`)."""
+        return self._no_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: httpx._types.CookieTypes) -> None:
+        raise AttributeError("the SDK's HTTP client keeps no cookies")
+
+
+class _HTTPClient(_Cookieless, httpx.Client):
+    """``httpx.Client`` without a cookie jar."""
+
+
+class _AsyncHTTPClient(_Cookieless, httpx.AsyncClient):
+    """``httpx.AsyncClient`` without a cookie jar."""
+
+
 class Client(BaseClient):
     """Synchronous client for the Coupang seller Open API.
 
@@ -78,7 +127,8 @@ class Client(BaseClient):
     ``httpx.MockTransport``); ``clock`` is the signing clock (aware datetimes only).
     ``max_response_bytes`` caps a response body (default 8 MiB, 64 MiB for the known big
     reads) and ``deadline`` bounds a whole call, retries included (default 120 s); both can
-    be changed per call.
+    be changed per call. The client keeps no cookies: Coupang's API is stateless and every
+    call carries its own signature.
     """
 
     def __init__(
@@ -130,7 +180,7 @@ class Client(BaseClient):
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
-        self._http = _http or httpx.Client(
+        self._http = _http or _HTTPClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
             transport=transport,
             timeout=options.timeout,
@@ -313,7 +363,7 @@ class Client(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot(request.url.path)
+            delay = self.reserve_rate_slot(request)
             if delay > 0:
                 self.check_wait(request, budget, delay, processed=False)
                 self._sleep(delay)
@@ -437,7 +487,7 @@ class AsyncClient(BaseClient):
         self._sleep = sleep
         self._sandbox_admin_token = token
         self._owns_http = _http is None
-        self._http = _http or httpx.AsyncClient(
+        self._http = _http or _AsyncHTTPClient(
             auth=CEAAuth(options.access_key, options.secret_key, clock=clock),
             transport=transport,
             timeout=options.timeout,
@@ -597,7 +647,7 @@ class AsyncClient(BaseClient):
         while True:
             attempt += 1
             self.check_circuit()
-            delay = self.reserve_rate_slot(request.url.path)
+            delay = self.reserve_rate_slot(request)
             if delay > 0:
                 self.check_wait(request, budget, delay, processed=False)
                 await self._sleep(delay)

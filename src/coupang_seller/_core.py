@@ -8,6 +8,7 @@ sleep and loop.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import logging
@@ -265,6 +266,68 @@ def encode_query(params: QueryParams | None) -> str:
     return "&".join(parts)
 
 
+#: A path made of plain segments only (letters, digits, ``-._~``; no ``.``/``..`` segment,
+#: no empty one): what every typed resource sends. httpx would leave it as it is.
+_PLAIN_PATH_RE: Final = re.compile(r"(?:/[A-Za-z0-9_~-][A-Za-z0-9_.~-]*)*/?")
+#: What :func:`encode_query` produces: unreserved characters, ``%XX`` escapes, ``=`` and ``&``.
+_PLAIN_QUERY_RE: Final = re.compile(r"(?:[A-Za-z0-9_.~=&-]|%[0-9A-F]{2})*")
+
+
+class UrlComposer:
+    """Builds each call's :class:`httpx.URL` on the client's base URL, parsing it at most once.
+
+    A plain path (every typed call: fixed segments and :func:`path_param` values) and a query
+    from :func:`encode_query` need no normalising or escaping, so their URL is composed onto
+    the base's parsed form directly; anything else (a hand-written path with ``..``, spaces,
+    Korean...) goes through httpx's parser. Both give the same URL
+    (``tests/sdk/test_lean_path.py``); the signature is computed over the resulting
+    ``raw_path`` either way.
+    """
+
+    __slots__ = ("_base", "_parsed", "_prefix")
+
+    def __init__(self, base_url: str) -> None:
+        self._base = base_url.rstrip("/")
+        parsed = getattr(httpx.URL(self._base), "_uri_reference", None)
+        plain = (
+            _compose_supported()
+            and parsed is not None
+            and parsed.query is None
+            and parsed.fragment is None
+            and _PLAIN_PATH_RE.fullmatch(parsed.path) is not None
+        )
+        #: httpx's parsed form of the base (``None``: always parse).
+        self._parsed = parsed if plain else None
+        self._prefix = parsed.path.rstrip("/") if plain and parsed is not None else ""
+
+    def url(self, path: str, query: str) -> httpx.URL:
+        """The URL of ``path`` (starting with ``/``) and ``query`` (no ``?``; may be empty)."""
+        if (
+            self._parsed is not None
+            and _PLAIN_PATH_RE.fullmatch(path)
+            and _PLAIN_QUERY_RE.fullmatch(query)
+        ):
+            url = httpx.URL.__new__(httpx.URL)
+            url._uri_reference = self._parsed._replace(
+                path=self._prefix + path, query=query or None
+            )
+            return url
+        return httpx.URL(self._base + path, query=query.encode("ascii") if query else None)
+
+
+@functools.cache
+def _compose_supported() -> bool:
+    """Self-check of the private httpx structure :class:`UrlComposer` composes onto."""
+    try:
+        base = httpx.URL("http://127.0.0.1:8080/p")
+        url = httpx.URL.__new__(httpx.URL)
+        url._uri_reference = base._uri_reference._replace(path="/p/a-b/c", query="x=%EA%B0%80")
+        expected = httpx.URL("http://127.0.0.1:8080/p/a-b/c?x=%EA%B0%80")
+        return url == expected and url.raw_path == expected.raw_path
+    except Exception:  # noqa: BLE001 - httpx's internals changed: parse every URL instead
+        return False
+
+
 _PATH_PARAM_RE = re.compile(r"^[A-Za-z0-9_.~-]+$")
 
 
@@ -453,7 +516,13 @@ class BaseClient:
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._options = options
-        self._timeouts: dict[float | None, httpx.Timeout] = {}
+        #: ``effective_timeout(...).as_dict()`` per extended timeout (checked once each).
+        self._timeouts: dict[float | None, dict[str, float | None]] = {}
+        #: The base URL, parsed once; each call's URL is composed onto it.
+        self._urls = UrlComposer(options.base_url)
+        #: The HTTP client's default headers plus the JSON content type, built on first use.
+        self._default_headers: httpx.Headers | None = None
+        self._headers_of: httpx.Client | httpx.AsyncClient | None = None
         self._rate_limiters = rate_limiters or default_rate_limiters()
         self._breaker = circuit_breaker or default_circuit_breaker()
         #: The signing clock; also "now" of the time rules the SDK checks before sending.
@@ -526,6 +595,13 @@ class BaseClient:
         json_body: Any,
         extended_timeout: float | _NotGiven | None,
     ) -> httpx.Request:
+        """The request to send: its URL built once (see :class:`UrlComposer`), the client's
+        default headers (``User-Agent``...) and the timeouts set on it directly.
+
+        No cookie is attached: the SDK's HTTP client keeps none (Coupang's API is stateless,
+        every call is signed). The ``Authorization`` header is added at send time, over
+        ``request.url.raw_path``, the exact path and query written to the socket.
+        """
         if not path.startswith("/"):
             raise ValueError(f"path must start with '/' (got {path!r})")
         if "?" in path:
@@ -535,24 +611,28 @@ class BaseClient:
             if isinstance(extended_timeout, _NotGiven)
             else extended_timeout
         )
-        check_extended_timeout(extended)
-        query = encode_query(params)
-        url = httpx.URL(self._options.base_url + path, query=query.encode("ascii"))
-        content = (
-            None
-            if json_body is None
-            else json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
-        )
-        headers = {"Content-Type": C.CONTENT_TYPE, **extended_timeout_header(extended)}
+        headers = self._default_headers
+        if headers is None or self._headers_of is not client:
+            headers = self._default_headers = httpx.Headers(client.headers)
+            headers["Content-Type"] = C.CONTENT_TYPE
+            self._headers_of = client
         timeout = self._timeouts.get(extended)
         if timeout is None:
-            timeout = self._timeouts[extended] = effective_timeout(self._options.timeout, extended)
-        return client.build_request(
+            check_extended_timeout(extended)
+            timeout = self._timeouts[extended] = effective_timeout(
+                self._options.timeout, extended
+            ).as_dict()
+        if extended is not None:
+            headers = httpx.Headers(headers)
+            headers.update(extended_timeout_header(extended))
+        return httpx.Request(
             method.upper(),
-            url,
-            content=content,
+            self._urls.url(path, encode_query(params)),
             headers=headers,
-            timeout=timeout,
+            content=None
+            if json_body is None
+            else json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode(),
+            extensions={"timeout": dict(timeout)},
         )
 
     # -- limits of one call ---------------------------------------------------------------
@@ -657,14 +737,15 @@ class BaseClient:
         if not self._breaker.allow(vendor):
             raise CircuitOpenError(vendor, self._breaker.remaining(vendor))
 
-    def reserve_rate_slot(self, path: str = "") -> float:
-        """Seconds to wait before sending, per the vendor's shared token bucket, and for a
-        path under a stricter limit (Rocket Growth: 50/min) per that scope's bucket too."""
+    def reserve_rate_slot(self, request: httpx.Request | str = "") -> float:
+        """Seconds to wait before sending ``request`` (or a request to that path), per the
+        vendor's shared token bucket, and for a path under a stricter limit (Rocket Growth:
+        50/min) per that scope's bucket too."""
         if self._options.rate_limit is None:
             return 0.0
         vendor = self._options.vendor_id
         delay = self._rate_limiters.get(vendor, self._options.rate_limit).reserve()
-        scoped = scope_for_path(path)
+        scoped = scope_for_path(request if isinstance(request, str) else request.url.path)
         if scoped is not None:
             scope, rate = scoped
             delay = max(delay, self._rate_limiters.get_scoped(scope, vendor, rate).reserve())
@@ -793,14 +874,12 @@ class BaseClient:
                 request=request,
                 response=response,
             ) from exc
-        extra = parsed.model_extra or {}
+        # The declared fields by name, then the unknown ones kept as they came.
+        values = parsed.__dict__
+        extra = parsed.__pydantic_extra__ or {}
 
         def field(name: str) -> Any:
-            return (
-                getattr(parsed, name, None)
-                if name in type(parsed).model_fields
-                else extra.get(name)
-            )
+            return values[name] if name in values else extra.get(name)
 
         data = field("data")
         result_code = getattr(data, "resultCode", None) or (

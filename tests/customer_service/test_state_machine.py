@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coupang_sandbox.errors import TransitionNotAllowed
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.state import customer_service as st
 from coupang_seller.preflight import customer_service as rules
 from tests.customer_service.conftest import sample
 

@@ -13,8 +13,8 @@ import pytest
 from coupang_sandbox.routes import (
     control,
     control_coupons,
+    control_customer_service,
     control_exchanges,
-    control_inquiries,
     control_orders,
     control_products,
     control_returns,
@@ -29,7 +29,7 @@ CONTROL_MODULES = (
     control,
     control_coupons,
     control_exchanges,
-    control_inquiries,
+    control_customer_service,
     control_orders,
     control_products,
     control_returns,

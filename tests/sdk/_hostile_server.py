@@ -8,10 +8,12 @@ Each path is one behaviour:
 * ``/huge-declared`` - announces a 100 MB body, then sends nothing for 10 s.
 * ``/silent`` - reads the request and never answers (for 10 s).
 * ``/unavailable`` - 503 with a small JSON body.
+* ``/set-cookie`` - 200 with a small JSON envelope and a ``Set-Cookie`` header.
 * a path registered in ``bodies`` - 200 with that JSON body.
 * anything else - 200 with a small JSON envelope.
 
-The server counts the requests it received per path (``hits``).
+The server counts the requests it received per path (``hits``) and keeps each request's
+head as received (``heads``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class HostileServer:
     base_url: str
     hits: Counter[str] = field(default_factory=Counter)
     bodies: dict[str, bytes] = field(default_factory=dict)
+    heads: list[bytes] = field(default_factory=list)
 
 
 def _read_head(conn: socket.socket) -> bytes:
@@ -53,6 +56,7 @@ def _handle(conn: socket.socket, server: HostileServer, stop: threading.Event) -
         return
     path = head.split(b" ", 2)[1].split(b"?", 1)[0].decode()
     server.hits[path] += 1
+    server.heads.append(head)
     if path in server.bodies:
         body = server.bodies[path]
         conn.sendall(
@@ -87,10 +91,17 @@ def _handle(conn: socket.socket, server: HostileServer, stop: threading.Event) -
         stop.wait(10)
     else:
         status = b"503 Service Unavailable" if path.endswith("/unavailable") else b"200 OK"
+        cookie = b"Set-Cookie: session=s3cr3t; Path=/\r\n" if path.endswith("/set-cookie") else b""
         body = b'{"code":200,"message":"OK","data":[]}'
         conn.sendall(
-            b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n"
-            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+            b"HTTP/1.1 "
+            + status
+            + b"\r\nContent-Type: application/json\r\n"
+            + cookie
+            + b"Content-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
         )
 
 

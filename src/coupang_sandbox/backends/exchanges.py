@@ -52,7 +52,7 @@ from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFai
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import exchange as st
 from coupang_sandbox.state import order as order_st
-from coupang_sandbox.store import Store
+from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import exchanges as xdb
 from coupang_sandbox.store import orders as db
 from coupang_sandbox.store import products as product_db
@@ -643,7 +643,7 @@ class Exchanges:
         product = product_db.product_get(conn, vendor_id, seller_product_id)
         doc = (product["doc"] if product is not None else None) or {}
         code = doc.get("returnCenterCode")
-        center = None if code is None else r.return_get(conn, vendor_id, str(code))
+        center = None if code is None else shipping_places.return_get(conn, vendor_id, str(code))
         if center is None:
             return {}
         addresses = [a for a in center["addresses"] or [] if isinstance(a, Mapping)]

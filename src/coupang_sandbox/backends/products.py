@@ -42,7 +42,7 @@ from coupang_sandbox.errors import (
 )
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import product as st
-from coupang_sandbox.store import Store
+from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import products as db
 from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
@@ -695,7 +695,7 @@ class Products:
         place_value = body.get("outboundShippingPlaceCode")
         if not is_blank(place_value):
             code = parse_id(place_value)
-            place = None if code is None else r.outbound_get(conn, vendor_id, code)
+            place = None if code is None else shipping_places.outbound_get(conn, vendor_id, code)
             if place is None or not place["usable"]:
                 found.append(
                     Violation(
@@ -713,7 +713,7 @@ class Products:
                 )
         center = body.get("returnCenterCode")
         if not is_blank(center) and str(center) != NO_RETURN_CENTER_CODE:
-            row = r.return_get(conn, vendor_id, str(center))
+            row = shipping_places.return_get(conn, vendor_id, str(center))
             if row is None or not row["usable"]:
                 found.append(
                     Violation(

@@ -54,7 +54,7 @@ from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFai
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import order as order_st
 from coupang_sandbox.state import returns as st
-from coupang_sandbox.store import Store
+from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import orders as odb
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
@@ -195,7 +195,11 @@ class Returns:
             if box is not None and int(box["shipping_price"]) == 0:
                 charge += as_int(product_doc.get("deliveryChargeOnReturn")) or 0
         center_code = product_doc.get("returnCenterCode")
-        center = None if center_code is None else r.return_get(conn, vendor_id, str(center_code))
+        center = (
+            None
+            if center_code is None
+            else shipping_places.return_get(conn, vendor_id, str(center_code))
+        )
         courier = None if center is None else str(center["deliver_code"])
         auto = center is not None and bool(center["usable"]) and courier in AUTO_PICKUP_COURIERS
         due = None

@@ -48,12 +48,17 @@ totals and pays their ``lastAmount``.
 
 The reads are keyset pages over indexed columns (see :mod:`coupang_sandbox.store.settlement`):
 a page costs ``maxPerPage`` rows per source, whatever the size of the store.
+
+Layers: :mod:`coupang_sandbox.routes.settlement` parses the query into :class:`RevenueQuery` /
+:class:`HistoriesQuery` (the refusals come from :mod:`coupang_seller.preflight.settlement`);
+this backend reads :mod:`coupang_sandbox.store.settlement` and returns :class:`RevenuePage` and
+:class:`HistoryRow` values; :mod:`coupang_sandbox.views.settlement` renders them as Coupang's
+JSON and the route wraps that in the provider's envelope.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -64,16 +69,14 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import NotFound, ValidationFailed
+from coupang_sandbox.errors import NotFound
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import order as order_st
 from coupang_sandbox.state import returns as return_st
 from coupang_sandbox.store import Store
-from coupang_sandbox.store import orders as odb
-from coupang_sandbox.store import settlement as db
+from coupang_sandbox.store import orders as order_store
+from coupang_sandbox.store import settlement as store
 from coupang_seller._constants import KST
-from coupang_seller.preflight import Violation
-from coupang_seller.preflight import settlement as rules
 
 #: Commission on the shipping fee (%, VAT excluded): the documented sample's ``feeRatio``.
 DELIVERY_FEE_RATIO: Final = Decimal(3)
@@ -83,11 +86,10 @@ MONTHLY_PAY_DAY: Final = 15
 WEEKLY_PAY_AFTER_DAYS: Final = 15
 #: A stop-shipment answered "stopped" is in the items' cancel_count already.
 STOPPED: Final = "처리(출고중지)"
-MASKED: Final = "MASKED"
 
 SALE_TRACKED, SALE_DIRECT, REFUND = 0, 1, 2
-_TOKEN_RE = re.compile(r"^(-?\d{1,19})_([0-2])_(\d{1,19})$")
 
+#: A line's place in the revenue order: (recognition instant in us, source rank, id).
 Key = tuple[int, int, int]
 
 
@@ -108,21 +110,160 @@ def _month_after(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+# -- typed arguments (built by the routes) ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueQuery:
+    """One revenue-history page: recognition days ``[start, end]`` (KST, both inclusive), after
+    ``cursor`` (the decoded ``token``; ``None`` on the first page), ``size`` lines at most."""
+
+    vendor_id: str
+    start: date
+    end: date
+    cursor: Key | None
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class HistoriesQuery:
+    """The settlement histories of the recognition month ``year``-``month``."""
+
+    vendor_id: str
+    year: int
+    month: int
+
+
+@dataclass(frozen=True, slots=True)
+class TermsUpdate:
+    """New settlement terms: the cycle, and the commission in % (``None``: kept as is)."""
+
+    cycle: str
+    commission_rate: float | None
+
+
+# -- domain rows (rendered by coupang_sandbox.views.settlement) --------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class Terms:
+    """A vendor's settlement terms: cycle and commission in hundredths of a percent."""
+
     cycle: str
     commission_bp: int
 
     @property
     def rate(self) -> Decimal:
+        """The commission in % (VAT excluded), e.g. ``10.8``."""
         return Decimal(self.commission_bp) / 100
 
-    def as_dict(self, vendor_id: str) -> dict[str, Any]:
-        return {
-            "vendorId": vendor_id,
-            "cycle": self.cycle,
-            "commissionRate": float(self.rate),
-        }
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFee:
+    """The shipping part of a revenue line (negative amounts: return shipping the seller pays)."""
+
+    amount: int
+    fee: int
+    fee_vat: int
+    fee_ratio: int
+    settlement_amount: int
+    base_amount: int
+    base_fee: int
+    base_fee_vat: int
+    remote_amount: int
+    remote_fee: int
+    remote_fee_vat: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAmounts:
+    """The amounts of some units of one order line (whole won)."""
+
+    sale_price: int
+    quantity: int
+    coupang_discount: int
+    sale_amount: int
+    seller_discount: int
+    downloadable_discount: int
+    service_fee: int
+    service_fee_vat: int
+    service_fee_ratio: Decimal
+    settlement_amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueItem:
+    """One item of a revenue line: what was sold (or refunded) and its amounts."""
+
+    tax_type: str
+    product_id: int | None
+    product_name: Any
+    vendor_item_id: int
+    vendor_item_name: Any
+    amounts: ItemAmounts
+    external_sku: Any
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueLine:
+    """One SALE or REFUND line of the revenue history."""
+
+    key: Key
+    order_id: int
+    sale_type: str
+    sale_date: date | None
+    recognition_date: date
+    settlement_date: date
+    final_settlement_date: date
+    delivery_fee: DeliveryFee
+    items: tuple[RevenueItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RevenuePage:
+    """The lines of one page; ``next_key`` is where the next page starts (``None``: last)."""
+
+    lines: list[RevenueLine]
+    next_key: Key | None
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The sums of some revenue lines that a settlement-history row shows."""
+
+    total_sale: int
+    service_fee: int
+    seller_discount: int
+    downloadable_discount: int
+    deduction: int
+
+    @property
+    def target(self) -> int:
+        """``settlementTargetAmount``: total sale minus commission."""
+        return self.total_sale - self.service_fee
+
+    @property
+    def deducted(self) -> int:
+        """What ``finalAmount`` loses: return shipping and the seller's coupons."""
+        return self.deduction + self.seller_discount + self.downloadable_discount
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One payment of a recognition period (settlement-histories row)."""
+
+    kind: str
+    settlement_date: date
+    first: date
+    last: date
+    totals: Totals
+    settlement_amount: int
+    last_amount: int
+    final_amount: int
+    done: bool
+
+
+# -- the rules of the derivation --------------------------------------------------------------
 
 
 def week_bounds(day: date) -> tuple[date, date]:
@@ -143,44 +284,30 @@ def payment_dates(recognised: date, cycle: str) -> tuple[date, date]:
     return paid, paid
 
 
-def encode_token(key: Key) -> str:
-    return f"{key[0]}_{key[1]}_{key[2]}"
-
-
-def decode_token(text: str | None) -> tuple[Key | None, list[Violation]]:
-    if text is None or not text.strip():
-        return None, []
-    match = _TOKEN_RE.match(text.strip())
-    if match is None:
-        return None, [
-            Violation("token", "format", f"token {text!r} is not a nextToken this API gave")
-        ]
-    return (int(match[1]), int(match[2]), int(match[3])), []
-
-
 def _fee_parts(amount: int, ratio: Decimal) -> tuple[int, int]:
     fee = _round(Decimal(amount) * ratio / 100)
     return fee, _round(Decimal(fee) * VAT)
 
 
-def delivery_fee(base: int, remote: int) -> dict[str, Any]:
+def delivery_fee(base: int, remote: int) -> DeliveryFee:
+    """The shipping amounts of a box: base + remote-area fee, 3 % commission plus VAT."""
     base_fee, base_vat = _fee_parts(base, DELIVERY_FEE_RATIO)
     remote_fee, remote_vat = _fee_parts(remote, DELIVERY_FEE_RATIO)
     amount = base + remote
     fee, vat = base_fee + remote_fee, base_vat + remote_vat
-    return {
-        "amount": amount,
-        "fee": fee,
-        "feeVat": vat,
-        "feeRatio": int(DELIVERY_FEE_RATIO),
-        "settlementAmount": amount - fee - vat,
-        "baseAmount": base,
-        "baseFee": base_fee,
-        "baseFeeVat": base_vat,
-        "remoteAmount": remote,
-        "remoteFee": remote_fee,
-        "remoteFeeVat": remote_vat,
-    }
+    return DeliveryFee(
+        amount=amount,
+        fee=fee,
+        fee_vat=vat,
+        fee_ratio=int(DELIVERY_FEE_RATIO),
+        settlement_amount=amount - fee - vat,
+        base_amount=base,
+        base_fee=base_fee,
+        base_fee_vat=base_vat,
+        remote_amount=remote,
+        remote_fee=remote_fee,
+        remote_fee_vat=remote_vat,
+    )
 
 
 def item_amounts(
@@ -189,7 +316,7 @@ def item_amounts(
     ordered: int,
     doc: Mapping[str, Any],
     rate: Decimal,
-) -> dict[str, Any]:
+) -> ItemAmounts:
     """The amounts of ``quantity`` units out of an order line of ``ordered`` units."""
     sale_price = unit_price * quantity
     share = Decimal(quantity) / Decimal(max(ordered, 1))
@@ -198,25 +325,44 @@ def item_amounts(
     coupang = 0
     sale_amount = sale_price - coupang
     fee, vat = _fee_parts(sale_amount, rate)
-    ratio = float(rate)
-    return {
-        "salePrice": sale_price,
-        "quantity": quantity,
-        "coupangDiscountCoupon": coupang,
-        # The field table's spelling of the same amount, sent for clients that read it.
-        "couapngDiscountCoupon": coupang,
-        "discountCouponPolicyAgreement": True,
-        "saleAmount": sale_amount,
-        "sellerDiscountCoupon": instant,
-        "downloadableCoupon": downloadable,
-        "serviceFee": fee,
-        "serviceFeeVat": vat,
-        "serviceFeeRatio": int(ratio) if ratio.is_integer() else ratio,
-        "settlementAmount": sale_amount - fee - vat,
-        "couranteeFeeRatio": 0,
-        "couranteeFee": 0,
-        "couranteeFeeVat": 0,
-    }
+    return ItemAmounts(
+        sale_price=sale_price,
+        quantity=quantity,
+        coupang_discount=coupang,
+        sale_amount=sale_amount,
+        seller_discount=instant,
+        downloadable_discount=downloadable,
+        service_fee=fee,
+        service_fee_vat=vat,
+        service_fee_ratio=rate,
+        settlement_amount=sale_amount - fee - vat,
+    )
+
+
+def _item(item: RowMapping, quantity: int, rate: Decimal) -> RevenueItem:
+    """``quantity`` units of the order item ``item`` as a revenue item."""
+    doc = item["doc"] or {}
+    return RevenueItem(
+        tax_type=doc.get("taxType") or "TAX",
+        product_id=item["product_id"],
+        product_name=doc.get("sellerProductName"),
+        vendor_item_id=int(item["vendor_item_id"]),
+        vendor_item_name=doc.get("vendorItemName"),
+        amounts=item_amounts(
+            int(item["sales_price"]), quantity, int(item["shipping_count"]), doc, rate
+        ),
+        external_sku=doc.get("externalVendorSkuCode"),
+    )
+
+
+def _sale_items(items: Sequence[RowMapping], terms: Terms) -> tuple[RevenueItem, ...]:
+    """The units a box shipped: ordered minus cancelled, items with none left out."""
+    found = []
+    for item in items:
+        quantity = int(item["shipping_count"]) - int(item["cancel_count"])
+        if quantity > 0:
+            found.append(_item(item, quantity, terms.rate))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +371,101 @@ class _Entry:
     row: RowMapping
 
 
+@dataclass(frozen=True, slots=True)
+class _RefundContext:
+    """What the refund lines of one page read in bulk."""
+
+    boxes: Mapping[int, RowMapping]
+    items: Mapping[int, Sequence[RowMapping]]
+    details: Mapping[int, RowMapping]
+    docs: Mapping[int, Mapping[str, Any]]
+
+
+def _refund(
+    receipt: RowMapping, context: _RefundContext, terms: Terms
+) -> tuple[tuple[RevenueItem, ...], DeliveryFee]:
+    """The returned units of a completed return, and the return shipping the seller pays."""
+    wanted = {int(i["vendorItemId"]): int(i["count"]) for i in receipt["items"] or []}
+    found = []
+    product_doc: Mapping[str, Any] = {}
+    for item in context.items.get(int(receipt["shipment_box_id"]), []):
+        count = wanted.pop(int(item["vendor_item_id"]), 0)
+        if count <= 0:
+            continue
+        product_doc = product_doc or context.docs.get(int(item["seller_product_id"]), {})
+        found.append(_item(item, count, terms.rate))
+    detail = context.details.get(int(receipt["receipt_id"]))
+    box = context.boxes.get(int(receipt["shipment_box_id"]))
+    seller_pays = 0
+    if detail is not None and detail["fault_by_type"] != "CUSTOMER":
+        seller_pays = int(product_doc.get("returnCharge") or 0)
+        if box is not None and int(box["shipping_price"]) == 0:
+            seller_pays += int(product_doc.get("deliveryChargeOnReturn") or 0)
+    return tuple(found), delivery_fee(-seller_pays, 0)
+
+
+def _totals(lines: Sequence[RevenueLine]) -> Totals:
+    sale = fee = instant = downloadable = deduction = 0
+    for line in lines:
+        sign = -1 if line.sale_type == "REFUND" else 1
+        for item in line.items:
+            amounts = item.amounts
+            sale += sign * amounts.sale_amount
+            fee += sign * (amounts.service_fee + amounts.service_fee_vat)
+            instant += sign * amounts.seller_discount
+            downloadable += sign * amounts.downloadable_discount
+        shipping = line.delivery_fee
+        if sign > 0:
+            sale += shipping.amount
+            fee += shipping.fee + shipping.fee_vat
+        else:
+            deduction -= shipping.settlement_amount
+    return Totals(sale, fee, instant, downloadable, deduction)
+
+
+def summarise(
+    lines: Sequence[RevenueLine], cycle: str, first: date, last: date, today: date
+) -> list[HistoryRow]:
+    """The payments of one recognition month ``[first, last]`` (see the module doc)."""
+    if not lines:
+        return []
+    if cycle != "WEEKLY":
+        totals = _totals(lines)
+        paid, _ = payment_dates(first, "MONTHLY")
+        target = totals.target
+        return [
+            HistoryRow("MONTHLY", paid, first, last, totals, settlement_amount=target,
+                       last_amount=0, final_amount=target - totals.deducted, done=paid <= today)
+        ]  # fmt: skip
+    weeks: dict[tuple[date, date], list[RevenueLine]] = {}
+    for line in lines:
+        weeks.setdefault(week_bounds(line.recognition_date), []).append(line)
+    rows = []
+    paid_sum = held_sum = 0
+    for (start, end), part in sorted(weeks.items()):
+        totals = _totals(part)
+        target = totals.target
+        now_paid = _round(Decimal(target) * WEEKLY_SHARE)
+        paid_sum += now_paid
+        held_sum += target - now_paid
+        paid, _ = payment_dates(start, "WEEKLY")
+        rows.append(
+            HistoryRow("WEEKLY", paid, start, end, totals, settlement_amount=now_paid,
+                       last_amount=target - now_paid, final_amount=now_paid - totals.deducted,
+                       done=paid <= today)
+        )  # fmt: skip
+    reserve_day = _month_after(first, 2)
+    rows.append(
+        HistoryRow("RESERVE", reserve_day, first, last, _totals(lines), settlement_amount=paid_sum,
+                   last_amount=held_sum, final_amount=held_sum, done=reserve_day <= today)
+    )  # fmt: skip
+    return rows
+
+
 class Settlement:
+    """The settlement backend: terms per vendor, and the revenue derived from the order and
+    return stores on the sandbox clock."""
+
     def __init__(self, store: Store, clock: SandboxClock, settings: SandboxSettings) -> None:
         self.store = store
         self.clock = clock
@@ -234,7 +474,7 @@ class Settlement:
     # -- terms ---------------------------------------------------------------------------
 
     def _terms(self, conn: Connection, vendor_id: str) -> Terms:
-        row = db.terms_get(conn, vendor_id)
+        row = store.terms_get(conn, vendor_id)
         if row is None:
             return Terms(
                 self.settings.default_settlement_cycle,
@@ -242,36 +482,28 @@ class Settlement:
             )
         return Terms(str(row["cycle"]), int(row["commission_bp"]))
 
-    def _vendor_or_404(self, vendor_id: str) -> None:
+    def require_vendor(self, vendor_id: str) -> None:
+        """:class:`NotFound` unless ``vendor_id`` is a vendor of the store."""
         if self.store.vendor_by_id(vendor_id) is None:
             raise NotFound(f"vendor {vendor_id} does not exist")
 
-    def terms(self, vendor_id: str) -> dict[str, Any]:
-        self._vendor_or_404(vendor_id)
+    def terms(self, vendor_id: str) -> Terms:
+        """The terms in force for ``vendor_id`` (the settings' defaults until set)."""
+        self.require_vendor(vendor_id)
         with self.store.engine.connect() as conn:
-            return self._terms(conn, vendor_id).as_dict(vendor_id)
+            return self._terms(conn, vendor_id)
 
-    def set_terms(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
-        self._vendor_or_404(vendor_id)
-        found = rules.check_cycle(body.get("cycle"))
-        rate = body.get("commissionRate")
-        if rate is not None:
-            found += rules.check_commission_rate(rate)
-        if found:
-            raise ValidationFailed(found)
+    def set_terms(self, vendor_id: str, update: TermsUpdate) -> Terms:
+        """Store new terms (the commission kept when ``update`` leaves it out)."""
+        self.require_vendor(vendor_id)
+        rate = update.commission_rate
         with self.store.engine.begin() as conn:
             current = self._terms(conn, vendor_id)
-            bp = current.commission_bp if rate is None else round(float(rate) * 100)
-            db.terms_put(
-                conn,
-                vendor_id,
-                {
-                    "cycle": str(body["cycle"]),
-                    "commission_bp": bp,
-                    "updated_at_us": to_us(self.clock.now()),
-                },
-            )
-            return self._terms(conn, vendor_id).as_dict(vendor_id)
+            bp = current.commission_bp if rate is None else round(rate * 100)
+            values = {"cycle": update.cycle, "commission_bp": bp,
+                      "updated_at_us": to_us(self.clock.now())}  # fmt: skip
+            store.terms_put(conn, vendor_id, values)
+            return self._terms(conn, vendor_id)
 
     # -- the recognised lines -------------------------------------------------------------
 
@@ -290,13 +522,13 @@ class Settlement:
         fetch = None if limit is None else limit + 1
         shifted = None if cursor is None else (cursor[0] - delay, cursor[1], cursor[2])
         found: list[_Entry] = []
-        for box in db.delivered_boxes(
+        for box in store.delivered_boxes(
             conn, vendor_id, from_us=from_us - delay, before_us=before_us - delay,
             rank=SALE_TRACKED, cursor=shifted, limit=fetch,
         ):  # fmt: skip
             key = (int(box["delivered_at_us"]) + delay, SALE_TRACKED, int(box["shipment_box_id"]))
             found.append(_Entry(key, box))
-        for box in db.untracked_boxes(
+        for box in store.untracked_boxes(
             conn, vendor_id, status=order_st.NONE_TRACKING, from_us=from_us - delay,
             before_us=before_us - delay, rank=SALE_DIRECT, cursor=shifted, limit=fetch,
         ):  # fmt: skip
@@ -306,7 +538,7 @@ class Settlement:
                 int(box["shipment_box_id"]),
             )
             found.append(_Entry(key, box))
-        for instant, receipt in db.completed_returns(
+        for instant, receipt in store.completed_returns(
             conn, vendor_id, status=return_st.RETURNS_COMPLETED, skip_release_stop=STOPPED,
             untracked=order_st.NONE_TRACKING, delay_us=delay, from_us=from_us,
             before_us=before_us, rank=REFUND, cursor=cursor, limit=fetch,
@@ -318,310 +550,83 @@ class Settlement:
             return found, False
         return found[:limit], len(found) > limit
 
-    def _render(
+    def _lines(
         self, conn: Connection, entries: Sequence[_Entry], terms: Terms
-    ) -> list[dict[str, Any]]:
+    ) -> list[RevenueLine]:
+        """The revenue lines of ``entries``, with what they need read in a few bulk queries."""
         refunds = [e for e in entries if e.key[1] == REFUND]
-        box_ids = [int(e.row["shipment_box_id"]) for e in entries]
-        boxes = db.boxes_by_ids(conn, [int(e.row["shipment_box_id"]) for e in refunds])
-        items = odb.items_of_boxes(conn, sorted(set(box_ids)))
-        details = db.return_details(conn, [int(e.row["receipt_id"]) for e in refunds])
-        product_ids = [
-            int(i["seller_product_id"])
-            for e in refunds
-            for i in items[int(e.row["shipment_box_id"])]
-        ]
-        docs = db.product_docs(conn, product_ids)
+        box_ids = sorted({int(e.row["shipment_box_id"]) for e in entries})
+        items = order_store.items_of_boxes(conn, box_ids)
+        context = _RefundContext(
+            boxes=store.boxes_by_ids(conn, [int(e.row["shipment_box_id"]) for e in refunds]),
+            items=items,
+            details=store.return_details(conn, [int(e.row["receipt_id"]) for e in refunds]),
+            docs=store.product_docs(
+                conn,
+                [int(i["seller_product_id"]) for e in refunds
+                 for i in items[int(e.row["shipment_box_id"])]],
+            ),
+        )  # fmt: skip
         out = []
         for entry in entries:
             recognised = _kst_day(entry.key[0])
             paid, final = payment_dates(recognised, terms.cycle)
             if entry.key[1] == REFUND:
-                box = boxes.get(int(entry.row["shipment_box_id"]))
-                lines, fee = self._refund_lines(
-                    entry.row, box=box, items=items, details=details, docs=docs, terms=terms
-                )
+                box = context.boxes.get(int(entry.row["shipment_box_id"]))
+                lines, fee = _refund(entry.row, context, terms)
                 sale_type = "REFUND"
             else:
                 box = entry.row
-                lines = self._sale_lines(items[int(box["shipment_box_id"])], terms)
+                lines = _sale_items(items[int(box["shipment_box_id"])], terms)
                 fee = delivery_fee(int(box["shipping_price"]), int(box["remote_price"] or 0))
                 sale_type = "SALE"
             out.append(
-                {
-                    "orderId": int(entry.row["order_id"]),
-                    "saleType": sale_type,
-                    "saleDate": None
-                    if box is None
-                    else _kst_day(int(box["paid_at_us"])).isoformat(),
-                    "recognitionDate": recognised.isoformat(),
-                    "settlementDate": paid.isoformat(),
-                    "finalSettlementDate": final.isoformat(),
-                    "deliveryFee": fee,
-                    "items": lines,
-                }
+                RevenueLine(
+                    key=entry.key,
+                    order_id=int(entry.row["order_id"]),
+                    sale_type=sale_type,
+                    sale_date=None if box is None else _kst_day(int(box["paid_at_us"])),
+                    recognition_date=recognised,
+                    settlement_date=paid,
+                    final_settlement_date=final,
+                    delivery_fee=fee,
+                    items=lines,
+                )
             )
         return out
 
-    @staticmethod
-    def _describe(item: RowMapping) -> dict[str, Any]:
-        doc = item["doc"] or {}
-        return {
-            "taxType": doc.get("taxType") or "TAX",
-            "productId": item["product_id"],
-            "productName": doc.get("sellerProductName"),
-            "vendorItemId": int(item["vendor_item_id"]),
-            "vendorItemName": doc.get("vendorItemName"),
-        }
-
-    def _sale_lines(self, items: Sequence[RowMapping], terms: Terms) -> list[dict[str, Any]]:
-        lines = []
-        for item in items:
-            quantity = int(item["shipping_count"]) - int(item["cancel_count"])
-            if quantity <= 0:
-                continue
-            doc = item["doc"] or {}
-            lines.append(
-                {
-                    **self._describe(item),
-                    **item_amounts(
-                        int(item["sales_price"]), quantity, int(item["shipping_count"]), doc,
-                        terms.rate,
-                    ),
-                    "externalSellerSkuCode": doc.get("externalVendorSkuCode"),
-                }
-            )  # fmt: skip
-        return lines
-
-    def _refund_lines(
-        self,
-        receipt: RowMapping,
-        *,
-        box: RowMapping | None,
-        items: Mapping[int, Sequence[RowMapping]],
-        details: Mapping[int, RowMapping],
-        docs: Mapping[int, Mapping[str, Any]],
-        terms: Terms,
-    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        wanted = {int(i["vendorItemId"]): int(i["count"]) for i in receipt["items"] or []}
-        lines = []
-        product_doc: Mapping[str, Any] = {}
-        for item in items.get(int(receipt["shipment_box_id"]), []):
-            count = wanted.pop(int(item["vendor_item_id"]), 0)
-            if count <= 0:
-                continue
-            doc = item["doc"] or {}
-            product_doc = product_doc or docs.get(int(item["seller_product_id"]), {})
-            lines.append(
-                {
-                    **self._describe(item),
-                    **item_amounts(
-                        int(item["sales_price"]), count, int(item["shipping_count"]), doc,
-                        terms.rate,
-                    ),
-                    "externalSellerSkuCode": doc.get("externalVendorSkuCode"),
-                }
-            )  # fmt: skip
-        detail = details.get(int(receipt["receipt_id"]))
-        seller_pays = 0
-        if detail is not None and detail["fault_by_type"] != "CUSTOMER":
-            seller_pays = int(product_doc.get("returnCharge") or 0)
-            if box is not None and int(box["shipping_price"]) == 0:
-                seller_pays += int(product_doc.get("deliveryChargeOnReturn") or 0)
-        return lines, delivery_fee(-seller_pays, 0)
-
     # -- revenue history ------------------------------------------------------------------
 
-    def revenue_history(
-        self, vendor_id: str, query: Mapping[str, str | None], *, vendor_in_query: bool
-    ) -> dict[str, Any]:
-        found: list[Violation] = []
-        if vendor_in_query or query.get("vendorId") is not None:
-            found += rules.check_vendor(query.get("vendorId"))
-        start, bad = rules.parse_day(query.get("recognitionDateFrom"), "recognitionDateFrom")
-        found += bad
-        end, bad = rules.parse_day(query.get("recognitionDateTo"), "recognitionDateTo")
-        found += bad
-        if start is not None and end is not None:
-            found += rules.check_window(start, end)
-        size_text = query.get("maxPerPage")
-        found += rules.check_max_per_page(size_text)
-        cursor, bad = decode_token(query.get("token"))
-        found += bad
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        size = (
-            int(size_text)
-            if size_text is not None and size_text.strip()
-            else rules.DEFAULT_MAX_PER_PAGE
-        )
+    def revenue_history(self, query: RevenueQuery) -> RevenuePage:
+        """One page of the revenue history: lines recognised on ``query``'s days (never after
+        the sandbox's now), after its cursor."""
         now_us = to_us(self.clock.now())
-        from_us = to_us(_kst_start(start))
-        before_us = min(to_us(_kst_start(end + timedelta(days=1))), now_us + 1)
+        from_us = to_us(_kst_start(query.start))
+        before_us = min(to_us(_kst_start(query.end + timedelta(days=1))), now_us + 1)
         with self.store.engine.connect() as conn:
-            terms = self._terms(conn, vendor_id)
+            terms = self._terms(conn, query.vendor_id)
             entries, more = self._entries(
-                conn, vendor_id, from_us=from_us, before_us=before_us, cursor=cursor, limit=size
-            )
-            data = self._render(conn, entries, terms)
-        return {
-            "code": 200,
-            "message": "OK",
-            "data": data,
-            "hasNext": more,
-            "nextToken": encode_token(entries[-1].key) if more and entries else "",
-        }
+                conn, query.vendor_id, from_us=from_us, before_us=before_us,
+                cursor=query.cursor, limit=query.size,
+            )  # fmt: skip
+            lines = self._lines(conn, entries, terms)
+        return RevenuePage(lines, entries[-1].key if more and entries else None)
 
     # -- settlement histories -------------------------------------------------------------
 
-    def settlement_histories(
-        self, vendor_id: str, year_month_text: str | None
-    ) -> list[dict[str, Any]]:
-        year_month, found = rules.parse_year_month(year_month_text)
+    def settlement_histories(self, query: HistoriesQuery) -> list[HistoryRow]:
+        """The payments of the recognition month: one per week and the reserve (WEEKLY), or
+        one (MONTHLY); none for a month without revenue."""
         today = self.clock.now().astimezone(KST).date()
-        if year_month is not None:
-            found += rules.check_year_month(year_month, today)
-        if found or year_month is None:
-            raise ValidationFailed(found)
-        first = date(year_month[0], year_month[1], 1)
+        first = date(query.year, query.month, 1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         now_us = to_us(self.clock.now())
         with self.store.engine.connect() as conn:
-            terms = self._terms(conn, vendor_id)
+            terms = self._terms(conn, query.vendor_id)
             entries, _ = self._entries(
-                conn, vendor_id, from_us=to_us(_kst_start(first)),
+                conn, query.vendor_id, from_us=to_us(_kst_start(first)),
                 before_us=min(to_us(_kst_start(last + timedelta(days=1))), now_us + 1),
                 cursor=None, limit=None,
             )  # fmt: skip
-            lines = self._render(conn, entries, terms)
+            lines = self._lines(conn, entries, terms)
         return summarise(lines, terms.cycle, first, last, today)
-
-
-def _totals(lines: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-    sale = fee = instant = downloadable = deduction = 0
-    for line in lines:
-        sign = -1 if line["saleType"] == "REFUND" else 1
-        for item in line["items"]:
-            sale += sign * int(item["saleAmount"])
-            fee += sign * (int(item["serviceFee"]) + int(item["serviceFeeVat"]))
-            instant += sign * int(item["sellerDiscountCoupon"])
-            downloadable += sign * int(item["downloadableCoupon"])
-        shipping = line["deliveryFee"]
-        if sign > 0:
-            sale += int(shipping["amount"])
-            fee += int(shipping["fee"]) + int(shipping["feeVat"])
-        else:
-            deduction -= int(shipping["settlementAmount"])
-    return {
-        "totalSale": sale,
-        "serviceFee": fee,
-        "settlementTargetAmount": sale - fee,
-        "sellerDiscountCoupon": instant,
-        "downloadableCoupon": downloadable,
-        "deductionAmount": deduction,
-    }
-
-
-def _history_row(
-    kind: str,
-    paid: date,
-    first: date,
-    last: date,
-    totals: Mapping[str, int],
-    *,
-    settlement_amount: int,
-    last_amount: int,
-    final_amount: int,
-    today: date,
-) -> dict[str, Any]:
-    return {
-        "settlementType": kind,
-        "settlementDate": paid.isoformat(),
-        "revenueRecognitionYearMonth": first.strftime("%Y-%m"),
-        "revenueRecognitionDateFrom": first.isoformat(),
-        "revenueRecognitionDateTo": last.isoformat(),
-        "totalSale": totals["totalSale"],
-        "serviceFee": totals["serviceFee"],
-        "settlementTargetAmount": totals["settlementTargetAmount"],
-        "settlementAmount": settlement_amount,
-        "lastAmount": last_amount,
-        "pendingReleasedAmount": 0,
-        "sellerDiscountCoupon": totals["sellerDiscountCoupon"],
-        "downloadableCoupon": totals["downloadableCoupon"],
-        "dedicatedDeliveryAmount": 0,
-        "sellerServiceFee": 0,
-        "couranteeFee": 0,
-        "couranteeCustomerReward": 0,
-        "deductionAmount": totals["deductionAmount"],
-        "debtOfLastWeek": 0,
-        "finalAmount": final_amount,
-        "bankAccountHolder": MASKED,
-        "bankName": MASKED,
-        "bankAccount": "100560****",
-        "status": "DONE" if paid <= today else "SUBJECT",
-        "storeFeeDiscount": 0,
-    }
-
-
-def _deducted(totals: Mapping[str, int]) -> int:
-    return totals["deductionAmount"] + totals["sellerDiscountCoupon"] + totals["downloadableCoupon"]
-
-
-def summarise(
-    lines: Sequence[Mapping[str, Any]], cycle: str, first: date, last: date, today: date
-) -> list[dict[str, Any]]:
-    """The payments of one recognition month ``[first, last]`` (see the module doc)."""
-    if not lines:
-        return []
-    if cycle != "WEEKLY":
-        totals = _totals(lines)
-        paid, _ = payment_dates(first, "MONTHLY")
-        target = totals["settlementTargetAmount"]
-        return [
-            _history_row(
-                "MONTHLY",
-                paid,
-                first,
-                last,
-                totals,
-                settlement_amount=target,
-                last_amount=0,
-                final_amount=target - _deducted(totals),
-                today=today,
-            )
-        ]
-    weeks: dict[tuple[date, date], list[Mapping[str, Any]]] = {}
-    for line in lines:
-        weeks.setdefault(week_bounds(date.fromisoformat(line["recognitionDate"])), []).append(line)
-    rows = []
-    paid_sum = held_sum = 0
-    for (start, end), part in sorted(weeks.items()):
-        totals = _totals(part)
-        target = totals["settlementTargetAmount"]
-        now_paid = _round(Decimal(target) * WEEKLY_SHARE)
-        paid_sum += now_paid
-        held_sum += target - now_paid
-        paid, _ = payment_dates(start, "WEEKLY")
-        rows.append(
-            _history_row(
-                "WEEKLY", paid, start, end, totals, settlement_amount=now_paid,
-                last_amount=target - now_paid, final_amount=now_paid - _deducted(totals),
-                today=today,
-            )
-        )  # fmt: skip
-    month = _totals(lines)
-    reserve_day = _month_after(first, 2)
-    rows.append(
-        _history_row(
-            "RESERVE",
-            reserve_day,
-            first,
-            last,
-            month,
-            settlement_amount=paid_sum,
-            last_amount=held_sum,
-            final_amount=held_sum,
-            today=today,
-        )
-    )
-    return rows

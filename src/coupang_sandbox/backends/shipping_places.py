@@ -1,5 +1,9 @@
 """Outbound shipping places (출고지) and return centers (반품지).
 
+The backends store each place with its API representation (``doc``, rendered by
+:mod:`coupang_sandbox.views.shipping_places` at write time) and list pages as those stored
+JSON documents; the SQL is in :mod:`coupang_sandbox.store.shipping_places`.
+
 Validation is the SDK's preflight rules (:mod:`coupang_seller.preflight.shipping_places`), the
 single source of truth, plus a few storage-level limits Coupang's Java backend imposes anyway
 (string lengths, 32-bit integers).
@@ -7,7 +11,6 @@ single source of truth, plus a few storage-level limits Coupang's Java backend i
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,80 +21,95 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 
-from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.clock import SandboxClock, from_us, to_ms
+from coupang_sandbox.clock import SandboxClock, to_ms
 from coupang_sandbox.errors import (
     Duplicate,
     NotFound,
     TransitionNotAllowed,
     ValidationFailed,
-    violations_or_raise,
 )
-from coupang_sandbox.responses import dumps
 from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
-from coupang_sandbox.store import Store
-from coupang_sandbox.store import repo as r
-from coupang_seller._constants import KST
+from coupang_sandbox.store import Store, repo
+from coupang_sandbox.store import shipping_places as store
+from coupang_sandbox.views import shipping_places as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
-from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
-from coupang_seller.types.couriers import COURIERS
-
-USER_ID_MAX = 100
-CODE_LOOKUP_MAX = 100
 
 OUTBOUND_CODE_START = 100_001
 REMOTE_INFO_ID_START = 1_000_001
 RETURN_CENTER_CODE_START = 1_000_000_001
 
-MSG_MODIFIED = "Modify successfully"
+
+# -- typed arguments (built by coupang_sandbox.routes.shipping_places) --------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteInfoChange:
+    """One ``remoteInfos`` entry (remote-area shipping fees of a courier). ``remote_info_id``
+    names the entry an update changes (``None``: a new one); ``usable`` is ``None`` when not
+    sent."""
+
+    delivery_code: str
+    jeju: int | None
+    not_jeju: int | None
+    usable: bool | None
+    remote_info_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundPlaceInput:
+    """A new outbound shipping place (addresses normalised to the stored shape)."""
+
+    name: str
+    is_global: bool
+    usable: bool
+    addresses: list[dict[str, str]]
+    remote_infos: tuple[RemoteInfoChange, ...]
+    user_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundPlaceUpdate:
+    """An outbound place update: ``None`` keeps the stored value."""
+
+    name: str | None
+    is_global: bool | None
+    usable: bool | None
+    addresses: list[dict[str, str]] | None
+    remote_infos: tuple[RemoteInfoChange, ...] | None
+    user_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnCenterInput:
+    """A new return center with its pick-up contract (goodsflow) and return fees."""
+
+    name: str
+    usable: bool
+    deliver_code: str
+    contract_number: str | None
+    contract_customer_number: str | None
+    fees: dict[str, int | None]
+    addresses: list[dict[str, str]]
+    user_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnCenterUpdate:
+    """A return center update: ``None`` keeps the stored value; ``fees`` holds the fees sent
+    (``None``: no contract block in the body)."""
+
+    name: str | None
+    usable: bool | None
+    deliver_code: str | None
+    contract_number: str | None
+    contract_customer_number: str | None
+    fees: dict[str, int | None] | None
+    addresses: list[dict[str, str]] | None
+    user_id: str | None
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def split_codes(text: str | None) -> list[str]:
-    if text is None:
-        return []
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def pagination(page_num: int, page_size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page_num,
-        "totalPages": math.ceil(total / page_size) if page_size else 0,
-        "totalElements": total,
-        "countPerPage": page_size,
-    }
-
-
-def _common_violations(body: Mapping[str, Any]) -> list[Violation]:
-    user_id = body.get("userId")
-    if isinstance(user_id, str) and len(user_id) > USER_ID_MAX:
-        return [Violation("userId", "max_length", f"userId is at most {USER_ID_MAX} characters")]
-    return []
-
-
-def normalize_address(address: Mapping[str, Any], *, default_country: str | None) -> dict[str, Any]:
-    def text(key: str) -> str:
-        value = address.get(key)
-        return value if isinstance(value, str) else ""
-
-    return {
-        "addressType": text("addressType"),
-        "countryCode": text("countryCode") or (default_country or ""),
-        "companyContactNumber": text("companyContactNumber"),
-        "phoneNumber2": text("phoneNumber2"),
-        "returnZipCode": text("returnZipCode"),
-        "returnAddress": text("returnAddress"),
-        "returnAddressDetail": text("returnAddressDetail"),
-    }
-
-
-def normalize_addresses(value: Any, *, default_country: str | None) -> list[dict[str, Any]]:
-    return [
-        normalize_address(a, default_country=default_country) for a in mapping_list(value) or []
-    ]
 
 
 def jibun_key(addresses: Sequence[Mapping[str, Any]]) -> tuple[str, str, str] | None:
@@ -105,27 +123,24 @@ def jibun_key(addresses: Sequence[Mapping[str, Any]]) -> tuple[str, str, str] | 
     return None
 
 
-def _kst_date(ms: int) -> str:
-    return from_us(ms * 1000).astimezone(KST).strftime("%Y/%m/%d")
-
-
 def _now_ms(clock: SandboxClock) -> int:
     return to_ms(clock.now().astimezone(UTC))
 
 
+def _given(**columns: Any) -> dict[str, Any]:
+    """The columns an update sets: those given a value (``None`` keeps the stored one)."""
+    return {name: value for name, value in columns.items() if value is not None}
+
+
+def _usable(current: bool, wanted: bool | None) -> bool | None:
+    """The place's new ``usable`` (through the state table), ``None`` when it does not change."""
+    if wanted is None:
+        return None
+    event = usable_event(current, wanted)
+    return None if event is None else shipping_place.apply(current, event)
+
+
 # -- outbound shipping places ------------------------------------------------------------------
-
-
-def present_outbound(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "outboundShippingPlaceCode": int(row["code"]),
-        "shippingPlaceName": row["name"],
-        "global": bool(row["is_global"]),
-        "placeAddresses": list(row["addresses"]),
-        "remoteInfos": [dict(info) for info in row["remote_infos"]],
-        "createDate": _kst_date(int(row["created_at_ms"])),
-        "usable": bool(row["usable"]),
-    }
 
 
 OUTBOUND_LABEL = "outboundShippingPlaceCode"
@@ -176,14 +191,14 @@ class OutboundPlaces:
         exclude: int | None = None,
     ) -> None:
         if name is not None:
-            other = r.outbound_by_name(conn, vendor_id, name)
+            other = store.outbound_by_name(conn, vendor_id, name)
             if other is not None and other["code"] != exclude:
                 raise _name_taken(name, OUTBOUND_LABEL, other["code"])
         if check_address and addresses:
             key = jibun_key(addresses)
             if key is None:
                 return
-            for row in r.outbound_all(conn, vendor_id):
+            for row in store.outbound_all(conn, vendor_id):
                 if row["code"] != exclude and jibun_key(row["addresses"]) == key:
                     code = str(row["code"])
                     label = " ".join(part for part in key if part)
@@ -193,208 +208,102 @@ class OutboundPlaces:
                         code,
                     )
 
-    def create(self, vendor_id: str, body: Mapping[str, Any], *, check_address: bool) -> int:
-        violations_or_raise(rules.check_outbound_create(body) + _common_violations(body))
-        name = str(body["shippingPlaceName"])
-        addresses = normalize_addresses(body.get("placeAddresses"), default_country=None)
+    def require(self, vendor_id: str, code: int) -> None:
+        """:class:`NotFound` unless the vendor has the outbound place ``code``."""
+        with self.store.engine.connect() as conn:
+            if store.outbound_get(conn, vendor_id, code) is None:
+                raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
+
+    def create(self, vendor_id: str, place: OutboundPlaceInput, *, check_address: bool) -> int:
+        """Store a new place (its name, and on v5 its JIBUN address, unique per vendor)."""
         now = _now_ms(self.clock)
         with (
-            _unique_name(self.store, vendor_id, name, r.outbound_by_name, label=OUTBOUND_LABEL),
-            self.store.engine.begin() as conn,
-        ):
-            r.lock_places(conn, vendor_id)
-            self._refuse_duplicates(
-                conn, vendor_id, name=name, addresses=addresses, check_address=check_address
-            )
-            infos = []
-            for info in mapping_list(body.get("remoteInfos")) or []:
-                infos.append(
-                    {
-                        "remoteInfoId": r.next_id(conn, "remote_info", REMOTE_INFO_ID_START),
-                        "deliveryCode": info["deliveryCode"],
-                        "jeju": as_int(info["jeju"]),
-                        "notJeju": as_int(info["notJeju"]),
-                        "usable": as_bool(info.get("usable")) is not False,
-                    }
-                )
-            code = r.next_id(conn, "outbound_place", OUTBOUND_CODE_START)
-            values: dict[str, Any] = {
-                "code": code,
-                "vendor_id": vendor_id,
-                "name": name,
-                "is_global": as_bool(body.get("global")) is True,
-                "usable": as_bool(body.get("usable")) is not False,
-                "addresses": addresses,
-                "remote_infos": infos,
-                "user_id": body.get("userId"),
-                "created_at_ms": now,
-                "updated_at_ms": now,
-            }
-            values["doc"] = dumps(present_outbound(values))
-            r.outbound_insert(conn, values)
-        return code
-
-    def update(
-        self, vendor_id: str, code_text: str, body: Mapping[str, Any], *, check_address: bool
-    ) -> None:
-        code = parse_id(code_text)
-        if code is None:
-            raise NotFound(f"outboundShippingPlaceCode {code_text} does not exist")
-        violations = rules.check_outbound_update(body) + _common_violations(body)
-        body_code = body.get("outboundShippingPlaceCode")
-        if body_code is not None and parse_id(body_code) != code:
-            violations.append(
-                Violation(
-                    "outboundShippingPlaceCode",
-                    "path_mismatch",
-                    f"outboundShippingPlaceCode in the body ({body_code!r}) differs from the path ({code})",
-                )
-            )
-        name = body.get("shippingPlaceName")
-        new_name = None if is_blank(name) else str(name)
-        with (
             _unique_name(
-                self.store,
-                vendor_id,
-                new_name,
-                r.outbound_by_name,
-                label=OUTBOUND_LABEL,
-                exclude=code,
+                self.store, vendor_id, place.name, store.outbound_by_name, label=OUTBOUND_LABEL
             ),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
-            row = r.outbound_get(conn, vendor_id, code)
+            store.lock_places(conn, vendor_id)
+            self._refuse_duplicates(
+                conn, vendor_id, name=place.name, addresses=place.addresses,
+                check_address=check_address,
+            )  # fmt: skip
+            infos = [
+                {
+                    "remoteInfoId": repo.next_id(conn, "remote_info", REMOTE_INFO_ID_START),
+                    "deliveryCode": info.delivery_code,
+                    "jeju": info.jeju,
+                    "notJeju": info.not_jeju,
+                    "usable": info.usable is not False,
+                }
+                for info in place.remote_infos
+            ]
+            code = repo.next_id(conn, "outbound_place", OUTBOUND_CODE_START)
+            values: dict[str, Any] = {
+                "code": code,
+                "vendor_id": vendor_id,
+                "name": place.name,
+                "is_global": place.is_global,
+                "usable": place.usable,
+                "addresses": place.addresses,
+                "remote_infos": infos,
+                "user_id": place.user_id,
+                "created_at_ms": now,
+                "updated_at_ms": now,
+            }
+            values["doc"] = views.outbound_doc(values)
+            store.outbound_insert(conn, values)
+        return code
+
+    def update(
+        self, vendor_id: str, code: int, change: OutboundPlaceUpdate, *, check_address: bool
+    ) -> None:
+        """Apply ``change`` to the vendor's place ``code`` (404 when it has none)."""
+        with (
+            _unique_name(
+                self.store, vendor_id, change.name, store.outbound_by_name,
+                label=OUTBOUND_LABEL, exclude=code,
+            ),
+            self.store.engine.begin() as conn,
+        ):  # fmt: skip
+            store.lock_places(conn, vendor_id)
+            row = store.outbound_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"outboundShippingPlaceCode {code} does not exist")
-            violations_or_raise(violations)
-            values: dict[str, Any] = {}
-            addresses = None
-            if mapping_list(body.get("placeAddresses")):
-                addresses = normalize_addresses(body["placeAddresses"], default_country=None)
-                values["addresses"] = addresses
             self._refuse_duplicates(
-                conn,
-                vendor_id,
-                name=new_name,
-                addresses=addresses,
-                check_address=check_address,
-                exclude=code,
+                conn, vendor_id, name=change.name, addresses=change.addresses,
+                check_address=check_address, exclude=code,
+            )  # fmt: skip
+            values = _given(
+                addresses=change.addresses,
+                name=change.name,
+                usable=_usable(bool(row["usable"]), change.usable),
+                is_global=change.is_global,
+                user_id=change.user_id,
             )
-            if new_name is not None:
-                values["name"] = new_name
-            wanted = as_bool(body.get("usable"))
-            if wanted is not None:
-                event = usable_event(bool(row["usable"]), wanted)
-                if event is not None:
-                    values["usable"] = shipping_place.apply(bool(row["usable"]), event)
-            flag = as_bool(body.get("global"))
-            if flag is not None:
-                values["is_global"] = flag
-            if body.get("remoteInfos") is not None:
+            if change.remote_infos is not None:
                 values["remote_infos"] = self._merge_remote_infos(
-                    conn, row["remote_infos"], mapping_list(body["remoteInfos"]) or []
+                    conn, row["remote_infos"], change.remote_infos
                 )
-            if isinstance(body.get("userId"), str):
-                values["user_id"] = body["userId"]
             values["updated_at_ms"] = _now_ms(self.clock)
-            values["doc"] = dumps(present_outbound({**row, **values}))
-            r.outbound_update(conn, code, values)
+            values["doc"] = views.outbound_doc({**row, **values})
+            store.outbound_update(conn, code, values)
 
     @staticmethod
     def _merge_remote_infos(
-        conn: Any, current: Sequence[Mapping[str, Any]], changes: Sequence[Mapping[str, Any]]
+        conn: Any, current: Sequence[Mapping[str, Any]], changes: Sequence[RemoteInfoChange]
     ) -> list[dict[str, Any]]:
-        infos = [dict(info) for info in current]
-        by_id = {int(info["remoteInfoId"]): info for info in infos}
-        active = {info["deliveryCode"]: info for info in infos if info["usable"]}
-        violations: list[Violation] = []
+        """The place's ``remoteInfos`` after ``changes``; every refused change is reported at
+        once (:class:`ValidationFailed`)."""
+        merge = _RemoteInfoMerge(conn, [dict(info) for info in current])
         for i, change in enumerate(changes):
-            prefix = f"remoteInfos[{i}]"
-            courier = str(change["deliveryCode"])
-            wanted = as_bool(change.get("usable"))
-            rid = (
-                parse_id(change["remoteInfoId"]) if change.get("remoteInfoId") is not None else None
-            )
-            if rid is None:
-                if wanted is not False and courier in active:
-                    violations.append(
-                        Violation(
-                            f"{prefix}.deliveryCode",
-                            "courier_already_registered",
-                            f"courier {courier} is already registered at this place as remoteInfoId "
-                            f"{active[courier]['remoteInfoId']}; send that remoteInfoId to change it",
-                        )
-                    )
-                    continue
-                new_id = r.next_id(conn, "remote_info", REMOTE_INFO_ID_START)
-                entry: dict[str, Any] = {
-                    "remoteInfoId": new_id,
-                    "deliveryCode": courier,
-                    "jeju": as_int(change["jeju"]),
-                    "notJeju": as_int(change["notJeju"]),
-                    "usable": wanted is not False,
-                }
-                infos.append(entry)
-                by_id[new_id] = entry
-                if entry["usable"]:
-                    active[courier] = entry
-                continue
-            target = by_id.get(rid)
-            if target is None:
-                found = rules.check_courier_registered(
-                    courier, active, field=f"{prefix}.deliveryCode"
-                )
-                violations += found or [
-                    Violation(
-                        f"{prefix}.remoteInfoId",
-                        "remote_info_not_found",
-                        f"remoteInfoId {rid} is not registered at this outbound shipping place",
-                    )
-                ]
-                continue
-            if target["deliveryCode"] != courier:
-                violations += rules.check_courier_registered(
-                    courier, [target["deliveryCode"]], field=f"{prefix}.deliveryCode"
-                ) or [
-                    Violation(
-                        f"{prefix}.deliveryCode",
-                        "courier_not_registered",
-                        f"remoteInfoId {rid} is registered for courier {target['deliveryCode']}",
-                    )
-                ]
-                continue
-            current_state = bool(target["usable"])
-            if wanted is False:
-                event = "disable"
-            elif wanted is True and not current_state:
-                event = "enable"
+            if change.remote_info_id is None:
+                merge.add(f"remoteInfos[{i}]", change)
             else:
-                event = "update"
-            try:
-                target["usable"] = remote_info.apply(current_state, event)
-            except TransitionNotAllowed as exc:
-                violations.append(Violation(f"{prefix}.remoteInfoId", "state", exc.message))
-                continue
-            if event == "enable" and courier in active and active[courier] is not target:
-                violations.append(
-                    Violation(
-                        f"{prefix}.deliveryCode",
-                        "courier_duplicate",
-                        f"courier {courier} is already registered as remoteInfoId "
-                        f"{active[courier]['remoteInfoId']}",
-                    )
-                )
-                continue
-            if event != "disable":
-                target["jeju"] = as_int(change["jeju"])
-                target["notJeju"] = as_int(change["notJeju"])
-                active[courier] = target
-            elif active.get(courier) is target:
-                del active[courier]
-        if violations:
-            raise ValidationFailed(violations)
-        return infos
+                merge.change(f"remoteInfos[{i}]", change, change.remote_info_id)
+        if merge.violations:
+            raise ValidationFailed(merge.violations)
+        return merge.infos
 
     def page(
         self,
@@ -408,7 +317,7 @@ class OutboundPlaces:
         """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            return r.outbound_page(
+            return store.outbound_page(
                 conn, vendor_id, codes=codes, names=names, offset=offset, limit=page_size
             )
 
@@ -416,26 +325,107 @@ class OutboundPlaces:
 # -- return centers ----------------------------------------------------------------------------
 
 
-def present_return_center(row: Mapping[str, Any]) -> dict[str, Any]:
-    courier = COURIERS.get(row["deliver_code"])
-    fees = row["fees"] or {}
-    return {
-        "vendorId": row["vendor_id"],
-        "returnCenterCode": row["code"],
-        "shippingPlaceName": row["name"],
-        "deliverCode": row["deliver_code"],
-        "deliverName": courier.name if courier else row["deliver_code"],
-        "goodsflowStatus": "승인",
-        "errorMessage": "",
-        "createdAt": int(row["created_at_ms"]),
-        **{key: fees.get(key) for key in rules.RETURN_FEE_FIELDS},
-        "usable": bool(row["usable"]),
-        "placeAddresses": list(row["addresses"]),
-    }
+class _RemoteInfoMerge:
+    """The remote-area fee entries of one place while an update's changes are applied: new
+    entries for a courier not active yet, and edits, disables and re-enables (through the
+    state table) of registered ones."""
 
+    def __init__(self, conn: Any, infos: list[dict[str, Any]]) -> None:
+        self.conn = conn
+        self.infos = infos
+        self.by_id = {int(info["remoteInfoId"]): info for info in infos}
+        self.active = {info["deliveryCode"]: info for info in infos if info["usable"]}
+        self.violations: list[Violation] = []
 
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    def add(self, prefix: str, change: RemoteInfoChange) -> None:
+        """A change without remoteInfoId: a new entry (refused for an active courier)."""
+        courier, active = change.delivery_code, self.active
+        if change.usable is not False and courier in active:
+            self.violations.append(
+                Violation(
+                    f"{prefix}.deliveryCode",
+                    "courier_already_registered",
+                    f"courier {courier} is already registered at this place as remoteInfoId "
+                    f"{active[courier]['remoteInfoId']}; send that remoteInfoId to change it",
+                )
+            )
+            return
+        new_id = repo.next_id(self.conn, "remote_info", REMOTE_INFO_ID_START)
+        entry: dict[str, Any] = {
+            "remoteInfoId": new_id,
+            "deliveryCode": courier,
+            "jeju": change.jeju,
+            "notJeju": change.not_jeju,
+            "usable": change.usable is not False,
+        }
+        self.infos.append(entry)
+        self.by_id[new_id] = entry
+        if entry["usable"]:
+            active[courier] = entry
+
+    def _target(self, prefix: str, change: RemoteInfoChange, rid: int) -> dict[str, Any] | None:
+        """The registered entry ``rid`` for the change's courier, or ``None`` (reported)."""
+        courier = change.delivery_code
+        target = self.by_id.get(rid)
+        if target is None:
+            found = rules.check_courier_registered(
+                courier, self.active, field=f"{prefix}.deliveryCode"
+            )
+            self.violations += found or [
+                Violation(
+                    f"{prefix}.remoteInfoId",
+                    "remote_info_not_found",
+                    f"remoteInfoId {rid} is not registered at this outbound shipping place",
+                )
+            ]
+            return None
+        if target["deliveryCode"] != courier:
+            self.violations += rules.check_courier_registered(
+                courier, [target["deliveryCode"]], field=f"{prefix}.deliveryCode"
+            ) or [
+                Violation(
+                    f"{prefix}.deliveryCode",
+                    "courier_not_registered",
+                    f"remoteInfoId {rid} is registered for courier {target['deliveryCode']}",
+                )
+            ]
+            return None
+        return target
+
+    def change(self, prefix: str, change: RemoteInfoChange, rid: int) -> None:
+        """A change of the registered entry ``rid``: edit, disable or re-enable it."""
+        target = self._target(prefix, change, rid)
+        if target is None:
+            return
+        courier, active, wanted = change.delivery_code, self.active, change.usable
+        current_state = bool(target["usable"])
+        if wanted is False:
+            event = "disable"
+        elif wanted is True and not current_state:
+            event = "enable"
+        else:
+            event = "update"
+        try:
+            target["usable"] = remote_info.apply(current_state, event)
+        except TransitionNotAllowed as exc:
+            self.violations.append(Violation(f"{prefix}.remoteInfoId", "state", exc.message))
+            return
+        if event == "enable" and courier in active and active[courier] is not target:
+            self.violations.append(
+                Violation(
+                    f"{prefix}.deliveryCode",
+                    "courier_duplicate",
+                    f"courier {courier} is already registered as remoteInfoId "
+                    f"{active[courier]['remoteInfoId']}",
+                )
+            )
+            return
+        if event != "disable":
+            target["jeju"] = change.jeju
+            target["notJeju"] = change.not_jeju
+            active[courier] = target
+        elif active.get(courier) is target:
+            del active[courier]
 
 
 @dataclass
@@ -445,98 +435,77 @@ class ReturnCenters:
 
     @staticmethod
     def _refuse_duplicate_name(conn: Any, vendor_id: str, name: str, exclude: str | None) -> None:
-        other = r.return_by_name(conn, vendor_id, name)
+        other = store.return_by_name(conn, vendor_id, name)
         if other is not None and other["code"] != exclude:
             raise _name_taken(name, RETURN_LABEL, other["code"])
 
-    def create(self, vendor_id: str, body: Mapping[str, Any]) -> str:
-        violations_or_raise(rules.check_return_create(body) + _common_violations(body))
-        info = rules.goodsflow_info(body)
-        if not isinstance(info, Mapping):
-            raise ValidationFailed(
-                [
-                    Violation(
-                        "goodsflowInfoOpenApiDto", "required", "goodsflowInfoOpenApiDto is required"
-                    )
-                ]
-            )
-        name = str(body["shippingPlaceName"])
+    def require(self, vendor_id: str, code: str) -> None:
+        """:class:`NotFound` unless the vendor has the return center ``code``."""
+        with self.store.engine.connect() as conn:
+            if store.return_get(conn, vendor_id, code) is None:
+                raise NotFound(f"returnCenterCode {code} does not exist")
+
+    def create(self, vendor_id: str, center: ReturnCenterInput) -> str:
+        """Store a new return center (its name unique per vendor); its code."""
         now = _now_ms(self.clock)
         with (
-            _unique_name(self.store, vendor_id, name, r.return_by_name, label=RETURN_LABEL),
+            _unique_name(
+                self.store, vendor_id, center.name, store.return_by_name, label=RETURN_LABEL
+            ),
             self.store.engine.begin() as conn,
         ):
-            r.lock_places(conn, vendor_id)
-            self._refuse_duplicate_name(conn, vendor_id, name, None)
-            seq = r.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
+            store.lock_places(conn, vendor_id)
+            self._refuse_duplicate_name(conn, vendor_id, center.name, None)
+            seq = repo.next_id(conn, "return_center", RETURN_CENTER_CODE_START)
             code = str(seq)
             values: dict[str, Any] = {
                 "code": code,
                 "seq": seq,
                 "vendor_id": vendor_id,
-                "name": name,
-                "usable": as_bool(body.get("usable")) is not False,
-                "deliver_code": info["deliverCode"],
-                "contract_number": _text(info.get("contractNumber")),
-                "contract_customer_number": _text(info.get("contractCustomerNumber")),
-                "fees": {key: as_int(info[key]) for key in rules.RETURN_FEE_FIELDS},
-                "addresses": normalize_addresses(body.get("placeAddresses"), default_country="KR"),
-                "user_id": body.get("userId"),
+                "name": center.name,
+                "usable": center.usable,
+                "deliver_code": center.deliver_code,
+                "contract_number": center.contract_number,
+                "contract_customer_number": center.contract_customer_number,
+                "fees": center.fees,
+                "addresses": center.addresses,
+                "user_id": center.user_id,
                 "created_at_ms": now,
                 "updated_at_ms": now,
             }
-            values["doc"] = dumps(present_return_center(values))
-            r.return_insert(conn, values)
+            values["doc"] = views.return_center_doc(values)
+            store.return_insert(conn, values)
         return code
 
-    def update(self, vendor_id: str, code: str, body: Mapping[str, Any]) -> None:
-        violations = rules.check_return_update(body) + _common_violations(body)
-        info = rules.goodsflow_info(body)
-        name = body.get("shippingPlaceName")
-        new_name = None if is_blank(name) else str(name)
+    def update(self, vendor_id: str, code: str, change: ReturnCenterUpdate) -> None:
+        """Apply ``change`` to the vendor's return center ``code`` (404 when it has none)."""
         with (
             _unique_name(
-                self.store, vendor_id, new_name, r.return_by_name, label=RETURN_LABEL, exclude=code
+                self.store, vendor_id, change.name, store.return_by_name,
+                label=RETURN_LABEL, exclude=code,
             ),
             self.store.engine.begin() as conn,
-        ):
-            r.lock_places(conn, vendor_id)
-            row = r.return_get(conn, vendor_id, code)
+        ):  # fmt: skip
+            store.lock_places(conn, vendor_id)
+            row = store.return_get(conn, vendor_id, code)
             if row is None:
                 raise NotFound(f"returnCenterCode {code} does not exist")
-            violations_or_raise(violations)
-            values: dict[str, Any] = {}
-            if new_name is not None:
-                self._refuse_duplicate_name(conn, vendor_id, new_name, code)
-                values["name"] = new_name
-            wanted = as_bool(body.get("usable"))
-            if wanted is not None:
-                event = usable_event(bool(row["usable"]), wanted)
-                if event is not None:
-                    values["usable"] = shipping_place.apply(bool(row["usable"]), event)
-            if isinstance(info, Mapping):
-                if not is_blank(info.get("deliverCode")):
-                    values["deliver_code"] = info["deliverCode"]
-                for key, column in (
-                    ("contractNumber", "contract_number"),
-                    ("contractCustomerNumber", "contract_customer_number"),
-                ):
-                    if info.get(key) is not None:
-                        values[column] = _text(info[key])
-                fees = dict(row["fees"] or {})
-                for key in rules.RETURN_FEE_FIELDS:
-                    if info.get(key) is not None:
-                        fees[key] = as_int(info[key])
-                values["fees"] = fees
-            if mapping_list(body.get("placeAddresses")):
-                values["addresses"] = normalize_addresses(
-                    body["placeAddresses"], default_country="KR"
-                )
-            if isinstance(body.get("userId"), str):
-                values["user_id"] = body["userId"]
+            if change.name is not None:
+                self._refuse_duplicate_name(conn, vendor_id, change.name, code)
+            values = _given(
+                name=change.name,
+                usable=_usable(bool(row["usable"]), change.usable),
+                deliver_code=change.deliver_code,
+                contract_number=change.contract_number,
+                contract_customer_number=change.contract_customer_number,
+                addresses=change.addresses,
+                user_id=change.user_id,
+            )
+            if change.fees is not None:
+                values["fees"] = {**(row["fees"] or {}), **change.fees}
             values["updated_at_ms"] = _now_ms(self.clock)
-            values["doc"] = dumps(present_return_center({**row, **values}))
-            r.return_update(conn, code, values)
+            values["doc"] = views.return_center_doc({**row, **values})
+            store.return_update(conn, code, values)
 
     def page(
         self,
@@ -549,4 +518,4 @@ class ReturnCenters:
         """Rendered JSON documents of one page, and the total."""
         offset = (page_num - 1) * page_size if page_size else 0
         with self.store.engine.connect() as conn:
-            return r.return_page(conn, vendor_id, codes=codes, offset=offset, limit=page_size)
+            return store.return_page(conn, vendor_id, codes=codes, offset=offset, limit=page_size)

@@ -7,8 +7,8 @@ from coupang_sandbox.routes import (
     categories,
     control,
     control_coupons,
+    control_customer_service,
     control_exchanges,
-    control_inquiries,
     control_orders,
     control_products,
     control_returns,
@@ -42,7 +42,7 @@ def all_routes() -> list[Route]:
         + signed_routes(exchanges.ROUTES)
         + admin_routes(control_exchanges.ROUTES)
         + signed_routes(customer_service.ROUTES)
-        + admin_routes(control_inquiries.ROUTES)
+        + admin_routes(control_customer_service.ROUTES)
         + signed_routes(coupons.ROUTES)
         + admin_routes(control_coupons.ROUTES)
         + signed_routes(settlement.ROUTES)

@@ -22,23 +22,25 @@ from datetime import date
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.inquiries import Inquiries, ListQuery
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends.customer_service import Answer, CustomerService, ListQuery
 from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.state import customer_service as st
+from coupang_sandbox.views import customer_service as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
-from coupang_seller.preflight._core import as_page
+from coupang_seller.preflight._core import as_page, is_blank
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 
 
-def _inquiries(call: Call) -> Inquiries:
+def backend(call: Call) -> CustomerService:
+    """The customer-service backend over the call's sandbox."""
     sandbox = call.sandbox
-    return Inquiries(sandbox.store, sandbox.clock, sandbox.settings)
+    return CustomerService(sandbox.store, sandbox.clock, sandbox.settings)
 
 
 def _ok() -> Response:
@@ -95,7 +97,9 @@ def _list_query(call: Call, *, filter_name: str, max_size: int) -> ListQuery:
 
 def list_online(call: Call) -> Response:
     query = _list_query(call, filter_name="answeredType", max_size=rules.ONLINE_PAGE_SIZE_MAX)
-    data = _inquiries(call).list_page(st.ONLINE, call.vendor_id, query)
+    data = views.page(
+        backend(call).list_page(st.ONLINE, call.vendor_id, query), query.page, query.size
+    )
     return CoupangJSONResponse({"code": "200", "message": "OK", "data": data})
 
 
@@ -103,27 +107,80 @@ def list_call_center(call: Call) -> Response:
     query = _list_query(
         call, filter_name="partnerCounselingStatus", max_size=rules.CALL_CENTER_PAGE_SIZE_MAX
     )
-    data = _inquiries(call).list_page(st.CALL_CENTER, call.vendor_id, query)
+    found = backend(call).list_page(st.CALL_CENTER, call.vendor_id, query)
+    data = views.page(found, query.page, query.size)
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 
 
 def get_call_center(call: Call) -> Response:
-    data = _inquiries(call).get_call_center(call.vendor_id, call.path["inquiryId"])
+    data = views.call_center(backend(call).get_call_center(call.vendor_id, call.path["inquiryId"]))
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 
 
+def _answer_rules(call: Call) -> list[Violation]:
+    body = call.body
+    return rules.check_content(body.get("content")) + rules.check_reply_by(body.get("replyBy"))
+
+
+def _answer(call: Call, parent_answer_id: int | None = None) -> Answer:
+    return Answer(str(call.body["content"]), str(call.body["replyBy"]).strip(), parent_answer_id)
+
+
+def parse_online_answer(call: Call) -> Answer:
+    """The body of an online answer (``content``, ``replyBy``, ``vendorId``) as typed
+    arguments, or :class:`ValidationFailed` naming every field and rule broken."""
+    found = _answer_rules(call)
+    if is_blank(call.body.get("vendorId")):
+        found.append(Violation("vendorId", "required", "vendorId is required in the body"))
+    if found:
+        raise ValidationFailed(found)
+    return _answer(call)
+
+
+def parse_call_center_answer(call: Call) -> Answer:
+    """The body of a call-center answer (``content``, ``replyBy``, optional ``inquiryId``
+    repeating the path's and ``parentAnswerId``) as typed arguments, or
+    :class:`ValidationFailed`."""
+    body = call.body
+    found = _answer_rules(call)
+    found += body_id_mismatch(body, "inquiryId", call.path["inquiryId"])
+    parent = body.get("parentAnswerId")
+    parent_id = None if parent is None or parent == "" else parse_id(parent)
+    if parent is not None and parent != "" and parent_id is None:
+        found.append(
+            Violation("parentAnswerId", "type", f"parentAnswerId must be a number ({parent!r})")
+        )
+    if found:
+        raise ValidationFailed(found)
+    return _answer(call, parent_id)
+
+
+def parse_confirm_by(call: Call) -> str:
+    """The WING user who confirms (``confirmBy``), or :class:`ValidationFailed`."""
+    found = rules.check_confirm_by(call.body.get("confirmBy"))
+    if found:
+        raise ValidationFailed(found)
+    return str(call.body["confirmBy"]).strip()
+
+
 def answer_online(call: Call) -> Response:
-    _inquiries(call).answer_online(call.vendor_id, call.path["inquiryId"], call.body)
+    """Answer an online inquiry: ``{"code": "200", "message": "OK"}``."""
+    answer = parse_online_answer(call)
+    backend(call).answer_online(call.vendor_id, call.path["inquiryId"], answer)
     return _ok()
 
 
 def answer_call_center(call: Call) -> Response:
-    _inquiries(call).answer_call_center(call.vendor_id, call.path["inquiryId"], call.body)
+    """Answer a call-center inquiry: ``{"code": "200", "message": "OK"}``."""
+    answer = parse_call_center_answer(call)
+    backend(call).answer_call_center(call.vendor_id, call.path["inquiryId"], answer)
     return _ok()
 
 
 def confirm(call: Call) -> Response:
-    _inquiries(call).confirm(call.vendor_id, call.path["inquiryId"], call.body)
+    """Confirm a TRANSFER call-center inquiry: ``{"code": "200", "message": "OK"}``."""
+    confirm_by = parse_confirm_by(call)
+    backend(call).confirm(call.vendor_id, call.path["inquiryId"], confirm_by)
     return _ok()
 
 

@@ -2,31 +2,200 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
+from typing import Any
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.shipping_places import (
-    CODE_LOOKUP_MAX,
-    MSG_MODIFIED,
+    OutboundPlaceInput,
     OutboundPlaces,
+    OutboundPlaceUpdate,
+    RemoteInfoChange,
+    ReturnCenterInput,
     ReturnCenters,
-    pagination,
-    split_codes,
+    ReturnCenterUpdate,
 )
-from coupang_sandbox.errors import BadRequest, ValidationFailed, violations_or_raise
+from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed, violations_or_raise
 from coupang_sandbox.responses import raw_page, success, success_docs, success_page
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.views.shipping_places import pagination
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import shipping_places as rules
-from coupang_seller.preflight._core import as_int
+from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 MARKETPLACE = "/v2/providers/marketplace_openapi/apis/api"
 DEFAULT_PAGE_SIZE = 10
 MSG_MARKETPLACE_PARAMS = "(pageNum & pageSize) or placeCodes or placeNames must be provided"
+MSG_MODIFIED = "Modify successfully"
+#: Codes (or names) one lookup may name.
+CODE_LOOKUP_MAX = 100
+#: Coupang's Java backend caps ``userId`` (a storage limit on top of the shared rules).
+USER_ID_MAX = 100
+
+
+def split_codes(text: str | None) -> list[str]:
+    """A comma-separated query value as its non-blank parts."""
+    if text is None:
+        return []
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _common_violations(body: Mapping[str, Any]) -> list[Violation]:
+    user_id = body.get("userId")
+    if isinstance(user_id, str) and len(user_id) > USER_ID_MAX:
+        return [Violation("userId", "max_length", f"userId is at most {USER_ID_MAX} characters")]
+    return []
+
+
+def normalize_address(address: Mapping[str, Any], *, default_country: str | None) -> dict[str, str]:
+    """An address in the stored shape: every field a string (``""`` when not sent)."""
+
+    def text(key: str) -> str:
+        value = address.get(key)
+        return value if isinstance(value, str) else ""
+
+    return {
+        "addressType": text("addressType"),
+        "countryCode": text("countryCode") or (default_country or ""),
+        "companyContactNumber": text("companyContactNumber"),
+        "phoneNumber2": text("phoneNumber2"),
+        "returnZipCode": text("returnZipCode"),
+        "returnAddress": text("returnAddress"),
+        "returnAddressDetail": text("returnAddressDetail"),
+    }
+
+
+def _addresses(value: Any, *, default_country: str | None) -> list[dict[str, str]] | None:
+    """The addresses sent, normalised; ``None`` when there are none."""
+    found = mapping_list(value)
+    if not found:
+        return None
+    return [normalize_address(a, default_country=default_country) for a in found]
+
+
+def _remote_infos(value: Any) -> tuple[RemoteInfoChange, ...]:
+    return tuple(
+        RemoteInfoChange(
+            delivery_code=str(info.get("deliveryCode")),
+            jeju=as_int(info.get("jeju")),
+            not_jeju=as_int(info.get("notJeju")),
+            usable=as_bool(info.get("usable")),
+            remote_info_id=None
+            if info.get("remoteInfoId") is None
+            else parse_id(info["remoteInfoId"]),
+        )
+        for info in mapping_list(value) or []
+    )
+
+
+def _new_name(body: Mapping[str, Any]) -> str | None:
+    name = body.get("shippingPlaceName")
+    return None if is_blank(name) else str(name)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def parse_outbound_create(body: Mapping[str, Any]) -> OutboundPlaceInput:
+    """A new outbound place as typed arguments, or :class:`ValidationFailed` naming every field
+    and rule broken (the shared rules, plus the ``userId`` length)."""
+    violations_or_raise(rules.check_outbound_create(body) + _common_violations(body))
+    return OutboundPlaceInput(
+        name=str(body["shippingPlaceName"]),
+        is_global=as_bool(body.get("global")) is True,
+        usable=as_bool(body.get("usable")) is not False,
+        addresses=_addresses(body.get("placeAddresses"), default_country=None) or [],
+        remote_infos=_remote_infos(body.get("remoteInfos")),
+        user_id=str(body["userId"]),
+    )
+
+
+def parse_outbound_update(call: Call, code: int) -> OutboundPlaceUpdate:
+    """An outbound place update as typed arguments. A body that breaks a rule is refused
+    (:class:`ValidationFailed`) once the place is known to exist (404 first)."""
+    body = call.body
+    violations = rules.check_outbound_update(body) + _common_violations(body)
+    body_code = body.get("outboundShippingPlaceCode")
+    if body_code is not None and parse_id(body_code) != code:
+        violations.append(
+            Violation(
+                "outboundShippingPlaceCode",
+                "path_mismatch",
+                f"outboundShippingPlaceCode in the body ({body_code!r}) differs from the path ({code})",
+            )
+        )
+    if violations:
+        _outbound(call).require(call.vendor_id, code)
+        raise ValidationFailed(violations)
+    user_id = body.get("userId")
+    return OutboundPlaceUpdate(
+        name=_new_name(body),
+        is_global=as_bool(body.get("global")),
+        usable=as_bool(body.get("usable")),
+        addresses=_addresses(body.get("placeAddresses"), default_country=None),
+        remote_infos=None
+        if body.get("remoteInfos") is None
+        else _remote_infos(body["remoteInfos"]),
+        user_id=user_id if isinstance(user_id, str) else None,
+    )
+
+
+def parse_return_create(body: Mapping[str, Any]) -> ReturnCenterInput:
+    """A new return center as typed arguments, or :class:`ValidationFailed`."""
+    violations_or_raise(rules.check_return_create(body) + _common_violations(body))
+    info = rules.goodsflow_info(body)
+    if not isinstance(info, Mapping):
+        raise ValidationFailed(
+            [
+                Violation(
+                    "goodsflowInfoOpenApiDto", "required", "goodsflowInfoOpenApiDto is required"
+                )
+            ]
+        )
+    return ReturnCenterInput(
+        name=str(body["shippingPlaceName"]),
+        usable=as_bool(body.get("usable")) is not False,
+        deliver_code=str(info["deliverCode"]),
+        contract_number=_text(info.get("contractNumber")),
+        contract_customer_number=_text(info.get("contractCustomerNumber")),
+        fees={key: as_int(info.get(key)) for key in rules.RETURN_FEE_FIELDS},
+        addresses=_addresses(body.get("placeAddresses"), default_country="KR") or [],
+        user_id=str(body["userId"]),
+    )
+
+
+def parse_return_update(call: Call, code: str) -> ReturnCenterUpdate:
+    """A return center update as typed arguments; a body that breaks a rule is refused once the
+    center is known to exist (404 first)."""
+    body = call.body
+    violations = rules.check_return_update(body) + _common_violations(body)
+    if violations:
+        _returns(call).require(call.vendor_id, code)
+        raise ValidationFailed(violations)
+    info = rules.goodsflow_info(body)
+    contract: Mapping[str, Any] = info if isinstance(info, Mapping) else {}
+    user_id = body.get("userId")
+    return ReturnCenterUpdate(
+        name=_new_name(body),
+        usable=as_bool(body.get("usable")),
+        deliver_code=None
+        if is_blank(contract.get("deliverCode"))
+        else str(contract["deliverCode"]),
+        contract_number=_text(contract.get("contractNumber")),
+        contract_customer_number=_text(contract.get("contractCustomerNumber")),
+        fees=None
+        if not isinstance(info, Mapping)
+        else {
+            key: as_int(info[key]) for key in rules.RETURN_FEE_FIELDS if info.get(key) is not None
+        },
+        addresses=_addresses(body.get("placeAddresses"), default_country="KR"),
+        user_id=user_id if isinstance(user_id, str) else None,
+    )
 
 
 def _outbound(call: Call) -> OutboundPlaces:
@@ -77,17 +246,18 @@ def _numeric_codes(texts: Sequence[str], field: str, maximum: int) -> list[int]:
 
 
 def create_outbound(call: Call, *, check_address: bool) -> Response:
-    code = _outbound(call).create(call.vendor_id, call.body, check_address=check_address)
+    place = parse_outbound_create(call.body)
+    code = _outbound(call).create(call.vendor_id, place, check_address=check_address)
     return success({"resultCode": "SUCCESS", "resultMessage": str(code)})
 
 
 def update_outbound(call: Call, *, check_address: bool) -> Response:
-    _outbound(call).update(
-        call.vendor_id,
-        str(call.path["outboundShippingPlaceCode"]),
-        call.body,
-        check_address=check_address,
-    )
+    code_text = str(call.path["outboundShippingPlaceCode"])
+    code = parse_id(code_text)
+    if code is None:
+        raise NotFound(f"outboundShippingPlaceCode {code_text} does not exist")
+    change = parse_outbound_update(call, code)
+    _outbound(call).update(call.vendor_id, code, change, check_address=check_address)
     return success({"resultCode": "SUCCESS", "resultMessage": MSG_MODIFIED})
 
 
@@ -154,12 +324,13 @@ def list_outbound_marketplace(call: Call) -> Response:
 
 
 def create_return(call: Call) -> Response:
-    code = _returns(call).create(call.vendor_id, call.body)
+    code = _returns(call).create(call.vendor_id, parse_return_create(call.body))
     return success({"resultCode": "SUCCESS", "resultMessage": code})
 
 
 def update_return(call: Call) -> Response:
-    _returns(call).update(call.vendor_id, str(call.path["returnCenterCode"]), call.body)
+    code = str(call.path["returnCenterCode"])
+    _returns(call).update(call.vendor_id, code, parse_return_update(call, code))
     return success({"resultCode": "SUCCESS", "resultMessage": MSG_MODIFIED})
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
     Column,
     Float,
-    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -66,47 +63,3 @@ throttle_state = Table(
     Column("vendor_id", String(32), primary_key=True),
     Column("state", Text, nullable=False),
 )
-
-outbound_places = Table(
-    "sandbox_outbound_places",
-    metadata,
-    Column("code", BigInteger, primary_key=True, autoincrement=False),
-    Column("vendor_id", String(32), nullable=False),
-    Column("name", String(64), nullable=False),
-    Column("is_global", Boolean, nullable=False),
-    Column("usable", Boolean, nullable=False),
-    Column("addresses", JSON, nullable=False),
-    #: ``[{"remoteInfoId", "deliveryCode", "jeju", "notJeju", "usable"}]``
-    Column("remote_infos", JSON, nullable=False),
-    Column("user_id", String(128), nullable=True),
-    Column("created_at_ms", BigInteger, nullable=False),
-    Column("updated_at_ms", BigInteger, nullable=False),
-    #: The API representation, rendered at write time (reads splice it into responses as is).
-    Column("doc", Text, nullable=False),
-    UniqueConstraint("vendor_id", "name", name="uq_sandbox_outbound_vendor_name"),
-    Index("ix_sandbox_outbound_vendor_code", "vendor_id", "code"),
-)
-
-return_centers = Table(
-    "sandbox_return_centers",
-    metadata,
-    Column("code", String(32), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True),
-    Column("vendor_id", String(32), nullable=False),
-    Column("name", String(64), nullable=False),
-    Column("usable", Boolean, nullable=False),
-    Column("deliver_code", String(32), nullable=False),
-    Column("contract_number", String(64), nullable=True),
-    Column("contract_customer_number", String(64), nullable=True),
-    Column("fees", JSON, nullable=False),
-    Column("addresses", JSON, nullable=False),
-    Column("user_id", String(128), nullable=True),
-    Column("created_at_ms", BigInteger, nullable=False),
-    Column("updated_at_ms", BigInteger, nullable=False),
-    Column("doc", Text, nullable=False),
-    UniqueConstraint("vendor_id", "name", name="uq_sandbox_return_vendor_name"),
-    Index("ix_sandbox_return_vendor_seq", "vendor_id", "seq"),
-)
-
-#: Tables wiped by ``POST /_sandbox/reset`` (vendors are re-seeded separately).
-BUSINESS_TABLES = (outbound_places, return_centers, sequences, clock_state)

@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.store.products import product_items
 from coupang_sandbox.store.schema import metadata
 
 inquiries = Table(
@@ -156,3 +157,10 @@ def inquiries_page(
         .all()
     )
     return list(rows), total
+
+
+def listed_item(conn: Connection, vendor_item_id: int) -> RowMapping | None:
+    """The product item ``vendor_item_id`` of any vendor (the control API's customer asks
+    about any listed item; the caller checks the owner)."""
+    query = select(product_items).where(product_items.c.vendor_item_id == vendor_item_id)
+    return conn.execute(query).mappings().first()

@@ -3,7 +3,7 @@ customer (and Coupang's call center) of the control API.
 
 Every operation validates the input with the shared rules of
 :mod:`coupang_seller.preflight.customer_service`, then loads the row, applies the transition
-table of :mod:`coupang_sandbox.state.inquiry` and persists, in one transaction.
+table of :mod:`coupang_sandbox.state.customer_service` and persists, in one transaction.
 
 * Lists: Korean calendar days ``[inquiryStartAt, inquiryEndAt]`` (both inclusive, <= 7 days
   apart; left out only with ``vendorItemId``), newest inquiry first, ``pageNum``/``pageSize``
@@ -12,35 +12,34 @@ table of :mod:`coupang_sandbox.state.inquiry` and persists, in one transaction.
   once, under the counsellor's transfer note (``parentAnswerId`` = its answerId, checked when
   given); TRANSFER inquiries take a confirmation instead.
 * Since 2024 the customer's email is not given out: ``buyerEmail`` is ``""``.
+
+The methods return the store's rows (:class:`InquiryPage` for a list);
+:mod:`coupang_sandbox.views.customer_service` renders them as Coupang's JSON.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import inquiry as st
+from coupang_sandbox.state import customer_service as st
 from coupang_sandbox.store import Store
-from coupang_sandbox.store import inquiries as idb
+from coupang_sandbox.store import customer_service as store
 from coupang_sandbox.store import orders as db
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import customer_service as rules
-from coupang_seller.preflight._core import as_bool, is_blank
-
-Row = Mapping[Any, Any]
 
 ONLINE_ID_START: Final = 10_000_001
 CALL_CENTER_ID_START: Final = 1_015_000_001
@@ -50,7 +49,8 @@ DEFAULT_CATEGORY: Final = "기타문의>기타>판매자이관"
 COUNSELLOR: Final = ("쿠팡 고객센터", "cs-agent")
 
 
-def _at(value: Any) -> str | None:
+def wire_at(value: Any) -> str | None:
+    """A stored instant (us) as Coupang's ``yyyy-MM-dd HH:mm:ss`` (KST), ``None`` for none."""
     return None if value is None else wire(from_us(int(value)), " ")
 
 
@@ -59,85 +59,8 @@ def _day_of(text: Any) -> str | None:
 
 
 def kst_day_start(day: date) -> int:
+    """The first instant (us) of a Korean calendar day."""
     return to_us(datetime.combine(day, time(0), KST))
-
-
-def present_online(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    inquiry_id = int(row["inquiry_id"])
-    return {
-        "inquiryId": inquiry_id,
-        "productId": None if row["product_id"] is None else int(row["product_id"]),
-        "vendorItemId": None if row["vendor_item_id"] is None else int(row["vendor_item_id"]),
-        "content": row["content"],
-        "inquiryAt": _at(row["inquiry_at_us"]),
-        "orderIds": doc.get("orderIds") or None,
-        # Since 2024 the customer's email is no longer given out.
-        "buyerEmail": "",
-        "commentDtoList": [
-            {
-                "inquiryCommentId": int(c["inquiryCommentId"]),
-                "inquiryId": inquiry_id,
-                "content": c["content"],
-                "inquiryCommentAt": _at(c["at_us"]),
-            }
-            for c in row["replies"] or []
-        ],
-    }
-
-
-def present_call_center(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    status = str(row["status"])
-    inquiry_status, counseling = st.call_center_wire(status, row["confirmed_by"] is not None)
-    return {
-        "inquiryId": int(row["inquiry_id"]),
-        "csPartnerCounselingStatus": counseling,
-        "inquiryStatus": inquiry_status,
-        "vendorItemId": list(doc.get("vendorItemIds") or []),
-        "itemName": doc.get("itemName"),
-        "content": row["content"],
-        "answeredAt": _at(row["answered_at_us"]),
-        "replies": [
-            {
-                "receptionistName": reply.get("receptionistName"),
-                "receptionist": reply.get("receptionist"),
-                "replyAt": _at(reply.get("at_us")),
-                "content": reply.get("content"),
-                "answerId": int(reply["answerId"]),
-                "parentAnswerId": int(reply.get("parentAnswerId") or 0),
-                "partnerTransferStatus": reply.get("partnerTransferStatus"),
-                "partnerTransferCompleteReason": reply.get("partnerTransferCompleteReason"),
-                "answerType": reply.get("answerType"),
-                "needAnswer": bool(reply.get("needAnswer")),
-            }
-            for reply in row["replies"] or []
-        ],
-        "inquiryAt": _at(row["inquiry_at_us"]),
-        # Since 2024-08 the orderer's email is returned as "".
-        "buyerEmail": "",
-        "buyerPhone": doc.get("buyerPhone"),
-        "orderId": None if row["order_id"] is None else int(row["order_id"]),
-        "orderDate": doc.get("orderDate"),
-        "receiptCategory": doc.get("receiptCategory"),
-        "saleStartedAt": doc.get("saleStartedAt"),
-        "saleEndedAt": doc.get("saleEndedAt"),
-    }
-
-
-def present(row: Row) -> dict[str, Any]:
-    if row["kind"] == st.ONLINE:
-        return present_online(row)
-    return present_call_center(row)
-
-
-def _pagination(page: int, size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page,
-        "totalPages": (total + size - 1) // size,
-        "totalElements": total,
-        "countPerPage": size,
-    }
 
 
 def _pending_transfer(replies: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -162,8 +85,43 @@ class ListQuery:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A seller's answer: the text, the WING user who answers and, for a call-center inquiry,
+    the counsellor's transfer it answers (``parentAnswerId``; ``None``: the pending one)."""
+
+    content: str
+    reply_by: str
+    parent_answer_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What the control API's customer asks: on a product page (``vendor_item_id`` required)
+    or by calling Coupang about an order or an item (``transfer``: the counsellor closes it and
+    the seller only confirms). ``vendor_id``, when given, must own the item or order."""
+
+    content: str
+    buyer: str | None
+    vendor_item_id: int | None
+    order_id: int | None
+    vendor_id: str | None
+    transfer: bool = False
+    receipt_category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryPage:
+    """One page of a list: the rows, newest first, and how many the filters match."""
+
+    rows: list[RowMapping]
+    total: int
+
+
 @dataclass
-class Inquiries:
+class CustomerService:
+    """The customer-service backend: inquiries, their answers and confirmations."""
+
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
@@ -173,9 +131,10 @@ class Inquiries:
 
     # -- seller reads ---------------------------------------------------------------
 
-    def list_page(self, kind: str, vendor_id: str, query: ListQuery) -> dict[str, Any]:
+    def list_page(self, kind: str, vendor_id: str, query: ListQuery) -> InquiryPage:
+        """The inquiries of ``kind`` the vendor's list ``query`` selects."""
         with self.store.engine.begin() as conn:
-            rows, total = idb.inquiries_page(
+            rows, total = store.inquiries_page(
                 conn,
                 kind,
                 vendor_id,
@@ -189,14 +148,12 @@ class Inquiries:
                 offset=(query.page - 1) * query.size,
                 limit=query.size,
             )
-        return {
-            "content": [present(row) for row in rows],
-            "pagination": _pagination(query.page, query.size, total),
-        }
+        return InquiryPage(list(rows), total)
 
-    def get_call_center(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+    def get_call_center(self, vendor_id: str, id_text: object) -> RowMapping:
+        """The vendor's call-center inquiry ``id_text`` (404 for another vendor's)."""
         with self.store.engine.begin() as conn:
-            return present_call_center(self._row(conn, st.CALL_CENTER, id_text, vendor_id))
+            return self._row(conn, st.CALL_CENTER, id_text, vendor_id)
 
     def _row(
         self, conn: Connection, kind: str, id_text: object, vendor_id: str | None = None
@@ -205,7 +162,7 @@ class Inquiries:
         row = (
             None
             if inquiry_id is None
-            else idb.get_inquiry(conn, kind, inquiry_id, vendor_id, lock=True)
+            else store.get_inquiry(conn, kind, inquiry_id, vendor_id, lock=True)
         )
         if row is None:
             label = "online inquiry" if kind == st.ONLINE else "call-center inquiry"
@@ -214,16 +171,8 @@ class Inquiries:
 
     # -- seller actions -------------------------------------------------------------
 
-    @staticmethod
-    def _answer_rules(body: Mapping[str, Any]) -> list[Violation]:
-        return rules.check_content(body.get("content")) + rules.check_reply_by(body.get("replyBy"))
-
-    def answer_online(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        found = self._answer_rules(body)
-        if is_blank(body.get("vendorId")):
-            found.append(Violation("vendorId", "required", "vendorId is required in the body"))
-        if found:
-            raise ValidationFailed(found)
+    def answer_online(self, vendor_id: str, id_text: object, answer: Answer) -> None:
+        """Answer the vendor's NOANSWER online inquiry (once)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, st.ONLINE, id_text, vendor_id)
@@ -233,11 +182,11 @@ class Inquiries:
                 raise ValidationFailed(refused)
             comment = {
                 "inquiryCommentId": r.next_id(conn, "cs_comment", COMMENT_ID_START),
-                "content": body["content"],
+                "content": answer.content,
                 "at_us": to_us(now),
-                "by": str(body["replyBy"]).strip(),
+                "by": answer.reply_by,
             }
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.ONLINE,
                 int(row["inquiry_id"]),
@@ -250,17 +199,10 @@ class Inquiries:
                 },
             )
 
-    def answer_call_center(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        found = self._answer_rules(body)
-        found += body_id_mismatch(body, "inquiryId", id_text)
-        parent = body.get("parentAnswerId")
-        parent_id = None if parent is None or parent == "" else parse_id(parent)
-        if parent is not None and parent != "" and parent_id is None:
-            found.append(
-                Violation("parentAnswerId", "type", f"parentAnswerId must be a number ({parent!r})")
-            )
-        if found:
-            raise ValidationFailed(found)
+    def answer_call_center(self, vendor_id: str, id_text: object, answer: Answer) -> None:
+        """Answer the vendor's NO_ANSWER call-center inquiry (once), under the counsellor's
+        pending transfer."""
+        parent_id = answer.parent_answer_id
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, st.CALL_CENTER, id_text, vendor_id)
@@ -284,7 +226,7 @@ class Inquiries:
                 )
             pending["partnerTransferStatus"] = "answered"
             pending["needAnswer"] = False
-            user = str(body["replyBy"]).strip()
+            user = answer.reply_by
             replies.append(
                 {
                     "answerId": r.next_id(conn, "cs_answer", ANSWER_ID_START),
@@ -296,10 +238,10 @@ class Inquiries:
                     "receptionistName": vendor_id,
                     "receptionist": user,
                     "at_us": to_us(now),
-                    "content": body["content"],
+                    "content": answer.content,
                 }
             )
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.CALL_CENTER,
                 int(row["inquiry_id"]),
@@ -312,10 +254,8 @@ class Inquiries:
                 },
             )
 
-    def confirm(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        found = rules.check_confirm_by(body.get("confirmBy"))
-        if found:
-            raise ValidationFailed(found)
+    def confirm(self, vendor_id: str, id_text: object, confirm_by: str) -> None:
+        """Acknowledge the vendor's TRANSFER call-center inquiry (once)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, st.CALL_CENTER, id_text, vendor_id)
@@ -328,14 +268,14 @@ class Inquiries:
             if pending is not None:
                 pending["partnerTransferStatus"] = "answered"
                 pending["partnerTransferCompleteReason"] = "DISPUTE_PROCESS_COMPLETE"
-            idb.update_inquiry(
+            store.update_inquiry(
                 conn,
                 st.CALL_CENTER,
                 int(row["inquiry_id"]),
                 {
                     "status": st.call_center.apply(status, st.CONFIRM_EVENT),
                     "replies": replies,
-                    "confirmed_by": str(body["confirmBy"]).strip(),
+                    "confirmed_by": confirm_by,
                     "answered_at_us": to_us(now),
                     "updated_at_us": to_us(now),
                 },
@@ -344,40 +284,10 @@ class Inquiries:
     # -- control: the customer and Coupang's call center ----------------------------
 
     @staticmethod
-    def _control_ids(body: Mapping[str, Any], found: list[Violation]) -> tuple[int | None, ...]:
-        out: list[int | None] = []
-        for name in ("vendorItemId", "orderId"):
-            value = body.get(name)
-            number = None if value is None or value == "" else parse_id(value, minimum=1)
-            if value is not None and value != "" and number is None:
-                found.append(Violation(name, "type", f"{name} must be a positive number"))
-            out.append(number)
-        return tuple(out)
-
-    @staticmethod
-    def _question(body: Mapping[str, Any], found: list[Violation]) -> None:
-        """The customer's text fields: the same text rule as an answer (required content)."""
-        found += rules.check_content(body.get("content"))
-        for name in ("buyer", "receiptCategory"):
-            if body.get(name) is not None:
-                found += [
-                    Violation(name, v.rule, v.message.replace("content", name))
-                    for v in rules.check_content(body[name])
-                ]
-
-    @staticmethod
     def _listed_item(
         conn: Connection, vendor_item_id: int, vendor_id: str | None
     ) -> tuple[RowMapping, RowMapping]:
-        item = (
-            conn.execute(
-                select(product_db.product_items).where(
-                    product_db.product_items.c.vendor_item_id == vendor_item_id
-                )
-            )
-            .mappings()
-            .first()
-        )
+        item = store.listed_item(conn, vendor_item_id)
         if item is None or (vendor_id is not None and item["vendor_id"] != vendor_id):
             owner = "" if vendor_id is None else f" of vendor {vendor_id}"
             raise NotFound(f"vendorItemId {vendor_item_id} is not an item{owner}")
@@ -397,16 +307,13 @@ class Inquiries:
             raise NotFound(f"orderId {order_id} is not an order{owner}")
         return order
 
-    def ask_online(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def ask_online(self, question: Question) -> RowMapping:
         """A customer asks a question on a listed item's product page -> NOANSWER."""
-        found: list[Violation] = []
-        vendor_item_id, order_id = self._control_ids(body, found)
-        if vendor_item_id is None and not any(v.field == "vendorItemId" for v in found):
-            found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
-        self._question(body, found)
-        if found or vendor_item_id is None:
-            raise ValidationFailed(found)
-        vendor = body.get("vendorId") or None
+        vendor_item_id, order_id = (
+            must_exist(question.vendor_item_id, "vendorItemId"),
+            question.order_id,
+        )
+        vendor = question.vendor_id
         now = self._now()
         with self.store.engine.begin() as conn:
             item, product = self._listed_item(conn, vendor_item_id, vendor)
@@ -438,58 +345,64 @@ class Inquiries:
                 "seller_product_id": int(product["seller_product_id"]),
                 "product_id": int(product["product_id"]),
                 "order_id": order_id,
-                "content": str(body["content"]),
+                "content": question.content,
                 "doc": {
                     "itemName": (item["doc"] or {}).get("itemName"),
                     "orderIds": order_ids,
-                    "buyer": body.get("buyer"),
+                    "buyer": question.buyer,
                 },
                 "replies": [],
                 "inquiry_at_us": to_us(now),
                 "updated_at_us": to_us(now),
             }
-            idb.insert_inquiry(conn, values, [vendor_item_id])
-            row = must_exist(idb.get_inquiry(conn, st.ONLINE, inquiry_id), "the inquiry")
-            return self._view(row)
+            store.insert_inquiry(conn, values, [vendor_item_id])
+            return must_exist(store.get_inquiry(conn, st.ONLINE, inquiry_id), "the inquiry")
 
-    def open_call_center(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    @staticmethod
+    def _order_items(
+        conn: Connection, order: RowMapping | None, vendor_item_id: int | None
+    ) -> tuple[list[int], str | None]:
+        """The vendorItemIds a call about ``order`` concerns (all of its items, or the one
+        named, which must be in it) and the first one's name; nothing without an order."""
+        if order is None:
+            return [], None
+        lines = db.items_of_order(conn, int(order["order_id"]))
+        item_ids = [int(i["vendor_item_id"]) for i in lines]
+        if vendor_item_id is not None:
+            if vendor_item_id not in item_ids:
+                message = f"vendorItemId {vendor_item_id} is not in orderId {order['order_id']}"
+                raise ValidationFailed([Violation("vendorItemId", "not_in_order", message)])
+            item_ids = [vendor_item_id]
+        first = next(i for i in lines if int(i["vendor_item_id"]) == item_ids[0])
+        return item_ids, (first["doc"] or {}).get("vendorItemName")
+
+    @staticmethod
+    def _transfer(conn: Connection, note: str, *, need_answer: bool, at_us: int) -> dict[str, Any]:
+        """The counsellor's transfer note handing a call to the seller."""
+        return {
+            "answerId": r.next_id(conn, "cs_answer", ANSWER_ID_START),
+            "parentAnswerId": 0,
+            "partnerTransferStatus": "requestAnswer",
+            "partnerTransferCompleteReason": "NONE",
+            "answerType": "csAgent",
+            "needAnswer": need_answer,
+            "receptionistName": COUNSELLOR[0],
+            "receptionist": COUNSELLOR[1],
+            "at_us": at_us,
+            "content": note,
+        }
+
+    def open_call_center(self, question: Question) -> RowMapping:
         """A customer calls Coupang about an order or an item; the counsellor hands it to the
         seller for an answer (NO_ANSWER) or, ``transfer``, closes it and asks the seller to
         acknowledge (TRANSFER)."""
-        found: list[Violation] = []
-        vendor_item_id, order_id = self._control_ids(body, found)
-        if vendor_item_id is None and order_id is None and not found:
-            found.append(Violation("orderId", "required", "orderId or vendorItemId is required"))
-        self._question(body, found)
-        transfer = as_bool(body.get("transfer", False))
-        if transfer is None:
-            found.append(Violation("transfer", "type", "transfer must be true or false"))
-        if found:
-            raise ValidationFailed(found)
-        vendor = body.get("vendorId") or None
+        vendor_item_id, order_id = question.vendor_item_id, question.order_id
+        transfer, vendor = question.transfer, question.vendor_id
         now = self._now()
         with self.store.engine.begin() as conn:
             order = None if order_id is None else self._order(conn, order_id, vendor)
             owner = vendor if order is None else str(order["vendor_id"])
-            item_ids: list[int] = []
-            item_name = None
-            if order is not None:
-                lines = db.items_of_order(conn, int(order["order_id"]))
-                item_ids = [int(i["vendor_item_id"]) for i in lines]
-                if vendor_item_id is not None:
-                    if vendor_item_id not in item_ids:
-                        raise ValidationFailed(
-                            [
-                                Violation(
-                                    "vendorItemId",
-                                    "not_in_order",
-                                    f"vendorItemId {vendor_item_id} is not in orderId {order_id}",
-                                )
-                            ]
-                        )
-                    item_ids = [vendor_item_id]
-                first = next(i for i in lines if int(i["vendor_item_id"]) == item_ids[0])
-                item_name = (first["doc"] or {}).get("vendorItemName")
+            item_ids, item_name = self._order_items(conn, order, vendor_item_id)
             primary = vendor_item_id if vendor_item_id is not None else item_ids[0]
             item, product = self._listed_item(conn, primary, owner)
             owner = str(item["vendor_id"])
@@ -498,23 +411,12 @@ class Inquiries:
             product_doc = product["doc"] or {}
             item_name = item_name or (item["doc"] or {}).get("itemName")
             inquiry_id = r.next_id(conn, "cs_call_center_inquiry", CALL_CENTER_ID_START)
-            question = str(body["content"])
+            text = question.content
             note = (
                 f"[판매자이관]\n◼주문번호: {order_id or '-'}\n◼아이템: {item_name}\n"
-                f"◼문의내용: {question}\n"
+                f"◼문의내용: {text}\n"
             )
-            transfer_reply = {
-                "answerId": r.next_id(conn, "cs_answer", ANSWER_ID_START),
-                "parentAnswerId": 0,
-                "partnerTransferStatus": "requestAnswer",
-                "partnerTransferCompleteReason": "NONE",
-                "answerType": "csAgent",
-                "needAnswer": not transfer,
-                "receptionistName": COUNSELLOR[0],
-                "receptionist": COUNSELLOR[1],
-                "at_us": to_us(now),
-                "content": note,
-            }
+            transfer_reply = self._transfer(conn, note, need_answer=not transfer, at_us=to_us(now))
             values = {
                 "kind": st.CALL_CENTER,
                 "inquiry_id": inquiry_id,
@@ -524,14 +426,14 @@ class Inquiries:
                 "seller_product_id": int(product["seller_product_id"]),
                 "product_id": int(product["product_id"]),
                 "order_id": order_id,
-                "content": question,
+                "content": text,
                 "doc": {
                     "itemName": item_name,
                     "vendorItemIds": item_ids,
-                    "buyer": body.get("buyer"),
+                    "buyer": question.buyer,
                     "buyerPhone": f"010-****-{inquiry_id % 10000:04d}",
-                    "orderDate": None if order is None else _at(order["ordered_at_us"]),
-                    "receiptCategory": str(body.get("receiptCategory") or DEFAULT_CATEGORY),
+                    "orderDate": None if order is None else wire_at(order["ordered_at_us"]),
+                    "receiptCategory": question.receipt_category or DEFAULT_CATEGORY,
                     "saleStartedAt": _day_of(product_doc.get("saleStartedAt")),
                     "saleEndedAt": _day_of(product_doc.get("saleEndedAt")),
                 },
@@ -539,23 +441,10 @@ class Inquiries:
                 "inquiry_at_us": to_us(now),
                 "updated_at_us": to_us(now),
             }
-            idb.insert_inquiry(conn, values, item_ids)
-            row = must_exist(idb.get_inquiry(conn, st.CALL_CENTER, inquiry_id), "the inquiry")
-            return self._view(row)
+            store.insert_inquiry(conn, values, item_ids)
+            return must_exist(store.get_inquiry(conn, st.CALL_CENTER, inquiry_id), "the inquiry")
 
-    @staticmethod
-    def _view(row: Row) -> dict[str, Any]:
-        """The inquiry as the seller's list shows it, plus what only the sandbox knows."""
-        return {
-            **present(row),
-            "kind": row["kind"],
-            "vendorId": row["vendor_id"],
-            "sellerProductId": row["seller_product_id"],
-            "status": row["status"],
-            "repliedBy": row["replied_by"],
-            "confirmedBy": row["confirmed_by"],
-        }
-
-    def view(self, kind: str, id_text: object) -> dict[str, Any]:
+    def view(self, kind: str, id_text: object) -> RowMapping:
+        """Any vendor's inquiry of ``kind`` (the control API's view)."""
         with self.store.engine.begin() as conn:
-            return self._view(self._row(conn, kind, id_text))
+            return self._row(conn, kind, id_text)
