@@ -41,6 +41,7 @@ from coupang_sandbox.backends.products import (
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import product as st
+from coupang_sandbox.views import products as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import PAGE_MAX, as_int, as_page
 
@@ -123,7 +124,8 @@ def update_product(call: Call) -> Response:
 
 
 def get_product(call: Call) -> Response:
-    return ok(_products(call).get(call.vendor_id, call.path["sellerProductId"]))
+    found = _products(call).get(call.vendor_id, call.path["sellerProductId"])
+    return ok(views.product(found.product, found.items))
 
 
 def delete_product(call: Call) -> Response:
@@ -137,7 +139,8 @@ def request_approval(call: Call) -> Response:
 
 
 def get_partial(call: Call) -> Response:
-    return ok(_products(call).partial(call.vendor_id, call.path["sellerProductId"]))
+    found = _products(call).partial(call.vendor_id, call.path["sellerProductId"])
+    return ok(views.partial(found.product, found.items))
 
 
 def update_partial(call: Call) -> Response:
@@ -196,7 +199,7 @@ def list_products(call: Call) -> Response:
         created_to=created_to,
     )
     rows, more = _products(call).page(call.vendor_id, query, page=page, size=size)
-    return ok(rows, nextToken=_next_token(page, more))
+    return ok([views.summary(row) for row in rows], nextToken=_next_token(page, more))
 
 
 def list_time_frame(call: Call) -> Response:
@@ -222,16 +225,19 @@ def list_time_frame(call: Call) -> Response:
     if start is None or end is None:
         raise_violations([Violation("createdAtFrom", "required", "createdAtFrom/To are required")])
         return ok([])
-    return ok(_products(call).time_frame(call.vendor_id, start, end))
+    rows = _products(call).time_frame(call.vendor_id, start, end)
+    return ok([views.summary(row) for row in rows])
 
 
 def inflow_status(call: Call) -> Response:
-    return ok(_products(call).inflow_status(call.vendor_id))
+    count = _products(call).registered_count(call.vendor_id)
+    return ok(views.inflow(call.vendor_id, count))
 
 
 def by_external_sku(call: Call) -> Response:
     sku = str(call.path["externalVendorSkuCode"])
-    return ok(_products(call).by_external_sku(call.vendor_id, sku))
+    rows = _products(call).by_external_sku(call.vendor_id, sku)
+    return ok([views.summary(row) for row in rows])
 
 
 def histories(call: Call) -> Response:
@@ -240,14 +246,15 @@ def histories(call: Call) -> Response:
     rows, more = _products(call).histories(
         call.vendor_id, call.path["sellerProductId"], page=page, size=size
     )
-    return ok(rows, nextToken=_next_token(page, more))
+    return ok([views.history(row) for row in rows], nextToken=_next_token(page, more))
 
 
 # -- vendor items ------------------------------------------------------------------------------
 
 
 def inventory(call: Call) -> Response:
-    return ok(_products(call).inventory(call.vendor_id, call.path["vendorItemId"]))
+    item = _products(call).inventory(call.vendor_id, call.path["vendorItemId"])
+    return ok(views.inventory(item))
 
 
 def change_price(call: Call) -> Response:
