@@ -320,6 +320,33 @@ class ListQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class ProductInput:
+    """A product body for create or full update, as the route parsed it.
+
+    ``document`` is the body itself: the shared rules read it, images are fetched from it and
+    the stored document is normalised from it (unknown fields round-trip). The fields the
+    backend acts on are parsed out: ``seller_product_id`` (full update only), ``name``,
+    ``manufacture``, ``requested`` and ``items``.
+    """
+
+    document: Mapping[str, Any]
+    name: str
+    manufacture: str | None
+    requested: bool
+    items: tuple[Mapping[str, Any], ...]
+    seller_product_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartialUpdate:
+    """A partial (no-approval) update: ``fields`` is the body, whose ``sellerProductId`` the
+    route checked against the path; the rules read it and only :data:`PARTIAL_FIELDS` and
+    :data:`PARTIAL_ITEM_FIELDS` are applied."""
+
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class ProductRows:
     """A product's row and its items' rows, in position order."""
 
@@ -548,7 +575,7 @@ class Products:
     # -- product operations -----------------------------------------------------------
 
     def create(
-        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+        self, vendor_id: str, product: ProductInput, *, server: ServerAddress | None = None
     ) -> int:
         """A new product (임시저장, or on to 승인대기중 when ``requested``); ``server`` is the
         sandbox that received the request (image URLs reaching it are refused)."""
@@ -556,6 +583,7 @@ class Products:
 
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
+        body = product.document
         images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
             references, couriers = self._reference_violations(conn, vendor_id, body)
@@ -576,11 +604,9 @@ class Products:
                 "seller_product_id": product_id,
                 "vendor_id": vendor_id,
                 "status": st.SAVED,
-                "seller_product_name": str(body.get("sellerProductName") or ""),
+                "seller_product_name": product.name,
                 "display_category_code": category,
-                "manufacture": None
-                if is_blank(body.get("manufacture"))
-                else str(body["manufacture"]),
+                "manufacture": product.manufacture,
                 "product_id": None,
                 "doc": fields,
                 "created_at_us": to_us(now),
@@ -588,7 +614,7 @@ class Products:
                 "review_due_us": None,
             }
             db.product_insert(conn, values)
-            for position, item in enumerate(mapping_list(body.get("items")) or []):
+            for position, item in enumerate(product.items):
                 self._insert_item(
                     conn,
                     vendor_id,
@@ -601,7 +627,7 @@ class Products:
             self._history(
                 conn, values, st.SAVED, comment="판매자 임시저장", by=self._seller(values), at=now
             )
-            if as_bool(body.get("requested")) is True:
+            if product.requested:
                 self._request_approval(conn, values, now)
         return product_id
 
@@ -650,7 +676,7 @@ class Products:
         return views.product(row, db.items_of(conn, [product_id])[product_id])
 
     def update(
-        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+        self, vendor_id: str, product: ProductInput, *, server: ServerAddress | None = None
     ) -> int:
         """Full update (승인필요): the product goes back to 임시저장 (and on to 승인대기중 when
         ``requested``). Approved items keep their vendorItemId, price, stock and sale status:
@@ -658,15 +684,12 @@ class Products:
         ``server``: as for :meth:`create`."""
         from coupang_seller.preflight import products as rules
 
-        if is_blank(body.get("sellerProductId")):
-            raise SellerValidationFailed(
-                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
-            )
+        body = product.document
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
         images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
-            row = self._load(conn, vendor_id, body.get("sellerProductId"))
+            row = self._load(conn, vendor_id, product.seller_product_id)
             product_id = int(row["seller_product_id"])
             status = self._transition(row, st.FULL_UPDATE)
             existing = self._existing(conn, row)
@@ -684,7 +707,7 @@ class Products:
                 int(i["seller_product_item_id"]): i
                 for i in db.items_of(conn, [product_id])[product_id]
             }
-            item_violations, plan = self._plan_items(current, mapping_list(body.get("items")) or [])
+            item_violations, plan = self._plan_items(current, product.items)
             raise_violations(
                 merge_violations(item_violations, violations, images.violations, references)
             )
@@ -725,12 +748,8 @@ class Products:
                 product_id,
                 {
                     "status": status,
-                    "seller_product_name": str(
-                        body.get("sellerProductName") or row["seller_product_name"]
-                    ),
-                    "manufacture": None
-                    if is_blank(body.get("manufacture"))
-                    else str(body["manufacture"]),
+                    "seller_product_name": product.name or str(row["seller_product_name"]),
+                    "manufacture": product.manufacture,
                     "doc": fields,
                     "updated_at_us": to_us(now),
                     "review_due_us": None,
@@ -744,7 +763,7 @@ class Products:
                 by=self._seller({**row, "doc": fields}),
                 at=now,
             )
-            if as_bool(body.get("requested")) is True:
+            if product.requested:
                 refreshed = must_exist(db.product_get(conn, vendor_id, product_id), "the product")
                 self._request_approval(conn, refreshed, now)
         return product_id
@@ -848,24 +867,11 @@ class Products:
             product_id = int(row["seller_product_id"])
             return ProductRows(row, db.items_of(conn, [product_id])[product_id])
 
-    def partial_update(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> int:
+    def partial_update(self, vendor_id: str, id_text: object, update: PartialUpdate) -> int:
+        """Apply a partial update (no approval needed); the product keeps its status."""
         from coupang_seller.preflight import products as rules
 
-        if is_blank(body.get("sellerProductId")):
-            raise SellerValidationFailed(
-                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
-            )
-        if parse_id(body.get("sellerProductId")) != parse_id(id_text):
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "sellerProductId",
-                        "path_mismatch",
-                        "업체상품아이디를 다시 확인해주세요. (sellerProductId in the body differs "
-                        "from the path)",
-                    )
-                ]
-            )
+        body = update.fields
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, id_text)
@@ -966,20 +972,10 @@ class Products:
             item, _ = self._load_item(conn, vendor_id, id_text, lock=False)
             return item
 
-    def change_price(
-        self, vendor_id: str, id_text: object, price_text: str, *, force: bool
-    ) -> None:
+    def change_price(self, vendor_id: str, id_text: object, price: int, *, force: bool) -> None:
+        """A vendor item's sale price (the rules limit a jump unless ``force``)."""
         from coupang_seller.preflight import products as rules
 
-        price = parse_id(price_text, minimum=0)
-        if price is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "price", "type", f"price must be a whole number of won (got {price_text!r})"
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             vendor_item_id = int(item["vendor_item_id"])
@@ -991,20 +987,10 @@ class Products:
                 )
             db.item_update(conn, int(item["seller_product_item_id"]), {"sale_price": price})
 
-    def change_quantity(self, vendor_id: str, id_text: object, quantity_text: str) -> None:
+    def change_quantity(self, vendor_id: str, id_text: object, quantity: int) -> None:
+        """A vendor item's stock."""
         from coupang_seller.preflight import products as rules
 
-        quantity = as_int(quantity_text)
-        if quantity is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "quantity",
-                        "type",
-                        f"quantity must be a whole number (got {quantity_text!r})",
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             found = rules.check_quantity(quantity)
@@ -1015,20 +1001,10 @@ class Products:
                 )
             db.item_update(conn, int(item["seller_product_item_id"]), {"quantity": quantity})
 
-    def change_original_price(self, vendor_id: str, id_text: object, value_text: str) -> None:
+    def change_original_price(self, vendor_id: str, id_text: object, value: int) -> None:
+        """A vendor item's original price (할인율기준가)."""
         from coupang_seller.preflight import products as rules
 
-        value = as_int(value_text)
-        if value is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "originalPrice",
-                        "type",
-                        f"originalPrice must be a whole number (got {value_text!r})",
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             found = rules.check_original_price(value)

@@ -9,6 +9,7 @@ sellerProductId}``, not the doubly wrapped form of the docs' sample.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -34,8 +35,11 @@ from coupang_sandbox.backends.products import (
     NAME_FILTER_MAX,
     TIME_FRAME_MAX,
     ListQuery,
+    PartialUpdate,
+    ProductInput,
     Products,
     parse_kst,
+    product_not_found,
     raise_violations,
 )
 from coupang_sandbox.responses import CoupangJSONResponse
@@ -43,7 +47,14 @@ from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import product as st
 from coupang_sandbox.views import products as views
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight._core import PAGE_MAX, as_int, as_page
+from coupang_seller.preflight._core import (
+    PAGE_MAX,
+    as_bool,
+    as_int,
+    as_page,
+    is_blank,
+    mapping_list,
+)
 
 SELLER_API = "/v2/providers/seller_api/apis/api/v1/marketplace"
 PRODUCTS = f"{SELLER_API}/seller-products"
@@ -115,12 +126,60 @@ def _server(call: Call) -> ServerAddress:
     )
 
 
+def parse_product(body: Mapping[str, Any], *, seller_product_id: int | None = None) -> ProductInput:
+    """A create or full-update body as the backend's argument (the rules read the body)."""
+    return ProductInput(
+        document=body,
+        name=str(body.get("sellerProductName") or ""),
+        manufacture=None if is_blank(body.get("manufacture")) else str(body["manufacture"]),
+        requested=as_bool(body.get("requested")) is True,
+        items=tuple(mapping_list(body.get("items")) or []),
+        seller_product_id=seller_product_id,
+    )
+
+
+def parse_update(body: Mapping[str, Any]) -> ProductInput:
+    """A full-update body: ``sellerProductId`` is required and names the product."""
+    raw = body.get("sellerProductId")
+    if is_blank(raw):
+        raise_violations(
+            [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+        )
+    product_id = parse_id(raw)
+    if product_id is None:
+        raise product_not_found(raw)
+    return parse_product(body, seller_product_id=product_id)
+
+
+def parse_partial(call: Call) -> PartialUpdate:
+    """A partial-update body: its ``sellerProductId`` is required and must match the path."""
+    body = call.body
+    if is_blank(body.get("sellerProductId")):
+        raise_violations(
+            [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+        )
+    if parse_id(body.get("sellerProductId")) != parse_id(call.path["sellerProductId"]):
+        raise_violations(
+            [
+                Violation(
+                    "sellerProductId",
+                    "path_mismatch",
+                    "업체상품아이디를 다시 확인해주세요. (sellerProductId in the body differs "
+                    "from the path)",
+                )
+            ]
+        )
+    return PartialUpdate(body)
+
+
 def create_product(call: Call) -> Response:
-    return ok(_products(call).create(call.vendor_id, call.body, server=_server(call)))
+    product = parse_product(call.body)
+    return ok(_products(call).create(call.vendor_id, product, server=_server(call)))
 
 
 def update_product(call: Call) -> Response:
-    return ok(_products(call).update(call.vendor_id, call.body, server=_server(call)))
+    product = parse_update(call.body)
+    return ok(_products(call).update(call.vendor_id, product, server=_server(call)))
 
 
 def get_product(call: Call) -> Response:
@@ -144,8 +203,9 @@ def get_partial(call: Call) -> Response:
 
 
 def update_partial(call: Call) -> Response:
+    update = parse_partial(call)
     product_id = _products(call).partial_update(
-        call.vendor_id, call.path["sellerProductId"], call.body
+        call.vendor_id, call.path["sellerProductId"], update
     )
     return ok(product_id)
 
@@ -257,25 +317,31 @@ def inventory(call: Call) -> Response:
     return ok(views.inventory(item))
 
 
+def _whole_number(text: str, field: str, what: str, *, minimum: int | None = None) -> int:
+    """A path segment as a whole number, or a 400 naming ``field``."""
+    value = as_int(text) if minimum is None else parse_id(text, minimum=minimum)
+    if value is None:
+        raise_violations([Violation(field, "type", f"{field} must be {what} (got {text!r})")])
+        raise AssertionError("unreachable")
+    return value
+
+
 def change_price(call: Call) -> Response:
     force = (call.query("forceSalePriceUpdate") or "").strip().lower() == "true"
-    _products(call).change_price(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["price"]), force=force
-    )
+    price = _whole_number(str(call.path["price"]), "price", "a whole number of won", minimum=0)
+    _products(call).change_price(call.vendor_id, call.path["vendorItemId"], price, force=force)
     return ok(None, MSG_PRICE_CHANGED)
 
 
 def change_quantity(call: Call) -> Response:
-    _products(call).change_quantity(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["quantity"])
-    )
+    quantity = _whole_number(str(call.path["quantity"]), "quantity", "a whole number")
+    _products(call).change_quantity(call.vendor_id, call.path["vendorItemId"], quantity)
     return ok(None, MSG_QUANTITY_CHANGED)
 
 
 def change_original_price(call: Call) -> Response:
-    _products(call).change_original_price(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["originalPrice"])
-    )
+    value = _whole_number(str(call.path["originalPrice"]), "originalPrice", "a whole number")
+    _products(call).change_original_price(call.vendor_id, call.path["vendorItemId"], value)
     return ok(None, MSG_ORIGINAL_PRICE_CHANGED)
 
 
