@@ -2,7 +2,7 @@
 
 Every operation loads the product, applies a rule (the SDK's preflight rules in
 :mod:`coupang_seller.preflight.products`, the single source of truth, and the transition
-tables of :mod:`coupang_sandbox.state.product`) and persists, in one transaction.
+tables of :mod:`coupang_sandbox.state.products`) and persists, in one transaction.
 
 The automatic review is lazy: there is no background job. Whenever a vendor's products are
 read or changed, every product of that vendor still waiting for approval (APPROVING) whose
@@ -39,7 +39,7 @@ from coupang_sandbox.errors import (
     must_exist,
 )
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import products as db
 from coupang_sandbox.store import repo as r

@@ -44,7 +44,7 @@ from coupang_sandbox.backends.products import (
 )
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
 from coupang_sandbox.views import products as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import (

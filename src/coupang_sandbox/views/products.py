@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from coupang_sandbox.clock import from_us
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
 from coupang_seller._constants import KST
 
 #: A stored row (SQLAlchemy ``RowMapping``) or a dict of the same columns.
