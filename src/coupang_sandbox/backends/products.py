@@ -49,7 +49,6 @@ from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
 
 Row = views.Row
-WIRE_TIME = views.WIRE_TIME
 PARTIAL_FIELDS = views.PARTIAL_FIELDS
 PARTIAL_ITEM_FIELDS = views.PARTIAL_ITEM_FIELDS
 
@@ -59,26 +58,9 @@ VENDOR_ITEM_ID_START: Final = 3_000_000_001
 PRODUCT_ID_START: Final = 7_000_000_001
 HISTORY_ID_START: Final = 1
 
-LIST_PAGE_DEFAULT: Final = 10
-LIST_PAGE_MAX: Final = 100
-HISTORY_PAGE_DEFAULT: Final = 10
-HISTORY_PAGE_MAX: Final = 100
-NAME_FILTER_MAX: Final = 20
-TIME_FRAME_MAX: Final = timedelta(minutes=10)
 NO_RETURN_CENTER_CODE: Final = "NO_RETURN_CENTERCODE"
 SYSTEM_USER: Final = "쿠팡 셀러 시스템"
 
-MSG_APPROVAL_REQUESTED = (
-    "{id} 승인 요청되었습니다. 승인 내용에 문제가 있을 경우 승인 요청이 처리되지 않을 수 있습니다."
-)
-MSG_DELETED = "삭제되었습니다"
-MSG_PRICE_CHANGED = "가격 변경을 완료했습니다."
-MSG_QUANTITY_CHANGED = "재고 변경을 완료했습니다."
-MSG_SALE_STOPPED = "판매 중지 처리되었습니다."
-MSG_SALE_RESUMED = "판매가 재개되었습니다."
-MSG_ORIGINAL_PRICE_CHANGED = "Original price changing completed"
-MSG_AUTO_OPTION_IN = "자동생성옵션이 활성화되었습니다."
-MSG_AUTO_OPTION_OUT = "자동생성옵션이 비활성화되었습니다."
 MSG_DELETE_RULE = "상품이 승인중 상태가 아니며, 상품에 포함된 옵션(아이템)이 모두 판매중지된 경우에 삭제가 가능합니다."
 MSG_APPROVAL_RULE = "'임시저장' 상태에서만 '승인요청'이 가능합니다."
 MSG_APPROVED_ITEM_REMOVED = "vendorItem로 생성된 아이템은 삭제가 불가능합니다."
@@ -196,19 +178,6 @@ def state_refusal(seller_product_id: int, status: str, event: str) -> SellerApiE
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Violation]]:
-    """A ``yyyy-MM-dd'T'HH:mm:ss`` query value, read as Korean time."""
-    if text is None or not text.strip():
-        return None, [Violation(field, "required", f"{field} is required (yyyy-MM-dd'T'HH:mm:ss)")]
-    try:
-        naive = datetime.strptime(text.strip(), WIRE_TIME)
-    except ValueError:
-        return None, [
-            Violation(field, "format", f"{field} must be yyyy-MM-dd'T'HH:mm:ss (got {text!r})")
-        ]
-    return naive.replace(tzinfo=KST), []
 
 
 def _norm_int(value: Any) -> Any:

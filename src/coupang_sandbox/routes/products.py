@@ -10,35 +10,19 @@ sellerProductId}``, not the doubly wrapped form of the docs' sample.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, Final
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends._image_fetch import ServerAddress
 from coupang_sandbox.backends.products import (
-    HISTORY_PAGE_DEFAULT,
-    HISTORY_PAGE_MAX,
-    LIST_PAGE_DEFAULT,
-    LIST_PAGE_MAX,
-    MSG_APPROVAL_REQUESTED,
-    MSG_AUTO_OPTION_IN,
-    MSG_AUTO_OPTION_OUT,
-    MSG_DELETED,
-    MSG_ORIGINAL_PRICE_CHANGED,
-    MSG_PRICE_CHANGED,
-    MSG_QUANTITY_CHANGED,
-    MSG_SALE_RESUMED,
-    MSG_SALE_STOPPED,
-    NAME_FILTER_MAX,
-    TIME_FRAME_MAX,
     ListQuery,
     PartialUpdate,
     ProductInput,
     Products,
-    parse_kst,
     product_not_found,
     raise_violations,
 )
@@ -46,6 +30,7 @@ from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
 from coupang_sandbox.state import products as st
 from coupang_sandbox.views import products as views
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import (
     PAGE_MAX,
@@ -59,6 +44,37 @@ from coupang_seller.preflight._core import (
 SELLER_API = "/v2/providers/seller_api/apis/api/v1/marketplace"
 PRODUCTS = f"{SELLER_API}/seller-products"
 ITEMS = f"{SELLER_API}/vendor-items"
+LIST_PAGE_DEFAULT: Final = 10
+LIST_PAGE_MAX: Final = 100
+HISTORY_PAGE_DEFAULT: Final = 10
+HISTORY_PAGE_MAX: Final = 100
+NAME_FILTER_MAX: Final = 20
+TIME_FRAME_MAX: Final = timedelta(minutes=10)
+
+MSG_APPROVAL_REQUESTED = (
+    "{id} 승인 요청되었습니다. 승인 내용에 문제가 있을 경우 승인 요청이 처리되지 않을 수 있습니다."
+)
+MSG_DELETED = "삭제되었습니다"
+MSG_PRICE_CHANGED = "가격 변경을 완료했습니다."
+MSG_QUANTITY_CHANGED = "재고 변경을 완료했습니다."
+MSG_SALE_STOPPED = "판매 중지 처리되었습니다."
+MSG_SALE_RESUMED = "판매가 재개되었습니다."
+MSG_ORIGINAL_PRICE_CHANGED = "Original price changing completed"
+MSG_AUTO_OPTION_IN = "자동생성옵션이 활성화되었습니다."
+MSG_AUTO_OPTION_OUT = "자동생성옵션이 비활성화되었습니다."
+
+
+def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Violation]]:
+    """A ``yyyy-MM-dd'T'HH:mm:ss`` query value, read as Korean time."""
+    if text is None or not text.strip():
+        return None, [Violation(field, "required", f"{field} is required (yyyy-MM-dd'T'HH:mm:ss)")]
+    try:
+        naive = datetime.strptime(text.strip(), views.WIRE_TIME)
+    except ValueError:
+        return None, [
+            Violation(field, "format", f"{field} must be yyyy-MM-dd'T'HH:mm:ss (got {text!r})")
+        ]
+    return naive.replace(tzinfo=KST), []
 
 
 def _products(call: Call) -> Products:
