@@ -17,7 +17,7 @@ from coupang_sandbox.app import close_app
 from coupang_sandbox.backends import products as backend
 from coupang_sandbox.backends._image_fetch import fetch_images, is_loopback_host
 from coupang_sandbox.errors import TransitionNotAllowed
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
 from coupang_seller import BusinessRuleError, Client, UnexpectedResponseError, ValidationError
 from tests.integration.asgi_sync import SyncASGITransport
 from tests.products.conftest import VENDOR, RawApi, Shop, make_client, open_shop

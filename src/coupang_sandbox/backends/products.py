@@ -2,7 +2,7 @@
 
 Every operation loads the product, applies a rule (the SDK's preflight rules in
 :mod:`coupang_seller.preflight.products`, the single source of truth, and the transition
-tables of :mod:`coupang_sandbox.state.product`) and persists, in one transaction.
+tables of :mod:`coupang_sandbox.state.products`) and persists, in one transaction.
 
 The automatic review is lazy: there is no background job. Whenever a vendor's products are
 read or changed, every product of that vendor still waiting for approval (APPROVING) whose
@@ -18,8 +18,6 @@ unloadable (``None``), and the rules then skip the checks that need the bytes.
 
 from __future__ import annotations
 
-import json
-import math
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,17 +39,18 @@ from coupang_sandbox.errors import (
     must_exist,
 )
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import products as db
 from coupang_sandbox.store import repo as r
+from coupang_sandbox.views import products as views
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight._core import as_bool, as_int, is_blank, mapping_list
 
-#: A stored row (SQLAlchemy ``RowMapping``) or a dict of the same columns.
-Row = Mapping[Any, Any]
-WIRE_TIME = "%Y-%m-%dT%H:%M:%S"
+Row = views.Row
+PARTIAL_FIELDS = views.PARTIAL_FIELDS
+PARTIAL_ITEM_FIELDS = views.PARTIAL_ITEM_FIELDS
 
 SELLER_PRODUCT_ID_START: Final = 10_000_000_001
 SELLER_PRODUCT_ITEM_ID_START: Final = 20_000_000_001
@@ -59,29 +58,9 @@ VENDOR_ITEM_ID_START: Final = 3_000_000_001
 PRODUCT_ID_START: Final = 7_000_000_001
 HISTORY_ID_START: Final = 1
 
-LIST_PAGE_DEFAULT: Final = 10
-LIST_PAGE_MAX: Final = 100
-HISTORY_PAGE_DEFAULT: Final = 10
-HISTORY_PAGE_MAX: Final = 100
-NAME_FILTER_MAX: Final = 20
-TIME_FRAME_MAX: Final = timedelta(minutes=10)
-#: Commission (%) shown as ``saleAgentCommission``; ``supplyPrice`` is derived from it.
-SALE_AGENT_COMMISSION: Final = 10
-
 NO_RETURN_CENTER_CODE: Final = "NO_RETURN_CENTERCODE"
 SYSTEM_USER: Final = "쿠팡 셀러 시스템"
 
-MSG_APPROVAL_REQUESTED = (
-    "{id} 승인 요청되었습니다. 승인 내용에 문제가 있을 경우 승인 요청이 처리되지 않을 수 있습니다."
-)
-MSG_DELETED = "삭제되었습니다"
-MSG_PRICE_CHANGED = "가격 변경을 완료했습니다."
-MSG_QUANTITY_CHANGED = "재고 변경을 완료했습니다."
-MSG_SALE_STOPPED = "판매 중지 처리되었습니다."
-MSG_SALE_RESUMED = "판매가 재개되었습니다."
-MSG_ORIGINAL_PRICE_CHANGED = "Original price changing completed"
-MSG_AUTO_OPTION_IN = "자동생성옵션이 활성화되었습니다."
-MSG_AUTO_OPTION_OUT = "자동생성옵션이 비활성화되었습니다."
 MSG_DELETE_RULE = "상품이 승인중 상태가 아니며, 상품에 포함된 옵션(아이템)이 모두 판매중지된 경우에 삭제가 가능합니다."
 MSG_APPROVAL_RULE = "'임시저장' 상태에서만 '승인요청'이 가능합니다."
 MSG_APPROVED_ITEM_REMOVED = "vendorItem로 생성된 아이템은 삭제가 불가능합니다."
@@ -112,29 +91,6 @@ _ITEM_COLUMNS = (
     "originalPrice",
     "maximumBuyCount",
 )
-
-#: Fields of the partial (no-approval) lookup and update. ``pccNeeded`` and
-#: ``outboundShippingTimeDay`` are item fields: the partial update sets them on every item.
-PARTIAL_FIELDS: Final = (
-    "companyContactNumber",
-    "deliveryCharge",
-    "deliveryChargeOnReturn",
-    "deliveryChargeType",
-    "deliveryCompanyCode",
-    "deliveryMethod",
-    "extraInfoMessage",
-    "freeShipOverAmount",
-    "outboundShippingPlaceCode",
-    "remoteAreaDeliverable",
-    "returnAddress",
-    "returnAddressDetail",
-    "returnCenterCode",
-    "returnCharge",
-    "returnChargeName",
-    "returnZipCode",
-    "unionDeliveryType",
-)
-PARTIAL_ITEM_FIELDS: Final = ("pccNeeded", "outboundShippingTimeDay")
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -224,23 +180,6 @@ def state_refusal(seller_product_id: int, status: str, event: str) -> SellerApiE
 # -- small helpers -----------------------------------------------------------------------------
 
 
-def kst_text(moment: datetime) -> str:
-    return moment.astimezone(KST).strftime(WIRE_TIME)
-
-
-def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Violation]]:
-    """A ``yyyy-MM-dd'T'HH:mm:ss`` query value, read as Korean time."""
-    if text is None or not text.strip():
-        return None, [Violation(field, "required", f"{field} is required (yyyy-MM-dd'T'HH:mm:ss)")]
-    try:
-        naive = datetime.strptime(text.strip(), WIRE_TIME)
-    except ValueError:
-        return None, [
-            Violation(field, "format", f"{field} must be yyyy-MM-dd'T'HH:mm:ss (got {text!r})")
-        ]
-    return naive.replace(tzinfo=KST), []
-
-
 def _norm_int(value: Any) -> Any:
     number = as_int(value)
     return value if number is None else number
@@ -249,30 +188,6 @@ def _norm_int(value: Any) -> Any:
 def _norm_bool(value: Any) -> Any:
     flag = as_bool(value)
     return value if flag is None else flag
-
-
-def string_properties(value: Any) -> dict[str, Any]:
-    """``extraProperties`` as the product lookup answers them: every value a string.
-
-    Clients send numbers (the create sample's ``"coupangSalePrice": 5000``); the lookup
-    sample answers ``"5000"``. Booleans read ``true``/``false``, objects and lists their JSON
-    text; ``null`` stays ``null``. Anything but an object answers ``{}``.
-    """
-    if not isinstance(value, Mapping):
-        return {}
-    out: dict[str, Any] = {}
-    for key, item in value.items():
-        if item is None or isinstance(item, str):
-            out[str(key)] = item
-        elif isinstance(item, bool | dict | list):
-            out[str(key)] = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-        else:
-            out[str(key)] = str(item)
-    return out
-
-
-def _supply_price(sale_price: int) -> int:
-    return math.floor(sale_price * (100 - SALE_AGENT_COMMISSION) / 100 / 10) * 10
 
 
 def _catalog_lookups() -> tuple[
@@ -346,151 +261,8 @@ def normalize_item_fields(
         attributes.append(entry)
     doc["attributes"] = attributes
     if "extraProperties" in doc:  # stored as answered (order sheets copy it too)
-        doc["extraProperties"] = string_properties(doc["extraProperties"])
+        doc["extraProperties"] = views.string_properties(doc["extraProperties"])
     return doc
-
-
-def present_item(row: Row) -> dict[str, Any]:
-    doc = row["doc"] or {}
-    sale_price = int(row["sale_price"])
-    return {
-        "offerCondition": doc.get("offerCondition") or "NEW",
-        "offerDescription": doc.get("offerDescription") or "",
-        "sellerProductItemId": int(row["seller_product_item_id"]),
-        "vendorItemId": None if row["vendor_item_id"] is None else int(row["vendor_item_id"]),
-        "itemName": doc.get("itemName"),
-        "originalPrice": int(row["original_price"]),
-        "salePrice": sale_price,
-        "supplyPrice": _supply_price(sale_price),
-        "maximumBuyCount": int(row["quantity"]),
-        "maximumBuyForPerson": doc.get("maximumBuyForPerson"),
-        "outboundShippingTimeDay": doc.get("outboundShippingTimeDay"),
-        "maximumBuyForPersonPeriod": doc.get("maximumBuyForPersonPeriod"),
-        "unitCount": doc.get("unitCount"),
-        "adultOnly": doc.get("adultOnly") or "EVERYONE",
-        "taxType": doc.get("taxType") or "TAX",
-        "parallelImported": doc.get("parallelImported") or "NOT_PARALLEL_IMPORTED",
-        "overseasPurchased": doc.get("overseasPurchased") or "NOT_OVERSEAS_PURCHASED",
-        "externalVendorSku": doc.get("externalVendorSku"),
-        "pccNeeded": doc.get("pccNeeded") is True,
-        "bestPriceGuaranteed3P": False,
-        "emptyBarcode": doc.get("emptyBarcode") is True,
-        "emptyBarcodeReason": doc.get("emptyBarcodeReason") or "",
-        "barcode": doc.get("barcode") or "",
-        "saleAgentCommission": SALE_AGENT_COMMISSION,
-        "modelNo": doc.get("modelNo") or "",
-        "images": doc.get("images") or [],
-        "notices": doc.get("notices") or [],
-        "attributes": doc.get("attributes") or [],
-        "contents": doc.get("contents") or [],
-        "certifications": doc.get("certifications") or [],
-        "extraProperties": string_properties(doc.get("extraProperties")),
-        "searchTags": doc.get("searchTags") or [],
-    }
-
-
-def present_product(row: Row, items: Sequence[Row]) -> dict[str, Any]:
-    """The single-lookup answer (``data`` of GET seller-products/{id})."""
-    doc = row["doc"] or {}
-    head = {
-        "sellerProductId": int(row["seller_product_id"]),
-        "sellerProductName": row["seller_product_name"],
-        "displayCategoryCode": doc.get("displayCategoryCode"),
-        "categoryId": doc.get("displayCategoryCode"),
-        "productId": None if row["product_id"] is None else int(row["product_id"]),
-        "vendorId": row["vendor_id"],
-        "mdId": None,
-        "mdName": None,
-        "saleStartedAt": doc.get("saleStartedAt"),
-        "saleEndedAt": doc.get("saleEndedAt"),
-        "displayProductName": doc.get("displayProductName"),
-        "brand": doc.get("brand"),
-        "generalProductName": doc.get("generalProductName"),
-        "productGroup": doc.get("productGroup"),
-        "statusName": st.status_name(row["status"]),
-        "deliveryMethod": doc.get("deliveryMethod"),
-        "deliveryCompanyCode": doc.get("deliveryCompanyCode"),
-        "deliveryChargeType": doc.get("deliveryChargeType"),
-        "deliveryCharge": doc.get("deliveryCharge"),
-        "freeShipOverAmount": doc.get("freeShipOverAmount"),
-        "deliveryChargeOnReturn": doc.get("deliveryChargeOnReturn"),
-        "remoteAreaDeliverable": doc.get("remoteAreaDeliverable"),
-        "bundlePackingDelivery": None,
-        "unionDeliveryType": doc.get("unionDeliveryType"),
-        "returnCenterCode": doc.get("returnCenterCode"),
-        "returnChargeName": doc.get("returnChargeName"),
-        "companyContactNumber": doc.get("companyContactNumber"),
-        "returnZipCode": doc.get("returnZipCode"),
-        "returnAddress": doc.get("returnAddress"),
-        "returnAddressDetail": doc.get("returnAddressDetail"),
-        "returnCharge": doc.get("returnCharge"),
-        "exchangeType": "AFTER",
-        "returnChargeVendor": doc.get("returnChargeVendor"),
-        "afterServiceInformation": doc.get("afterServiceInformation"),
-        "afterServiceContactNumber": doc.get("afterServiceContactNumber"),
-        "outboundShippingPlaceCode": doc.get("outboundShippingPlaceCode"),
-        "contributorType": "API_SELLER",
-        "vendorUserId": doc.get("vendorUserId"),
-        "requested": row["status"] not in (st.SAVING, st.SAVED),
-        "items": [present_item(item) for item in items],
-        "requiredDocuments": doc.get("requiredDocuments") or [],
-        "extraInfoMessage": doc.get("extraInfoMessage"),
-        "manufacture": row["manufacture"],
-    }
-    extra = {k: v for k, v in doc.items() if k not in head}
-    return {**head, **extra}
-
-
-def present_summary(row: Row) -> dict[str, Any]:
-    """One row of the product lists and of the external-SKU summary."""
-    doc = row["doc"] or {}
-    return {
-        "sellerProductId": int(row["seller_product_id"]),
-        "sellerProductName": row["seller_product_name"],
-        "displayCategoryCode": doc.get("displayCategoryCode"),
-        "categoryId": doc.get("displayCategoryCode"),
-        "productId": None if row["product_id"] is None else int(row["product_id"]),
-        "vendorId": row["vendor_id"],
-        "mdId": None,
-        "mdName": None,
-        "saleStartedAt": doc.get("saleStartedAt"),
-        "saleEndedAt": doc.get("saleEndedAt"),
-        "brand": doc.get("brand"),
-        "statusName": st.status_name(row["status"]),
-        "createdAt": kst_text(from_us(int(row["created_at_us"]))),
-    }
-
-
-def present_partial(row: Row, items: Sequence[Row]) -> dict[str, Any]:
-    doc = row["doc"] or {}
-    data: dict[str, Any] = {"sellerProductId": int(row["seller_product_id"])}
-    for key in PARTIAL_FIELDS:
-        data[key] = doc.get(key)
-    first = (items[0]["doc"] or {}) if items else {}
-    data["pccNeeded"] = first.get("pccNeeded") is True
-    data["outboundShippingTimeDay"] = first.get("outboundShippingTimeDay")
-    return data
-
-
-def present_history(row: Row) -> dict[str, Any]:
-    name = st.status_name(row["status"])
-    return {
-        "createdAt": kst_text(from_us(int(row["created_at_us"]))),
-        "status": name,
-        "statusName": name,
-        "createdBy": row["created_by"],
-        "comment": row["comment"],
-    }
-
-
-def present_inventory(row: Row) -> dict[str, Any]:
-    return {
-        "sellerItemId": int(row["vendor_item_id"]),
-        "amountInStock": int(row["quantity"]),
-        "salePrice": int(row["sale_price"]),
-        "onSale": bool(row["on_sale"]),
-        "bestPriceGuaranteed3P": False,
-    }
 
 
 # -- the backend -------------------------------------------------------------------------------
@@ -514,6 +286,50 @@ class ListQuery:
     manufacture: str | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInput:
+    """A product body for create or full update, as the route parsed it.
+
+    ``document`` is the body itself: the shared rules read it, images are fetched from it and
+    the stored document is normalised from it (unknown fields round-trip). The fields the
+    backend acts on are parsed out: ``seller_product_id`` (full update only), ``name``,
+    ``manufacture``, ``requested`` and ``items``.
+    """
+
+    document: Mapping[str, Any]
+    name: str
+    manufacture: str | None
+    requested: bool
+    items: tuple[Mapping[str, Any], ...]
+    seller_product_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartialUpdate:
+    """A partial (no-approval) update: ``fields`` is the body, whose ``sellerProductId`` the
+    route checked against the path; the rules read it and only :data:`PARTIAL_FIELDS` and
+    :data:`PARTIAL_ITEM_FIELDS` are applied."""
+
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRows:
+    """A product's row and its items' rows, in position order."""
+
+    product: RowMapping
+    items: list[RowMapping]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    """A product after a review: its row (as loaded), the new status and its items."""
+
+    product: RowMapping
+    status: str
+    items: list[RowMapping]
 
 
 @dataclass
@@ -728,7 +544,7 @@ class Products:
     # -- product operations -----------------------------------------------------------
 
     def create(
-        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+        self, vendor_id: str, product: ProductInput, *, server: ServerAddress | None = None
     ) -> int:
         """A new product (임시저장, or on to 승인대기중 when ``requested``); ``server`` is the
         sandbox that received the request (image URLs reaching it are refused)."""
@@ -736,6 +552,7 @@ class Products:
 
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
+        body = product.document
         images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
             references, couriers = self._reference_violations(conn, vendor_id, body)
@@ -756,11 +573,9 @@ class Products:
                 "seller_product_id": product_id,
                 "vendor_id": vendor_id,
                 "status": st.SAVED,
-                "seller_product_name": str(body.get("sellerProductName") or ""),
+                "seller_product_name": product.name,
                 "display_category_code": category,
-                "manufacture": None
-                if is_blank(body.get("manufacture"))
-                else str(body["manufacture"]),
+                "manufacture": product.manufacture,
                 "product_id": None,
                 "doc": fields,
                 "created_at_us": to_us(now),
@@ -768,7 +583,7 @@ class Products:
                 "review_due_us": None,
             }
             db.product_insert(conn, values)
-            for position, item in enumerate(mapping_list(body.get("items")) or []):
+            for position, item in enumerate(product.items):
                 self._insert_item(
                     conn,
                     vendor_id,
@@ -781,7 +596,7 @@ class Products:
             self._history(
                 conn, values, st.SAVED, comment="판매자 임시저장", by=self._seller(values), at=now
             )
-            if as_bool(body.get("requested")) is True:
+            if product.requested:
                 self._request_approval(conn, values, now)
         return product_id
 
@@ -817,18 +632,20 @@ class Products:
             },
         )
 
-    def get(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+    def get(self, vendor_id: str, id_text: object) -> ProductRows:
+        """The product and its items (after any due review)."""
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, id_text, lock=False)
             product_id = int(row["seller_product_id"])
-            return present_product(row, db.items_of(conn, [product_id])[product_id])
+            return ProductRows(row, db.items_of(conn, [product_id])[product_id])
 
     def _existing(self, conn: Connection, row: Row) -> dict[str, Any]:
+        """The product as Coupang answers it: what the update rules compare the body with."""
         product_id = int(row["seller_product_id"])
-        return present_product(row, db.items_of(conn, [product_id])[product_id])
+        return views.product(row, db.items_of(conn, [product_id])[product_id])
 
     def update(
-        self, vendor_id: str, body: Mapping[str, Any], *, server: ServerAddress | None = None
+        self, vendor_id: str, product: ProductInput, *, server: ServerAddress | None = None
     ) -> int:
         """Full update (승인필요): the product goes back to 임시저장 (and on to 승인대기중 when
         ``requested``). Approved items keep their vendorItemId, price, stock and sale status:
@@ -836,15 +653,12 @@ class Products:
         ``server``: as for :meth:`create`."""
         from coupang_seller.preflight import products as rules
 
-        if is_blank(body.get("sellerProductId")):
-            raise SellerValidationFailed(
-                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
-            )
+        body = product.document
         now = self._now()
         meta_for, is_leaf = _catalog_lookups()
         images = fetch_images(body, server)  # before the transaction: network I/O
         with self.store.engine.begin() as conn:
-            row = self._load(conn, vendor_id, body.get("sellerProductId"))
+            row = self._load(conn, vendor_id, product.seller_product_id)
             product_id = int(row["seller_product_id"])
             status = self._transition(row, st.FULL_UPDATE)
             existing = self._existing(conn, row)
@@ -862,7 +676,7 @@ class Products:
                 int(i["seller_product_item_id"]): i
                 for i in db.items_of(conn, [product_id])[product_id]
             }
-            item_violations, plan = self._plan_items(current, mapping_list(body.get("items")) or [])
+            item_violations, plan = self._plan_items(current, product.items)
             raise_violations(
                 merge_violations(item_violations, violations, images.violations, references)
             )
@@ -903,12 +717,8 @@ class Products:
                 product_id,
                 {
                     "status": status,
-                    "seller_product_name": str(
-                        body.get("sellerProductName") or row["seller_product_name"]
-                    ),
-                    "manufacture": None
-                    if is_blank(body.get("manufacture"))
-                    else str(body["manufacture"]),
+                    "seller_product_name": product.name or str(row["seller_product_name"]),
+                    "manufacture": product.manufacture,
                     "doc": fields,
                     "updated_at_us": to_us(now),
                     "review_due_us": None,
@@ -922,7 +732,7 @@ class Products:
                 by=self._seller({**row, "doc": fields}),
                 at=now,
             )
-            if as_bool(body.get("requested")) is True:
+            if product.requested:
                 refreshed = must_exist(db.product_get(conn, vendor_id, product_id), "the product")
                 self._request_approval(conn, refreshed, now)
         return product_id
@@ -1015,7 +825,8 @@ class Products:
             )
             return product_id
 
-    def partial(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+    def partial(self, vendor_id: str, id_text: object) -> ProductRows:
+        """The product and its items, for the partial lookup (a deleted one is refused)."""
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, id_text, lock=False)
             if row["status"] == st.DELETED:
@@ -1023,33 +834,20 @@ class Products:
                     f"상품({row['seller_product_id']})의 데이터가 없습니다. (the product was deleted)"
                 )
             product_id = int(row["seller_product_id"])
-            return present_partial(row, db.items_of(conn, [product_id])[product_id])
+            return ProductRows(row, db.items_of(conn, [product_id])[product_id])
 
-    def partial_update(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> int:
+    def partial_update(self, vendor_id: str, id_text: object, update: PartialUpdate) -> int:
+        """Apply a partial update (no approval needed); the product keeps its status."""
         from coupang_seller.preflight import products as rules
 
-        if is_blank(body.get("sellerProductId")):
-            raise SellerValidationFailed(
-                [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
-            )
-        if parse_id(body.get("sellerProductId")) != parse_id(id_text):
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "sellerProductId",
-                        "path_mismatch",
-                        "업체상품아이디를 다시 확인해주세요. (sellerProductId in the body differs "
-                        "from the path)",
-                    )
-                ]
-            )
+        body = update.fields
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, id_text)
             product_id = int(row["seller_product_id"])
             self._transition(row, st.PARTIAL_UPDATE)
             items = db.items_of(conn, [product_id])[product_id]
-            existing = present_product(row, items)
+            existing = views.product(row, items)
             # References are checked for what is sent; the couriers are those of the place
             # the product will ship from (sent or stored), for the remote-area rule.
             sent = {
@@ -1085,7 +883,8 @@ class Products:
 
     def page(
         self, vendor_id: str, query: ListQuery, *, page: int, size: int
-    ) -> tuple[list[dict[str, Any]], bool]:
+    ) -> tuple[list[RowMapping], bool]:
+        """One page of the vendor's products, and whether another follows."""
         statuses = query.statuses
         if statuses is None:
             statuses = tuple(s for s in st.STATUS_NAMES if s != st.DELETED)
@@ -1103,63 +902,49 @@ class Products:
                 offset=(page - 1) * size,
                 limit=size,
             )
-        return [present_summary(row) for row in rows], more
+        return rows, more
 
-    def time_frame(self, vendor_id: str, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    def time_frame(self, vendor_id: str, start: datetime, end: datetime) -> Sequence[RowMapping]:
+        """The vendor's products created in ``[start, end]``."""
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            rows = db.products_created_between(conn, vendor_id, to_us(start), to_us(end))
-        return [present_summary(row) for row in rows]
+            return db.products_created_between(conn, vendor_id, to_us(start), to_us(end))
 
-    def by_external_sku(self, vendor_id: str, sku: str) -> list[dict[str, Any]]:
+    def by_external_sku(self, vendor_id: str, sku: str) -> Sequence[RowMapping]:
+        """The vendor's products with an item of this ``externalVendorSku``."""
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             ids = db.product_ids_by_sku(conn, vendor_id, sku)
-            rows = db.products_by_ids(conn, vendor_id, ids) if ids else []
-        return [present_summary(row) for row in rows]
+            return db.products_by_ids(conn, vendor_id, ids) if ids else []
 
     def histories(
         self, vendor_id: str, id_text: object, *, page: int, size: int
-    ) -> tuple[list[dict[str, Any]], bool]:
+    ) -> tuple[list[RowMapping], bool]:
+        """One page of a product's status history, and whether another follows."""
         with self.store.engine.begin() as conn:
             row = self._load(conn, vendor_id, id_text, lock=False)
-            rows, more = db.histories_page(
+            return db.histories_page(
                 conn, int(row["seller_product_id"]), offset=(page - 1) * size, limit=size
             )
-        return [present_history(h) for h in rows], more
 
-    def inflow_status(self, vendor_id: str) -> dict[str, Any]:
+    def registered_count(self, vendor_id: str) -> int:
+        """How many products the vendor has (deleted ones aside)."""
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            count = db.count_products(conn, vendor_id, exclude_status=st.DELETED)
-        return {
-            "vendorId": vendor_id,
-            "restricted": False,
-            "registeredCount": count,
-            "permittedCount": None,
-        }
+            return db.count_products(conn, vendor_id, exclude_status=st.DELETED)
 
     # -- item operations --------------------------------------------------------------
 
-    def inventory(self, vendor_id: str, id_text: object) -> dict[str, Any]:
+    def inventory(self, vendor_id: str, id_text: object) -> RowMapping:
+        """A vendor item's row (after any due review); 400 when unknown or deleted."""
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text, lock=False)
-            return present_inventory(item)
+            return item
 
-    def change_price(
-        self, vendor_id: str, id_text: object, price_text: str, *, force: bool
-    ) -> None:
+    def change_price(self, vendor_id: str, id_text: object, price: int, *, force: bool) -> None:
+        """A vendor item's sale price (the rules limit a jump unless ``force``)."""
         from coupang_seller.preflight import products as rules
 
-        price = parse_id(price_text, minimum=0)
-        if price is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "price", "type", f"price must be a whole number of won (got {price_text!r})"
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             vendor_item_id = int(item["vendor_item_id"])
@@ -1171,20 +956,10 @@ class Products:
                 )
             db.item_update(conn, int(item["seller_product_item_id"]), {"sale_price": price})
 
-    def change_quantity(self, vendor_id: str, id_text: object, quantity_text: str) -> None:
+    def change_quantity(self, vendor_id: str, id_text: object, quantity: int) -> None:
+        """A vendor item's stock."""
         from coupang_seller.preflight import products as rules
 
-        quantity = as_int(quantity_text)
-        if quantity is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "quantity",
-                        "type",
-                        f"quantity must be a whole number (got {quantity_text!r})",
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             found = rules.check_quantity(quantity)
@@ -1195,20 +970,10 @@ class Products:
                 )
             db.item_update(conn, int(item["seller_product_item_id"]), {"quantity": quantity})
 
-    def change_original_price(self, vendor_id: str, id_text: object, value_text: str) -> None:
+    def change_original_price(self, vendor_id: str, id_text: object, value: int) -> None:
+        """A vendor item's original price (할인율기준가)."""
         from coupang_seller.preflight import products as rules
 
-        value = as_int(value_text)
-        if value is None:
-            raise SellerValidationFailed(
-                [
-                    Violation(
-                        "originalPrice",
-                        "type",
-                        f"originalPrice must be a whole number (got {value_text!r})",
-                    )
-                ]
-            )
         with self.store.engine.begin() as conn:
             item, _ = self._load_item(conn, vendor_id, id_text)
             found = rules.check_original_price(value)
@@ -1239,7 +1004,7 @@ class Products:
 
     # -- control ----------------------------------------------------------------------
 
-    def review(self, id_text: object, review: Review) -> dict[str, Any]:
+    def review(self, id_text: object, review: Review) -> ReviewOutcome:
         """The control API's review of a product waiting for approval (any vendor)."""
         product_id = parse_id(id_text)
         if product_id is None:
@@ -1251,18 +1016,4 @@ class Products:
                 raise NotFound(f"sellerProductId {product_id} does not exist")
             status = self._apply_review(conn, row, review, self._now())
             items = db.items_of(conn, [product_id])[product_id]
-        return {
-            "sellerProductId": product_id,
-            "vendorId": row["vendor_id"],
-            "status": status,
-            "statusName": st.status_name(status),
-            "items": [
-                {
-                    "sellerProductItemId": int(i["seller_product_item_id"]),
-                    "vendorItemId": None
-                    if i["vendor_item_id"] is None
-                    else int(i["vendor_item_id"]),
-                }
-                for i in items
-            ],
-        }
+        return ReviewOutcome(row, status, items)

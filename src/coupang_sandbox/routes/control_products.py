@@ -18,6 +18,7 @@ from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
+from coupang_sandbox.views import products as views
 from coupang_seller.preflight import Violation
 
 REVIEWER = "쿠팡 상품 검수 (sandbox)"
@@ -55,7 +56,7 @@ def review_product(call: Call) -> Response:
         call.path["sellerProductId"],
         Review(result.strip().upper(), reason.strip(), item_ids, REVIEWER),
     )
-    return success(outcome)
+    return success(views.review(outcome.product, outcome.status, outcome.items))
 
 
 ROUTES: list[RouteSpec] = [

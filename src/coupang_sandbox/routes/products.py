@@ -9,44 +9,72 @@ sellerProductId}``, not the doubly wrapped form of the docs' sample.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, Final
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends._image_fetch import ServerAddress
 from coupang_sandbox.backends.products import (
-    HISTORY_PAGE_DEFAULT,
-    HISTORY_PAGE_MAX,
-    LIST_PAGE_DEFAULT,
-    LIST_PAGE_MAX,
-    MSG_APPROVAL_REQUESTED,
-    MSG_AUTO_OPTION_IN,
-    MSG_AUTO_OPTION_OUT,
-    MSG_DELETED,
-    MSG_ORIGINAL_PRICE_CHANGED,
-    MSG_PRICE_CHANGED,
-    MSG_QUANTITY_CHANGED,
-    MSG_SALE_RESUMED,
-    MSG_SALE_STOPPED,
-    NAME_FILTER_MAX,
-    TIME_FRAME_MAX,
     ListQuery,
+    PartialUpdate,
+    ProductInput,
     Products,
-    parse_kst,
+    product_not_found,
     raise_violations,
 )
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
-from coupang_sandbox.state import product as st
+from coupang_sandbox.state import products as st
+from coupang_sandbox.views import products as views
+from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight._core import PAGE_MAX, as_int, as_page
+from coupang_seller.preflight._core import (
+    PAGE_MAX,
+    as_bool,
+    as_int,
+    as_page,
+    is_blank,
+    mapping_list,
+)
 
 SELLER_API = "/v2/providers/seller_api/apis/api/v1/marketplace"
 PRODUCTS = f"{SELLER_API}/seller-products"
 ITEMS = f"{SELLER_API}/vendor-items"
+LIST_PAGE_DEFAULT: Final = 10
+LIST_PAGE_MAX: Final = 100
+HISTORY_PAGE_DEFAULT: Final = 10
+HISTORY_PAGE_MAX: Final = 100
+NAME_FILTER_MAX: Final = 20
+TIME_FRAME_MAX: Final = timedelta(minutes=10)
+
+MSG_APPROVAL_REQUESTED = (
+    "{id} 승인 요청되었습니다. 승인 내용에 문제가 있을 경우 승인 요청이 처리되지 않을 수 있습니다."
+)
+MSG_DELETED = "삭제되었습니다"
+MSG_PRICE_CHANGED = "가격 변경을 완료했습니다."
+MSG_QUANTITY_CHANGED = "재고 변경을 완료했습니다."
+MSG_SALE_STOPPED = "판매 중지 처리되었습니다."
+MSG_SALE_RESUMED = "판매가 재개되었습니다."
+MSG_ORIGINAL_PRICE_CHANGED = "Original price changing completed"
+MSG_AUTO_OPTION_IN = "자동생성옵션이 활성화되었습니다."
+MSG_AUTO_OPTION_OUT = "자동생성옵션이 비활성화되었습니다."
+
+
+def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Violation]]:
+    """A ``yyyy-MM-dd'T'HH:mm:ss`` query value, read as Korean time."""
+    if text is None or not text.strip():
+        return None, [Violation(field, "required", f"{field} is required (yyyy-MM-dd'T'HH:mm:ss)")]
+    try:
+        naive = datetime.strptime(text.strip(), views.WIRE_TIME)
+    except ValueError:
+        return None, [
+            Violation(field, "format", f"{field} must be yyyy-MM-dd'T'HH:mm:ss (got {text!r})")
+        ]
+    return naive.replace(tzinfo=KST), []
 
 
 def _products(call: Call) -> Products:
@@ -114,16 +142,65 @@ def _server(call: Call) -> ServerAddress:
     )
 
 
+def parse_product(body: Mapping[str, Any], *, seller_product_id: int | None = None) -> ProductInput:
+    """A create or full-update body as the backend's argument (the rules read the body)."""
+    return ProductInput(
+        document=body,
+        name=str(body.get("sellerProductName") or ""),
+        manufacture=None if is_blank(body.get("manufacture")) else str(body["manufacture"]),
+        requested=as_bool(body.get("requested")) is True,
+        items=tuple(mapping_list(body.get("items")) or []),
+        seller_product_id=seller_product_id,
+    )
+
+
+def parse_update(body: Mapping[str, Any]) -> ProductInput:
+    """A full-update body: ``sellerProductId`` is required and names the product."""
+    raw = body.get("sellerProductId")
+    if is_blank(raw):
+        raise_violations(
+            [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+        )
+    product_id = parse_id(raw)
+    if product_id is None:
+        raise product_not_found(raw)
+    return parse_product(body, seller_product_id=product_id)
+
+
+def parse_partial(call: Call) -> PartialUpdate:
+    """A partial-update body: its ``sellerProductId`` is required and must match the path."""
+    body = call.body
+    if is_blank(body.get("sellerProductId")):
+        raise_violations(
+            [Violation("sellerProductId", "required", "업체상품아이디를 반드시 입력해주세요.")]
+        )
+    if parse_id(body.get("sellerProductId")) != parse_id(call.path["sellerProductId"]):
+        raise_violations(
+            [
+                Violation(
+                    "sellerProductId",
+                    "path_mismatch",
+                    "업체상품아이디를 다시 확인해주세요. (sellerProductId in the body differs "
+                    "from the path)",
+                )
+            ]
+        )
+    return PartialUpdate(body)
+
+
 def create_product(call: Call) -> Response:
-    return ok(_products(call).create(call.vendor_id, call.body, server=_server(call)))
+    product = parse_product(call.body)
+    return ok(_products(call).create(call.vendor_id, product, server=_server(call)))
 
 
 def update_product(call: Call) -> Response:
-    return ok(_products(call).update(call.vendor_id, call.body, server=_server(call)))
+    product = parse_update(call.body)
+    return ok(_products(call).update(call.vendor_id, product, server=_server(call)))
 
 
 def get_product(call: Call) -> Response:
-    return ok(_products(call).get(call.vendor_id, call.path["sellerProductId"]))
+    found = _products(call).get(call.vendor_id, call.path["sellerProductId"])
+    return ok(views.product(found.product, found.items))
 
 
 def delete_product(call: Call) -> Response:
@@ -137,12 +214,14 @@ def request_approval(call: Call) -> Response:
 
 
 def get_partial(call: Call) -> Response:
-    return ok(_products(call).partial(call.vendor_id, call.path["sellerProductId"]))
+    found = _products(call).partial(call.vendor_id, call.path["sellerProductId"])
+    return ok(views.partial(found.product, found.items))
 
 
 def update_partial(call: Call) -> Response:
+    update = parse_partial(call)
     product_id = _products(call).partial_update(
-        call.vendor_id, call.path["sellerProductId"], call.body
+        call.vendor_id, call.path["sellerProductId"], update
     )
     return ok(product_id)
 
@@ -196,7 +275,7 @@ def list_products(call: Call) -> Response:
         created_to=created_to,
     )
     rows, more = _products(call).page(call.vendor_id, query, page=page, size=size)
-    return ok(rows, nextToken=_next_token(page, more))
+    return ok([views.summary(row) for row in rows], nextToken=_next_token(page, more))
 
 
 def list_time_frame(call: Call) -> Response:
@@ -222,16 +301,19 @@ def list_time_frame(call: Call) -> Response:
     if start is None or end is None:
         raise_violations([Violation("createdAtFrom", "required", "createdAtFrom/To are required")])
         return ok([])
-    return ok(_products(call).time_frame(call.vendor_id, start, end))
+    rows = _products(call).time_frame(call.vendor_id, start, end)
+    return ok([views.summary(row) for row in rows])
 
 
 def inflow_status(call: Call) -> Response:
-    return ok(_products(call).inflow_status(call.vendor_id))
+    count = _products(call).registered_count(call.vendor_id)
+    return ok(views.inflow(call.vendor_id, count))
 
 
 def by_external_sku(call: Call) -> Response:
     sku = str(call.path["externalVendorSkuCode"])
-    return ok(_products(call).by_external_sku(call.vendor_id, sku))
+    rows = _products(call).by_external_sku(call.vendor_id, sku)
+    return ok([views.summary(row) for row in rows])
 
 
 def histories(call: Call) -> Response:
@@ -240,35 +322,42 @@ def histories(call: Call) -> Response:
     rows, more = _products(call).histories(
         call.vendor_id, call.path["sellerProductId"], page=page, size=size
     )
-    return ok(rows, nextToken=_next_token(page, more))
+    return ok([views.history(row) for row in rows], nextToken=_next_token(page, more))
 
 
 # -- vendor items ------------------------------------------------------------------------------
 
 
 def inventory(call: Call) -> Response:
-    return ok(_products(call).inventory(call.vendor_id, call.path["vendorItemId"]))
+    item = _products(call).inventory(call.vendor_id, call.path["vendorItemId"])
+    return ok(views.inventory(item))
+
+
+def _whole_number(text: str, field: str, what: str, *, minimum: int | None = None) -> int:
+    """A path segment as a whole number, or a 400 naming ``field``."""
+    value = as_int(text) if minimum is None else parse_id(text, minimum=minimum)
+    if value is None:
+        raise_violations([Violation(field, "type", f"{field} must be {what} (got {text!r})")])
+        raise AssertionError("unreachable")
+    return value
 
 
 def change_price(call: Call) -> Response:
     force = (call.query("forceSalePriceUpdate") or "").strip().lower() == "true"
-    _products(call).change_price(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["price"]), force=force
-    )
+    price = _whole_number(str(call.path["price"]), "price", "a whole number of won", minimum=0)
+    _products(call).change_price(call.vendor_id, call.path["vendorItemId"], price, force=force)
     return ok(None, MSG_PRICE_CHANGED)
 
 
 def change_quantity(call: Call) -> Response:
-    _products(call).change_quantity(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["quantity"])
-    )
+    quantity = _whole_number(str(call.path["quantity"]), "quantity", "a whole number")
+    _products(call).change_quantity(call.vendor_id, call.path["vendorItemId"], quantity)
     return ok(None, MSG_QUANTITY_CHANGED)
 
 
 def change_original_price(call: Call) -> Response:
-    _products(call).change_original_price(
-        call.vendor_id, call.path["vendorItemId"], str(call.path["originalPrice"])
-    )
+    value = _whole_number(str(call.path["originalPrice"]), "originalPrice", "a whole number")
+    _products(call).change_original_price(call.vendor_id, call.path["vendorItemId"], value)
     return ok(None, MSG_ORIGINAL_PRICE_CHANGED)
 
 
