@@ -47,7 +47,6 @@ from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
     invoice_in_use,
-    wire,
 )
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
@@ -125,15 +124,6 @@ MSG_NO_RECEIPT = "취소(반품)접수 정보가 없습니다."
 MSG_WITHDRAWN = "고객이 철회한 반품입니다."
 
 
-def _masked(number: str | None) -> str | None:
-    if not number:
-        return number
-    parts = number.split("-")
-    if len(parts) == 3:
-        return f"{parts[0]}-****-{parts[2]}"
-    return number
-
-
 def _invoice_text(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -146,8 +136,111 @@ def _refused(receipt: Row, event: str, korean: str) -> BadRequest:
     )
 
 
-def _status(receipt: Row) -> str:
+def receipt_status(receipt: Row) -> str:
+    """The ``receiptStatus`` of a receipt (a completed stop-shipment has none of its own)."""
     return str(receipt["receipt_status"] or st.RETURNS_COMPLETED)
+
+
+_status = receipt_status
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRow:
+    """A return receipt with what its document needs: details (None for a stop-shipment or a
+    cancel without them), the order and the items of its shipment box."""
+
+    receipt: RowMapping
+    details: RowMapping | None
+    order: RowMapping
+    items: Sequence[RowMapping]
+
+
+@dataclass(frozen=True, slots=True)
+class FullReturn:
+    """A return and its details (the control API's view)."""
+
+    row: ReturnRow
+    details: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPage:
+    """A page of the daily list; ``next_after`` is the receiptId the next page starts after."""
+
+    rows: list[ReturnRow]
+    next_after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """A withdrawn return: its details and its receipt."""
+
+    details: RowMapping
+    receipt: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalPage:
+    """A page of the withdraw history; ``next_index`` is None on the last page."""
+
+    rows: list[Withdrawal]
+    next_index: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PickupInvoice:
+    """A pickup invoice the seller registered."""
+
+    courier: str
+    number: str
+    invoice_id: int
+    receipt_id: int
+    reg_number: str | None
+    return_delivery_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewReturn:
+    """A receipt the customer's request created (one per shipment box)."""
+
+    receipt_id: int
+    shipment_box_id: int
+    items: list[dict[str, int]]
+    details: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NewReturns:
+    """What a customer's return request created."""
+
+    order_id: int
+    vendor_id: str
+    receipts: list[NewReturn]
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """A return the customer withdrew, and when."""
+
+    receipt_id: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PickedUp:
+    """The courier's pickup scan: the new status and the details after it."""
+
+    receipt_id: int
+    status: str
+    details: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class CoupangStep:
+    """A step of Coupang's CS on a return."""
+
+    receipt_id: int
+    status: str
 
 
 @dataclass
@@ -303,9 +396,10 @@ class Returns:
         odb.receipt_update(conn, receipt_id, {"receipt_status": status, "updated_at_us": to_us(at)})
         return status
 
-    # -- presentation ----------------------------------------------------------------
+    # -- rows ----------------------------------------------------------------------
 
-    def _present(self, conn: Connection, receipts: Sequence[Row]) -> list[dict[str, Any]]:
+    @staticmethod
+    def _rows(conn: Connection, receipts: Sequence[RowMapping]) -> list[ReturnRow]:
         if not receipts:
             return []
         details = db.returns_by_ids(conn, [int(x["receipt_id"]) for x in receipts])
@@ -313,7 +407,7 @@ class Returns:
         box_ids = list({int(x["shipment_box_id"]) for x in receipts})
         items = odb.items_of_boxes(conn, box_ids)
         return [
-            self._doc(
+            ReturnRow(
                 x,
                 details.get(int(x["receipt_id"])),
                 orders[int(x["order_id"])],
@@ -321,87 +415,6 @@ class Returns:
             )
             for x in receipts
         ]
-
-    @staticmethod
-    def _doc(
-        receipt: Row, details: Row | None, order: Row, box_items: Sequence[Row]
-    ) -> dict[str, Any]:
-        receiver = dict(order["receiver"] or {})
-        orderer = dict(order["orderer"] or {})
-        code = str(receipt["reason_code"] or "")
-        reason = REASONS.get(code)
-        cancel = receipt["receipt_type"] == "CANCEL"
-        if details is not None:
-            fault = str(details["fault_by_type"])
-        elif reason is not None and receipt["requester"] == "CUSTOMER":
-            fault = reason[1]
-        else:
-            fault = "VENDOR"
-        by_item = {int(i["vendor_item_id"]): i for i in box_items}
-        return_items = []
-        for entry in receipt["items"]:
-            item = by_item.get(int(entry["vendorItemId"]))
-            doc = (item["doc"] if item is not None else None) or {}
-            return_items.append(
-                {
-                    "vendorItemPackageId": 0,
-                    "vendorItemPackageName": doc.get("sellerProductName"),
-                    "vendorItemId": int(entry["vendorItemId"]),
-                    "vendorItemName": doc.get("vendorItemName"),
-                    "purchaseCount": 0 if item is None else int(item["shipping_count"]),
-                    "cancelCount": int(entry["count"]),
-                    "shipmentBoxId": int(receipt["shipment_box_id"]),
-                    "sellerProductId": None if item is None else int(item["seller_product_id"]),
-                    "sellerProductName": doc.get("sellerProductName"),
-                }
-            )
-        confirmed = None if details is None else details["complete_confirm_at_us"]
-        deliveries = [] if details is None else list(details["deliveries"] or [])
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "orderId": int(receipt["order_id"]),
-            "paymentId": int(receipt["order_id"]) + 1_000_000_000,
-            "receiptType": "CANCEL" if cancel else "RETURN",
-            "receiptStatus": _status(receipt),
-            "createdAt": wire(from_us(int(receipt["created_at_us"]))),
-            "modifiedAt": wire(from_us(int(receipt["updated_at_us"]))),
-            "requesterName": receiver.get("name") or orderer.get("name"),
-            "requesterPhoneNumber": _masked(receiver.get("safeNumber")),
-            "requesterRealPhoneNumber": None,
-            "requesterAddress": receiver.get("addr1"),
-            "requesterAddressDetail": receiver.get("addr2"),
-            "requesterZipCode": receiver.get("postCode"),
-            "cancelReasonCategory1": reason[2] if reason else "판매자 취소",
-            "cancelReasonCategory2": reason[0] if reason else "재고 연동 오류",
-            "cancelReason": (None if details is None else details["reason_text"]) or "",
-            "cancelCountSum": int(receipt["total_count"]),
-            "returnDeliveryId": 0 if details is None else int(details["return_delivery_id"]),
-            # No pickup details (a stop-shipment or a cancel): the documented value the
-            # reference's stop-shipment (RELEASE_STOP_UNCHECKED) sample shows, never "".
-            "returnDeliveryType": AUTO if details is None else details["return_delivery_type"],
-            "releaseStopStatus": receipt["release_stop_status"],
-            "enclosePrice": 0 if details is None else int(details["enclose_price"]),
-            "faultByType": fault,
-            "refundDeliveryDuty": DUTY.get(fault, "COM"),
-            "returnShippingCharge": 0
-            if details is None
-            else int(details["return_shipping_charge"]),
-            "preRefund": False if details is None else bool(details["pre_refund"]),
-            "completeConfirmDate": "" if confirmed is None else wire(from_us(int(confirmed))),
-            "completeConfirmType": "UNDEFINED"
-            if details is None
-            else details["complete_confirm_type"],
-            "returnItems": return_items,
-            "returnDeliveryDtos": [
-                {
-                    "deliveryCompanyCode": d.get("deliveryCompanyCode"),
-                    "deliveryInvoiceNo": d.get("deliveryInvoiceNo"),
-                }
-                for d in deliveries
-            ],
-            "reasonCode": code or None,
-            "reasonCodeText": reason[0] if reason else None,
-        }  # fmt: skip
 
     # -- seller reads ----------------------------------------------------------------
 
@@ -416,7 +429,7 @@ class Returns:
         order_id: int | None,
         after: int | None,
         limit: int,
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> ReturnPage:
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
@@ -432,9 +445,8 @@ class Returns:
                 after_receipt_id=after,
                 limit=limit,
             )
-            docs = self._present(conn, rows)
-        token = str(rows[-1]["receipt_id"]) if more and rows else ""
-        return docs, token
+            found = self._rows(conn, rows)
+        return ReturnPage(found, int(rows[-1]["receipt_id"]) if more and rows else None)
 
     def list_time_frame(
         self,
@@ -444,7 +456,7 @@ class Returns:
         statuses: Sequence[str] | None,
         start: datetime,
         end: datetime,
-    ) -> list[dict[str, Any]]:
+    ) -> list[ReturnRow]:
         stop = end + (timedelta(minutes=1) if end.second == 0 else timedelta(seconds=1))
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
@@ -459,7 +471,7 @@ class Returns:
                 after_receipt_id=None,
                 limit=None,
             )
-            return self._present(conn, rows)
+            return self._rows(conn, rows)
 
     def _receipt(
         self,
@@ -486,7 +498,7 @@ class Returns:
             )
         return receipt
 
-    def get(self, vendor_id: str, id_text: object) -> list[dict[str, Any]]:
+    def get(self, vendor_id: str, id_text: object) -> list[ReturnRow]:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, id_text, stops=True)
@@ -495,7 +507,7 @@ class Returns:
                     f"{MSG_WITHDRAWN} (receiptId {receipt['receipt_id']} was withdrawn by the "
                     "customer; see returnWithdrawRequests / returnWithdrawList)"
                 )
-            return self._present(conn, [receipt])
+            return self._rows(conn, [receipt])
 
     # -- seller actions --------------------------------------------------------------
 
@@ -573,7 +585,7 @@ class Returns:
                 values["complete_confirm_at_us"] = to_us(now)
             db.update_return(conn, int(receipt["receipt_id"]), values)
 
-    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> PickupInvoice:
         found = rules.check_manual_invoice(body)
         if found:
             raise ValidationFailed(found)
@@ -621,15 +633,14 @@ class Returns:
                 if d.get("deliveryInvoiceNo") or not details["auto_pickup"]
             ]
             db.update_return(conn, int(receipt["receipt_id"]), {"deliveries": [*deliveries, entry]})
-        return {
-            "deliveryCompanyCode": courier,
-            "invoiceNumber": number,
-            "invoiceNumberId": invoice_id,
-            "receiptId": int(receipt["receipt_id"]),
-            "regNumber": None if reg is None else str(reg),
-            "returnDeliveryId": int(details["return_delivery_id"]),
-            "returnExchangeDeliveryType": "RETURN",
-        }
+        return PickupInvoice(
+            courier=courier,
+            number=number,
+            invoice_id=invoice_id,
+            receipt_id=int(receipt["receipt_id"]),
+            reg_number=None if reg is None else str(reg),
+            return_delivery_id=int(details["return_delivery_id"]),
+        )
 
     @staticmethod
     def _check_pickup_invoice(conn: Connection, courier: str, number: str, now: datetime) -> None:
@@ -649,20 +660,9 @@ class Returns:
 
     # -- withdraw history ------------------------------------------------------------
 
-    @staticmethod
-    def _withdrawal(details: Row, receipt: Row) -> dict[str, Any]:
-        return {
-            "cancelId": int(details["receipt_id"]),
-            "orderId": int(details["order_id"]),
-            "vendorId": details["vendor_id"],
-            "refundDeliveryDuty": details["refund_delivery_duty"],
-            "createdAt": wire(from_us(int(details["withdrawn_at_us"]))),
-            "vendorItemIds": [int(i["vendorItemId"]) for i in receipt["items"]],
-        }
-
     def withdrawals(
         self, vendor_id: str, start: date, end: date, *, page_index: int, size: int
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> WithdrawalPage:
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
@@ -675,19 +675,15 @@ class Returns:
                 offset=(page_index - 1) * size,
                 limit=size,
             )
-            found = [
-                self._withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows
-            ]
-        return found, str(page_index + 1) if more else ""
+            found = [Withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows]
+        return WithdrawalPage(found, page_index + 1 if more else None)
 
-    def withdrawals_by_ids(self, vendor_id: str, ids: Sequence[Any]) -> list[dict[str, Any]]:
+    def withdrawals_by_ids(self, vendor_id: str, ids: Sequence[Any]) -> list[Withdrawal]:
         wanted = [v for v in (as_int(i) for i in ids) if v is not None]
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             rows = db.withdrawn_by_ids(conn, vendor_id, wanted)
-            return [
-                self._withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows
-            ]
+            return [Withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows]
 
     # -- control: the customer -------------------------------------------------------
 
@@ -748,7 +744,7 @@ class Returns:
                 taken[key] = taken.get(key, 0) + int(entry["count"])
         return taken
 
-    def request_return(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def request_return(self, body: Mapping[str, Any]) -> NewReturns:
         found = rules.check_reason_code(body.get("reasonCode"))
         if found:
             raise ValidationFailed(found)
@@ -756,7 +752,7 @@ class Returns:
         reason_code = str(body["reasonCode"])
         reason_text = body.get("reason")
         now = self._now()
-        created: list[dict[str, Any]] = []
+        created: list[NewReturn] = []
         with self.store.engine.begin() as conn:
             order_id = parse_id(body.get("orderId"))
             order = None if order_id is None else odb.order_get(conn, order_id)
@@ -829,28 +825,16 @@ class Returns:
                     now=now,
                 )
                 db.insert_return(conn, details)
-                created.append(
-                    {
-                        "receiptId": receipt_id,
-                        "shipmentBoxId": box_id,
-                        "receiptStatus": st.RETURNS_UNCHECKED,
-                        "items": part,
-                        "faultByType": details["fault_by_type"],
-                        "returnShippingCharge": details["return_shipping_charge"],
-                        "returnDeliveryType": details["return_delivery_type"],
-                        "autoPickup": details["auto_pickup"],
-                        "quickRefund": details["quick_refund"],
-                    }
-                )
+                created.append(NewReturn(receipt_id, box_id, part, details))
             missing = {k: v for k, v in left.items() if v > 0}
             if missing:
                 raise Conflict(
                     f"orderId {order_id}: more than what was delivered and not yet returned "
                     f"(left over {missing})"
                 )
-        return {"orderId": order_id, "vendorId": vendor_id, "receipts": created}
+        return NewReturns(order_id, vendor_id, created)
 
-    def withdraw(self, id_text: object) -> dict[str, Any]:
+    def withdraw(self, id_text: object) -> Withdrawn:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
@@ -882,11 +866,7 @@ class Returns:
                 int(receipt["receipt_id"]),
                 {"withdrawn_at_us": to_us(now), "pickup_due_us": None},
             )
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "receiptStatus": st.WITHDRAWN,
-            "withdrawnAt": wire(now),
-        }
+        return Withdrawn(int(receipt["receipt_id"]), now)
 
     @staticmethod
     def _release_holds(conn: Connection, receipt: Row) -> None:
@@ -905,7 +885,7 @@ class Returns:
 
     # -- control: the courier and Coupang --------------------------------------------
 
-    def pickup(self, id_text: object) -> dict[str, Any]:
+    def pickup(self, id_text: object) -> PickedUp:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
@@ -931,14 +911,9 @@ class Returns:
             after = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "receiptStatus": new,
-            "preRefund": bool(after["pre_refund"]),
-            "returnDeliveryDtos": after["deliveries"],
-        }
+        return PickedUp(int(receipt["receipt_id"]), new, after)
 
-    def _coupang_step(self, id_text: object, event: str) -> dict[str, Any]:
+    def _coupang_step(self, id_text: object, event: str) -> CoupangStep:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
@@ -958,32 +933,21 @@ class Returns:
                     int(receipt["receipt_id"]),
                     {"complete_confirm_type": "CS_CONFIRM", "complete_confirm_at_us": to_us(now)},
                 )
-        return {"receiptId": int(receipt["receipt_id"]), "receiptStatus": new}
+        return CoupangStep(int(receipt["receipt_id"]), new)
 
-    def request_coupang_check(self, id_text: object) -> dict[str, Any]:
+    def request_coupang_check(self, id_text: object) -> CoupangStep:
         return self._coupang_step(id_text, st.REQUEST_COUPANG_CHECK_EVENT)
 
-    def coupang_checked(self, id_text: object) -> dict[str, Any]:
+    def coupang_checked(self, id_text: object) -> CoupangStep:
         return self._coupang_step(id_text, st.COUPANG_CHECKED)
 
-    def view(self, id_text: object) -> dict[str, Any]:
+    def view(self, id_text: object) -> FullReturn:
         """Everything about a return, withdrawn or not (the control API)."""
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
             receipt = self._receipt(conn, None, id_text)
-            doc = self._present(conn, [receipt])[0]
+            row = self._rows(conn, [receipt])[0]
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-        withdrawn = details["withdrawn_at_us"]
-        return {
-            **doc,
-            "vendorId": receipt["vendor_id"],
-            "requestedStage": details["requested_stage"],
-            "autoPickup": bool(details["auto_pickup"]),
-            "quickRefund": bool(details["quick_refund"]),
-            "pickedUpAt": None
-            if details["picked_up_at_us"] is None
-            else wire(from_us(int(details["picked_up_at_us"]))),
-            "withdrawnAt": None if withdrawn is None else wire(from_us(int(withdrawn))),
-        }
+        return FullReturn(row, details)

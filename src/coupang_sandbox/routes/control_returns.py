@@ -25,6 +25,7 @@ from coupang_sandbox.backends.returns import Returns
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import NO_FIELDS, accepts
+from coupang_sandbox.views import returns as views
 
 
 def _returns(call: Call) -> Returns:
@@ -44,31 +45,31 @@ def _returns(call: Call) -> Returns:
     }
 )
 def request_return(call: Call) -> Response:
-    return success(_returns(call).request_return(call.body))
+    return success(views.requested(_returns(call).request_return(call.body)))
 
 
 def view(call: Call) -> Response:
-    return success(_returns(call).view(call.path["receiptId"]))
+    return success(views.control_view(_returns(call).view(call.path["receiptId"])))
 
 
 @accepts(NO_FIELDS)
 def withdraw(call: Call) -> Response:
-    return success(_returns(call).withdraw(call.path["receiptId"]))
+    return success(views.withdrawn(_returns(call).withdraw(call.path["receiptId"])))
 
 
 @accepts(NO_FIELDS)
 def pickup(call: Call) -> Response:
-    return success(_returns(call).pickup(call.path["receiptId"]))
+    return success(views.picked_up(_returns(call).pickup(call.path["receiptId"])))
 
 
 @accepts(NO_FIELDS)
 def coupang_check(call: Call) -> Response:
-    return success(_returns(call).request_coupang_check(call.path["receiptId"]))
+    return success(views.coupang_step(_returns(call).request_coupang_check(call.path["receiptId"])))
 
 
 @accepts(NO_FIELDS)
 def coupang_checked(call: Call) -> Response:
-    return success(_returns(call).coupang_checked(call.path["receiptId"]))
+    return success(views.coupang_step(_returns(call).coupang_checked(call.path["receiptId"])))
 
 
 ROUTES: list[RouteSpec] = [

@@ -30,6 +30,7 @@ from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes import exchanges
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
 from coupang_sandbox.state import returns as st
+from coupang_sandbox.views import returns as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import returns as rules
 from coupang_seller.preflight._core import as_int
@@ -91,7 +92,7 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
         data = _returns(call).list_time_frame(
             call.vendor_id, cancel=cancel, statuses=statuses, start=start, end=end
         )
-        return ok(data)
+        return ok(views.return_docs(data))
     day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
     day_to, other = parse_day(call.query("createdAtTo"), "createdAtTo")
     found += more + other
@@ -110,7 +111,7 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
             )
     if found or day_from is None or day_to is None:
         raise ValidationFailed(found)
-    docs, next_token = _returns(call).list_daily(
+    page = _returns(call).list_daily(
         call.vendor_id,
         cancel=cancel,
         statuses=statuses,
@@ -121,11 +122,12 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
         # The docs give 50 as the default and no maximum: larger pages are served as 50.
         limit=min(size or rules.MAX_PER_PAGE, rules.MAX_PER_PAGE),
     )
-    return ok(docs, nextToken=next_token)
+    next_token = "" if page.next_after is None else str(page.next_after)
+    return ok(views.return_docs(page.rows), nextToken=next_token)
 
 
 def get_return(call: Call) -> Response:
-    return ok(_returns(call).get(call.vendor_id, call.path["receiptId"]), "200")
+    return ok(views.return_docs(_returns(call).get(call.vendor_id, call.path["receiptId"])), "200")
 
 
 def receive_confirmation(call: Call) -> Response:
@@ -165,14 +167,15 @@ def withdraw_requests(call: Call) -> Response:
         found += rules.check_size_per_page(size)
     if found:
         raise ValidationFailed(found)
-    data, next_index = _returns(call).withdrawals(
+    page = _returns(call).withdrawals(
         call.vendor_id,
         start,
         end,
         page_index=index or 1,
         size=size or rules.DEFAULT_SIZE_PER_PAGE,
     )
-    return ok(data, nextPageIndex=next_index)
+    next_index = "" if page.next_index is None else str(page.next_index)
+    return ok(views.withdrawals(page.rows), nextPageIndex=next_index)
 
 
 def withdraw_list(call: Call) -> Response:
@@ -180,14 +183,14 @@ def withdraw_list(call: Call) -> Response:
     found = rules.check_cancel_ids(ids)
     if found or not isinstance(ids, list):
         raise ValidationFailed(found)
-    return ok(_returns(call).withdrawals_by_ids(call.vendor_id, ids), "200")
+    return ok(views.withdrawals(_returns(call).withdrawals_by_ids(call.vendor_id, ids)), "200")
 
 
 def manual_invoice(call: Call) -> Response:
     kind = str(call.body.get("returnExchangeDeliveryType") or "").strip().upper()
     if kind == "EXCHANGE":
         return exchanges.manual_invoice(call)
-    return ok(_returns(call).manual_invoice(call.vendor_id, call.body))
+    return ok(views.pickup_invoice(_returns(call).manual_invoice(call.vendor_id, call.body)))
 
 
 def _season1_list(call: Call) -> Response:
