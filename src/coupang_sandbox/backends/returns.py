@@ -42,7 +42,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
@@ -124,12 +124,6 @@ MSG_NO_RECEIPT = "취소(반품)접수 정보가 없습니다."
 MSG_WITHDRAWN = "고객이 철회한 반품입니다."
 
 
-def _invoice_text(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _refused(receipt: Row, event: str, korean: str) -> BadRequest:
     return BadRequest(
         f"{korean} ({st.refusal(int(receipt['receipt_id']), _status(receipt), event)})"
@@ -142,6 +136,80 @@ def receipt_status(receipt: Row) -> str:
 
 
 _status = receipt_status
+
+
+# -- arguments ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptRef:
+    """A receiptId as the caller gave it: parsed (None when it is not an id) and as shown in
+    the refusal."""
+
+    receipt_id: int | None
+    shown: str
+
+    @classmethod
+    def of(cls, value: object) -> ReceiptRef:
+        """The reference of a path text or a body value."""
+        return cls(parse_id(value), f"{value}")
+
+
+@dataclass(frozen=True, slots=True)
+class DailyQuery:
+    """The daily return list (``searchType`` absent): receipts created in ``[start, end]``."""
+
+    vendor_id: str
+    cancel: bool
+    statuses: Sequence[str] | None
+    start: date
+    end: date
+    order_id: int | None
+    after: int | None
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFrameQuery:
+    """The ``searchType=timeFrame`` list: receipts created in ``[start, end]`` (minutes)."""
+
+    vendor_id: str
+    cancel: bool
+    statuses: Sequence[str] | None
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """``approval``: ``cancelCount`` as sent (it must equal the receipt's total quantity, a rule
+    only the backend can check)."""
+
+    cancel_count: object
+
+
+@dataclass(frozen=True, slots=True)
+class ManualInvoiceInput:
+    """A pickup invoice (``return-exchange-invoices/manual``, type RETURN)."""
+
+    receipt: ReceiptRef
+    courier: str
+    number: str
+    reg_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRequest:
+    """The customer asks for a return: quantities per vendorItemId."""
+
+    order_id: int | None
+    order_shown: str
+    wanted: dict[int, int]
+    reason_code: str
+    reason_text: str | None
+
+
+# -- rows -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,18 +486,9 @@ class Returns:
 
     # -- seller reads ----------------------------------------------------------------
 
-    def list_daily(
-        self,
-        vendor_id: str,
-        *,
-        cancel: bool,
-        statuses: Sequence[str] | None,
-        start: date,
-        end: date,
-        order_id: int | None,
-        after: int | None,
-        limit: int,
-    ) -> ReturnPage:
+    def list_daily(self, query: DailyQuery) -> ReturnPage:
+        """A page of the daily list, by receiptId."""
+        vendor_id, start, end = query.vendor_id, query.start, query.end
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
@@ -437,34 +496,28 @@ class Returns:
             rows, more = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
-                statuses=statuses,
+                receipt_types=("CANCEL",) if query.cancel else LISTED_TYPES,
+                statuses=query.statuses,
                 created_from_us=to_us(begin),
                 created_to_us=to_us(stop),
-                order_id=order_id,
-                after_receipt_id=after,
-                limit=limit,
+                order_id=query.order_id,
+                after_receipt_id=query.after,
+                limit=query.limit,
             )
             found = self._rows(conn, rows)
         return ReturnPage(found, int(rows[-1]["receipt_id"]) if more and rows else None)
 
-    def list_time_frame(
-        self,
-        vendor_id: str,
-        *,
-        cancel: bool,
-        statuses: Sequence[str] | None,
-        start: datetime,
-        end: datetime,
-    ) -> list[ReturnRow]:
+    def list_time_frame(self, query: TimeFrameQuery) -> list[ReturnRow]:
+        """Every receipt created in the window (no paging)."""
+        vendor_id, start, end = query.vendor_id, query.start, query.end
         stop = end + (timedelta(minutes=1) if end.second == 0 else timedelta(seconds=1))
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             rows, _ = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
-                statuses=statuses,
+                receipt_types=("CANCEL",) if query.cancel else LISTED_TYPES,
+                statuses=query.statuses,
                 created_from_us=to_us(start),
                 created_to_us=to_us(stop),
                 order_id=None,
@@ -477,19 +530,19 @@ class Returns:
         self,
         conn: Connection,
         vendor_id: str | None,
-        id_text: object,
+        ref: ReceiptRef,
         *,
         lock: bool = False,
         stops: bool = False,
     ) -> RowMapping:
         """A return receipt; ``stops``: also a seller-completed stop-shipment (reads only)."""
-        receipt_id = parse_id(id_text)
+        receipt_id = ref.receipt_id
         receipt = (
             None if receipt_id is None else odb.receipt_get(conn, receipt_id, vendor_id, lock=lock)
         )
         if receipt is None or receipt["receipt_type"] not in LISTED_TYPES:
             owner = "" if vendor_id is None else f" of vendor {vendor_id}"
-            raise BadRequest(f"{MSG_NO_RECEIPT} (no return receiptId {id_text}{owner})")
+            raise BadRequest(f"{MSG_NO_RECEIPT} (no return receiptId {ref.shown}{owner})")
         if receipt["receipt_type"] == "STOP_SHIPMENT" and not stops:
             raise BadRequest(
                 f"처리할 수 없는 상태입니다. (receiptId {receipt['receipt_id']} is a stop-shipment "
@@ -498,10 +551,10 @@ class Returns:
             )
         return receipt
 
-    def get(self, vendor_id: str, id_text: object) -> list[ReturnRow]:
+    def get(self, vendor_id: str, ref: ReceiptRef) -> list[ReturnRow]:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, stops=True)
+            receipt = self._receipt(conn, vendor_id, ref, stops=True)
             if receipt["receipt_status"] == st.WITHDRAWN:
                 raise BadRequest(
                     f"{MSG_WITHDRAWN} (receiptId {receipt['receipt_id']} was withdrawn by the "
@@ -511,19 +564,12 @@ class Returns:
 
     # -- seller actions --------------------------------------------------------------
 
-    def _check_body_id(self, id_text: object, body: Mapping[str, Any]) -> None:
-        found = body_id_mismatch(body, "receiptId", id_text)
-        if found:
-            raise ValidationFailed(found)
-
-    def receive_confirmation(
-        self, vendor_id: str, id_text: object, body: Mapping[str, Any]
-    ) -> None:
-        self._check_body_id(id_text, body)
+    def receive_confirmation(self, vendor_id: str, ref: ReceiptRef) -> None:
+        """The seller confirms the goods arrived (a quick refund also refunds and approves)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, lock=True)
+            receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -551,12 +597,12 @@ class Returns:
                 },
             )
 
-    def approve(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        self._check_body_id(id_text, body)
+    def approve(self, vendor_id: str, ref: ReceiptRef, approval: Approval) -> None:
+        """The seller approves the return (``cancelCount`` = the total quantity)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, lock=True)
+            receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -569,7 +615,7 @@ class Returns:
                     f"{status} and the goods were not picked up yet: approve after the pickup, "
                     "or confirm receipt (receiveConfirmation) first)"
                 )
-            found = rules.check_approval_count(body.get("cancelCount"), int(receipt["total_count"]))
+            found = rules.check_approval_count(approval.cancel_count, int(receipt["total_count"]))
             if found:
                 raise ValidationFailed(found)
             odb.receipt_update(
@@ -585,17 +631,13 @@ class Returns:
                 values["complete_confirm_at_us"] = to_us(now)
             db.update_return(conn, int(receipt["receipt_id"]), values)
 
-    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> PickupInvoice:
-        found = rules.check_manual_invoice(body)
-        if found:
-            raise ValidationFailed(found)
-        courier = str(body["deliveryCompanyCode"]).strip().upper()
-        number = _invoice_text(body["invoiceNumber"])
-        reg = body.get("regNumber")
+    def manual_invoice(self, vendor_id: str, invoice: ManualInvoiceInput) -> PickupInvoice:
+        """The seller registers a pickup invoice (before the pickup, while RETURNS_UNCHECKED)."""
+        courier, number, reg = invoice.courier, invoice.number, invoice.reg_number
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, body["receiptId"], lock=True)
+            receipt = self._receipt(conn, vendor_id, invoice.receipt, lock=True)
             status = _status(receipt)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
@@ -625,7 +667,7 @@ class Returns:
                 "deliveryCompanyCode": courier,
                 "deliveryInvoiceNo": number,
                 "invoiceNumberId": invoice_id,
-                "regNumber": None if reg is None else str(reg),
+                "regNumber": reg,
             }
             deliveries = [
                 dict(d)
@@ -638,7 +680,7 @@ class Returns:
             number=number,
             invoice_id=invoice_id,
             receipt_id=int(receipt["receipt_id"]),
-            reg_number=None if reg is None else str(reg),
+            reg_number=reg,
             return_delivery_id=int(details["return_delivery_id"]),
         )
 
@@ -675,60 +717,23 @@ class Returns:
                 offset=(page_index - 1) * size,
                 limit=size,
             )
-            found = [Withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows]
+            found = [
+                Withdrawal(row, self._receipt(conn, None, ReceiptRef.of(row["receipt_id"])))
+                for row in rows
+            ]
         return WithdrawalPage(found, page_index + 1 if more else None)
 
-    def withdrawals_by_ids(self, vendor_id: str, ids: Sequence[Any]) -> list[Withdrawal]:
-        wanted = [v for v in (as_int(i) for i in ids) if v is not None]
+    def withdrawals_by_ids(self, vendor_id: str, wanted: Sequence[int]) -> list[Withdrawal]:
+        """Withdrawn returns among these receiptIds."""
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             rows = db.withdrawn_by_ids(conn, vendor_id, wanted)
-            return [Withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows]
+            return [
+                Withdrawal(row, self._receipt(conn, None, ReceiptRef.of(row["receipt_id"])))
+                for row in rows
+            ]
 
     # -- control: the customer -------------------------------------------------------
-
-    @staticmethod
-    def _wanted(body: Mapping[str, Any]) -> dict[int, int]:
-        """``items: [{vendorItemId, quantity|count}]`` or ``vendorItemIds`` + ``quantities``."""
-        found: list[Violation] = []
-        pairs: list[tuple[Any, Any]] = []
-        if isinstance(body.get("items"), list):
-            for entry in body["items"]:
-                if not isinstance(entry, Mapping):
-                    found.append(Violation("items", "type", "items are {vendorItemId, quantity}"))
-                    continue
-                pairs.append(
-                    (entry.get("vendorItemId"), entry.get("quantity", entry.get("count", 1)))
-                )
-        elif isinstance(body.get("vendorItemIds"), list):
-            ids = body["vendorItemIds"]
-            counts = body.get("quantities", body.get("cancelCounts", [1] * len(ids)))
-            if not isinstance(counts, list) or len(counts) != len(ids):
-                found.append(
-                    Violation("quantities", "pairs", "quantities must pair with vendorItemIds")
-                )
-            else:
-                pairs = list(zip(ids, counts, strict=True))
-        else:
-            found.append(
-                Violation(
-                    "items",
-                    "required",
-                    "give items [{vendorItemId, quantity}] or vendorItemIds + quantities",
-                )
-            )
-        wanted: dict[int, int] = {}
-        for vid_text, count_text in pairs:
-            vid, count = parse_id(vid_text), as_int(count_text)
-            if vid is None or count is None or count < 1:
-                found.append(
-                    Violation("items", "type", "each item needs a vendorItemId and a quantity >= 1")
-                )
-                continue
-            wanted[vid] = wanted.get(vid, 0) + count
-        if found:
-            raise ValidationFailed(found)
-        return wanted
 
     @staticmethod
     def _returned(conn: Connection, order_id: int) -> dict[tuple[int, int], int]:
@@ -744,20 +749,17 @@ class Returns:
                 taken[key] = taken.get(key, 0) + int(entry["count"])
         return taken
 
-    def request_return(self, body: Mapping[str, Any]) -> NewReturns:
-        found = rules.check_reason_code(body.get("reasonCode"))
-        if found:
-            raise ValidationFailed(found)
-        wanted = self._wanted(body)
-        reason_code = str(body["reasonCode"])
-        reason_text = body.get("reason")
+    def request_return(self, request: ReturnRequest) -> NewReturns:
+        """The customer asks for a return of shipped goods: one receipt per shipment box."""
+        wanted = request.wanted
+        reason_code, reason_text = request.reason_code, request.reason_text
         now = self._now()
         created: list[NewReturn] = []
         with self.store.engine.begin() as conn:
-            order_id = parse_id(body.get("orderId"))
+            order_id = request.order_id
             order = None if order_id is None else odb.order_get(conn, order_id)
             if order is None or order_id is None:
-                raise NotFound(f"orderId {body.get('orderId')} does not exist")
+                raise NotFound(f"orderId {request.order_shown} does not exist")
             vendor_id = str(order["vendor_id"])
             self._settle(conn, vendor_id)
             boxes = {
@@ -810,7 +812,7 @@ class Returns:
                     "total_count": sum(p["count"] for p in part),
                     "requester": "CUSTOMER",
                     "reason_code": reason_code,
-                    "reason_text": None if reason_text is None else str(reason_text),
+                    "reason_text": reason_text,
                     "delivery_company_code": None,
                     "invoice_number": None,
                     "created_at_us": to_us(now),
@@ -821,7 +823,7 @@ class Returns:
                     conn,
                     receipt,
                     stage=str(box["status"]),
-                    reason_text=None if reason_text is None else str(reason_text),
+                    reason_text=reason_text,
                     now=now,
                 )
                 db.insert_return(conn, details)
@@ -834,11 +836,11 @@ class Returns:
                 )
         return NewReturns(order_id, vendor_id, created)
 
-    def withdraw(self, id_text: object) -> Withdrawn:
+    def withdraw(self, ref: ReceiptRef) -> Withdrawn:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
+            receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -885,11 +887,11 @@ class Returns:
 
     # -- control: the courier and Coupang --------------------------------------------
 
-    def pickup(self, id_text: object) -> PickedUp:
+    def pickup(self, ref: ReceiptRef) -> PickedUp:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
+            receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -913,11 +915,11 @@ class Returns:
             )
         return PickedUp(int(receipt["receipt_id"]), new, after)
 
-    def _coupang_step(self, id_text: object, event: str) -> CoupangStep:
+    def _coupang_step(self, ref: ReceiptRef, event: str) -> CoupangStep:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
+            receipt = self._receipt(conn, None, ref, lock=True)
             status = _status(receipt)
             if not st.return_receipt.can(status, event):
                 raise Conflict(st.refusal(int(receipt["receipt_id"]), status, event))
@@ -935,17 +937,19 @@ class Returns:
                 )
         return CoupangStep(int(receipt["receipt_id"]), new)
 
-    def request_coupang_check(self, id_text: object) -> CoupangStep:
-        return self._coupang_step(id_text, st.REQUEST_COUPANG_CHECK_EVENT)
+    def request_coupang_check(self, ref: ReceiptRef) -> CoupangStep:
+        """A dispute: Coupang's CS is asked to check the return."""
+        return self._coupang_step(ref, st.REQUEST_COUPANG_CHECK_EVENT)
 
-    def coupang_checked(self, id_text: object) -> CoupangStep:
-        return self._coupang_step(id_text, st.COUPANG_CHECKED)
+    def coupang_checked(self, ref: ReceiptRef) -> CoupangStep:
+        """Coupang's CS settles the dispute."""
+        return self._coupang_step(ref, st.COUPANG_CHECKED)
 
-    def view(self, id_text: object) -> FullReturn:
+    def view(self, ref: ReceiptRef) -> FullReturn:
         """Everything about a return, withdrawn or not (the control API)."""
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text)
+            receipt = self._receipt(conn, None, ref)
             row = self._rows(conn, [receipt])[0]
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
