@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
@@ -423,21 +423,9 @@ class Returns:
 
     def _schedule_converted(self, conn: Connection, vendor_id: str | None, seconds: float) -> None:
         """Auto-pickup returns that became RETURNS_UNCHECKED after their details were made."""
-        ret, rec = db.returns, odb.receipts
-        query = (
-            select(ret.c.receipt_id, rec.c.updated_at_us)
-            .join(rec, rec.c.receipt_id == ret.c.receipt_id)
-            .where(
-                ret.c.auto_pickup.is_(True),
-                ret.c.pickup_due_us.is_(None),
-                ret.c.picked_up_at_us.is_(None),
-                ret.c.withdrawn_at_us.is_(None),
-                rec.c.receipt_status == st.RETURNS_UNCHECKED,
-            )
-        )
-        if vendor_id is not None:
-            query = query.where(ret.c.vendor_id == vendor_id)
-        for receipt_id, updated in conn.execute(query).all():
+        for receipt_id, updated in db.unscheduled_auto_pickups(
+            conn, vendor_id, st.RETURNS_UNCHECKED
+        ):
             due = from_us(int(updated)) + timedelta(seconds=seconds)
             db.update_return(conn, int(receipt_id), {"pickup_due_us": to_us(due)})
 
