@@ -126,16 +126,13 @@ MSG_WITHDRAWN = "고객이 철회한 반품입니다."
 
 def _refused(receipt: Row, event: str, korean: str) -> BadRequest:
     return BadRequest(
-        f"{korean} ({st.refusal(int(receipt['receipt_id']), _status(receipt), event)})"
+        f"{korean} ({st.refusal(int(receipt['receipt_id']), receipt_status(receipt), event)})"
     )
 
 
 def receipt_status(receipt: Row) -> str:
     """The ``receiptStatus`` of a receipt (a completed stop-shipment has none of its own)."""
     return str(receipt["receipt_status"] or st.RETURNS_COMPLETED)
-
-
-_status = receipt_status
 
 
 # -- arguments ------------------------------------------------------------------------
@@ -434,7 +431,7 @@ class Returns:
         receipt_id = int(receipt["receipt_id"])
         quick = bool(details["quick_refund"]) and bool(details["auto_pickup"])
         event = st.QUICK_REFUND if quick else st.PICKUP
-        status = st.return_receipt.apply(_status(receipt), event)
+        status = st.return_receipt.apply(receipt_status(receipt), event)
         deliveries = [dict(d) for d in details["deliveries"] or []]
         if details["auto_pickup"]:
             number = f"{secrets.randbelow(9 * 10**11) + 10**11}"
@@ -534,7 +531,7 @@ class Returns:
         if receipt["receipt_type"] == "STOP_SHIPMENT" and not stops:
             raise BadRequest(
                 f"처리할 수 없는 상태입니다. (receiptId {receipt['receipt_id']} is a stop-shipment "
-                f"the seller's cancel completed ({_status(receipt)}, "
+                f"the seller's cancel completed ({receipt_status(receipt)}, "
                 f"{receipt['release_stop_status']}): there is nothing left to do on it)"
             )
         return receipt
@@ -564,11 +561,11 @@ class Returns:
             # Untracked quick-refund returns: confirmation refunds, approves and completes.
             quick = bool(details["quick_refund"]) and not details["pre_refund"]
             event = st.RECEIVE_AND_REFUND if quick else st.RECEIVE_CONFIRMATION
-            if not st.return_receipt.can(_status(receipt), event):
+            if not st.return_receipt.can(receipt_status(receipt), event):
                 raise _refused(
                     receipt, st.RECEIVE_CONFIRMATION, "입고확인 처리를 할 수 없는 상태입니다."
                 )
-            status = st.return_receipt.apply(_status(receipt), event)
+            status = st.return_receipt.apply(receipt_status(receipt), event)
             odb.receipt_update(
                 conn,
                 int(receipt["receipt_id"]),
@@ -594,7 +591,7 @@ class Returns:
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.APPROVE):
                 raise _refused(receipt, st.APPROVE, "반품승인 처리를 할 수 없는 상태입니다.")
             if status == st.RETURNS_UNCHECKED and details["picked_up_at_us"] is None:
@@ -626,7 +623,7 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, invoice.receipt, lock=True)
-            status = _status(receipt)
+            status = receipt_status(receipt)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -832,7 +829,7 @@ class Returns:
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.WITHDRAW):
                 raise Conflict(
                     f"반품철회를 할 수 없는 상태입니다. "
@@ -883,7 +880,7 @@ class Returns:
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.PICKUP) or details["picked_up_at_us"]:
                 state = status if details["picked_up_at_us"] is None else f"{status}, picked up"
                 raise Conflict(
@@ -908,7 +905,7 @@ class Returns:
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
             receipt = self._receipt(conn, None, ref, lock=True)
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, event):
                 raise Conflict(st.refusal(int(receipt["receipt_id"]), status, event))
             new = st.return_receipt.apply(status, event)
