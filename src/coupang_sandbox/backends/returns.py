@@ -39,15 +39,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.orders import (
     MSG_DUPLICATE_INVOICE,
     RECEIPT_ID_START,
     invoice_in_use,
-    wire,
 )
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
@@ -125,29 +124,188 @@ MSG_NO_RECEIPT = "취소(반품)접수 정보가 없습니다."
 MSG_WITHDRAWN = "고객이 철회한 반품입니다."
 
 
-def _masked(number: str | None) -> str | None:
-    if not number:
-        return number
-    parts = number.split("-")
-    if len(parts) == 3:
-        return f"{parts[0]}-****-{parts[2]}"
-    return number
-
-
-def _invoice_text(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _refused(receipt: Row, event: str, korean: str) -> BadRequest:
     return BadRequest(
-        f"{korean} ({st.refusal(int(receipt['receipt_id']), _status(receipt), event)})"
+        f"{korean} ({st.refusal(int(receipt['receipt_id']), receipt_status(receipt), event)})"
     )
 
 
-def _status(receipt: Row) -> str:
+def receipt_status(receipt: Row) -> str:
+    """The ``receiptStatus`` of a receipt (a completed stop-shipment has none of its own)."""
     return str(receipt["receipt_status"] or st.RETURNS_COMPLETED)
+
+
+# -- arguments ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptRef:
+    """A receiptId as the caller gave it: parsed (None when it is not an id) and as shown in
+    the refusal."""
+
+    receipt_id: int | None
+    shown: str
+
+    @classmethod
+    def of(cls, value: object) -> ReceiptRef:
+        """The reference of a path text or a body value."""
+        return cls(parse_id(value), f"{value}")
+
+
+@dataclass(frozen=True, slots=True)
+class DailyQuery:
+    """The daily return list (``searchType`` absent): receipts created in ``[start, end]``."""
+
+    vendor_id: str
+    cancel: bool
+    statuses: Sequence[str] | None
+    start: date
+    end: date
+    order_id: int | None
+    after: int | None
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFrameQuery:
+    """The ``searchType=timeFrame`` list: receipts created in ``[start, end]`` (minutes)."""
+
+    vendor_id: str
+    cancel: bool
+    statuses: Sequence[str] | None
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """``approval``: ``cancelCount`` as sent (it must equal the receipt's total quantity, a rule
+    only the backend can check)."""
+
+    cancel_count: object
+
+
+@dataclass(frozen=True, slots=True)
+class ManualInvoiceInput:
+    """A pickup invoice (``return-exchange-invoices/manual``, type RETURN)."""
+
+    receipt: ReceiptRef
+    courier: str
+    number: str
+    reg_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRequest:
+    """The customer asks for a return: quantities per vendorItemId."""
+
+    order_id: int | None
+    order_shown: str
+    wanted: dict[int, int]
+    reason_code: str
+    reason_text: str | None
+
+
+# -- rows -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRow:
+    """A return receipt with what its document needs: details (None for a stop-shipment or a
+    cancel without them), the order and the items of its shipment box."""
+
+    receipt: RowMapping
+    details: RowMapping | None
+    order: RowMapping
+    items: Sequence[RowMapping]
+
+
+@dataclass(frozen=True, slots=True)
+class FullReturn:
+    """A return and its details (the control API's view)."""
+
+    row: ReturnRow
+    details: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPage:
+    """A page of the daily list; ``next_after`` is the receiptId the next page starts after."""
+
+    rows: list[ReturnRow]
+    next_after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """A withdrawn return: its details and its receipt."""
+
+    details: RowMapping
+    receipt: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalPage:
+    """A page of the withdraw history; ``next_index`` is None on the last page."""
+
+    rows: list[Withdrawal]
+    next_index: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PickupInvoice:
+    """A pickup invoice the seller registered."""
+
+    courier: str
+    number: str
+    invoice_id: int
+    receipt_id: int
+    reg_number: str | None
+    return_delivery_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewReturn:
+    """A receipt the customer's request created (one per shipment box)."""
+
+    receipt_id: int
+    shipment_box_id: int
+    items: list[dict[str, int]]
+    details: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NewReturns:
+    """What a customer's return request created."""
+
+    order_id: int
+    vendor_id: str
+    receipts: list[NewReturn]
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """A return the customer withdrew, and when."""
+
+    receipt_id: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PickedUp:
+    """The courier's pickup scan: the new status and the details after it."""
+
+    receipt_id: int
+    status: str
+    details: RowMapping
+
+
+@dataclass(frozen=True, slots=True)
+class CoupangStep:
+    """A step of Coupang's CS on a return."""
+
+    receipt_id: int
+    status: str
 
 
 @dataclass
@@ -262,21 +420,9 @@ class Returns:
 
     def _schedule_converted(self, conn: Connection, vendor_id: str | None, seconds: float) -> None:
         """Auto-pickup returns that became RETURNS_UNCHECKED after their details were made."""
-        ret, rec = db.returns, odb.receipts
-        query = (
-            select(ret.c.receipt_id, rec.c.updated_at_us)
-            .join(rec, rec.c.receipt_id == ret.c.receipt_id)
-            .where(
-                ret.c.auto_pickup.is_(True),
-                ret.c.pickup_due_us.is_(None),
-                ret.c.picked_up_at_us.is_(None),
-                ret.c.withdrawn_at_us.is_(None),
-                rec.c.receipt_status == st.RETURNS_UNCHECKED,
-            )
-        )
-        if vendor_id is not None:
-            query = query.where(ret.c.vendor_id == vendor_id)
-        for receipt_id, updated in conn.execute(query).all():
+        for receipt_id, updated in db.unscheduled_auto_pickups(
+            conn, vendor_id, st.RETURNS_UNCHECKED
+        ):
             due = from_us(int(updated)) + timedelta(seconds=seconds)
             db.update_return(conn, int(receipt_id), {"pickup_due_us": to_us(due)})
 
@@ -285,7 +431,7 @@ class Returns:
         receipt_id = int(receipt["receipt_id"])
         quick = bool(details["quick_refund"]) and bool(details["auto_pickup"])
         event = st.QUICK_REFUND if quick else st.PICKUP
-        status = st.return_receipt.apply(_status(receipt), event)
+        status = st.return_receipt.apply(receipt_status(receipt), event)
         deliveries = [dict(d) for d in details["deliveries"] or []]
         if details["auto_pickup"]:
             number = f"{secrets.randbelow(9 * 10**11) + 10**11}"
@@ -303,9 +449,10 @@ class Returns:
         odb.receipt_update(conn, receipt_id, {"receipt_status": status, "updated_at_us": to_us(at)})
         return status
 
-    # -- presentation ----------------------------------------------------------------
+    # -- rows ----------------------------------------------------------------------
 
-    def _present(self, conn: Connection, receipts: Sequence[Row]) -> list[dict[str, Any]]:
+    @staticmethod
+    def _rows(conn: Connection, receipts: Sequence[RowMapping]) -> list[ReturnRow]:
         if not receipts:
             return []
         details = db.returns_by_ids(conn, [int(x["receipt_id"]) for x in receipts])
@@ -313,7 +460,7 @@ class Returns:
         box_ids = list({int(x["shipment_box_id"]) for x in receipts})
         items = odb.items_of_boxes(conn, box_ids)
         return [
-            self._doc(
+            ReturnRow(
                 x,
                 details.get(int(x["receipt_id"])),
                 orders[int(x["order_id"])],
@@ -322,101 +469,11 @@ class Returns:
             for x in receipts
         ]
 
-    @staticmethod
-    def _doc(
-        receipt: Row, details: Row | None, order: Row, box_items: Sequence[Row]
-    ) -> dict[str, Any]:
-        receiver = dict(order["receiver"] or {})
-        orderer = dict(order["orderer"] or {})
-        code = str(receipt["reason_code"] or "")
-        reason = REASONS.get(code)
-        cancel = receipt["receipt_type"] == "CANCEL"
-        if details is not None:
-            fault = str(details["fault_by_type"])
-        elif reason is not None and receipt["requester"] == "CUSTOMER":
-            fault = reason[1]
-        else:
-            fault = "VENDOR"
-        by_item = {int(i["vendor_item_id"]): i for i in box_items}
-        return_items = []
-        for entry in receipt["items"]:
-            item = by_item.get(int(entry["vendorItemId"]))
-            doc = (item["doc"] if item is not None else None) or {}
-            return_items.append(
-                {
-                    "vendorItemPackageId": 0,
-                    "vendorItemPackageName": doc.get("sellerProductName"),
-                    "vendorItemId": int(entry["vendorItemId"]),
-                    "vendorItemName": doc.get("vendorItemName"),
-                    "purchaseCount": 0 if item is None else int(item["shipping_count"]),
-                    "cancelCount": int(entry["count"]),
-                    "shipmentBoxId": int(receipt["shipment_box_id"]),
-                    "sellerProductId": None if item is None else int(item["seller_product_id"]),
-                    "sellerProductName": doc.get("sellerProductName"),
-                }
-            )
-        confirmed = None if details is None else details["complete_confirm_at_us"]
-        deliveries = [] if details is None else list(details["deliveries"] or [])
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "orderId": int(receipt["order_id"]),
-            "paymentId": int(receipt["order_id"]) + 1_000_000_000,
-            "receiptType": "CANCEL" if cancel else "RETURN",
-            "receiptStatus": _status(receipt),
-            "createdAt": wire(from_us(int(receipt["created_at_us"]))),
-            "modifiedAt": wire(from_us(int(receipt["updated_at_us"]))),
-            "requesterName": receiver.get("name") or orderer.get("name"),
-            "requesterPhoneNumber": _masked(receiver.get("safeNumber")),
-            "requesterRealPhoneNumber": None,
-            "requesterAddress": receiver.get("addr1"),
-            "requesterAddressDetail": receiver.get("addr2"),
-            "requesterZipCode": receiver.get("postCode"),
-            "cancelReasonCategory1": reason[2] if reason else "판매자 취소",
-            "cancelReasonCategory2": reason[0] if reason else "재고 연동 오류",
-            "cancelReason": (None if details is None else details["reason_text"]) or "",
-            "cancelCountSum": int(receipt["total_count"]),
-            "returnDeliveryId": 0 if details is None else int(details["return_delivery_id"]),
-            # No pickup details (a stop-shipment or a cancel): the documented value the
-            # reference's stop-shipment (RELEASE_STOP_UNCHECKED) sample shows, never "".
-            "returnDeliveryType": AUTO if details is None else details["return_delivery_type"],
-            "releaseStopStatus": receipt["release_stop_status"],
-            "enclosePrice": 0 if details is None else int(details["enclose_price"]),
-            "faultByType": fault,
-            "refundDeliveryDuty": DUTY.get(fault, "COM"),
-            "returnShippingCharge": 0
-            if details is None
-            else int(details["return_shipping_charge"]),
-            "preRefund": False if details is None else bool(details["pre_refund"]),
-            "completeConfirmDate": "" if confirmed is None else wire(from_us(int(confirmed))),
-            "completeConfirmType": "UNDEFINED"
-            if details is None
-            else details["complete_confirm_type"],
-            "returnItems": return_items,
-            "returnDeliveryDtos": [
-                {
-                    "deliveryCompanyCode": d.get("deliveryCompanyCode"),
-                    "deliveryInvoiceNo": d.get("deliveryInvoiceNo"),
-                }
-                for d in deliveries
-            ],
-            "reasonCode": code or None,
-            "reasonCodeText": reason[0] if reason else None,
-        }  # fmt: skip
-
     # -- seller reads ----------------------------------------------------------------
 
-    def list_daily(
-        self,
-        vendor_id: str,
-        *,
-        cancel: bool,
-        statuses: Sequence[str] | None,
-        start: date,
-        end: date,
-        order_id: int | None,
-        after: int | None,
-        limit: int,
-    ) -> tuple[list[dict[str, Any]], str]:
+    def list_daily(self, query: DailyQuery) -> ReturnPage:
+        """A page of the daily list, by receiptId."""
+        vendor_id, start, end = query.vendor_id, query.start, query.end
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
@@ -424,105 +481,91 @@ class Returns:
             rows, more = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
-                statuses=statuses,
+                receipt_types=("CANCEL",) if query.cancel else LISTED_TYPES,
+                statuses=query.statuses,
                 created_from_us=to_us(begin),
                 created_to_us=to_us(stop),
-                order_id=order_id,
-                after_receipt_id=after,
-                limit=limit,
+                order_id=query.order_id,
+                after_receipt_id=query.after,
+                limit=query.limit,
             )
-            docs = self._present(conn, rows)
-        token = str(rows[-1]["receipt_id"]) if more and rows else ""
-        return docs, token
+            found = self._rows(conn, rows)
+        return ReturnPage(found, int(rows[-1]["receipt_id"]) if more and rows else None)
 
-    def list_time_frame(
-        self,
-        vendor_id: str,
-        *,
-        cancel: bool,
-        statuses: Sequence[str] | None,
-        start: datetime,
-        end: datetime,
-    ) -> list[dict[str, Any]]:
+    def list_time_frame(self, query: TimeFrameQuery) -> list[ReturnRow]:
+        """Every receipt created in the window (no paging)."""
+        vendor_id, start, end = query.vendor_id, query.start, query.end
         stop = end + (timedelta(minutes=1) if end.second == 0 else timedelta(seconds=1))
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             rows, _ = db.receipts_page(
                 conn,
                 vendor_id,
-                receipt_types=("CANCEL",) if cancel else LISTED_TYPES,
-                statuses=statuses,
+                receipt_types=("CANCEL",) if query.cancel else LISTED_TYPES,
+                statuses=query.statuses,
                 created_from_us=to_us(start),
                 created_to_us=to_us(stop),
                 order_id=None,
                 after_receipt_id=None,
                 limit=None,
             )
-            return self._present(conn, rows)
+            return self._rows(conn, rows)
 
     def _receipt(
         self,
         conn: Connection,
         vendor_id: str | None,
-        id_text: object,
+        ref: ReceiptRef,
         *,
         lock: bool = False,
         stops: bool = False,
     ) -> RowMapping:
         """A return receipt; ``stops``: also a seller-completed stop-shipment (reads only)."""
-        receipt_id = parse_id(id_text)
+        receipt_id = ref.receipt_id
         receipt = (
             None if receipt_id is None else odb.receipt_get(conn, receipt_id, vendor_id, lock=lock)
         )
         if receipt is None or receipt["receipt_type"] not in LISTED_TYPES:
             owner = "" if vendor_id is None else f" of vendor {vendor_id}"
-            raise BadRequest(f"{MSG_NO_RECEIPT} (no return receiptId {id_text}{owner})")
+            raise BadRequest(f"{MSG_NO_RECEIPT} (no return receiptId {ref.shown}{owner})")
         if receipt["receipt_type"] == "STOP_SHIPMENT" and not stops:
             raise BadRequest(
                 f"처리할 수 없는 상태입니다. (receiptId {receipt['receipt_id']} is a stop-shipment "
-                f"the seller's cancel completed ({_status(receipt)}, "
+                f"the seller's cancel completed ({receipt_status(receipt)}, "
                 f"{receipt['release_stop_status']}): there is nothing left to do on it)"
             )
         return receipt
 
-    def get(self, vendor_id: str, id_text: object) -> list[dict[str, Any]]:
+    def get(self, vendor_id: str, ref: ReceiptRef) -> list[ReturnRow]:
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, stops=True)
+            receipt = self._receipt(conn, vendor_id, ref, stops=True)
             if receipt["receipt_status"] == st.WITHDRAWN:
                 raise BadRequest(
                     f"{MSG_WITHDRAWN} (receiptId {receipt['receipt_id']} was withdrawn by the "
                     "customer; see returnWithdrawRequests / returnWithdrawList)"
                 )
-            return self._present(conn, [receipt])
+            return self._rows(conn, [receipt])
 
     # -- seller actions --------------------------------------------------------------
 
-    def _check_body_id(self, id_text: object, body: Mapping[str, Any]) -> None:
-        found = body_id_mismatch(body, "receiptId", id_text)
-        if found:
-            raise ValidationFailed(found)
-
-    def receive_confirmation(
-        self, vendor_id: str, id_text: object, body: Mapping[str, Any]
-    ) -> None:
-        self._check_body_id(id_text, body)
+    def receive_confirmation(self, vendor_id: str, ref: ReceiptRef) -> None:
+        """The seller confirms the goods arrived (a quick refund also refunds and approves)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, lock=True)
+            receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
             # Untracked quick-refund returns: confirmation refunds, approves and completes.
             quick = bool(details["quick_refund"]) and not details["pre_refund"]
             event = st.RECEIVE_AND_REFUND if quick else st.RECEIVE_CONFIRMATION
-            if not st.return_receipt.can(_status(receipt), event):
+            if not st.return_receipt.can(receipt_status(receipt), event):
                 raise _refused(
                     receipt, st.RECEIVE_CONFIRMATION, "입고확인 처리를 할 수 없는 상태입니다."
                 )
-            status = st.return_receipt.apply(_status(receipt), event)
+            status = st.return_receipt.apply(receipt_status(receipt), event)
             odb.receipt_update(
                 conn,
                 int(receipt["receipt_id"]),
@@ -539,16 +582,16 @@ class Returns:
                 },
             )
 
-    def approve(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        self._check_body_id(id_text, body)
+    def approve(self, vendor_id: str, ref: ReceiptRef, approval: Approval) -> None:
+        """The seller approves the return (``cancelCount`` = the total quantity)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, id_text, lock=True)
+            receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.APPROVE):
                 raise _refused(receipt, st.APPROVE, "반품승인 처리를 할 수 없는 상태입니다.")
             if status == st.RETURNS_UNCHECKED and details["picked_up_at_us"] is None:
@@ -557,7 +600,7 @@ class Returns:
                     f"{status} and the goods were not picked up yet: approve after the pickup, "
                     "or confirm receipt (receiveConfirmation) first)"
                 )
-            found = rules.check_approval_count(body.get("cancelCount"), int(receipt["total_count"]))
+            found = rules.check_approval_count(approval.cancel_count, int(receipt["total_count"]))
             if found:
                 raise ValidationFailed(found)
             odb.receipt_update(
@@ -573,18 +616,14 @@ class Returns:
                 values["complete_confirm_at_us"] = to_us(now)
             db.update_return(conn, int(receipt["receipt_id"]), values)
 
-    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
-        found = rules.check_manual_invoice(body)
-        if found:
-            raise ValidationFailed(found)
-        courier = str(body["deliveryCompanyCode"]).strip().upper()
-        number = _invoice_text(body["invoiceNumber"])
-        reg = body.get("regNumber")
+    def manual_invoice(self, vendor_id: str, invoice: ManualInvoiceInput) -> PickupInvoice:
+        """The seller registers a pickup invoice (before the pickup, while RETURNS_UNCHECKED)."""
+        courier, number, reg = invoice.courier, invoice.number, invoice.reg_number
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
-            receipt = self._receipt(conn, vendor_id, body["receiptId"], lock=True)
-            status = _status(receipt)
+            receipt = self._receipt(conn, vendor_id, invoice.receipt, lock=True)
+            status = receipt_status(receipt)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
@@ -613,7 +652,7 @@ class Returns:
                 "deliveryCompanyCode": courier,
                 "deliveryInvoiceNo": number,
                 "invoiceNumberId": invoice_id,
-                "regNumber": None if reg is None else str(reg),
+                "regNumber": reg,
             }
             deliveries = [
                 dict(d)
@@ -621,15 +660,14 @@ class Returns:
                 if d.get("deliveryInvoiceNo") or not details["auto_pickup"]
             ]
             db.update_return(conn, int(receipt["receipt_id"]), {"deliveries": [*deliveries, entry]})
-        return {
-            "deliveryCompanyCode": courier,
-            "invoiceNumber": number,
-            "invoiceNumberId": invoice_id,
-            "receiptId": int(receipt["receipt_id"]),
-            "regNumber": None if reg is None else str(reg),
-            "returnDeliveryId": int(details["return_delivery_id"]),
-            "returnExchangeDeliveryType": "RETURN",
-        }
+        return PickupInvoice(
+            courier=courier,
+            number=number,
+            invoice_id=invoice_id,
+            receipt_id=int(receipt["receipt_id"]),
+            reg_number=reg,
+            return_delivery_id=int(details["return_delivery_id"]),
+        )
 
     @staticmethod
     def _check_pickup_invoice(conn: Connection, courier: str, number: str, now: datetime) -> None:
@@ -649,20 +687,9 @@ class Returns:
 
     # -- withdraw history ------------------------------------------------------------
 
-    @staticmethod
-    def _withdrawal(details: Row, receipt: Row) -> dict[str, Any]:
-        return {
-            "cancelId": int(details["receipt_id"]),
-            "orderId": int(details["order_id"]),
-            "vendorId": details["vendor_id"],
-            "refundDeliveryDuty": details["refund_delivery_duty"],
-            "createdAt": wire(from_us(int(details["withdrawn_at_us"]))),
-            "vendorItemIds": [int(i["vendorItemId"]) for i in receipt["items"]],
-        }
-
     def withdrawals(
         self, vendor_id: str, start: date, end: date, *, page_index: int, size: int
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> WithdrawalPage:
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
@@ -676,63 +703,22 @@ class Returns:
                 limit=size,
             )
             found = [
-                self._withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows
+                Withdrawal(row, self._receipt(conn, None, ReceiptRef.of(row["receipt_id"])))
+                for row in rows
             ]
-        return found, str(page_index + 1) if more else ""
+        return WithdrawalPage(found, page_index + 1 if more else None)
 
-    def withdrawals_by_ids(self, vendor_id: str, ids: Sequence[Any]) -> list[dict[str, Any]]:
-        wanted = [v for v in (as_int(i) for i in ids) if v is not None]
+    def withdrawals_by_ids(self, vendor_id: str, wanted: Sequence[int]) -> list[Withdrawal]:
+        """Withdrawn returns among these receiptIds."""
         with self.store.engine.begin() as conn:
             self._settle(conn, vendor_id)
             rows = db.withdrawn_by_ids(conn, vendor_id, wanted)
             return [
-                self._withdrawal(row, self._receipt(conn, None, row["receipt_id"])) for row in rows
+                Withdrawal(row, self._receipt(conn, None, ReceiptRef.of(row["receipt_id"])))
+                for row in rows
             ]
 
     # -- control: the customer -------------------------------------------------------
-
-    @staticmethod
-    def _wanted(body: Mapping[str, Any]) -> dict[int, int]:
-        """``items: [{vendorItemId, quantity|count}]`` or ``vendorItemIds`` + ``quantities``."""
-        found: list[Violation] = []
-        pairs: list[tuple[Any, Any]] = []
-        if isinstance(body.get("items"), list):
-            for entry in body["items"]:
-                if not isinstance(entry, Mapping):
-                    found.append(Violation("items", "type", "items are {vendorItemId, quantity}"))
-                    continue
-                pairs.append(
-                    (entry.get("vendorItemId"), entry.get("quantity", entry.get("count", 1)))
-                )
-        elif isinstance(body.get("vendorItemIds"), list):
-            ids = body["vendorItemIds"]
-            counts = body.get("quantities", body.get("cancelCounts", [1] * len(ids)))
-            if not isinstance(counts, list) or len(counts) != len(ids):
-                found.append(
-                    Violation("quantities", "pairs", "quantities must pair with vendorItemIds")
-                )
-            else:
-                pairs = list(zip(ids, counts, strict=True))
-        else:
-            found.append(
-                Violation(
-                    "items",
-                    "required",
-                    "give items [{vendorItemId, quantity}] or vendorItemIds + quantities",
-                )
-            )
-        wanted: dict[int, int] = {}
-        for vid_text, count_text in pairs:
-            vid, count = parse_id(vid_text), as_int(count_text)
-            if vid is None or count is None or count < 1:
-                found.append(
-                    Violation("items", "type", "each item needs a vendorItemId and a quantity >= 1")
-                )
-                continue
-            wanted[vid] = wanted.get(vid, 0) + count
-        if found:
-            raise ValidationFailed(found)
-        return wanted
 
     @staticmethod
     def _returned(conn: Connection, order_id: int) -> dict[tuple[int, int], int]:
@@ -748,20 +734,17 @@ class Returns:
                 taken[key] = taken.get(key, 0) + int(entry["count"])
         return taken
 
-    def request_return(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        found = rules.check_reason_code(body.get("reasonCode"))
-        if found:
-            raise ValidationFailed(found)
-        wanted = self._wanted(body)
-        reason_code = str(body["reasonCode"])
-        reason_text = body.get("reason")
+    def request_return(self, request: ReturnRequest) -> NewReturns:
+        """The customer asks for a return of shipped goods: one receipt per shipment box."""
+        wanted = request.wanted
+        reason_code, reason_text = request.reason_code, request.reason_text
         now = self._now()
-        created: list[dict[str, Any]] = []
+        created: list[NewReturn] = []
         with self.store.engine.begin() as conn:
-            order_id = parse_id(body.get("orderId"))
+            order_id = request.order_id
             order = None if order_id is None else odb.order_get(conn, order_id)
             if order is None or order_id is None:
-                raise NotFound(f"orderId {body.get('orderId')} does not exist")
+                raise NotFound(f"orderId {request.order_shown} does not exist")
             vendor_id = str(order["vendor_id"])
             self._settle(conn, vendor_id)
             boxes = {
@@ -814,7 +797,7 @@ class Returns:
                     "total_count": sum(p["count"] for p in part),
                     "requester": "CUSTOMER",
                     "reason_code": reason_code,
-                    "reason_text": None if reason_text is None else str(reason_text),
+                    "reason_text": reason_text,
                     "delivery_company_code": None,
                     "invoice_number": None,
                     "created_at_us": to_us(now),
@@ -825,40 +808,28 @@ class Returns:
                     conn,
                     receipt,
                     stage=str(box["status"]),
-                    reason_text=None if reason_text is None else str(reason_text),
+                    reason_text=reason_text,
                     now=now,
                 )
                 db.insert_return(conn, details)
-                created.append(
-                    {
-                        "receiptId": receipt_id,
-                        "shipmentBoxId": box_id,
-                        "receiptStatus": st.RETURNS_UNCHECKED,
-                        "items": part,
-                        "faultByType": details["fault_by_type"],
-                        "returnShippingCharge": details["return_shipping_charge"],
-                        "returnDeliveryType": details["return_delivery_type"],
-                        "autoPickup": details["auto_pickup"],
-                        "quickRefund": details["quick_refund"],
-                    }
-                )
+                created.append(NewReturn(receipt_id, box_id, part, details))
             missing = {k: v for k, v in left.items() if v > 0}
             if missing:
                 raise Conflict(
                     f"orderId {order_id}: more than what was delivered and not yet returned "
                     f"(left over {missing})"
                 )
-        return {"orderId": order_id, "vendorId": vendor_id, "receipts": created}
+        return NewReturns(order_id, vendor_id, created)
 
-    def withdraw(self, id_text: object) -> dict[str, Any]:
+    def withdraw(self, ref: ReceiptRef) -> Withdrawn:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
+            receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.WITHDRAW):
                 raise Conflict(
                     f"반품철회를 할 수 없는 상태입니다. "
@@ -882,11 +853,7 @@ class Returns:
                 int(receipt["receipt_id"]),
                 {"withdrawn_at_us": to_us(now), "pickup_due_us": None},
             )
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "receiptStatus": st.WITHDRAWN,
-            "withdrawnAt": wire(now),
-        }
+        return Withdrawn(int(receipt["receipt_id"]), now)
 
     @staticmethod
     def _release_holds(conn: Connection, receipt: Row) -> None:
@@ -905,15 +872,15 @@ class Returns:
 
     # -- control: the courier and Coupang --------------------------------------------
 
-    def pickup(self, id_text: object) -> dict[str, Any]:
+    def pickup(self, ref: ReceiptRef) -> PickedUp:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
+            receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-            status = _status(receipt)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, st.PICKUP) or details["picked_up_at_us"]:
                 state = status if details["picked_up_at_us"] is None else f"{status}, picked up"
                 raise Conflict(
@@ -931,19 +898,14 @@ class Returns:
             after = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-        return {
-            "receiptId": int(receipt["receipt_id"]),
-            "receiptStatus": new,
-            "preRefund": bool(after["pre_refund"]),
-            "returnDeliveryDtos": after["deliveries"],
-        }
+        return PickedUp(int(receipt["receipt_id"]), new, after)
 
-    def _coupang_step(self, id_text: object, event: str) -> dict[str, Any]:
+    def _coupang_step(self, ref: ReceiptRef, event: str) -> CoupangStep:
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text, lock=True)
-            status = _status(receipt)
+            receipt = self._receipt(conn, None, ref, lock=True)
+            status = receipt_status(receipt)
             if not st.return_receipt.can(status, event):
                 raise Conflict(st.refusal(int(receipt["receipt_id"]), status, event))
             new = st.return_receipt.apply(status, event)
@@ -958,32 +920,23 @@ class Returns:
                     int(receipt["receipt_id"]),
                     {"complete_confirm_type": "CS_CONFIRM", "complete_confirm_at_us": to_us(now)},
                 )
-        return {"receiptId": int(receipt["receipt_id"]), "receiptStatus": new}
+        return CoupangStep(int(receipt["receipt_id"]), new)
 
-    def request_coupang_check(self, id_text: object) -> dict[str, Any]:
-        return self._coupang_step(id_text, st.REQUEST_COUPANG_CHECK_EVENT)
+    def request_coupang_check(self, ref: ReceiptRef) -> CoupangStep:
+        """A dispute: Coupang's CS is asked to check the return."""
+        return self._coupang_step(ref, st.REQUEST_COUPANG_CHECK_EVENT)
 
-    def coupang_checked(self, id_text: object) -> dict[str, Any]:
-        return self._coupang_step(id_text, st.COUPANG_CHECKED)
+    def coupang_checked(self, ref: ReceiptRef) -> CoupangStep:
+        """Coupang's CS settles the dispute."""
+        return self._coupang_step(ref, st.COUPANG_CHECKED)
 
-    def view(self, id_text: object) -> dict[str, Any]:
+    def view(self, ref: ReceiptRef) -> FullReturn:
         """Everything about a return, withdrawn or not (the control API)."""
         with self.store.engine.begin() as conn:
             self._settle(conn, None)
-            receipt = self._receipt(conn, None, id_text)
-            doc = self._present(conn, [receipt])[0]
+            receipt = self._receipt(conn, None, ref)
+            row = self._rows(conn, [receipt])[0]
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
             )
-        withdrawn = details["withdrawn_at_us"]
-        return {
-            **doc,
-            "vendorId": receipt["vendor_id"],
-            "requestedStage": details["requested_stage"],
-            "autoPickup": bool(details["auto_pickup"]),
-            "quickRefund": bool(details["quick_refund"]),
-            "pickedUpAt": None
-            if details["picked_up_at_us"] is None
-            else wire(from_us(int(details["picked_up_at_us"]))),
-            "withdrawnAt": None if withdrawn is None else wire(from_us(int(withdrawn))),
-        }
+        return FullReturn(row, details)

@@ -18,18 +18,27 @@ Paths served where the sources disagree or move on:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.orders import parse_day, parse_minute
-from coupang_sandbox.backends.returns import Returns
+from coupang_sandbox.backends.returns import (
+    Approval,
+    DailyQuery,
+    ManualInvoiceInput,
+    ReceiptRef,
+    Returns,
+    TimeFrameQuery,
+)
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes import exchanges
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
 from coupang_sandbox.state import returns as st
+from coupang_sandbox.views import returns as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import returns as rules
 from coupang_seller.preflight._core import as_int
@@ -59,7 +68,10 @@ def _int_query(call: Call, name: str, found: list[Violation]) -> int | None:
     return value
 
 
-def list_returns(call: Call, *, version: str, time_frame: bool | None = None) -> Response:
+def parse_list_query(
+    call: Call, *, version: str, time_frame: bool | None = None
+) -> DailyQuery | TimeFrameQuery:
+    """The query of a return list: the daily list, or ``searchType=timeFrame`` (minutes)."""
     found: list[Violation] = []
     status = (call.query("status") or "").strip().upper() or None
     cancel_type = (call.query("cancelType") or "").strip().upper() or None
@@ -88,10 +100,7 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
             found += rules.check_time_frame(start, end)
         if found or start is None or end is None:
             raise ValidationFailed(found)
-        data = _returns(call).list_time_frame(
-            call.vendor_id, cancel=cancel, statuses=statuses, start=start, end=end
-        )
-        return ok(data)
+        return TimeFrameQuery(call.vendor_id, cancel, statuses, start, end)
     day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
     day_to, other = parse_day(call.query("createdAtTo"), "createdAtTo")
     found += more + other
@@ -110,7 +119,7 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
             )
     if found or day_from is None or day_to is None:
         raise ValidationFailed(found)
-    docs, next_token = _returns(call).list_daily(
+    return DailyQuery(
         call.vendor_id,
         cancel=cancel,
         statuses=statuses,
@@ -121,20 +130,39 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
         # The docs give 50 as the default and no maximum: larger pages are served as 50.
         limit=min(size or rules.MAX_PER_PAGE, rules.MAX_PER_PAGE),
     )
-    return ok(docs, nextToken=next_token)
+
+
+def list_returns(call: Call, *, version: str, time_frame: bool | None = None) -> Response:
+    """``returnRequests``: the daily list (``nextToken`` next to ``data``) or a time frame."""
+    query = parse_list_query(call, version=version, time_frame=time_frame)
+    if isinstance(query, TimeFrameQuery):
+        return ok(views.return_docs(_returns(call).list_time_frame(query)))
+    page = _returns(call).list_daily(query)
+    next_token = "" if page.next_after is None else str(page.next_after)
+    return ok(views.return_docs(page.rows), nextToken=next_token)
 
 
 def get_return(call: Call) -> Response:
-    return ok(_returns(call).get(call.vendor_id, call.path["receiptId"]), "200")
+    ref = ReceiptRef.of(call.path["receiptId"])
+    return ok(views.return_docs(_returns(call).get(call.vendor_id, ref)), "200")
+
+
+def _path_receipt(call: Call) -> ReceiptRef:
+    """The path's receiptId; a ``receiptId`` repeated in the body must be the same."""
+    found = body_id_mismatch(call.body, "receiptId", call.path["receiptId"])
+    if found:
+        raise ValidationFailed(found)
+    return ReceiptRef.of(call.path["receiptId"])
 
 
 def receive_confirmation(call: Call) -> Response:
-    _returns(call).receive_confirmation(call.vendor_id, call.path["receiptId"], call.body)
+    _returns(call).receive_confirmation(call.vendor_id, _path_receipt(call))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
 
 
 def approval(call: Call) -> Response:
-    _returns(call).approve(call.vendor_id, call.path["receiptId"], call.body)
+    ref = _path_receipt(call)
+    _returns(call).approve(call.vendor_id, ref, Approval(call.body.get("cancelCount")))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
 
 
@@ -165,14 +193,15 @@ def withdraw_requests(call: Call) -> Response:
         found += rules.check_size_per_page(size)
     if found:
         raise ValidationFailed(found)
-    data, next_index = _returns(call).withdrawals(
+    page = _returns(call).withdrawals(
         call.vendor_id,
         start,
         end,
         page_index=index or 1,
         size=size or rules.DEFAULT_SIZE_PER_PAGE,
     )
-    return ok(data, nextPageIndex=next_index)
+    next_index = "" if page.next_index is None else str(page.next_index)
+    return ok(views.withdrawals(page.rows), nextPageIndex=next_index)
 
 
 def withdraw_list(call: Call) -> Response:
@@ -180,14 +209,36 @@ def withdraw_list(call: Call) -> Response:
     found = rules.check_cancel_ids(ids)
     if found or not isinstance(ids, list):
         raise ValidationFailed(found)
-    return ok(_returns(call).withdrawals_by_ids(call.vendor_id, ids), "200")
+    wanted = [v for v in (as_int(i) for i in ids) if v is not None]
+    return ok(views.withdrawals(_returns(call).withdrawals_by_ids(call.vendor_id, wanted)), "200")
+
+
+def _invoice_text(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def parse_manual_invoice(body: Mapping[str, Any]) -> ManualInvoiceInput:
+    """The body of ``return-exchange-invoices/manual`` (type RETURN)."""
+    found = rules.check_manual_invoice(body)
+    if found:
+        raise ValidationFailed(found)
+    reg = body.get("regNumber")
+    return ManualInvoiceInput(
+        receipt=ReceiptRef.of(body["receiptId"]),
+        courier=str(body["deliveryCompanyCode"]).strip().upper(),
+        number=_invoice_text(body["invoiceNumber"]),
+        reg_number=None if reg is None else str(reg),
+    )
 
 
 def manual_invoice(call: Call) -> Response:
     kind = str(call.body.get("returnExchangeDeliveryType") or "").strip().upper()
     if kind == "EXCHANGE":
         return exchanges.manual_invoice(call)
-    return ok(_returns(call).manual_invoice(call.vendor_id, call.body))
+    invoice = parse_manual_invoice(call.body)
+    return ok(views.pickup_invoice(_returns(call).manual_invoice(call.vendor_id, invoice)))
 
 
 def _season1_list(call: Call) -> Response:

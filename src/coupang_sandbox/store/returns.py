@@ -140,6 +140,28 @@ def receipts_page(
     return rows[:limit], len(rows) > limit
 
 
+def unscheduled_auto_pickups(
+    conn: Connection, vendor_id: str | None, status: str
+) -> list[tuple[int, int]]:
+    """(receiptId, receipt updated_at_us) of auto-pickup returns in ``status`` with no pickup
+    scheduled, not picked up and not withdrawn."""
+    ret, rec = returns, receipts
+    query = (
+        select(ret.c.receipt_id, rec.c.updated_at_us)
+        .join(rec, rec.c.receipt_id == ret.c.receipt_id)
+        .where(
+            ret.c.auto_pickup.is_(True),
+            ret.c.pickup_due_us.is_(None),
+            ret.c.picked_up_at_us.is_(None),
+            ret.c.withdrawn_at_us.is_(None),
+            rec.c.receipt_status == status,
+        )
+    )
+    if vendor_id is not None:
+        query = query.where(ret.c.vendor_id == vendor_id)
+    return [(int(r[0]), int(r[1])) for r in conn.execute(query).all()]
+
+
 def pickups_due(conn: Connection, vendor_id: str | None, now_us: int) -> list[RowMapping]:
     where: list[Any] = [returns.c.pickup_due_us <= now_us]
     if vendor_id is not None:
