@@ -169,6 +169,7 @@ class SheetProduct:
 
     @property
     def external_sku(self) -> str | None:
+        """The first item's externalVendorSku, or None when blank."""
         items = self.body.get("items") or []
         sku = items[0].get("externalVendorSku") if items else None
         return str(sku) if sku not in (None, "") else None
@@ -455,4 +456,5 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
 
 
 def iter_problems(product: SheetProduct) -> Iterator[tuple[Cell, str, str]]:
+    """The parse problems found while reading ``product`` from the sheet."""
     yield from product.problems

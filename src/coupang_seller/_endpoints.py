@@ -21,6 +21,7 @@ class Endpoint:
     also: tuple[str, ...] = ()
 
     def format(self, **params: str) -> str:
+        """The path with its ``{placeholders}`` (vendorId, ids) filled in."""
         return self.path.format(**params)
 
 

@@ -198,6 +198,7 @@ class ValidationError(BadRequestError):
 
     @property
     def violations(self) -> list[Violation]:
+        """The field-level violations listed in the error body's ``errors`` (empty when none)."""
         errors = self.body.get("errors") if isinstance(self.body, dict) else None
         if not isinstance(errors, list):
             return []

@@ -70,6 +70,7 @@ class Page(CoupangModel, Generic[T]):
 
     @property
     def total_pages(self) -> int | None:
+        """pagination.totalPages, or None without pagination."""
         return self.pagination.totalPages if self.pagination else None
 
 

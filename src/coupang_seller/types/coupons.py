@@ -43,6 +43,7 @@ class CouponBudget(CoupangModel):
 
     @property
     def remaining(self) -> float:
+        """Budget left: totalBudgetAmount minus usedBudgetAmount."""
         return (self.totalBudgetAmount or 0) - (self.usedBudgetAmount or 0)
 
 
@@ -96,10 +97,12 @@ class CouponRequestStatus(CoupangModel):
 
     @property
     def finished(self) -> bool:
+        """True once the request left REQUESTED."""
         return self.status != REQUESTED
 
     @property
     def done(self) -> bool:
+        """True when the request ended DONE."""
         return self.status == DONE
 
 
@@ -159,10 +162,12 @@ class DownloadRequestResult(CoupangModel):
 
     @property
     def succeeded(self) -> bool:
+        """True when requestResultStatus is SUCCESS."""
         return self.requestResultStatus == "SUCCESS"
 
     @property
     def transaction_id(self) -> str | None:
+        """The body's requestTransactionId, to poll the request with."""
         return None if self.body is None else self.body.requestTransactionId
 
 
@@ -183,4 +188,5 @@ class DownloadTransactionStatus(CoupangModel):
 
     @property
     def finished(self) -> bool:
+        """True once the request left REQUESTED."""
         return self.status != REQUESTED

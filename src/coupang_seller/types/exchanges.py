@@ -246,8 +246,10 @@ class ExchangeRequestPage(CoupangModel):
 
     @property
     def items(self) -> list[ExchangeRequest]:
+        """The exchange requests of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None

@@ -103,6 +103,7 @@ class OrderSheet(CoupangModel):
 
     @property
     def vendor_item_ids(self) -> list[int]:
+        """The vendorItemIds of the sheet's orderItems."""
         return [item.vendorItemId for item in self.orderItems]
 
 
@@ -116,10 +117,12 @@ class OrderSheetPage(CoupangModel):
 
     @property
     def items(self) -> list[OrderSheet]:
+        """The order sheets of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
@@ -155,18 +158,22 @@ class BulkResult(CoupangModel):
 
     @property
     def failed(self) -> list[BulkItemResult]:
+        """The entries Coupang refused (succeed is false)."""
         return [item for item in self.responseList if not item.succeed]
 
     @property
     def succeeded(self) -> list[BulkItemResult]:
+        """The entries Coupang accepted."""
         return [item for item in self.responseList if item.succeed]
 
     @property
     def all_succeeded(self) -> bool:
+        """True when no entry failed."""
         return not self.failed
 
     @property
     def retryable(self) -> list[BulkItemResult]:
+        """The failed entries Coupang marks retryRequired."""
         return [item for item in self.failed if item.retryRequired]
 
     @classmethod
@@ -234,4 +241,5 @@ class CancelResult(CoupangModel):
 
     @property
     def partial(self) -> bool:
+        """True when Coupang answered code PARTIAL (some entries failed)."""
         return self.code == "PARTIAL"

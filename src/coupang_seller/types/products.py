@@ -269,6 +269,7 @@ class SellerProduct(CoupangModel):
     )(_number_as_text)
 
     def item_by_vendor_item_id(self, vendor_item_id: int) -> SellerProductItem | None:
+        """The item with this vendorItemId, or None."""
         for item in self.items:
             if item.vendorItemId == vendor_item_id:
                 return item

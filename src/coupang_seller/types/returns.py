@@ -92,6 +92,7 @@ class ReturnRequest(CoupangModel):
 
     @property
     def vendor_item_ids(self) -> list[int]:
+        """The vendorItemIds of the request's returnItems."""
         return [item.vendorItemId for item in self.returnItems]
 
     @property
@@ -110,10 +111,12 @@ class ReturnPage(CoupangModel):
 
     @property
     def items(self) -> list[ReturnRequest]:
+        """The return requests of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
@@ -136,6 +139,7 @@ class ReturnWithdrawalPage(CoupangModel):
 
     @property
     def next_page_index(self) -> int | None:
+        """nextPageIndex as a positive int, or None on the last page."""
         text = str(self.nextPageIndex or "").strip()
         return int(text) if text.isdigit() and int(text) > 0 else None
 

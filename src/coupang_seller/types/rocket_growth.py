@@ -67,10 +67,12 @@ class RgOrderPage(CoupangModel):
 
     @property
     def items(self) -> list[RgOrder]:
+        """The Rocket Growth orders of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
@@ -89,10 +91,12 @@ class RgInventorySummary(CoupangModel):
 
     @property
     def orderable(self) -> int:
+        """inventoryDetails.totalOrderableQuantity."""
         return self.inventoryDetails.totalOrderableQuantity
 
     @property
     def sold_last_30_days(self) -> int:
+        """Units sold in the last 30 days (salesCountMap), 0 when absent."""
         return int(self.salesCountMap.get(SALES_COUNT_LAST_THIRTY_DAYS, 0))
 
 
@@ -104,8 +108,10 @@ class RgInventoryPage(CoupangModel):
 
     @property
     def items(self) -> list[RgInventorySummary]:
+        """The inventory summaries of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
