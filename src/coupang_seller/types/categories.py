@@ -85,6 +85,8 @@ class CategoryAttribute(CoupangModel):
 
 
 class NoticeCategoryDetail(CoupangModel):
+    """One field of a notice category (상품고시정보), with whether it is MANDATORY."""
+
     noticeCategoryDetailName: str
     required: str | None = None
 
@@ -97,11 +99,15 @@ class NoticeCategory(CoupangModel):
 
 
 class RequiredDocument(CoupangModel):
+    """A document template (requiredDocumentNames) the category may ask for."""
+
     templateName: str
     required: str | None = None
 
 
 class CategoryCertification(CoupangModel):
+    """A certification the category accepts or requires (certificationType, dataType)."""
+
     certificationType: str
     name: str | None = None
     #: ``CODE`` (the certificate number must be given) or ``NONE``.

@@ -20,6 +20,8 @@ FAIL: Final = "FAIL"
 
 
 class CouponContract(CoupangModel):
+    """An instant-coupon contract (contractId) and its seller/Coupang share ratios."""
+
     contractId: int
     vendorContractId: int | None = None
     sellerId: str | None = None
@@ -35,6 +37,8 @@ class CouponContract(CoupangModel):
 
 
 class CouponBudget(CoupangModel):
+    """A contract's monthly coupon budget: totalBudgetAmount and usedBudgetAmount."""
+
     contractId: int
     targetMonth: str | None = None
     vendorShareRatio: float | None = None
@@ -48,6 +52,8 @@ class CouponBudget(CoupangModel):
 
 
 class InstantCoupon(CoupangModel):
+    """An instant-discount coupon (즉시할인쿠폰) as Coupang lists it."""
+
     couponId: int
     contractId: int | None = None
     vendorContractId: int | None = None
@@ -63,6 +69,8 @@ class InstantCoupon(CoupangModel):
 
 
 class CouponItem(CoupangModel):
+    """A vendor item attached to an instant coupon (couponItemId)."""
+
     couponItemId: int
     couponId: int | None = None
     vendorItemId: int | None = None
@@ -81,11 +89,15 @@ class CouponRequested(CoupangModel):
 
 
 class FailedVendorItem(CoupangModel):
+    """A vendorItemId an instant-coupon request could not apply, with the reason."""
+
     vendorItemId: int | None = None
     reason: str | None = None
 
 
 class CouponRequestStatus(CoupangModel):
+    """The state of an asynchronous instant-coupon request (requestedId): REQUESTED, DONE or FAIL."""
+
     requestedId: str
     couponId: int | None = None
     type: str | None = None
@@ -118,6 +130,8 @@ class FmsPage(CoupangModel, Generic[T]):
 
 
 class DownloadPolicy(CoupangModel):
+    """One policy of a download coupon: discount type, amount and minimum price."""
+
     title: str | None = None
     typeOfDiscount: str | None = None
     description: str | None = None
@@ -132,6 +146,8 @@ class DownloadPolicy(CoupangModel):
 
 
 class DownloadCoupon(CoupangModel):
+    """A download coupon (다운로드쿠폰) as Coupang returns it."""
+
     couponId: int
     vendorId: str | None = None
     title: str | None = None
@@ -148,6 +164,8 @@ class DownloadCoupon(CoupangModel):
 
 
 class DownloadRequestBody(CoupangModel):
+    """The body of a download-coupon request answer: couponId and requestTransactionId."""
+
     couponId: int | None = None
     requestTransactionId: str | None = None
 
@@ -172,11 +190,15 @@ class DownloadRequestResult(CoupangModel):
 
 
 class DownloadFailedItem(CoupangModel):
+    """A vendorItemId a download-coupon request could not apply, with the failureReason."""
+
     vendorItemId: int | None = None
     failureReason: str | None = None
 
 
 class DownloadTransactionStatus(CoupangModel):
+    """The state of a download-coupon item request, polled by requestTransactionId."""
+
     requestedId: str
     type: str | None = None
     status: str

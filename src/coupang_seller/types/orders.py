@@ -34,6 +34,8 @@ ORDER_SHEET_STATUSES: Final[tuple[OrderSheetStatus, ...]] = get_args(OrderSheetS
 
 
 class Orderer(CoupangModel):
+    """The buyer of an order sheet (personal data: masked in repr/str)."""
+
     personal_block = True
 
     name: str | None = None
@@ -43,6 +45,8 @@ class Orderer(CoupangModel):
 
 
 class Receiver(CoupangModel):
+    """The recipient of an order sheet (personal data: masked in repr/str)."""
+
     personal_block = True
 
     name: str | None = None
@@ -54,6 +58,8 @@ class Receiver(CoupangModel):
 
 
 class OrderItem(CoupangModel):
+    """One line of an order sheet: a vendorItemId, its count and prices."""
+
     vendorItemPackageId: int | None = None
     vendorItemPackageName: str | None = None
     productId: int | None = None
@@ -127,17 +133,23 @@ class OrderSheetPage(CoupangModel):
 
 
 class DeliveryHistoryDetail(CoupangModel):
+    """One step of a shipment's delivery history (deliveryStatus and time)."""
+
     deliveryStatus: str
     deliveryStatusDesc: str | None = None
     updatedAt: str | None = None
 
 
 class DeliveryHistory(CoupangModel):
+    """The delivery history of one shipmentBoxId."""
+
     shipmentBoxId: int
     details: list[DeliveryHistoryDetail] = []
 
 
 class BulkItemResult(CoupangModel):
+    """The result for one shipmentBoxId of a bulk call (acknowledge, invoices)."""
+
     shipmentBoxId: int | None = None
     succeed: bool
     resultCode: str | None = None
@@ -206,6 +218,8 @@ class InvoiceLine(CoupangModel):
 
 
 class CancelReceipt(CoupangModel):
+    """A cancel receipt (receiptId) created when an order is cancelled."""
+
     receiptId: int | None = None
     receiptType: str | None = None
     vendorItemIds: list[int] = []

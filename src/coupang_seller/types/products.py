@@ -150,6 +150,8 @@ class Attribute(CoupangModel):
 
 
 class ContentDetail(CoupangModel):
+    """One block of a product's detail content (TEXT, IMAGE, ...)."""
+
     content: str
     detailType: str = "TEXT"
 
@@ -162,6 +164,8 @@ class Content(CoupangModel):
 
 
 class Certification(CoupangModel):
+    """A certification of an item: certificationType and certificationCode."""
+
     certificationType: str = CERTIFICATION_NOT_REQUIRED
     certificationCode: str | None = None
 

@@ -39,6 +39,8 @@ FAULT_TYPES: Final = ("COUPANG", "VENDOR", "CUSTOMER", "WMS", "GENERAL")
 
 
 class ReturnItem(CoupangModel):
+    """One item of a return request: vendorItemId and counts."""
+
     vendorItemPackageId: int | None = None
     vendorItemPackageName: str | None = None
     vendorItemId: int
@@ -132,6 +134,8 @@ class ReturnWithdrawal(CoupangModel):
 
 
 class ReturnWithdrawalPage(CoupangModel):
+    """A page of return withdrawals with the nextPageIndex."""
+
     code: int | str | None = None
     message: str | None = None
     data: list[ReturnWithdrawal] = []

@@ -31,6 +31,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RgOrderItem(CoupangModel):
+    """One line of a Rocket Growth order: vendorItemId, quantity and unit price."""
+
     vendorItemId: int | None = None
     productName: str | None = None
     salesQuantity: int = 0
@@ -39,6 +41,8 @@ class RgOrderItem(CoupangModel):
 
 
 class RgOrder(CoupangModel):
+    """A Rocket Growth order (orderId) with its items."""
+
     orderId: int
     vendorId: str | None = None
     paidAt: int | str | None = None
@@ -77,6 +81,8 @@ class RgOrderPage(CoupangModel):
 
 
 class RgInventoryDetails(CoupangModel):
+    """Stock figures of a Rocket Growth item: totalOrderableQuantity."""
+
     totalOrderableQuantity: int = 0
 
 
@@ -101,6 +107,8 @@ class RgInventorySummary(CoupangModel):
 
 
 class RgInventoryPage(CoupangModel):
+    """A page of Rocket Growth inventory summaries with the nextToken."""
+
     code: int | str | None = None
     message: str | None = None
     data: list[RgInventorySummary] = []
