@@ -21,6 +21,8 @@ def to_jsonable(value: Any) -> Any:
 
 
 class Output:
+    """Where the CLI prints: human lines, or JSON with ``--json``; errors always go to stderr."""
+
     def __init__(
         self, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
     ) -> None:

@@ -127,6 +127,8 @@ def fix_for(rule: str, column: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A problem with one sheet cell: the preflight field and rule, the message, and whether it only warns."""
+
     cell: Cell
     field: str
     rule: str

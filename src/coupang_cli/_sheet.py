@@ -121,12 +121,16 @@ class SheetError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A sheet position: 1-based row (header = 1) and column name."""
+
     row: int  # 1-based row of the sheet, header = 1
     column: str
 
 
 @dataclass
 class SheetProduct:
+    """One product built from sheet rows: its request body and, per JSON path, the cell it came from."""
+
     key: str
     rows: list[int]
     body: dict[str, Any]

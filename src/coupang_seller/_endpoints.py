@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
+    """One WING Open API operation: its key, HTTP method, path template and the SDK method calling it."""
+
     key: str
     method: str
     path: str

@@ -56,6 +56,8 @@ class CoupangModel(BaseModel):
 
 
 class Pagination(CoupangModel):
+    """Coupang's page block: currentPage, totalPages, totalElements, countPerPage."""
+
     currentPage: int | None = None
     totalPages: int | None = None
     totalElements: int | None = None
