@@ -127,7 +127,7 @@ def fix_for(rule: str, column: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A problem with one sheet cell: the preflight field and rule, the message, and whether it only warns."""
+    """A problem at one sheet cell: preflight field, rule, message, and whether it only warns."""
 
     cell: Cell
     field: str

@@ -168,9 +168,7 @@ def check_deadline(value: float | None) -> None:
 
 
 def check_extended_timeout(value: float | None) -> None:
-    """Raise ConfigurationError unless ``value`` is None or within (0,
-    MAX_EXTENDED_TIMEOUT_SECONDS].
-    """
+    """Raise ConfigurationError unless ``value`` is None or in (0, MAX_EXTENDED_TIMEOUT_SECONDS]."""
     if value is not None and not (0 < value <= C.MAX_EXTENDED_TIMEOUT_SECONDS):
         raise ConfigurationError(
             f"extended_timeout must be between 0 and {C.MAX_EXTENDED_TIMEOUT_SECONDS:g} seconds"
