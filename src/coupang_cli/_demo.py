@@ -59,6 +59,9 @@ SEOUL = PlaceAddress(
 
 
 def run_demo(out: Output, *, db_url: str | None = None) -> int:
+    """Run the guided demo against a throwaway sandbox (SQLite in a temp dir unless ``db_url``);
+    return the exit code.
+    """
     with tempfile.TemporaryDirectory(prefix="coupang-demo-") as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'sandbox.sqlite3'}"
         access_key, secret_key = secrets.token_hex(8), secrets.token_hex(20)
@@ -191,6 +194,9 @@ class _Indented(io.TextIOBase):
         self.at_start = True
 
     def write(self, text: str) -> int:
+        """Write ``text``, putting the margin in front of every non-blank line; return the
+        characters taken.
+        """
         for piece in text.splitlines(keepends=True):
             if self.at_start and piece.strip():
                 self.target.write(self.margin)
@@ -509,4 +515,5 @@ class _Tee(Output):
         self._data = data
 
     def data(self, value: object) -> None:
+        """Pass ``value`` on to the wrapped output's data channel."""
         self._data.data(value)

@@ -17,6 +17,8 @@ STARTUP_TIMEOUT_SECONDS = 15.0
 
 @dataclass(frozen=True)
 class RunningSandbox:
+    """A sandbox server the CLI started in-process: its base URL, host and port."""
+
     base_url: str
     host: str
     port: int

@@ -107,6 +107,7 @@ def _day(text: str) -> date:
 
 
 def add_order_commands(sub: Any) -> None:
+    """Register the ``orders`` sub-commands (list, ack, invoices) on the argparse ``sub`` parsers."""
     orders = sub.add_parser(
         "orders", help="order sheets: list, acknowledge, upload invoices from a CSV"
     ).add_subparsers(dest="action", required=True)
@@ -152,6 +153,7 @@ def add_order_commands(sub: Any) -> None:
 
 
 def run_orders(args: argparse.Namespace, out: Output, client: Client) -> int:
+    """Dispatch a parsed ``orders`` command to its runner; return the exit code."""
     if args.action == "list":
         return run_list(client, out, start=args.date_from, end=args.date_to, status=args.status)
     if args.action == "ack":
@@ -173,6 +175,11 @@ def _sheet_line(sheet: OrderSheet) -> str:
 
 
 def run_list(client: Client, out: Output, *, start: date, end: date, status: str | None) -> int:
+    """Print the order sheets created between ``start`` and ``end`` (optionally one status); return
+    the exit code.
+
+    Raises ValueError when ``--to`` is before ``--from``.
+    """
     if end < start:
         raise ValueError(f"--to {end} is before --from {start}")
     # argparse's choices= keeps the text to the OrderSheetStatus codes.
@@ -198,6 +205,9 @@ def _result_line(item: BulkItemResult) -> str:
 
 
 def run_ack(client: Client, out: Output, ids: Sequence[str]) -> int:
+    """Acknowledge the given shipmentBoxIds (발주확인); non-numeric ids are refused before any call.
+    Return the exit code.
+    """
     bad = [text for text in ids if not text.strip().isdigit() or int(text) <= 0]
     if bad:
         out.error(f"shipmentBoxIds are positive numbers; not sent: {', '.join(bad)}")
@@ -234,6 +244,7 @@ class InvoiceProblem:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict: row, column, rule, message."""
         return {"row": self.row, "column": self.column, "rule": self.rule, "message": self.message}
 
 
@@ -245,6 +256,7 @@ class InvoiceSheet:
     problems: list[InvoiceProblem]
 
     def bad_rows(self) -> set[int]:
+        """Sheet rows that carry at least one problem."""
         return {p.row for p in self.problems}
 
     def boxes(self) -> dict[Any, list[int]]:
@@ -264,6 +276,7 @@ class InvoiceSheet:
         ]
 
     def refused_boxes(self) -> list[Any]:
+        """Boxes with at least one bad row: none of their invoices are uploaded."""
         bad = self.bad_rows()
         return [
             box for box, indexes in self.boxes().items() if any(row_of(i) in bad for i in indexes)
@@ -291,6 +304,7 @@ def _flag_value(text: str) -> Any:
 
 def _line_of(row: Mapping[str, str | None]) -> dict[str, Any]:
     def cell(name: str) -> str:
+        """The stripped text of column ``name`` in this row (empty when missing)."""
         return (row.get(name) or "").strip()
 
     line: dict[str, Any] = {name: _id_value(cell(name)) for name in _ID_COLUMNS}

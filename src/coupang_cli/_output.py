@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 
 def to_jsonable(value: Any) -> Any:
+    """Turn models (by alias, without None), lists and dicts into plain JSON-ready values."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_none=True)
     if isinstance(value, list | tuple):
@@ -20,6 +21,8 @@ def to_jsonable(value: Any) -> Any:
 
 
 class Output:
+    """Where the CLI prints: human lines, or JSON with ``--json``; errors always go to stderr."""
+
     def __init__(
         self, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
     ) -> None:
@@ -28,14 +31,17 @@ class Output:
         self.err = err or sys.stderr
 
     def line(self, text: str = "") -> None:
+        """Print a human line (suppressed in ``--json`` mode)."""
         if not self.as_json:
             print(text, file=self.out)
 
     def data(self, value: Any) -> None:
+        """Print ``value`` as indented JSON in ``--json`` mode (nothing otherwise: callers print lines)."""
         if self.as_json:
             print(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2), file=self.out)
 
     def error(self, text: str, *, payload: dict[str, Any] | None = None) -> None:
+        """Print ``error: text`` on stderr; in ``--json`` mode also a ``{"error": ...}`` object on stdout."""
         if self.as_json:
             print(
                 json.dumps({"error": payload or {"message": text}}, ensure_ascii=False),

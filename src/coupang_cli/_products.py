@@ -117,6 +117,7 @@ FIX_HINTS: Mapping[str, str] = {
 
 
 def fix_for(rule: str, column: str) -> str:
+    """The hint that tells the seller how to fix ``rule`` in sheet column ``column``."""
     if rule == "required":
         return f"fill in the {column} column"
     if rule == "notice_detail_missing" and column.startswith("notice:"):
@@ -126,6 +127,8 @@ def fix_for(rule: str, column: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A problem at one sheet cell: preflight field, rule, message, and whether it only warns."""
+
     cell: Cell
     field: str
     rule: str
@@ -134,9 +137,11 @@ class Problem:
 
     @property
     def fix(self) -> str:
+        """How to fix this problem (see :func:`fix_for`)."""
         return fix_for(self.rule, self.cell.column)
 
     def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict: row, column, rule, message, fix and warning flag."""
         return {
             "row": self.cell.row,
             "column": self.cell.column,
@@ -148,6 +153,7 @@ class Problem:
         }
 
     def line(self, sheet: str) -> str:
+        """One human line: ``<sheet> row N [column] rule: message``."""
         kind = "warning: " if self.warning else ""
         return (
             f"{sheet} row {self.cell.row} [{self.cell.column}] {kind}{self.rule}: {self.message}"
@@ -167,10 +173,12 @@ def default_checker(sheet_dir: Path) -> Checker:
     loader = rules.local_image_loader(sheet_dir)
 
     def is_leaf(code: int) -> bool | None:
+        """Whether ``code`` is a leaf category in the bundled catalog (None when unknown)."""
         node = catalog.get(code)
         return None if node is None else node.is_leaf
 
     def check(body: dict[str, Any]) -> list[Violation]:
+        """Run the SDK's product-create preflight on one product body."""
         return rules.check_product_create(
             body, meta_for=catalog.meta, is_leaf=is_leaf, now=datetime.now(UTC), load_image=loader
         )
@@ -179,12 +187,16 @@ def default_checker(sheet_dir: Path) -> Checker:
 
 
 def problems_of(product: SheetProduct, checker: Checker) -> list[Problem]:
+    """All problems of one sheet product: the sheet's own parse problems plus the preflight
+    violations, located on cells.
+    """
     found = [Problem(cell, cell.column, rule, message) for cell, rule, message in product.problems]
     found += located(product, checker(product.body))
     return found
 
 
 def located(product: SheetProduct, violations: Iterable[Violation]) -> list[Problem]:
+    """Map preflight violations (by field path) back to the sheet cells they came from."""
     return [
         Problem(
             product.locate(v.field, v.message),
@@ -198,6 +210,7 @@ def located(product: SheetProduct, violations: Iterable[Violation]) -> list[Prob
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """Only the blocking problems (warnings dropped)."""
     return [p for p in problems if not p.warning]
 
 
@@ -208,6 +221,11 @@ def load_sheet(
     defaults: Mapping[str, Any] | None = None,
     overrides: Mapping[str, Any] | None = None,
 ) -> list[SheetProduct]:
+    """Read a product sheet (CSV/XLSX) into products for ``vendor_id``, applying column ``defaults``
+    and ``overrides``.
+
+    Raises ValueError when the sheet has no header row.
+    """
     header, rows = read_rows(path)
     if not header:
         raise ValueError(f"{path}: the sheet is empty")
@@ -279,6 +297,9 @@ class _Progress:
         self.counts = {"created": 0, "already": 0, "failed": 0}
 
     def step(self, done: int, product: SheetProduct, outcome: str, detail: str) -> None:
+        """Record one finished product (created, skipped or failed) and redraw the progress bar on a
+        TTY.
+        """
         self.counts["failed" if outcome == FAILED else outcome] += 1
         if self.tty:
             width = 24
@@ -293,6 +314,7 @@ class _Progress:
         self.stream.flush()
 
     def close(self) -> None:
+        """End the progress line on a TTY."""
         if self.tty and self.total:
             self.stream.write("\n")
             self.stream.flush()
@@ -529,6 +551,7 @@ def _exit_code(results: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> 
 
 
 def summarize(products: Iterable[SheetProduct]) -> list[str]:
+    """One line per product: its key and the sheet rows it was built from."""
     return [f"{p.key}: rows {', '.join(map(str, p.rows))}" for p in products]
 
 

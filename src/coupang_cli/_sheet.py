@@ -121,12 +121,16 @@ class SheetError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A sheet position: 1-based row (header = 1) and column name."""
+
     row: int  # 1-based row of the sheet, header = 1
     column: str
 
 
 @dataclass
 class SheetProduct:
+    """One product built from sheet rows: its request body and, per JSON path, the cell it came from."""
+
     key: str
     rows: list[int]
     body: dict[str, Any]
@@ -169,6 +173,7 @@ class SheetProduct:
 
     @property
     def external_sku(self) -> str | None:
+        """The first item's externalVendorSku, or None when blank."""
         items = self.body.get("items") or []
         sku = items[0].get("externalVendorSku") if items else None
         return str(sku) if sku not in (None, "") else None
@@ -455,4 +460,5 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
 
 
 def iter_problems(product: SheetProduct) -> Iterator[tuple[Cell, str, str]]:
+    """The parse problems found while reading ``product`` from the sheet."""
     yield from product.problems

@@ -39,6 +39,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
+    """The current time in UTC (the clock the HMAC signature's signed-date uses)."""
     return datetime.now(UTC)
 
 
@@ -114,6 +115,7 @@ class CEAAuth(httpx.Auth):
 
     @property
     def access_key(self) -> str:
+        """The access key this signer puts in the Authorization header."""
         return self._access_key
 
     def sign(self, request: httpx.Request) -> None:
@@ -128,6 +130,7 @@ class CEAAuth(httpx.Auth):
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx auth hook: sign the request with CEA HMAC-SHA256 and send it."""
         self.sign(request)
         yield request
 

@@ -105,6 +105,7 @@ class _Cookieless:
 
     @cookies.setter
     def cookies(self, cookies: httpx._types.CookieTypes) -> None:
+        """Refuse to set cookies: raises AttributeError (the SDK never keeps cookies)."""
         raise AttributeError("the SDK's HTTP client keeps no cookies")
 
 
@@ -202,12 +203,14 @@ class Client(BaseClient):
     # -- resources ------------------------------------------------------------------
     @cached_property
     def outbound_shipping_places(self) -> OutboundShippingPlaces:
+        """Outbound shipping places (출고지): register, update, list."""
         from coupang_seller.resources.shipping_places import OutboundShippingPlaces
 
         return OutboundShippingPlaces(self)
 
     @cached_property
     def return_centers(self) -> ReturnCenters:
+        """Return centers (반품지): register, update, list."""
         from coupang_seller.resources.shipping_places import ReturnCenters
 
         return ReturnCenters(self)
@@ -425,6 +428,7 @@ class Client(BaseClient):
         return self.success_json(request, response)
 
     def close(self) -> None:
+        """Close the HTTP client if the SDK created it (a passed-in ``http_client`` stays open)."""
         if self._owns_http:
             self._http.close()
 
@@ -508,90 +512,108 @@ class AsyncClient(BaseClient):
 
     @cached_property
     def outbound_shipping_places(self) -> AsyncOutboundShippingPlaces:
+        """Outbound shipping places (출고지): register, update, list."""
         from coupang_seller.resources.shipping_places import AsyncOutboundShippingPlaces
 
         return AsyncOutboundShippingPlaces(self)
 
     @cached_property
     def return_centers(self) -> AsyncReturnCenters:
+        """Return centers (반품지): register, update, list."""
         from coupang_seller.resources.shipping_places import AsyncReturnCenters
 
         return AsyncReturnCenters(self)
 
     @cached_property
     def products(self) -> AsyncProducts:
+        """Seller products (등록상품) and their items."""
         from coupang_seller.resources.products import AsyncProducts
 
         return AsyncProducts(self)
 
     @cached_property
     def categories(self) -> AsyncCategories:
+        """Display categories (노출카테고리), category meta and prediction."""
         from coupang_seller.resources.categories import AsyncCategories
 
         return AsyncCategories(self)
 
     @cached_property
     def orders(self) -> AsyncOrders:
+        """Order sheets (발주서) and fulfilment: acknowledgement, invoices, cancels."""
         from coupang_seller.resources.orders import AsyncOrders
 
         return AsyncOrders(self)
 
     @cached_property
     def coupons(self) -> AsyncCoupons:
+        """Instant-discount coupons (즉시할인쿠폰): contracts, budgets, coupons, items, requests."""
         from coupang_seller.resources.coupons import AsyncCoupons
 
         return AsyncCoupons(self)
 
     @cached_property
     def download_coupons(self) -> AsyncDownloadCoupons:
+        """Downloadable coupons (다운로드쿠폰): create, items, expiry, transaction status."""
         from coupang_seller.resources.coupons import AsyncDownloadCoupons
 
         return AsyncDownloadCoupons(self)
 
     @cached_property
     def exchanges(self) -> AsyncExchanges:
+        """Exchange requests (교환): list, receipt confirmation, rejection, exchange invoice."""
         from coupang_seller.resources.exchanges import AsyncExchanges
 
         return AsyncExchanges(self)
 
     @cached_property
     def returns(self) -> AsyncReturns:
+        """Returns (반품): lists, receipt confirmation, approval, withdrawals, pickup invoices."""
         from coupang_seller.resources.returns import AsyncReturns
 
         return AsyncReturns(self)
 
     @cached_property
     def settlement(self) -> AsyncSettlement:
+        """Settlement (정산): revenue history (매출내역) and settlement histories (지급내역)."""
         from coupang_seller.resources.settlement import AsyncSettlement
 
         return AsyncSettlement(self)
 
     @cached_property
     def cashback(self) -> AsyncCashback:
+        """Item cashback rules (상품 캐시백): apply, look up, remove."""
         from coupang_seller.resources.cashback import AsyncCashback
 
         return AsyncCashback(self)
 
     @cached_property
     def rocket_growth(self) -> AsyncRocketGrowth:
+        """Rocket Growth (로켓그로스) orders and warehouse inventory (50 calls/min)."""
         from coupang_seller.resources.rocket_growth import AsyncRocketGrowth
 
         return AsyncRocketGrowth(self)
 
     @cached_property
     def online_inquiries(self) -> AsyncOnlineInquiries:
+        """Product inquiries (상품별 고객문의): list and answer."""
         from coupang_seller.resources.customer_service import AsyncOnlineInquiries
 
         return AsyncOnlineInquiries(self)
 
     @cached_property
     def call_center_inquiries(self) -> AsyncCallCenterInquiries:
+        """Call-center inquiries (쿠팡 콜센터 문의): list, look up, answer, confirm transfers."""
         from coupang_seller.resources.customer_service import AsyncCallCenterInquiries
 
         return AsyncCallCenterInquiries(self)
 
     @cached_property
     def sandbox(self) -> AsyncSandbox:
+        """The sandbox's control API (``/_sandbox``), grouped like stripe's test helpers: ``clock``,
+        ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
+        ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``reset()``.
+        """
         from coupang_seller.resources.sandbox import AsyncSandbox
 
         return AsyncSandbox(self)
@@ -631,6 +653,7 @@ class AsyncClient(BaseClient):
         max_response_bytes: int | _NotGiven | None = NOT_GIVEN,
         deadline: float | _NotGiven | None = NOT_GIVEN,
     ) -> ModelT:
+        """Like :meth:`request`, validating the answer straight into ``model``."""
         request = self.build_request(
             self._http,
             method,
@@ -700,6 +723,7 @@ class AsyncClient(BaseClient):
             raise self.deadline_exceeded(request, budget, processed=True) from exc
 
     async def send_control(self, method: str, path: str, *, json: Any = None) -> Any:
+        """Unsigned call to the sandbox control API (no rate limit, no retries)."""
         request = self._http.build_request(
             method,
             self._options.base_url + path,
@@ -716,6 +740,7 @@ class AsyncClient(BaseClient):
         return self.success_json(request, response)
 
     async def aclose(self) -> None:
+        """Close the HTTP client if the SDK created it (a passed-in ``http_client`` stays open)."""
         if self._owns_http:
             await self._http.aclose()
 

@@ -168,6 +168,7 @@ def check_deadline(value: float | None) -> None:
 
 
 def check_extended_timeout(value: float | None) -> None:
+    """Raise ConfigurationError unless ``value`` is None or in (0, MAX_EXTENDED_TIMEOUT_SECONDS]."""
     if value is not None and not (0 < value <= C.MAX_EXTENDED_TIMEOUT_SECONDS):
         raise ConfigurationError(
             f"extended_timeout must be between 0 and {C.MAX_EXTENDED_TIMEOUT_SECONDS:g} seconds"
@@ -340,6 +341,7 @@ def path_param(value: str | int, name: str) -> str:
 
 
 def extended_timeout_header(seconds: float | None) -> dict[str, str]:
+    """The extended-timeout header (milliseconds) for ``seconds``; empty when None."""
     if seconds is None:
         return {}
     return {C.EXTENDED_TIMEOUT_HEADER: str(round(seconds * 1000))}
@@ -530,10 +532,12 @@ class BaseClient:
 
     @property
     def options(self) -> ClientOptions:
+        """The resolved client options (base URL, vendorId, timeouts, retries)."""
         return self._options
 
     @property
     def vendor_id(self) -> str:
+        """The vendorId this client signs for and puts in paths."""
         return self._options.vendor_id
 
     def now(self) -> datetime:
@@ -733,6 +737,7 @@ class BaseClient:
 
     # -- gatekeeping before an attempt --------------------------------------------------
     def check_circuit(self) -> None:
+        """Raise CircuitOpenError when this vendor's circuit breaker is open."""
         vendor = self._options.vendor_id
         if not self._breaker.allow(vendor):
             raise CircuitOpenError(vendor, self._breaker.remaining(vendor))
@@ -879,6 +884,7 @@ class BaseClient:
         extra = parsed.__pydantic_extra__ or {}
 
         def field(name: str) -> Any:
+            """A field of the error body, from the parsed model or its extra keys."""
             return values[name] if name in values else extra.get(name)
 
         data = field("data")
@@ -892,6 +898,9 @@ class BaseClient:
     def map_error(
         self, request: httpx.Request, response: httpx.Response, body: Any
     ) -> APIStatusError | None:
+        """The typed APIStatusError for a failed answer (HTTP status or an error ``code`` inside a
+        2xx), or None on success.
+        """
         status = response.status_code
         code = body.get("code") if isinstance(body, dict) else None
         if 200 <= status < 300 and not self._looks_like_error(code, body):
@@ -989,4 +998,5 @@ def with_replaced(options: ClientOptions, **changes: Any) -> ClientOptions:
 
 
 def user_agent() -> str:
+    """The User-Agent header value: the SDK prefix and version."""
     return f"{C.USER_AGENT_PREFIX}/{__version__}"

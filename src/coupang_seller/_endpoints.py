@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
+    """One WING Open API operation: its key, HTTP method, path template and the SDK method calling it."""
+
     key: str
     method: str
     path: str
@@ -21,6 +23,7 @@ class Endpoint:
     also: tuple[str, ...] = ()
 
     def format(self, **params: str) -> str:
+        """The path with its ``{placeholders}`` (vendorId, ids) filled in."""
         return self.path.format(**params)
 
 

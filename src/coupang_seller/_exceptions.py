@@ -79,7 +79,7 @@ class CoupangError(Exception):
 
 
 class ConfigurationError(CoupangError):
-    pass
+    """Bad client settings (credentials, timeouts, retries, limits), raised before any call."""
 
 
 class PreflightError(CoupangError):
@@ -190,7 +190,7 @@ class APIStatusError(CoupangError):
 
 
 class BadRequestError(APIStatusError):
-    pass
+    """HTTP 400: Coupang refused the request as malformed."""
 
 
 class ValidationError(BadRequestError):
@@ -198,6 +198,7 @@ class ValidationError(BadRequestError):
 
     @property
     def violations(self) -> list[Violation]:
+        """The field-level violations listed in the error body's ``errors`` (empty when none)."""
         errors = self.body.get("errors") if isinstance(self.body, dict) else None
         if not isinstance(errors, list):
             return []
@@ -209,11 +210,11 @@ class ValidationError(BadRequestError):
 
 
 class AuthenticationError(APIStatusError):
-    pass
+    """HTTP 401: the HMAC Authorization header was not accepted."""
 
 
 class InvalidSignatureError(AuthenticationError):
-    pass
+    """HTTP 401 naming the signature: the HMAC did not match (wrong secret key or signed message)."""
 
 
 class SignatureExpiredError(AuthenticationError):
@@ -221,11 +222,11 @@ class SignatureExpiredError(AuthenticationError):
 
 
 class PermissionDeniedError(APIStatusError):
-    pass
+    """HTTP 403 (or a gateway 302): the vendor may not call this API."""
 
 
 class IPNotAllowedError(PermissionDeniedError):
-    pass
+    """HTTP 403 ``not allowed ip``: the caller's IP is not registered in WING."""
 
 
 class AccessDeniedError(PermissionDeniedError):
@@ -233,21 +234,23 @@ class AccessDeniedError(PermissionDeniedError):
 
 
 class NotFoundError(APIStatusError):
-    pass
+    """HTTP 404: the path or the addressed object (product, order, coupon...) does not exist."""
 
 
 class GoneError(APIStatusError):
-    pass
+    """HTTP 410: the API version or object is no longer served."""
 
 
 class RateLimitError(APIStatusError):
+    """HTTP 429: too many calls; ``retry_after`` holds the server's Retry-After seconds, if any."""
+
     def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
         self.retry_after = retry_after
         super().__init__(message, **kwargs)
 
 
 class BusinessRuleError(APIStatusError):
-    pass
+    """Coupang refused on a business rule (HTTP 409, or an error code inside a 2xx answer)."""
 
 
 class DuplicateShippingPlaceError(BusinessRuleError):
@@ -259,11 +262,11 @@ class DuplicateShippingPlaceError(BusinessRuleError):
 
 
 class ServerError(APIStatusError):
-    pass
+    """HTTP 5xx: a failure on Coupang's side."""
 
 
 class GatewayTimeoutError(ServerError):
-    pass
+    """HTTP 504: the gateway gave up waiting (3 s by default; see ``extended_timeout``)."""
 
 
 class UnexpectedResponseError(APIStatusError):

@@ -315,6 +315,9 @@ class CircuitBreaker:
         """
 
         def cooldown(trips: int) -> float:
+            """Seconds to stay open: the server's Retry-After when given, else the backoff for
+            ``trips``.
+            """
             if retry_after is not None:
                 return max(0.0, float(retry_after))
             return self._backoff(trips)
@@ -329,6 +332,9 @@ class CircuitBreaker:
         """
 
         def cooldown(trips: int) -> float:
+            """Seconds to stay open: the longer of the backoff for ``trips`` and the server's
+            Retry-After.
+            """
             server = 0.0 if retry_after is None else float(retry_after)
             return max(self._backoff(trips), server)
 

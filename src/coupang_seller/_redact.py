@@ -243,6 +243,7 @@ class RedactingFilter(logging.Filter):
         self._pattern = _secrets_pattern(secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Mask secrets and buyer personal data in the record's message; never drops the record."""
         pattern = self._pattern
         if pattern is None:
             return True

@@ -89,6 +89,7 @@ class Prediction:
 
     @property
     def best(self) -> Recommendation | None:
+        """The top candidate when the prediction succeeded, else None."""
         return self.candidates[0] if self.result == SUCCESS and self.candidates else None
 
 

@@ -155,6 +155,7 @@ W_LATIN_GRAM = 0.5
 
 
 def normalize(text: str) -> str:
+    """NFKC-normalize and lowercase ``text`` for matching category names."""
     return unicodedata.normalize("NFKC", text).lower()
 
 

@@ -84,6 +84,7 @@ class Catalog:
 
     @classmethod
     def from_json(cls, text: str) -> Catalog:
+        """Build a catalog from its JSON text; raises ValueError when it is not a JSON object."""
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("a category catalog is a JSON object")
@@ -102,9 +103,11 @@ class Catalog:
         return isinstance(code, int) and code in self._nodes
 
     def get(self, code: int) -> CategoryNode | None:
+        """The category node for displayCategoryCode ``code``, or None."""
         return self._nodes.get(code)
 
     def roots(self) -> list[CategoryNode]:
+        """The top-level categories, in catalog order."""
         return [self._nodes[c] for c in self._roots]
 
     def children(self, code: int) -> list[CategoryNode]:
@@ -129,6 +132,7 @@ class Catalog:
         return separator.join(n.name for n in self.path(code))
 
     def leaves(self) -> list[CategoryNode]:
+        """All leaf categories (the only ones a product can be registered in), in catalog order."""
         return [self._nodes[c] for c in self._order if c in self._leaf_data]
 
     def is_leaf(self, code: int) -> bool | None:

@@ -41,10 +41,12 @@ class Violation:
         return f"{self.field}: {self.message} [{self.rule}]"
 
     def as_dict(self) -> dict[str, str]:
+        """The violation as a JSON-ready dict: field, rule, message."""
         return {"field": self.field, "rule": self.rule, "message": self.message}
 
 
 def is_blank(value: Any) -> bool:
+    """True for None and for strings that are empty or whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 

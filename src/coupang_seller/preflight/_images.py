@@ -176,6 +176,9 @@ def local_image_loader(base_dir: Path | None = None) -> ImageLoader:
     root = Path(base_dir) if base_dir is not None else None
 
     def load(path: str) -> bytes | None:
+        """Read a local image file for the size/format checks; None for URLs, blanks and missing
+        files.
+        """
         if not isinstance(path, str) or not path.strip() or is_url(path):
             return None
         candidate = Path(path)

@@ -72,6 +72,7 @@ def _name(entry: Mapping[str, Any], key: str) -> str | None:
 
 
 def meta_attributes(meta: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]:
+    """The category meta's attributes by attributeTypeName."""
     return {
         name: entry
         for entry in _entries(meta, "attributes")
@@ -95,6 +96,7 @@ def meta_notices(meta: Mapping[str, Any] | None) -> dict[str, dict[str, bool]]:
 
 
 def meta_certifications(meta: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]:
+    """The category meta's certifications by certificationType."""
     return {
         name: entry
         for entry in _entries(meta, "certifications")
@@ -112,6 +114,7 @@ def meta_documents(meta: Mapping[str, Any] | None) -> dict[str, str]:
 
 
 def meta_offer_conditions(meta: Mapping[str, Any] | None) -> list[str]:
+    """The category's allowedOfferConditions (empty when the meta has none)."""
     value = meta.get("allowedOfferConditions") if meta is not None else None
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
@@ -145,6 +148,7 @@ class ItemSummary:
 
 
 def price_rules(value: int, field_name: str) -> list[Violation]:
+    """Violations of a sale price: it must be above 0 and a multiple of 10 won."""
     name = field_name.rsplit(".", 1)[-1]
     if value <= 0:
         return [Violation(field_name, "price_positive", f"{name} must be above 0 (got {value:,})")]
@@ -160,6 +164,7 @@ def price_rules(value: int, field_name: str) -> list[Violation]:
 
 
 def original_price_rules(value: int, field_name: str) -> list[Violation]:
+    """Violations of originalPrice: at least 0 and a multiple of 10 won."""
     name = field_name.rsplit(".", 1)[-1]
     if value < 0:
         return [Violation(field_name, "min_value", f"{name} must be at least 0 (got {value:,})")]
@@ -175,6 +180,7 @@ def original_price_rules(value: int, field_name: str) -> list[Violation]:
 
 
 def quantity_rules(value: int, field_name: str) -> list[Violation]:
+    """Violations of a quantity (maximumBuyCount, stock): between 0 and QUANTITY_MAX (99,999)."""
     if 0 <= value <= QUANTITY_MAX:
         return []
     name = field_name.rsplit(".", 1)[-1]
@@ -902,9 +908,11 @@ def attributes_exempt(meta: Mapping[str, Any] | None, item_count: int) -> bool:
 
 
 def existing_offer_condition(item: Mapping[str, Any]) -> str:
+    """The item's offerCondition, NEW when missing."""
     value = item.get("offerCondition")
     return value if isinstance(value, str) and value else OFFER_CONDITION_NEW
 
 
 def item_id(item: Mapping[str, Any]) -> int | None:
+    """The item's sellerProductItemId as an int, or None."""
     return as_int(item.get("sellerProductItemId"))

@@ -69,6 +69,7 @@ def parse_date(text: Any) -> datetime | None:
 
 
 def format_date(moment: datetime) -> str:
+    """Format a coupon startAt/endAt the way Coupang expects (DATE_FORMAT)."""
     return moment.strftime(DATE_FORMAT)
 
 
@@ -241,6 +242,7 @@ def check_action(action: Any) -> list[Violation]:
 
 
 def check_status(status: Any, allowed: tuple[str, ...] = COUPON_STATUSES) -> list[Violation]:
+    """Violations of a coupon status filter: required and one of ``allowed``."""
     if is_blank(status):
         return [Violation("status", "required", f"status is required: {', '.join(allowed)}")]
     if status not in allowed:
@@ -249,6 +251,7 @@ def check_status(status: Any, allowed: tuple[str, ...] = COUPON_STATUSES) -> lis
 
 
 def check_paging(page: Any, size: Any, sort: Any) -> list[Violation]:
+    """Violations of the coupon list paging: page, size and sort."""
     found: list[Violation] = []
     if page is not None:
         number = as_page(page)
@@ -268,6 +271,7 @@ def check_paging(page: Any, size: Any, sort: Any) -> list[Violation]:
 
 
 def check_item_lookup_type(kind: Any) -> list[Violation]:
+    """Violations of the item lookup ``type``: couponItemId or vendorItemId."""
     if kind is None or kind in ITEM_LOOKUP_TYPES:
         return []
     return [Violation("type", "enum", f"type must be couponItemId or vendorItemId ({kind!r})")]
@@ -288,6 +292,7 @@ def check_target_month(month: Any) -> list[Violation]:
 
 
 def check_contract_id(value: Any, *, required: bool = True) -> list[Violation]:
+    """Violations of contractId: a positive number (optional when ``required`` is False)."""
     if value is None and not required:
         return []
     found: list[Violation] = []
@@ -331,6 +336,9 @@ def check_download_create(
 
 
 def check_policies(policies: Any) -> list[Violation]:
+    """Violations of a download coupon's policies: 1 to MAX_POLICIES entries, each with valid
+    fields.
+    """
     listed = mapping_list(policies)
     if listed is None or not 1 <= len(listed) <= MAX_POLICIES:
         return [
@@ -442,6 +450,7 @@ def check_download_expire(body: Mapping[str, Any]) -> list[Violation]:
 
 
 def check_transaction_id(value: Any) -> list[Violation]:
+    """Violations of requestTransactionId: it must not be blank."""
     if is_blank(value):
         return [Violation("requestTransactionId", "required", "requestTransactionId is required")]
     return []

@@ -140,6 +140,7 @@ def check_window(
 
 
 def check_page(page_num: Any, page_size: Any, *, max_size: int) -> list[Violation]:
+    """Violations of pageNum and pageSize (pageSize up to ``max_size``)."""
     found: list[Violation] = []
     number = as_page(page_num)
     if number is None:
@@ -161,6 +162,7 @@ def check_page(page_num: Any, page_size: Any, *, max_size: int) -> list[Violatio
 
 
 def check_answered_type(value: Any) -> list[Violation]:
+    """Violations of answeredType: required and one of the online inquiry answer states."""
     if is_blank(value):
         return [
             Violation(
@@ -179,6 +181,7 @@ def check_answered_type(value: Any) -> list[Violation]:
 
 
 def check_counseling_status(value: Any) -> list[Violation]:
+    """Violations of partnerCounselingStatus: required and one of the call-center states."""
     if is_blank(value):
         return [
             Violation(
@@ -203,6 +206,7 @@ def check_counseling_status(value: Any) -> list[Violation]:
 
 
 def check_inquiry_id(value: Any) -> list[Violation]:
+    """Violations of an inquiryId: it must be a positive number."""
     number = as_id(value)
     if number is None:
         return [
@@ -270,10 +274,12 @@ def _check_user(value: Any, name: str) -> list[Violation]:
 
 
 def check_reply_by(value: Any) -> list[Violation]:
+    """Violations of replyBy: the WING user id answering the inquiry."""
     return _check_user(value, "replyBy")
 
 
 def check_confirm_by(value: Any) -> list[Violation]:
+    """Violations of confirmBy: the WING user id confirming a transferred inquiry."""
     return _check_user(value, "confirmBy")
 
 
@@ -293,6 +299,9 @@ def call_center_status(inquiry_status: Any, counseling_status: Any) -> str:
 
 
 def check_answer_online(status: str) -> list[Violation]:
+    """Violations when answering an online inquiry: only an unanswered (NOANSWER) one can take a
+    reply.
+    """
     if status == NOANSWER:
         return []
     return [
@@ -306,6 +315,9 @@ def check_answer_online(status: str) -> list[Violation]:
 
 
 def check_answer_call_center(status: str) -> list[Violation]:
+    """Violations when answering a call-center inquiry: only NO_ANSWER ones (TRANSFER ones need
+    confirming).
+    """
     if status == NO_ANSWER:
         return []
     if status == TRANSFER:
@@ -328,6 +340,7 @@ def check_answer_call_center(status: str) -> list[Violation]:
 
 
 def check_confirm(status: str) -> list[Violation]:
+    """Violations when confirming a call-center inquiry: only TRANSFER ones can be confirmed."""
     if status == TRANSFER:
         return []
     hint = " (answer it instead: replies)" if status == NO_ANSWER else ""

@@ -38,6 +38,7 @@ REJECT_CODES: Final[tuple[str, ...]] = get_args(ExchangeRejectCode)
 
 
 def check_window(start: datetime, end: datetime) -> list[Violation]:
+    """Violations of the createdAtFrom/createdAtTo window: in order and no longer than WINDOW."""
     if end < start:
         return [Violation("createdAtTo", "order", "createdAtTo must not be before createdAtFrom")]
     if end - start > WINDOW:
@@ -53,6 +54,7 @@ def check_window(start: datetime, end: datetime) -> list[Violation]:
 
 
 def check_status(status: Any) -> list[Violation]:
+    """Violations of an exchange status filter: empty or one of EXCHANGE_STATUSES."""
     if status is None or status == "":
         return []
     if status not in EXCHANGE_STATUSES:
@@ -67,6 +69,7 @@ def check_status(status: Any) -> list[Violation]:
 
 
 def check_max_per_page(value: Any) -> list[Violation]:
+    """Violations of maxPerPage for the exchange list."""
     number = as_page(value)
     if number is None:
         return [
@@ -78,6 +81,7 @@ def check_max_per_page(value: Any) -> list[Violation]:
 
 
 def check_reject_code(code: Any) -> list[Violation]:
+    """Violations of exchangeRejectCode: required, SOLDOUT or WITHDRAW."""
     if is_blank(code):
         return [
             Violation(
@@ -101,6 +105,7 @@ def check_reject_code(code: Any) -> list[Violation]:
 def check_invoice(
     shipment_box_id: Any, goods_delivery_code: Any, invoice_number: Any
 ) -> list[Violation]:
+    """Violations of an exchange invoice: shipmentBoxId, goodsDeliveryCode and invoiceNumber."""
     found: list[Violation] = []
     box = as_id(shipment_box_id)
     if box is None:

@@ -96,6 +96,7 @@ class InvoiceDigits:
     alphanumeric: bool = False
 
     def describe(self) -> str:
+        """The accepted invoice-number lengths as text (a range like ``10~14`` when contiguous)."""
         values = sorted(self.lengths)
         if len(values) > 3 and values == list(range(values[0], values[-1] + 1)):
             text = f"{values[0]}~{values[-1]}"
@@ -180,6 +181,7 @@ def check_status(status: Any) -> list[Violation]:
 
 
 def check_courier(code: Any, field: str = "deliveryCompanyCode") -> list[Violation]:
+    """Violations of a courier code (택배사 코드): required and one of the known deliveryCompanyCodes."""
     if is_blank(code) or not isinstance(code, str):
         return [Violation(field, "required", f"{field} (택배사 코드) is required")]
     text = code.strip().upper()
@@ -409,6 +411,9 @@ def check_invoice_lines(body: Mapping[str, Any], *, update: bool = False) -> lis
 
 
 def check_acknowledgement(ids: Any) -> list[Violation]:
+    """Violations of an acknowledgement: a non-empty list of positive shipmentBoxIds within the
+    batch limit.
+    """
     if not isinstance(ids, list) or not ids:
         return [Violation("shipmentBoxIds", "required", "shipmentBoxIds must be a non-empty list")]
     found: list[Violation] = []
@@ -495,6 +500,7 @@ def check_reason_code(code: Any, field: str = "reasonCode") -> list[Violation]:
 
 
 def check_daily_window(start: date, end: date) -> list[Violation]:
+    """Violations of a daily order-sheet window: in order and at most DAILY_WINDOW_DAYS long."""
     if end < start:
         return [Violation("createdAtTo", "order", "createdAtTo must not be before createdAtFrom")]
     if (end - start).days > DAILY_WINDOW_DAYS:
@@ -510,6 +516,7 @@ def check_daily_window(start: date, end: date) -> list[Violation]:
 
 
 def check_time_frame(start: datetime, end: datetime) -> list[Violation]:
+    """Violations of a minute-level order-sheet window: in order and at most TIME_FRAME_MAX long."""
     if end < start:
         return [Violation("createdAtTo", "order", "createdAtTo must not be before createdAtFrom")]
     if end - start > TIME_FRAME_MAX:
@@ -525,6 +532,7 @@ def check_time_frame(start: datetime, end: datetime) -> list[Violation]:
 
 
 def check_max_per_page(value: int) -> list[Violation]:
+    """Violations of maxPerPage: between 1 and MAX_PER_PAGE."""
     if not 1 <= value <= MAX_PER_PAGE:
         return [
             Violation(

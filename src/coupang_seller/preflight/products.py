@@ -687,6 +687,7 @@ def _delivery_consistency(
     """
 
     def involved(*keys: str) -> bool:
+        """Whether the update touches any of ``keys`` (always True for a full body)."""
         return sent is None or any(key in sent for key in keys)
 
     out: list[Violation] = []

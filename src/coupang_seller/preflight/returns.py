@@ -126,6 +126,7 @@ def check_list_filters(
 
 
 def check_time_frame(start: datetime, end: datetime) -> list[Violation]:
+    """Violations of a return-request time frame: in order and at most TIME_FRAME_MAX long."""
     if end < start:
         return [Violation("createdAtTo", "order", "createdAtTo must not be before createdAtFrom")]
     if end - start > TIME_FRAME_MAX:
@@ -140,6 +141,9 @@ def check_time_frame(start: datetime, end: datetime) -> list[Violation]:
 
 
 def check_withdraw_window(start: date, end: date) -> list[Violation]:
+    """Violations of a withdrawal window (dateFrom/dateTo): in order and at most
+    WITHDRAW_WINDOW_DAYS.
+    """
     if end < start:
         return [Violation("dateTo", "order", MSG_END_BEFORE_START)]
     if (end - start).days > WITHDRAW_WINDOW_DAYS:
@@ -148,6 +152,7 @@ def check_withdraw_window(start: date, end: date) -> list[Violation]:
 
 
 def check_size_per_page(value: int) -> list[Violation]:
+    """Violations of sizePerPage: between 1 and MAX_SIZE_PER_PAGE."""
     if value > MAX_SIZE_PER_PAGE:
         return [Violation("sizePerPage", "max_value", MSG_SIZE_PER_PAGE)]
     if value < 1:
@@ -156,12 +161,14 @@ def check_size_per_page(value: int) -> list[Violation]:
 
 
 def check_page_index(value: int) -> list[Violation]:
+    """Violations of pageIndex: at least 1."""
     if value < 1:
         return [Violation("pageIndex", "min_value", MSG_PAGE_INDEX)]
     return []
 
 
 def check_cancel_ids(ids: Any) -> list[Violation]:
+    """Violations of cancelIds: a non-empty list of receiptIds, at most MAX_CANCEL_IDS."""
     if not isinstance(ids, list) or not ids:
         return [Violation("cancelIds", "required", "cancelIds must list the receiptIds to look up")]
     if len(ids) > MAX_CANCEL_IDS:
@@ -183,6 +190,9 @@ def check_cancel_ids(ids: Any) -> list[Violation]:
 
 
 def check_manual_invoice(body: Mapping[str, Any]) -> list[Violation]:
+    """Violations of a manual return invoice: returnExchangeDeliveryType (RETURN or EXCHANGE), receiptId,
+    deliveryCompanyCode and invoiceNumber present and well formed.
+    """
     found = [
         Violation(name, "required", f"{MSG_OBJECT_NULL} : {name} is required")
         for name in (
@@ -217,6 +227,7 @@ def check_manual_invoice(body: Mapping[str, Any]) -> list[Violation]:
 
 
 def check_approval_count(count: Any, total: int) -> list[Violation]:
+    """Violations of cancelCount: required and equal to the receipt's total quantity ``total``."""
     value = as_int(count)
     if value is None:
         return [Violation("cancelCount", "required", "cancelCount is required (반품접수 수량)")]
@@ -232,5 +243,6 @@ def check_approval_count(count: Any, total: int) -> list[Violation]:
 
 
 def chunks(ids: Sequence[int], size: int = MAX_CANCEL_IDS) -> list[list[int]]:
+    """Split ``ids`` into lists of at most ``size`` (the cancelIds limit per call)."""
     values = list(ids)
     return [values[i : i + size] for i in range(0, len(values), size)]

@@ -52,6 +52,7 @@ def parse_date(value: Any) -> date | None:
 
 
 def format_date(day: date) -> str:
+    """Format a Rocket Growth date the way Coupang expects (DATE_FORMAT)."""
     return day.strftime(DATE_FORMAT)
 
 
@@ -98,6 +99,7 @@ def _positive_id(name: str, value: Any, *, required: bool) -> list[Violation]:
 
 
 def check_order_id(order_id: Any) -> list[Violation]:
+    """Violations of a Rocket Growth orderId: required and positive."""
     return _positive_id("orderId", order_id, required=True)
 
 

@@ -148,6 +148,7 @@ def check_year_month(year_month: tuple[int, int], today: date) -> list[Violation
 
 
 def check_cycle(value: Any) -> list[Violation]:
+    """Violations of a settlement cycle: one of SETTLEMENT_CYCLES."""
     if value not in SETTLEMENT_CYCLES:
         return [
             Violation(

@@ -187,6 +187,7 @@ def check_addresses(
 
 
 def check_place_name(value: Any, *, required: bool) -> list[Violation]:
+    """Violations of shippingPlaceName: required when ``required``, a string of at most NAME_MAX characters."""
     if is_blank(value):
         return (
             [
@@ -209,6 +210,7 @@ def check_place_name(value: Any, *, required: bool) -> list[Violation]:
 
 
 def check_remote_fee(value: Any, field: str, courier: str) -> list[Violation]:
+    """Violations of a remote-area fee (도서산간 배송비): 0, or between REMOTE_FEE_MIN and ``courier``'s cap."""
     fee = as_int(value)
     if fee is None:
         return [
@@ -339,6 +341,7 @@ def goodsflow_info(body: Mapping[str, Any]) -> Any:
 
 
 def check_return_fees(info: Mapping[str, Any], prefix: str, *, required: bool) -> list[Violation]:
+    """Violations of a return center's return-fee fields under ``prefix``."""
     out: list[Violation] = []
     for key in RETURN_FEE_FIELDS:
         field = f"{prefix}.{key}"
@@ -448,6 +451,7 @@ def check_courier_registered(
 def check_page_size(
     value: Any, *, field: str = "pageSize", maximum: int = PAGE_SIZE_MAX
 ) -> list[Violation]:
+    """Violations of a page size: between 1 and ``maximum``."""
     size = as_int(value)
     if size is None or not (1 <= size <= maximum):
         return [
@@ -461,6 +465,7 @@ def check_page_size(
 def check_code_list(
     codes: Sequence[str], *, field: str, maximum: int, numeric: bool = False
 ) -> list[Violation]:
+    """Violations of a code list filter: 1 to ``maximum`` codes (digits only when ``numeric``)."""
     if not codes:
         return [Violation(field, "required", f"{field} needs at least one code")]
     if len(codes) > maximum:

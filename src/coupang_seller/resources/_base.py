@@ -76,6 +76,7 @@ def data_of(model: type[M]) -> Callable[[Any], M]:
     """A reader validating ``model`` from the envelope's ``data`` (or the bare body)."""
 
     def read(answer: Any) -> M:
+        """Validate the envelope's ``data`` into the model."""
         return model.model_validate(envelope_data(answer))
 
     return read
@@ -85,6 +86,7 @@ def each_of(model: type[M]) -> Callable[[Any], list[M]]:
     """A reader validating a list of ``model`` from the envelope's ``data`` (``None`` is [])."""
 
     def read(answer: Any) -> list[M]:
+        """Validate each entry of the envelope's ``data`` into the model."""
         return [model.model_validate(item) for item in envelope_data(answer) or []]
 
     return read

@@ -86,6 +86,7 @@ def _content_of(model: type[M]) -> Callable[[Any], M]:
     """A reader validating ``model`` from ``data.content`` of an fms envelope."""
 
     def read(answer: Any) -> M:
+        """Validate the answer's ``content`` into the model."""
         return model.model_validate(_content(answer))
 
     return read
@@ -95,6 +96,7 @@ def _contents_of(model: type[M]) -> Callable[[Any], builtins.list[M]]:
     """A reader validating a list of ``model`` from ``data.content`` (``None`` is [])."""
 
     def read(answer: Any) -> builtins.list[M]:
+        """Validate each entry of the answer's ``content`` into the model."""
         return [model.model_validate(item) for item in _content(answer) or []]
 
     return read
@@ -108,7 +110,8 @@ def _results(answer: Any) -> builtins.list[DownloadRequestResult]:
 
 class _Finishing(Protocol):
     @property
-    def finished(self) -> bool: ...
+    def finished(self) -> bool:
+        """Whether the request left the REQUESTED state."""
 
 
 _S = TypeVar("_S", bound=_Finishing)

@@ -268,6 +268,7 @@ class OnlineInquiries(_OnlineOps[Client], SyncResource):
             def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[OnlineInquiry], int | None]:
+                """One page of online inquiries in this date range, with the total page count."""
                 result = self.list(
                     first,
                     last,
@@ -349,6 +350,7 @@ class CallCenterInquiries(_CallCenterOps[Client], SyncResource):
             def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[CallCenterInquiry], int | None]:
+                """One page of call-center inquiries in this date range, with the total page count."""
                 result = self.list(
                     first,
                     last,
@@ -467,6 +469,7 @@ class AsyncOnlineInquiries(_OnlineOps[AsyncClient], AsyncResource):
             async def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[OnlineInquiry], int | None]:
+                """One page of online inquiries in this date range, with the total page count."""
                 result = await self.list(
                     first,
                     last,
@@ -552,6 +555,7 @@ class AsyncCallCenterInquiries(_CallCenterOps[AsyncClient], AsyncResource):
             async def fetch(
                 page: int, first: date | None = first, last: date | None = last
             ) -> tuple[builtins.list[CallCenterInquiry], int | None]:
+                """One page of call-center inquiries in this date range, with the total page count."""
                 result = await self.list(
                     first,
                     last,

@@ -208,7 +208,10 @@ class Exchanges(_ExchangeOps[Client], SyncResource):
         _same_kind(created_from, created_to)
 
         def window(a: datetime, b: datetime) -> Iterator[ExchangeRequest]:
+            """Exchange requests created in one window, following nextToken."""
+
             def fetch(token: str | None) -> tuple[builtins.list[ExchangeRequest], str | None]:
+                """One page of exchange requests and the nextToken."""
                 page = self.list(
                     a,
                     b,
@@ -346,9 +349,12 @@ class AsyncExchanges(_ExchangeOps[AsyncClient], AsyncResource):
         _same_kind(created_from, created_to)
 
         def window(a: datetime, b: datetime) -> AsyncIterator[ExchangeRequest]:
+            """Exchange requests created in one window, following nextToken."""
+
             async def fetch(
                 token: str | None,
             ) -> tuple[builtins.list[ExchangeRequest], str | None]:
+                """One page of exchange requests and the nextToken."""
                 page = await self.list(
                     a,
                     b,

@@ -312,6 +312,7 @@ class Orders(_OrderOps[Client], SyncResource):
         def fetch(
             start: date, end: date, token: str | None
         ) -> tuple[builtins.list[OrderSheet], str | None]:
+            """One page of order sheets for these days and the nextToken."""
             page = self.list(
                 start,
                 end,
@@ -340,6 +341,7 @@ class Orders(_OrderOps[Client], SyncResource):
         require_datetimes(start=start, end=end)
 
         def window(a: datetime, b: datetime) -> builtins.list[OrderSheet]:
+            """The order sheets of one minute-level time frame."""
             call = self._time_frame_call(a, b, status=status, version=version)
             return self._run(call, _sheets_answer)
 
@@ -554,6 +556,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         async def fetch(
             start: date, end: date, token: str | None
         ) -> tuple[builtins.list[OrderSheet], str | None]:
+            """One page of order sheets for these days and the nextToken."""
             page = await self.list(
                 start,
                 end,
@@ -582,6 +585,7 @@ class AsyncOrders(_OrderOps[AsyncClient], AsyncResource):
         require_datetimes(start=start, end=end)
 
         async def window(a: datetime, b: datetime) -> AsyncIterator[OrderSheet]:
+            """The order sheets of one minute-level time frame."""
             call = self._time_frame_call(a, b, status=status, version=version)
             for sheet in await self._run(call, _sheets_answer):
                 yield sheet

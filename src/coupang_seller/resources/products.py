@@ -120,10 +120,12 @@ def _catalog_lookups() -> tuple[
     catalog = load_catalog()
 
     def meta_for(code: int) -> Mapping[str, Any] | None:
+        """The bundled category meta for ``code``, or None."""
         meta: Mapping[str, Any] | None = catalog.meta(code)
         return meta
 
     def is_leaf(code: int) -> bool | None:
+        """Whether ``code`` is a leaf category in the bundled catalog (None when unknown)."""
         node = catalog.get(code)
         return None if node is None else bool(node.is_leaf)
 
@@ -534,6 +536,7 @@ class Products(_ProductOps[Client], SyncResource):
         size = _page_size(max_per_page)
 
         def fetch(token: str | None) -> tuple[Sequence[SellerProductSummary], str | None]:
+            """One page of seller products and the nextToken."""
             page = self.list(
                 next_token=token,
                 max_per_page=size,
@@ -608,6 +611,7 @@ class Products(_ProductOps[Client], SyncResource):
         """
 
         def fetch(token: str | None) -> tuple[Sequence[ProductHistory], str | None]:
+            """One page of the product's status history and the nextToken."""
             page = self.histories(seller_product_id, next_token=token, max_per_page=max_per_page)
             return page.items, page.next_token
 
@@ -947,6 +951,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         size = _page_size(max_per_page)
 
         async def fetch(token: str | None) -> tuple[Sequence[SellerProductSummary], str | None]:
+            """One page of seller products and the nextToken."""
             page = await self.list(
                 next_token=token,
                 max_per_page=size,
@@ -978,6 +983,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         start, end = self._windows_of(start, end)
 
         async def window(a: datetime, b: datetime) -> AsyncIterator[SellerProductSummary]:
+            """The seller products of one time frame."""
             for product in await self._time_frame_once(a, b):
                 yield product
 
@@ -1028,6 +1034,7 @@ class AsyncProducts(_ProductOps[AsyncClient], AsyncResource):
         """
 
         async def fetch(token: str | None) -> tuple[Sequence[ProductHistory], str | None]:
+            """One page of the product's status history and the nextToken."""
             page = await self.histories(
                 seller_product_id, next_token=token, max_per_page=max_per_page
             )

@@ -330,6 +330,7 @@ class Returns(_ReturnOps[Client], SyncResource):
         def fetch(
             start: date, end: date, token: str | None
         ) -> tuple[builtins.list[ReturnRequest], str | None]:
+            """One page of return requests for these days and the nextToken."""
             page = self.list(
                 start,
                 end,
@@ -448,6 +449,7 @@ class Returns(_ReturnOps[Client], SyncResource):
             def fetch(
                 index: int, start: date = start, end: date = end
             ) -> tuple[builtins.list[ReturnWithdrawal], int | None]:
+                """One page of return withdrawals and the next pageIndex."""
                 page = self.withdrawals(start, end, page_index=index, size_per_page=size_per_page)
                 return page.data, page.next_page_index
 
@@ -552,6 +554,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
         async def fetch(
             start: date, end: date, token: str | None
         ) -> tuple[builtins.list[ReturnRequest], str | None]:
+            """One page of return requests for these days and the nextToken."""
             page = await self.list(
                 start,
                 end,
@@ -671,6 +674,7 @@ class AsyncReturns(_ReturnOps[AsyncClient], AsyncResource):
             async def fetch(
                 index: int, start: date = start, end: date = end
             ) -> tuple[builtins.list[ReturnWithdrawal], int | None]:
+                """One page of return withdrawals and the next pageIndex."""
                 page = await self.withdrawals(
                     start, end, page_index=index, size_per_page=size_per_page
                 )

@@ -120,6 +120,7 @@ class RocketGrowth(_RgOps[Client], SyncResource):
             def fetch(
                 token: str | None, a: date = start, b: date = end
             ) -> tuple[builtins.list[RgOrder], str | None]:
+                """One page of Rocket Growth orders for these days and the nextToken."""
                 page = self.list_orders(a, b, next_token=token)
                 return page.items, page.next_token
 
@@ -159,6 +160,7 @@ class RocketGrowth(_RgOps[Client], SyncResource):
         """
 
         def fetch(token: str | None) -> tuple[builtins.list[RgInventorySummary], str | None]:
+            """One page of Rocket Growth inventory summaries and the nextToken."""
             page = self.inventory_summaries(next_token=token)
             return page.items, page.next_token
 
@@ -196,6 +198,7 @@ class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
             async def fetch(
                 token: str | None, a: date = start, b: date = end
             ) -> tuple[builtins.list[RgOrder], str | None]:
+                """One page of Rocket Growth orders for these days and the nextToken."""
                 page = await self.list_orders(a, b, next_token=token)
                 return page.items, page.next_token
 
@@ -238,6 +241,7 @@ class AsyncRocketGrowth(_RgOps[AsyncClient], AsyncResource):
         async def fetch(
             token: str | None,
         ) -> tuple[builtins.list[RgInventorySummary], str | None]:
+            """One page of Rocket Growth inventory summaries and the nextToken."""
             page = await self.inventory_summaries(next_token=token)
             return page.items, page.next_token
 

@@ -154,12 +154,14 @@ def _old_helper(resources: Any, name: str) -> Callable[..., Any]:
 
         @wraps(target)
         async def run_async(*args: Any, **kwargs: Any) -> dict[str, Any]:
+            """Await the control call and return its answer as a dict."""
             return _as_dict(await target(*args, **kwargs))
 
         return run_async
 
     @wraps(target)
     def run(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Make the control call and return its answer as a dict."""
         return _as_dict(target(*args, **kwargs))
 
     return run
@@ -169,6 +171,7 @@ def _pause_or_resume(coupons: Any) -> Callable[..., Any]:
     """``pause_coupon(coupon_id, resume=False)`` of earlier releases."""
 
     def move(coupon_id: int | str, *, resume: bool = False) -> Any:
+        """Pause the coupon, or resume it when ``resume`` is True."""
         return coupons.resume(coupon_id) if resume else coupons.pause(coupon_id)
 
     return move

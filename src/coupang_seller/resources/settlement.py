@@ -141,6 +141,7 @@ class Settlement(_SettlementOps[Client], SyncResource):
         windows = self._windows(date_from, date_to)
 
         def walk() -> Iterator[RevenueHistory]:
+            """Revenue history rows of every window, following nextToken and skipping repeats."""
             for start, end in windows:
                 token: str | None = None
                 seen: set[str] = set()
@@ -210,6 +211,7 @@ class AsyncSettlement(_SettlementOps[AsyncClient], AsyncResource):
         windows = self._windows(date_from, date_to)
 
         async def walk() -> AsyncIterator[RevenueHistory]:
+            """Revenue history rows of every window, following nextToken and skipping repeats."""
             for start, end in windows:
                 token: str | None = None
                 seen: set[str] = set()

@@ -240,6 +240,7 @@ class OutboundShippingPlaces(_OutboundOps[Client], SyncResource):
         """
 
         def fetch(page: int) -> tuple[Sequence[OutboundShippingPlace], int | None]:
+            """One page of outbound shipping places and the total page count."""
             result = self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
 
@@ -373,6 +374,7 @@ class AsyncOutboundShippingPlaces(_OutboundOps[AsyncClient], AsyncResource):
         """
 
         async def fetch(page: int) -> tuple[Sequence[OutboundShippingPlace], int | None]:
+            """One page of outbound shipping places and the total page count."""
             result = await self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
 
@@ -607,6 +609,7 @@ class ReturnCenters(_ReturnOps[Client], SyncResource):
         """
 
         def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
+            """One page of return centers and the total page count."""
             result = self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
 
@@ -720,6 +723,7 @@ class AsyncReturnCenters(_ReturnOps[AsyncClient], AsyncResource):
         """
 
         async def fetch(page: int) -> tuple[Sequence[ReturnCenter], int | None]:
+            """One page of return centers and the total page count."""
             result = await self.list(page_num=page, page_size=page_size)
             return result.content, result.total_pages
 

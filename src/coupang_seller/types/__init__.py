@@ -1,0 +1,1 @@
+"""Pydantic models of Coupang's answers, field names as in the WING Open API."""

@@ -56,6 +56,8 @@ class CoupangModel(BaseModel):
 
 
 class Pagination(CoupangModel):
+    """Coupang's page block: currentPage, totalPages, totalElements, countPerPage."""
+
     currentPage: int | None = None
     totalPages: int | None = None
     totalElements: int | None = None
@@ -70,6 +72,7 @@ class Page(CoupangModel, Generic[T]):
 
     @property
     def total_pages(self) -> int | None:
+        """pagination.totalPages, or None without pagination."""
         return self.pagination.totalPages if self.pagination else None
 
 

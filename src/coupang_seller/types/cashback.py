@@ -42,6 +42,7 @@ class CashbackApplyResult(CoupangModel):
 
     @property
     def partial(self) -> bool:
+        """True when some vendor items failed (failVendorItemIds is not empty)."""
         return bool(self.failVendorItemIds)
 
 

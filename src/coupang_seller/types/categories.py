@@ -49,10 +49,12 @@ class DisplayCategory(CoupangModel):
 
     @property
     def code(self) -> int:
+        """The displayCategoryCode."""
         return self.displayCategoryCode
 
     @property
     def children(self) -> list[DisplayCategory]:
+        """The child categories (empty for a leaf)."""
         return self.child or []
 
     def walk(self) -> Iterator[tuple[int, DisplayCategory]]:
@@ -78,10 +80,13 @@ class CategoryAttribute(CoupangModel):
 
     @property
     def is_mandatory(self) -> bool:
+        """True when the attribute is MANDATORY for the category."""
         return self.required == "MANDATORY"
 
 
 class NoticeCategoryDetail(CoupangModel):
+    """One field of a notice category (상품고시정보), with whether it is MANDATORY."""
+
     noticeCategoryDetailName: str
     required: str | None = None
 
@@ -94,11 +99,15 @@ class NoticeCategory(CoupangModel):
 
 
 class RequiredDocument(CoupangModel):
+    """A document template (requiredDocumentNames) the category may ask for."""
+
     templateName: str
     required: str | None = None
 
 
 class CategoryCertification(CoupangModel):
+    """A certification the category accepts or requires (certificationType, dataType)."""
+
     certificationType: str
     name: str | None = None
     #: ``CODE`` (the certificate number must be given) or ``NONE``.
@@ -117,9 +126,11 @@ class CategoryMeta(CoupangModel):
     allowedOfferConditions: list[str] = []
 
     def mandatory_attributes(self) -> list[CategoryAttribute]:
+        """The attributes a product in this category must fill in."""
         return [a for a in self.attributes if a.is_mandatory]
 
     def notice_category(self, name: str) -> NoticeCategory | None:
+        """The notice category (상품고시정보) named ``name``, or None."""
         return next((n for n in self.noticeCategories if n.noticeCategoryName == name), None)
 
 
@@ -133,6 +144,7 @@ class CategoryPrediction(CoupangModel):
 
     @property
     def succeeded(self) -> bool:
+        """True when auto-categorization predicted a category (SUCCESS)."""
         return self.autoCategorizationPredictionResultType == "SUCCESS"
 
     @property

@@ -20,6 +20,8 @@ FAIL: Final = "FAIL"
 
 
 class CouponContract(CoupangModel):
+    """An instant-coupon contract (contractId) and its seller/Coupang share ratios."""
+
     contractId: int
     vendorContractId: int | None = None
     sellerId: str | None = None
@@ -35,6 +37,8 @@ class CouponContract(CoupangModel):
 
 
 class CouponBudget(CoupangModel):
+    """A contract's monthly coupon budget: totalBudgetAmount and usedBudgetAmount."""
+
     contractId: int
     targetMonth: str | None = None
     vendorShareRatio: float | None = None
@@ -43,10 +47,13 @@ class CouponBudget(CoupangModel):
 
     @property
     def remaining(self) -> float:
+        """Budget left: totalBudgetAmount minus usedBudgetAmount."""
         return (self.totalBudgetAmount or 0) - (self.usedBudgetAmount or 0)
 
 
 class InstantCoupon(CoupangModel):
+    """An instant-discount coupon (즉시할인쿠폰) as Coupang lists it."""
+
     couponId: int
     contractId: int | None = None
     vendorContractId: int | None = None
@@ -62,6 +69,8 @@ class InstantCoupon(CoupangModel):
 
 
 class CouponItem(CoupangModel):
+    """A vendor item attached to an instant coupon (couponItemId)."""
+
     couponItemId: int
     couponId: int | None = None
     vendorItemId: int | None = None
@@ -80,11 +89,15 @@ class CouponRequested(CoupangModel):
 
 
 class FailedVendorItem(CoupangModel):
+    """A vendorItemId an instant-coupon request could not apply, with the reason."""
+
     vendorItemId: int | None = None
     reason: str | None = None
 
 
 class CouponRequestStatus(CoupangModel):
+    """The state of an asynchronous instant-coupon request (requestedId): REQUESTED, DONE or FAIL."""
+
     requestedId: str
     couponId: int | None = None
     type: str | None = None
@@ -96,10 +109,12 @@ class CouponRequestStatus(CoupangModel):
 
     @property
     def finished(self) -> bool:
+        """True once the request left REQUESTED."""
         return self.status != REQUESTED
 
     @property
     def done(self) -> bool:
+        """True when the request ended DONE."""
         return self.status == DONE
 
 
@@ -115,6 +130,8 @@ class FmsPage(CoupangModel, Generic[T]):
 
 
 class DownloadPolicy(CoupangModel):
+    """One policy of a download coupon: discount type, amount and minimum price."""
+
     title: str | None = None
     typeOfDiscount: str | None = None
     description: str | None = None
@@ -129,6 +146,8 @@ class DownloadPolicy(CoupangModel):
 
 
 class DownloadCoupon(CoupangModel):
+    """A download coupon (다운로드쿠폰) as Coupang returns it."""
+
     couponId: int
     vendorId: str | None = None
     title: str | None = None
@@ -145,6 +164,8 @@ class DownloadCoupon(CoupangModel):
 
 
 class DownloadRequestBody(CoupangModel):
+    """The body of a download-coupon request answer: couponId and requestTransactionId."""
+
     couponId: int | None = None
     requestTransactionId: str | None = None
 
@@ -159,19 +180,25 @@ class DownloadRequestResult(CoupangModel):
 
     @property
     def succeeded(self) -> bool:
+        """True when requestResultStatus is SUCCESS."""
         return self.requestResultStatus == "SUCCESS"
 
     @property
     def transaction_id(self) -> str | None:
+        """The body's requestTransactionId, to poll the request with."""
         return None if self.body is None else self.body.requestTransactionId
 
 
 class DownloadFailedItem(CoupangModel):
+    """A vendorItemId a download-coupon request could not apply, with the failureReason."""
+
     vendorItemId: int | None = None
     failureReason: str | None = None
 
 
 class DownloadTransactionStatus(CoupangModel):
+    """The state of a download-coupon item request, polled by requestTransactionId."""
+
     requestedId: str
     type: str | None = None
     status: str
@@ -183,4 +210,5 @@ class DownloadTransactionStatus(CoupangModel):
 
     @property
     def finished(self) -> bool:
+        """True once the request left REQUESTED."""
         return self.status != REQUESTED

@@ -17,6 +17,8 @@ from coupang_seller.types.codes import ReturnAutoPickupCourierCode
 
 @dataclass(frozen=True, slots=True)
 class Courier:
+    """A courier (택배사): its deliveryCompanyCode, name and whether it is defunct."""
+
     code: str
     name: str
     defunct: bool = False

@@ -71,6 +71,7 @@ class OnlineInquiry(CoupangModel):
 
     @property
     def answered(self) -> bool:
+        """True when the inquiry has at least one answer in commentDtoList."""
         return bool(self.commentDtoList)
 
     @property
@@ -116,6 +117,7 @@ class CallCenterInquiry(CoupangModel):
 
     @property
     def vendor_item_ids(self) -> list[int]:
+        """vendorItemId as a list (Coupang sends one id, a list or none)."""
         if self.vendorItemId is None:
             return []
         if isinstance(self.vendorItemId, int):
@@ -129,10 +131,14 @@ class CallCenterInquiry(CoupangModel):
 
     @property
     def needs_answer(self) -> bool:
+        """True while the inquiry waits for an answer (NO_ANSWER)."""
         return self.status == rules.NO_ANSWER
 
     @property
     def needs_confirmation(self) -> bool:
+        """True when the call center transferred the inquiry and it waits for confirmation
+        (TRANSFER).
+        """
         return self.status == rules.TRANSFER
 
     @property
@@ -150,10 +156,12 @@ class OnlineInquiryPage(Envelope[Page[OnlineInquiry]]):
 
     @property
     def items(self) -> list[OnlineInquiry]:
+        """The inquiries of this page (empty without data)."""
         return [] if self.data is None else self.data.content
 
     @property
     def total_pages(self) -> int | None:
+        """The total page count, or None without data."""
         return None if self.data is None else self.data.total_pages
 
 
@@ -162,10 +170,12 @@ class CallCenterInquiryPage(Envelope[Page[CallCenterInquiry]]):
 
     @property
     def items(self) -> list[CallCenterInquiry]:
+        """The inquiries of this page (empty without data)."""
         return [] if self.data is None else self.data.content
 
     @property
     def total_pages(self) -> int | None:
+        """The total page count, or None without data."""
         return None if self.data is None else self.data.total_pages
 
 

@@ -53,6 +53,8 @@ FAULT_TYPES: Final = ("COUPANG", "VENDOR", "CUSTOMER", "WMS", "GENERAL")
 
 
 class ExchangeItem(CoupangModel):
+    """One item of an exchange request (exchangeItemId, orderItemId, quantities)."""
+
     exchangeItemId: int | None = None
     orderItemId: int | None = None
     orderItemUnitPrice: int | None = None
@@ -74,6 +76,8 @@ class ExchangeItem(CoupangModel):
 
 
 class ExchangeAddress(CoupangModel):
+    """Where the exchanged goods are collected and delivered (buyer personal data)."""
+
     exchangeAddressId: int | None = None
     returnCustomerName: str | None = None
     returnAddressZipCode: str | None = None
@@ -95,6 +99,8 @@ class ExchangeAddress(CoupangModel):
 
 
 class InvoiceVendorItem(CoupangModel):
+    """A vendor item in an exchange's delivery invoice."""
+
     vendorItemId: int | None = None
     quantity: int | None = None
     hasAdditionalItem: bool | None = None
@@ -103,6 +109,8 @@ class InvoiceVendorItem(CoupangModel):
 
 
 class DeliveryInvoice(CoupangModel):
+    """The invoice of an exchange's re-delivery (invoiceNumber, dates)."""
+
     invoiceNumber: str | None = None
     estimatedDeliveryDate: str | None = None
     deliveredDate: str | None = None
@@ -130,6 +138,8 @@ class DeliveryInvoiceGroup(CoupangModel):
 
 
 class ReturnDeliveryItem(CoupangModel):
+    """An item in an exchange's collection (returnCount, releaseStatus)."""
+
     vendorItemId: int | None = None
     statusCode: str | None = None
     returnCount: int | None = None
@@ -146,6 +156,8 @@ class ReturnDeliveryItem(CoupangModel):
 
 
 class ReturnDeliveryDestination(CoupangModel):
+    """The vendor address the collected goods go back to."""
+
     vendorZipCode: str | None = None
     vendorPhone: str | None = None
     vendorName: str | None = None
@@ -170,6 +182,8 @@ class ReturnDeliveryDestination(CoupangModel):
 
 
 class CollectInformations(CoupangModel):
+    """How and when the goods of an exchange are collected."""
+
     returnType: str | None = None
     expectedReturnDate: str | None = None
     returndeliveryItemDtos: list[ReturnDeliveryItem] = []
@@ -177,11 +191,15 @@ class CollectInformations(CoupangModel):
 
 
 class ReturnDelivery(CoupangModel):
+    """The courier and invoice number of an exchange's collection."""
+
     deliveryCompanyCode: str | None = None
     deliveryInvoiceNo: str | None = None
 
 
 class ExchangeRequest(CoupangModel):
+    """An exchange request (교환요청) with its items, addresses and invoices."""
+
     exchangeId: int
     orderId: int
     vendorId: str | None = None
@@ -246,8 +264,10 @@ class ExchangeRequestPage(CoupangModel):
 
     @property
     def items(self) -> list[ExchangeRequest]:
+        """The exchange requests of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None

@@ -34,6 +34,8 @@ ORDER_SHEET_STATUSES: Final[tuple[OrderSheetStatus, ...]] = get_args(OrderSheetS
 
 
 class Orderer(CoupangModel):
+    """The buyer of an order sheet (personal data: masked in repr/str)."""
+
     personal_block = True
 
     name: str | None = None
@@ -43,6 +45,8 @@ class Orderer(CoupangModel):
 
 
 class Receiver(CoupangModel):
+    """The recipient of an order sheet (personal data: masked in repr/str)."""
+
     personal_block = True
 
     name: str | None = None
@@ -54,6 +58,8 @@ class Receiver(CoupangModel):
 
 
 class OrderItem(CoupangModel):
+    """One line of an order sheet: a vendorItemId, its count and prices."""
+
     vendorItemPackageId: int | None = None
     vendorItemPackageName: str | None = None
     productId: int | None = None
@@ -103,6 +109,7 @@ class OrderSheet(CoupangModel):
 
     @property
     def vendor_item_ids(self) -> list[int]:
+        """The vendorItemIds of the sheet's orderItems."""
         return [item.vendorItemId for item in self.orderItems]
 
 
@@ -116,25 +123,33 @@ class OrderSheetPage(CoupangModel):
 
     @property
     def items(self) -> list[OrderSheet]:
+        """The order sheets of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
 class DeliveryHistoryDetail(CoupangModel):
+    """One step of a shipment's delivery history (deliveryStatus and time)."""
+
     deliveryStatus: str
     deliveryStatusDesc: str | None = None
     updatedAt: str | None = None
 
 
 class DeliveryHistory(CoupangModel):
+    """The delivery history of one shipmentBoxId."""
+
     shipmentBoxId: int
     details: list[DeliveryHistoryDetail] = []
 
 
 class BulkItemResult(CoupangModel):
+    """The result for one shipmentBoxId of a bulk call (acknowledge, invoices)."""
+
     shipmentBoxId: int | None = None
     succeed: bool
     resultCode: str | None = None
@@ -155,18 +170,22 @@ class BulkResult(CoupangModel):
 
     @property
     def failed(self) -> list[BulkItemResult]:
+        """The entries Coupang refused (succeed is false)."""
         return [item for item in self.responseList if not item.succeed]
 
     @property
     def succeeded(self) -> list[BulkItemResult]:
+        """The entries Coupang accepted."""
         return [item for item in self.responseList if item.succeed]
 
     @property
     def all_succeeded(self) -> bool:
+        """True when no entry failed."""
         return not self.failed
 
     @property
     def retryable(self) -> list[BulkItemResult]:
+        """The failed entries Coupang marks retryRequired."""
         return [item for item in self.failed if item.retryRequired]
 
     @classmethod
@@ -199,6 +218,8 @@ class InvoiceLine(CoupangModel):
 
 
 class CancelReceipt(CoupangModel):
+    """A cancel receipt (receiptId) created when an order is cancelled."""
+
     receiptId: int | None = None
     receiptType: str | None = None
     vendorItemIds: list[int] = []
@@ -234,4 +255,5 @@ class CancelResult(CoupangModel):
 
     @property
     def partial(self) -> bool:
+        """True when Coupang answered code PARTIAL (some entries failed)."""
         return self.code == "PARTIAL"

@@ -70,10 +70,12 @@ class SellerApiPage(SellerApiEnvelope[list[T]], Generic[T]):
 
     @property
     def items(self) -> list[T]:
+        """The entries of this page (empty when data is null)."""
         return self.data or []
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one (empty string included)."""
         token = self.nextToken
         if token is None or token == "":
             return None
@@ -99,6 +101,7 @@ class SellerProductSummary(CoupangModel):
 
     @property
     def status(self) -> str | None:
+        """The status code for statusName (e.g. APPROVED), or None."""
         return status_code(self.statusName)
 
 
@@ -114,6 +117,7 @@ class ProductHistory(CoupangModel):
 
     @property
     def status_code(self) -> str | None:
+        """The status code for statusName (or status), or None."""
         return status_code(self.statusName or self.status)
 
 

@@ -150,6 +150,8 @@ class Attribute(CoupangModel):
 
 
 class ContentDetail(CoupangModel):
+    """One block of a product's detail content (TEXT, IMAGE, ...)."""
+
     content: str
     detailType: str = "TEXT"
 
@@ -162,6 +164,8 @@ class Content(CoupangModel):
 
 
 class Certification(CoupangModel):
+    """A certification of an item: certificationType and certificationCode."""
+
     certificationType: str = CERTIFICATION_NOT_REQUIRED
     certificationCode: str | None = None
 
@@ -269,6 +273,7 @@ class SellerProduct(CoupangModel):
     )(_number_as_text)
 
     def item_by_vendor_item_id(self, vendor_item_id: int) -> SellerProductItem | None:
+        """The item with this vendorItemId, or None."""
         for item in self.items:
             if item.vendorItemId == vendor_item_id:
                 return item

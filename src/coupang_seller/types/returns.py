@@ -39,6 +39,8 @@ FAULT_TYPES: Final = ("COUPANG", "VENDOR", "CUSTOMER", "WMS", "GENERAL")
 
 
 class ReturnItem(CoupangModel):
+    """One item of a return request: vendorItemId and counts."""
+
     vendorItemPackageId: int | None = None
     vendorItemPackageName: str | None = None
     vendorItemId: int
@@ -92,6 +94,7 @@ class ReturnRequest(CoupangModel):
 
     @property
     def vendor_item_ids(self) -> list[int]:
+        """The vendorItemIds of the request's returnItems."""
         return [item.vendorItemId for item in self.returnItems]
 
     @property
@@ -110,10 +113,12 @@ class ReturnPage(CoupangModel):
 
     @property
     def items(self) -> list[ReturnRequest]:
+        """The return requests of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
@@ -129,6 +134,8 @@ class ReturnWithdrawal(CoupangModel):
 
 
 class ReturnWithdrawalPage(CoupangModel):
+    """A page of return withdrawals with the nextPageIndex."""
+
     code: int | str | None = None
     message: str | None = None
     data: list[ReturnWithdrawal] = []
@@ -136,6 +143,7 @@ class ReturnWithdrawalPage(CoupangModel):
 
     @property
     def next_page_index(self) -> int | None:
+        """nextPageIndex as a positive int, or None on the last page."""
         text = str(self.nextPageIndex or "").strip()
         return int(text) if text.isdigit() and int(text) > 0 else None
 

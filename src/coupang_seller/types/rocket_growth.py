@@ -31,6 +31,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RgOrderItem(CoupangModel):
+    """One line of a Rocket Growth order: vendorItemId, quantity and unit price."""
+
     vendorItemId: int | None = None
     productName: str | None = None
     salesQuantity: int = 0
@@ -39,6 +41,8 @@ class RgOrderItem(CoupangModel):
 
 
 class RgOrder(CoupangModel):
+    """A Rocket Growth order (orderId) with its items."""
+
     orderId: int
     vendorId: str | None = None
     paidAt: int | str | None = None
@@ -67,14 +71,18 @@ class RgOrderPage(CoupangModel):
 
     @property
     def items(self) -> list[RgOrder]:
+        """The Rocket Growth orders of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None
 
 
 class RgInventoryDetails(CoupangModel):
+    """Stock figures of a Rocket Growth item: totalOrderableQuantity."""
+
     totalOrderableQuantity: int = 0
 
 
@@ -89,14 +97,18 @@ class RgInventorySummary(CoupangModel):
 
     @property
     def orderable(self) -> int:
+        """inventoryDetails.totalOrderableQuantity."""
         return self.inventoryDetails.totalOrderableQuantity
 
     @property
     def sold_last_30_days(self) -> int:
+        """Units sold in the last 30 days (salesCountMap), 0 when absent."""
         return int(self.salesCountMap.get(SALES_COUNT_LAST_THIRTY_DAYS, 0))
 
 
 class RgInventoryPage(CoupangModel):
+    """A page of Rocket Growth inventory summaries with the nextToken."""
+
     code: int | str | None = None
     message: str | None = None
     data: list[RgInventorySummary] = []
@@ -104,8 +116,10 @@ class RgInventoryPage(CoupangModel):
 
     @property
     def items(self) -> list[RgInventorySummary]:
+        """The inventory summaries of this page."""
         return self.data
 
     @property
     def next_token(self) -> str | None:
+        """The token of the next page, or None on the last one."""
         return self.nextToken or None

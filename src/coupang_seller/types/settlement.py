@@ -120,6 +120,7 @@ class RevenueHistoryPage(CoupangModel):
 
     @property
     def items(self) -> list[RevenueHistory]:
+        """The revenue history rows of this page."""
         return self.data
 
     @property

@@ -38,6 +38,8 @@ class RemoteInfo(CoupangModel):
 
 
 class OutboundShippingPlace(CoupangModel):
+    """An outbound shipping place (출고지) with its addresses and remote-area fees."""
+
     outboundShippingPlaceCode: int
     shippingPlaceName: str
     placeAddresses: list[PlaceAddress] = []
@@ -75,6 +77,8 @@ class ReturnFees(CoupangModel):
 
 
 class ReturnCenter(CoupangModel):
+    """A return center (반품지) with its courier, addresses and return fees."""
+
     vendorId: str | None = None
     returnCenterCode: str
     shippingPlaceName: str
