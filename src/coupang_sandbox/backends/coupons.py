@@ -85,140 +85,87 @@ def us_of(naive_kst: datetime) -> int:
     return to_us(naive_kst.replace(tzinfo=KST))
 
 
-def shown(value: Any) -> str | None:
-    """``yyyy-MM-dd HH:mm:ss`` (Korean time) of a stored timestamp."""
-    return None if value is None else rules.format_date(kst(from_us(int(value))))
-
-
 def month_of(moment: datetime) -> str:
     return kst(moment).strftime("%Y-%m")
 
 
-def fms_pagination(page: int, size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page,
-        "countPerPage": size,
-        "totalPages": (total + size - 1) // size if total else 0,
-        "totalElements": total,
-    }
+# -- rows the backend returns (rendered by :mod:`coupang_sandbox.views.coupons`) ----------
 
 
-# -- presentation ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ContractBudget:
+    """A contract's budget use for one month (``yyyy-MM``, Korean time)."""
+
+    contract: Row
+    target_month: str
+    used: int
 
 
-def present_contract(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "contractId": int(row["contract_id"]),
-        "vendorContractId": int(row["vendor_contract_id"]),
-        "sellerId": row["vendor_id"],
-        "sellerShareRatio": doc.get("sellerShareRatio", 100),
-        "coupangShareRatio": doc.get("coupangShareRatio", 0),
-        "gmvRatio": doc.get("gmvRatio", 0),
-        "start": shown(row["start_us"]),
-        "end": shown(row["end_us"]),
-        "type": row["type"],
-        # The field table says usedBudget, the samples useBudget: both, always true.
-        "useBudget": True,
-        "usedBudget": True,
-        "modifiedAt": shown(row["modified_at_us"]),
-        "modifiedBy": doc.get("modifiedBy", "sandbox"),
-    }
+@dataclass(frozen=True, slots=True)
+class InstantCoupon:
+    """A coupon with its contract (``None`` if the contract is gone)."""
+
+    coupon: Row
+    contract: Row | None
 
 
-def present_coupon(row: Row, contract: Row | None) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "contractId": int(row["contract_id"]),
-        "vendorContractId": None if contract is None else int(contract["vendor_contract_id"]),
-        "couponId": int(row["coupon_id"]),
-        "promotionName": doc.get("name") or doc.get("title"),
-        "status": row["status"],
-        "type": row["discount_type"],
-        "maxDiscountPrice": int(row["max_discount_price"]),
-        "discount": int(row["discount"]),
-        "startAt": shown(row["start_us"]),
-        "endAt": shown(row["end_us"]),
-    }
+@dataclass(frozen=True, slots=True)
+class CouponPage:
+    coupons: list[InstantCoupon]
+    page: int
+    size: int
+    total: int
 
 
-def present_item(item: Row, coupon: Row) -> dict[str, Any]:
-    return {
-        "couponItemId": int(item["coupon_item_id"]),
-        "couponId": int(item["coupon_id"]),
-        "vendorItemId": int(item["vendor_item_id"]),
-        "startAt": shown(coupon["start_us"]),
-        "endAt": shown(coupon["end_us"]),
-        "status": st.item_status(str(item["state"]), str(coupon["status"])),
-    }
+@dataclass(frozen=True, slots=True)
+class CouponItem:
+    item: Row
+    coupon: Row
 
 
-def _policies_shown(doc: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
-    out = []
-    for policy in doc.get("policies") or []:
-        entry = dict(policy)
-        daily = entry.pop("maximumPerDaily", None)
-        entry[key] = daily
-        out.append(entry)
-    return out
+@dataclass(frozen=True, slots=True)
+class ItemPage:
+    items: list[CouponItem]
+    page: int
+    size: int
+    total: int
 
 
-def present_download(row: Row, applied: int) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "couponId": int(row["coupon_id"]),
-        "vendorId": row["vendor_id"],
-        "title": doc.get("title"),
-        "couponType": DOWNLOAD,
-        "couponStatus": row["status"],
-        "publishedDate": doc.get("publishedDate") or "",
-        "startDate": shown(row["start_us"]),
-        "endDate": shown(row["end_us"]),
-        "lastModifiedBy": doc.get("userId"),
-        "lastModifiedDate": shown(row["modified_at_us"]),
-        "appliedOptionCount": applied,
-        "usageAmount": int(doc.get("usageAmount") or 0),
-        # The create answer spells the daily cap maximumPerDaily, the lookup maximumPerDay.
-        "couponPolicies": _policies_shown(doc, "maximumPerDay"),
-    }
+@dataclass(frozen=True, slots=True)
+class OrderCoupon:
+    """A coupon applied to one order line, as the order item's ``appliedCoupons`` records it."""
+
+    coupon: InstantCoupon
+    vendor_item_id: int
+    coupon_type: Any
+    discount: Any
 
 
-def present_request(row: Row) -> dict[str, Any]:
-    payload = dict(row["payload"] or {})
-    result = dict(row["result"] or {})
-    failed = list(result.get("failedVendorItems") or [])
-    total = result.get("total")
-    if total is None:
-        total = len(payload.get("vendorItems") or []) or 1
-    return {
-        "couponId": None if row["coupon_id"] is None else int(row["coupon_id"]),
-        "requestedId": row["requested_id"],
-        "type": row["type"],
-        "status": row["status"],
-        "total": int(total),
-        "succeeded": int(result.get("succeeded") or 0),
-        "failed": int(result.get("failed") or 0),
-        "failedVendorItems": failed,
-    }
+@dataclass(frozen=True, slots=True)
+class DownloadCoupon:
+    """A downloadable coupon and the number of options it holds."""
+
+    coupon: Row
+    applied: int
 
 
-def present_transaction(row: Row) -> dict[str, Any]:
-    base = present_request(row)
-    return {
-        "transactionStatusResponse": {
-            "type": base["type"],
-            "total": base["total"],
-            "succeeded": base["succeeded"],
-            "status": base["status"],
-            "requestedId": base["requestedId"],
-            "couponFailedVendorItemIdResponses": [
-                {"vendorItemId": f["vendorItemId"], "failureReason": f["reason"]}
-                for f in base["failedVendorItems"]
-            ],
-            "failed": base["failed"],
-            "couponId": base["couponId"],
-        }
-    }
+@dataclass(frozen=True, slots=True)
+class DownloadResult:
+    """One coupon of a downloadable-coupon bulk request: the transaction to poll, or the
+    reason it was refused."""
+
+    coupon_id: int
+    transaction: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponDetail:
+    """A coupon (either kind) with its contract and items, for the control API."""
+
+    coupon: Row
+    contract: Row | None
+    items: list[RowMapping]
 
 
 # -- settling (requests due, clock-driven statuses) ---------------------------------------
@@ -653,26 +600,6 @@ def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
     )
 
 
-def _download_result(
-    coupon_id: int, *, transaction: str | None = None, error: str | None = None
-) -> dict[str, Any]:
-    """One entry of a downloadable-coupon bulk answer: SUCCESS with the transaction to poll,
-    or FAIL with Coupang's BAD_REQUEST and the reason."""
-    if error is not None:
-        return {
-            "requestResultStatus": "FAIL",
-            "body": {"couponId": coupon_id},
-            "errorCode": "BAD_REQUEST",
-            "errorMessage": error,
-        }
-    return {
-        "requestResultStatus": "SUCCESS",
-        "body": {"couponId": coupon_id, "requestTransactionId": transaction},
-        "errorCode": None,
-        "errorMessage": None,
-    }
-
-
 @dataclass
 class Coupons:
     store: Store
@@ -743,7 +670,7 @@ class Coupons:
 
     # -- contracts and budgets (control API seeds them) --------------------------------
 
-    def create_contract(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def create_contract(self, vendor_id: str, body: Mapping[str, Any]) -> Row:
         if self.store.vendor_by_id(vendor_id) is None:
             raise NotFound(f"vendor {vendor_id} does not exist")
         now = self._now()
@@ -795,13 +722,13 @@ class Coupons:
                 "modified_at_us": to_us(now),
             }
             cdb.contract_insert(conn, values)
-            return {**present_contract(values), "budgetPerMonth": budget_value}
+            return values
 
-    def contracts(self, vendor_id: str) -> list[dict[str, Any]]:
+    def contracts(self, vendor_id: str) -> list[RowMapping]:
         with self.store.engine.begin() as conn:
-            return [present_contract(row) for row in cdb.contracts_of(conn, vendor_id)]
+            return list(cdb.contracts_of(conn, vendor_id))
 
-    def contract(self, vendor_id: str, contract_text: Any) -> dict[str, Any]:
+    def contract(self, vendor_id: str, contract_text: Any) -> RowMapping:
         rules_found = rules.check_contract_id(contract_text)
         if rules_found:
             raise ValidationFailed(rules_found)
@@ -809,9 +736,9 @@ class Coupons:
             row = cdb.contract_get(conn, vendor_id, self._id(contract_text, "contractId"))
             if row is None:
                 raise NotFound(f"contractId {contract_text} is not a contract of {vendor_id}")
-            return present_contract(row)
+            return row
 
-    def budgets(self, vendor_id: str, contract_text: Any, month: Any) -> list[dict[str, Any]]:
+    def budgets(self, vendor_id: str, contract_text: Any, month: Any) -> list[ContractBudget]:
         found = rules.check_contract_id(contract_text, required=False)
         found += rules.check_target_month(month)
         if found:
@@ -835,13 +762,7 @@ class Coupons:
                     if int(row["start_us"]) < us_of(after) and int(row["end_us"]) >= us_of(first)
                 ]
             return [
-                {
-                    "contractId": int(row["contract_id"]),
-                    "targetMonth": target,
-                    "vendorShareRatio": (row["doc"] or {}).get("sellerShareRatio", 100),
-                    "totalBudgetAmount": int(row["budget_per_month"]),
-                    "usedBudgetAmount": cdb.budget_used(conn, int(row["contract_id"]), target),
-                }
+                ContractBudget(row, target, cdb.budget_used(conn, int(row["contract_id"]), target))
                 for row in rows
             ]
 
@@ -947,7 +868,7 @@ class Coupons:
                 raise NotFound(f"requestedId {requested_id} does not exist for {vendor_id}")
             return row
 
-    def coupon(self, vendor_id: str, coupon_text: Any) -> dict[str, Any]:
+    def coupon(self, vendor_id: str, coupon_text: Any) -> InstantCoupon:
         if is_blank(coupon_text):
             raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
         coupon_id = self._id(coupon_text, "couponId")
@@ -956,11 +877,9 @@ class Coupons:
             settle(conn, vendor_id, now)
             row = self._coupon(conn, vendor_id, coupon_id, INSTANT)
             contract = cdb.contract_get(conn, vendor_id, int(row["contract_id"]))
-            return present_coupon(row, contract)
+            return InstantCoupon(row, contract)
 
-    def coupons(
-        self, vendor_id: str, status: Any, page: Any, size: Any, sort: Any
-    ) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    def coupons(self, vendor_id: str, status: Any, page: Any, size: Any, sort: Any) -> CouponPage:
         found = rules.check_status(status) + rules.check_paging(page, size, sort)
         if found:
             raise ValidationFailed(found)
@@ -978,12 +897,12 @@ class Coupons:
                 desc=desc,
             )
             contracts = {int(c["contract_id"]): c for c in cdb.contracts_of(conn, vendor_id)}
-            content = [present_coupon(row, contracts.get(int(row["contract_id"]))) for row in rows]
-            return content, fms_pagination(number, per, total)
+            content = [InstantCoupon(row, contracts.get(int(row["contract_id"]))) for row in rows]
+            return CouponPage(content, number, per, total)
 
     def items(
         self, vendor_id: str, coupon_text: Any, *, status: Any, page: Any, size: Any, sort: Any
-    ) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    ) -> ItemPage:
         found = rules.check_status(status, rules.ITEM_STATUSES)
         found += rules.check_paging(page, size, sort)
         if found:
@@ -994,14 +913,19 @@ class Coupons:
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             coupon = self._coupon(conn, vendor_id, coupon_id, INSTANT)
-            shown_items = [present_item(i, coupon) for i in cdb.items_of(conn, coupon_id)]
-        matching = [i for i in shown_items if i["status"] == status]
+            rows = cdb.items_of(conn, coupon_id)
+        coupon_status = str(coupon["status"])
+        matching = [
+            CouponItem(i, coupon)
+            for i in rows
+            if st.item_status(str(i["state"]), coupon_status) == status
+        ]
         if desc:
             matching.reverse()
         start = (number - 1) * per
-        return matching[start : start + per], fms_pagination(number, per, len(matching))
+        return ItemPage(matching[start : start + per], number, per, len(matching))
 
-    def item(self, vendor_id: str, coupon_text: Any, id_text: Any, kind: Any) -> dict[str, Any]:
+    def item(self, vendor_id: str, coupon_text: Any, id_text: Any, kind: Any) -> CouponItem:
         found = rules.check_item_lookup_type(kind)
         if found:
             raise ValidationFailed(found)
@@ -1027,9 +951,9 @@ class Coupons:
             raise NotFound(
                 f"no coupon item {wanted} ({kind or 'couponItemId/vendorItemId'}) in coupon {coupon_id}"
             )
-        return present_item(chosen[0], coupon)
+        return CouponItem(chosen[0], coupon)
 
-    def by_order(self, vendor_id: str, order_text: Any) -> list[dict[str, Any]]:
+    def by_order(self, vendor_id: str, order_text: Any) -> list[OrderCoupon]:
         order_id = self._id(order_text, "orderId")
         now = self._now()
         with self.store.engine.begin() as conn:
@@ -1037,22 +961,25 @@ class Coupons:
             if order_db.order_get(conn, order_id, vendor_id) is None:
                 raise NotFound(f"orderId {order_id} is not an order of {vendor_id}")
             contracts = {int(c["contract_id"]): c for c in cdb.contracts_of(conn, vendor_id)}
-            out: list[dict[str, Any]] = []
+            out: list[OrderCoupon] = []
             for item in order_db.items_of_order(conn, order_id):
                 for applied in (item["doc"] or {}).get("appliedCoupons") or []:
                     row = cdb.coupon_get(conn, vendor_id, int(applied["couponId"]))
                     if row is None:
                         continue
-                    shown_row = present_coupon(row, contracts.get(int(row["contract_id"])))
-                    shown_row["vendorItemId"] = int(item["vendor_item_id"])
-                    shown_row["couponType"] = applied.get("couponType")
-                    shown_row["discountAmount"] = applied.get("discount")
-                    out.append(shown_row)
+                    out.append(
+                        OrderCoupon(
+                            InstantCoupon(row, contracts.get(int(row["contract_id"]))),
+                            int(item["vendor_item_id"]),
+                            applied.get("couponType"),
+                            applied.get("discount"),
+                        )
+                    )
             return out
 
     # -- downloadable coupons ----------------------------------------------------------
 
-    def create_download(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def create_download(self, vendor_id: str, body: Mapping[str, Any]) -> Row:
         now = self._now()
         found = rules.check_download_create(body, kst(now))
         start = rules.parse_date(body.get("startDate"))
@@ -1111,17 +1038,14 @@ class Coupons:
                 "modified_at_us": to_us(now),
             }
             cdb.coupon_insert(conn, row)
-            shown_row = present_download(row, 0)
-            shown_row["publishedDate"] = None
-            shown_row["couponPolicies"] = _policies_shown(doc, "maximumPerDaily")
-            return shown_row
+            return row
 
-    def download_items(self, vendor_id: str, body: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def download_items(self, vendor_id: str, body: Mapping[str, Any]) -> list[DownloadResult]:
         found = rules.check_download_items(body)
         if found:
             raise ValidationFailed(found)
         now = self._now()
-        out: list[dict[str, Any]] = []
+        out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             for entry in body["couponItems"]:
@@ -1136,7 +1060,7 @@ class Coupons:
                         "expire it and create a new coupon"
                     )
                 if error is not None:
-                    out.append(_download_result(coupon_id, error=error))
+                    out.append(DownloadResult(coupon_id, error=error))
                     continue
                 items = [parse_id(v) for v in entry["vendorItemIds"]]
                 transaction = self._new_request(
@@ -1148,15 +1072,15 @@ class Coupons:
                     payload={"vendorItems": items},
                     now=now,
                 )
-                out.append(_download_result(coupon_id, transaction=transaction))
+                out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_expire(self, vendor_id: str, body: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def download_expire(self, vendor_id: str, body: Mapping[str, Any]) -> list[DownloadResult]:
         found = rules.check_download_expire(body)
         if found:
             raise ValidationFailed(found)
         now = self._now()
-        out: list[dict[str, Any]] = []
+        out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             for entry in body["expireCouponList"]:
@@ -1164,7 +1088,7 @@ class Coupons:
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD)
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
                     out.append(
-                        _download_result(coupon_id, error="expire할 쿠폰이 존재하지 않습니다.")
+                        DownloadResult(coupon_id, error="expire할 쿠폰이 존재하지 않습니다.")
                     )
                     continue
                 transaction = self._new_request(
@@ -1176,17 +1100,17 @@ class Coupons:
                     payload={},
                     now=now,
                 )
-                out.append(_download_result(coupon_id, transaction=transaction))
+                out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_coupon(self, vendor_id: str, coupon_text: Any) -> dict[str, Any]:
+    def download_coupon(self, vendor_id: str, coupon_text: Any) -> DownloadCoupon:
         coupon_id = self._id(coupon_text, "couponId")
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             row = self._coupon(conn, vendor_id, coupon_id, DOWNLOAD)
             applied = len(cdb.items_of(conn, coupon_id, st.ACTIVE))
-            return present_download(row, applied)
+            return DownloadCoupon(row, applied)
 
     # -- control: pause / resume, view ------------------------------------------------
 
@@ -1200,7 +1124,7 @@ class Coupons:
             raise NotFound(f"couponId {coupon_id} does not exist")
         return row
 
-    def move(self, coupon_text: Any, event: str) -> dict[str, Any]:
+    def move(self, coupon_text: Any, event: str) -> CouponDetail:
         coupon_id = self._id(coupon_text, "couponId")
         now = self._now()
         with self.store.engine.begin() as conn:
@@ -1210,18 +1134,13 @@ class Coupons:
             _coupon_move(conn, row, event, now)
         return self.view(coupon_text)
 
-    def view(self, coupon_text: Any) -> dict[str, Any]:
+    def view(self, coupon_text: Any) -> CouponDetail:
         coupon_id = self._id(coupon_text, "couponId")
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._any_coupon(conn, coupon_id)
             settle(conn, str(row["vendor_id"]), now)
             row = self._any_coupon(conn, coupon_id)
-            items = [present_item(i, row) for i in cdb.items_of(conn, coupon_id)]
+            items = cdb.items_of(conn, coupon_id)
             contract = cdb.contract_get(conn, str(row["vendor_id"]), int(row["contract_id"]))
-            return {
-                **present_coupon(row, contract),
-                "kind": row["kind"],
-                "usageAmount": int((row["doc"] or {}).get("usageAmount") or 0),
-                "items": items,
-            }
+            return CouponDetail(row, contract, list(items))

@@ -19,6 +19,7 @@ from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import NO_FIELDS, accepts
 from coupang_sandbox.state import coupon as st
+from coupang_sandbox.views import coupons as views
 
 
 def _coupons(call: Call) -> Coupons:
@@ -40,21 +41,22 @@ def _coupons(call: Call) -> Coupons:
     }
 )
 def create_contract(call: Call) -> Response:
-    return success(_coupons(call).create_contract(call.path["vendorId"], call.body), 201)
+    row = _coupons(call).create_contract(call.path["vendorId"], call.body)
+    return success(views.seeded_contract(row), 201)
 
 
 def view(call: Call) -> Response:
-    return success(_coupons(call).view(call.path["couponId"]))
+    return success(views.detail(_coupons(call).view(call.path["couponId"])))
 
 
 @accepts(NO_FIELDS)
 def pause(call: Call) -> Response:
-    return success(_coupons(call).move(call.path["couponId"], st.PAUSE))
+    return success(views.detail(_coupons(call).move(call.path["couponId"], st.PAUSE)))
 
 
 @accepts(NO_FIELDS)
 def resume(call: Call) -> Response:
-    return success(_coupons(call).move(call.path["couponId"], st.RESUME))
+    return success(views.detail(_coupons(call).move(call.path["couponId"], st.RESUME)))
 
 
 ROUTES: list[RouteSpec] = [

@@ -31,10 +31,11 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.coupons import Coupons, present_request, present_transaction
+from coupang_sandbox.backends.coupons import Coupons
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse, raw
 from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body, retired
+from coupang_sandbox.views import coupons as views
 from coupang_seller.preflight import coupons as rules
 
 FMS = "/v2/providers/fms/apis/api"
@@ -99,20 +100,20 @@ def _check_action(call: Call) -> None:
 
 @fms
 def list_contracts(call: Call) -> Response:
-    return _fms(_coupons(call).contracts(call.vendor_id))
+    return _fms([views.contract(row) for row in _coupons(call).contracts(call.vendor_id)])
 
 
 @fms
 def get_contract(call: Call) -> Response:
-    return _fms(_coupons(call).contract(call.vendor_id, call.query("contractId")))
+    return _fms(views.contract(_coupons(call).contract(call.vendor_id, call.query("contractId"))))
 
 
 @fms
 def get_budgets(call: Call) -> Response:
-    content = _coupons(call).budgets(
+    budgets = _coupons(call).budgets(
         call.vendor_id, call.query("contractId"), call.query("targetMonth")
     )
-    return _fms(content)
+    return _fms([views.budget(entry) for entry in budgets])
 
 
 # -- instant coupons --------------------------------------------------------------------
@@ -125,19 +126,19 @@ def create_coupon(call: Call) -> Response:
 
 @fms
 def get_coupon(call: Call) -> Response:
-    return _fms(_coupons(call).coupon(call.vendor_id, call.query("couponId")))
+    return _fms(views.coupon(_coupons(call).coupon(call.vendor_id, call.query("couponId"))))
 
 
 @fms
 def list_coupons(call: Call) -> Response:
-    content, pagination = _coupons(call).coupons(
+    page = _coupons(call).coupons(
         call.vendor_id,
         call.query("status"),
         call.query("page"),
         call.query("size"),
         call.query("sort"),
     )
-    return _fms(content, pagination)
+    return _fms(*views.coupon_page(page))
 
 
 @fms
@@ -164,7 +165,7 @@ def expire_coupon(call: Call) -> Response:
 
 @fms
 def list_items(call: Call) -> Response:
-    content, pagination = _coupons(call).items(
+    page = _coupons(call).items(
         call.vendor_id,
         call.path["couponId"],
         status=call.query("status"),
@@ -172,41 +173,41 @@ def list_items(call: Call) -> Response:
         size=call.query("size"),
         sort=call.query("sort"),
     )
-    return _fms(content, pagination)
+    return _fms(*views.item_page(page))
 
 
 @fms
 def get_item(call: Call) -> Response:
-    content = _coupons(call).item(
+    found = _coupons(call).item(
         call.vendor_id, call.path["couponId"], call.path["itemId"], call.query("type")
     )
-    return _fms(content)
+    return _fms(views.item(found))
 
 
 @fms
 def by_order(call: Call) -> Response:
-    return _fms(_coupons(call).by_order(call.vendor_id, call.path["orderId"]))
+    return _fms(views.order_coupons(_coupons(call).by_order(call.vendor_id, call.path["orderId"])))
 
 
 @fms
 def request_status(call: Call) -> Response:
     row = _coupons(call).request_status(call.vendor_id, call.path["requestedId"])
-    return _fms(present_request(row))
+    return _fms(views.request(row))
 
 
 # -- downloadable coupons ---------------------------------------------------------------
 
 
 def create_download(call: Call) -> Response:
-    return raw(_coupons(call).create_download(call.vendor_id, call.body))
+    return raw(views.download_created(_coupons(call).create_download(call.vendor_id, call.body)))
 
 
 def download_items(call: Call) -> Response:
-    return raw(_coupons(call).download_items(call.vendor_id, call.body))
+    return raw(views.download_results(_coupons(call).download_items(call.vendor_id, call.body)))
 
 
 def download_expire(call: Call) -> Response:
-    return raw(_coupons(call).download_expire(call.vendor_id, call.body))
+    return raw(views.download_results(_coupons(call).download_expire(call.vendor_id, call.body)))
 
 
 def download_status(call: Call) -> Response:
@@ -215,11 +216,13 @@ def download_status(call: Call) -> Response:
     if found or transaction is None:
         raise ValidationFailed(found)
     row = _coupons(call).request_status(call.vendor_id, transaction, "DOWNLOAD")
-    return raw(present_transaction(row))
+    return raw(views.transaction(row))
 
 
 def get_download(call: Call) -> Response:
-    return raw(_coupons(call).download_coupon(call.vendor_id, call.path["couponId"]))
+    return raw(
+        views.download(_coupons(call).download_coupon(call.vendor_id, call.path["couponId"]))
+    )
 
 
 free_contract_retired = retired(
