@@ -3,7 +3,7 @@
 
 Every operation loads, applies a rule (the pure functions of
 :mod:`coupang_seller.preflight.coupons`, shared with the SDK, and the transition tables of
-:mod:`coupang_sandbox.state.coupon`) and persists, in one transaction.
+:mod:`coupang_sandbox.state.coupons`) and persists, in one transaction.
 
 Asynchrony, as Coupang's: a mutation (coupon creation, item attach, item expiry, coupon expiry)
 is checked for the documented limits at once (400 naming field and rule) and stored as a
@@ -38,14 +38,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import coupon as st
+from coupang_sandbox.state import coupons as st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import coupons as cdb
 from coupang_sandbox.store import orders as order_db
@@ -428,14 +428,7 @@ def settle(conn: Connection, vendor_id: str, now: datetime) -> None:
 
 def _budget_cap(conn: Connection, contract_id: int, month: str, wanted: int) -> int:
     used = cdb.budget_used(conn, contract_id, month, lock=True)
-    return max(0, min(wanted, _budget_total(conn, contract_id) - used))
-
-
-def _budget_total(conn: Connection, contract_id: int) -> int:
-    value = conn.execute(
-        select(cdb.contracts.c.budget_per_month).where(cdb.contracts.c.contract_id == contract_id)
-    ).scalar()
-    return 0 if value is None else int(value)
+    return max(0, min(wanted, cdb.contract_budget(conn, contract_id) - used))
 
 
 def _grant(conn: Connection, coupon: Row, amount: int, now: datetime) -> None:
@@ -1115,11 +1108,7 @@ class Coupons:
     # -- control: pause / resume, view ------------------------------------------------
 
     def _any_coupon(self, conn: Connection, coupon_id: int) -> RowMapping:
-        row = (
-            conn.execute(select(cdb.coupons).where(cdb.coupons.c.coupon_id == coupon_id))
-            .mappings()
-            .first()
-        )
+        row = cdb.coupon_by_id(conn, coupon_id)
         if row is None:
             raise NotFound(f"couponId {coupon_id} does not exist")
         return row

@@ -18,7 +18,7 @@ from coupang_sandbox.backends.coupons import Coupons
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import NO_FIELDS, accepts
-from coupang_sandbox.state import coupon as st
+from coupang_sandbox.state import coupons as st
 from coupang_sandbox.views import coupons as views
 
 

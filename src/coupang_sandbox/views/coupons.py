@@ -26,7 +26,7 @@ from coupang_sandbox.backends.coupons import (
     kst,
 )
 from coupang_sandbox.clock import from_us
-from coupang_sandbox.state import coupon as st
+from coupang_sandbox.state import coupons as st
 from coupang_seller.preflight import coupons as rules
 
 
