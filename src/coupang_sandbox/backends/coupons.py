@@ -585,7 +585,67 @@ def apply_download_coupons(
 # -- the service -------------------------------------------------------------------------
 
 
-def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
+def number_of(text: object, name: str) -> int:
+    """A positive id read from a path, query or body; 400 (rule ``type``) naming ``name``."""
+    value = parse_id(text, minimum=1)
+    if value is None:
+        raise ValidationFailed([Violation(name, "type", f"{name} must be a number ({text!r})")])
+    return value
+
+
+# -- the backend's arguments (parsed by the routes) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContractQuery:
+    """``GET v2/.../contract?contractId=``; ``given`` is the id as asked (for the 404)."""
+
+    contract_id: int
+    given: str
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetQuery:
+    """``GET v1/.../budgets``: one contract (``None``: those running in the month), a month
+    (``yyyy-MM``; ``None``: this month, Korean time)."""
+
+    contract: ContractQuery | None
+    target_month: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponsQuery:
+    """``GET v2/.../coupons``: a status and a page (1-based, ascending unless ``desc``)."""
+
+    status: str
+    page: int
+    size: int
+    desc: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsQuery:
+    """``GET v1/.../coupons/{couponId}/items``: the items of a status, one page."""
+
+    coupon_id: int
+    status: str
+    page: int
+    size: int
+    desc: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLookup:
+    """``GET v1/.../coupons/{couponId}/items/{id}``; ``kind`` is ``couponItemId``,
+    ``vendorItemId`` or ``None`` (either id, a coupon item id first)."""
+
+    coupon_id: int
+    wanted: int
+    kind: str | None
+
+
+def page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
+    """``(page, size, desc)`` of checked paging parameters, with the documented defaults."""
     return (
         as_page(page) or 1,
         as_page(size) or rules.DEFAULT_PAGE_SIZE,
@@ -603,10 +663,7 @@ class Coupons:
         return self.clock.now().astimezone(UTC)
 
     def _id(self, text: object, name: str) -> int:
-        value = parse_id(text, minimum=1)
-        if value is None:
-            raise ValidationFailed([Violation(name, "type", f"{name} must be a number ({text!r})")])
-        return value
+        return number_of(text, name)
 
     def _new_request(
         self,
@@ -721,33 +778,28 @@ class Coupons:
         with self.store.engine.begin() as conn:
             return list(cdb.contracts_of(conn, vendor_id))
 
-    def contract(self, vendor_id: str, contract_text: Any) -> RowMapping:
-        rules_found = rules.check_contract_id(contract_text)
-        if rules_found:
-            raise ValidationFailed(rules_found)
+    def contract(self, vendor_id: str, query: ContractQuery) -> RowMapping:
         with self.store.engine.begin() as conn:
-            row = cdb.contract_get(conn, vendor_id, self._id(contract_text, "contractId"))
+            row = cdb.contract_get(conn, vendor_id, query.contract_id)
             if row is None:
-                raise NotFound(f"contractId {contract_text} is not a contract of {vendor_id}")
+                raise NotFound(f"contractId {query.given} is not a contract of {vendor_id}")
             return row
 
-    def budgets(self, vendor_id: str, contract_text: Any, month: Any) -> list[ContractBudget]:
-        found = rules.check_contract_id(contract_text, required=False)
-        found += rules.check_target_month(month)
-        if found:
-            raise ValidationFailed(found)
+    def budgets(self, vendor_id: str, query: BudgetQuery) -> list[ContractBudget]:
         now = self._now()
-        target = str(month) if month is not None else month_of(now)
+        target = query.target_month if query.target_month is not None else month_of(now)
         first = datetime.strptime(target, "%Y-%m")
         after = datetime(first.year + first.month // 12, first.month % 12 + 1, 1)
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             rows = cdb.contracts_of(conn, vendor_id)
-            if contract_text is not None:
-                wanted = self._id(contract_text, "contractId")
+            if query.contract is not None:
+                wanted = query.contract.contract_id
                 rows = [row for row in rows if int(row["contract_id"]) == wanted]
                 if not rows:
-                    raise NotFound(f"contractId {contract_text} is not a contract of {vendor_id}")
+                    raise NotFound(
+                        f"contractId {query.contract.given} is not a contract of {vendor_id}"
+                    )
             else:
                 rows = [
                     row
@@ -872,11 +924,8 @@ class Coupons:
             contract = cdb.contract_get(conn, vendor_id, int(row["contract_id"]))
             return InstantCoupon(row, contract)
 
-    def coupons(self, vendor_id: str, status: Any, page: Any, size: Any, sort: Any) -> CouponPage:
-        found = rules.check_status(status) + rules.check_paging(page, size, sort)
-        if found:
-            raise ValidationFailed(found)
-        number, per, desc = _page_args(page, size, sort)
+    def coupons(self, vendor_id: str, query: CouponsQuery) -> CouponPage:
+        number, per, desc = query.page, query.size, query.desc
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -884,7 +933,7 @@ class Coupons:
                 conn,
                 vendor_id,
                 INSTANT,
-                str(status),
+                query.status,
                 offset=(number - 1) * per,
                 limit=per,
                 desc=desc,
@@ -893,15 +942,9 @@ class Coupons:
             content = [InstantCoupon(row, contracts.get(int(row["contract_id"]))) for row in rows]
             return CouponPage(content, number, per, total)
 
-    def items(
-        self, vendor_id: str, coupon_text: Any, *, status: Any, page: Any, size: Any, sort: Any
-    ) -> ItemPage:
-        found = rules.check_status(status, rules.ITEM_STATUSES)
-        found += rules.check_paging(page, size, sort)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        number, per, desc = _page_args(page, size, sort)
+    def items(self, vendor_id: str, query: ItemsQuery) -> ItemPage:
+        coupon_id, status = query.coupon_id, query.status
+        number, per, desc = query.page, query.size, query.desc
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -918,12 +961,8 @@ class Coupons:
         start = (number - 1) * per
         return ItemPage(matching[start : start + per], number, per, len(matching))
 
-    def item(self, vendor_id: str, coupon_text: Any, id_text: Any, kind: Any) -> CouponItem:
-        found = rules.check_item_lookup_type(kind)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        wanted = self._id(id_text, "vendorItemId" if kind == "vendorItemId" else "couponItemId")
+    def item(self, vendor_id: str, lookup: ItemLookup) -> CouponItem:
+        coupon_id, wanted, kind = lookup.coupon_id, lookup.wanted, lookup.kind
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)

@@ -31,11 +31,21 @@ from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.coupons import Coupons
+from coupang_sandbox.backends.coupons import (
+    BudgetQuery,
+    ContractQuery,
+    Coupons,
+    CouponsQuery,
+    ItemLookup,
+    ItemsQuery,
+    number_of,
+    page_args,
+)
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse, raw
 from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body, retired
 from coupang_sandbox.views import coupons as views
+from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
 
 FMS = "/v2/providers/fms/apis/api"
@@ -95,6 +105,51 @@ def _check_action(call: Call) -> None:
         raise ValidationFailed(found)
 
 
+def _refuse(found: list[Violation]) -> None:
+    if found:
+        raise ValidationFailed(found)
+
+
+def parse_contract_query(call: Call) -> ContractQuery:
+    """``contractId`` (required, a positive id)."""
+    text = call.query("contractId")
+    _refuse(rules.check_contract_id(text))
+    return ContractQuery(number_of(text, "contractId"), str(text))
+
+
+def parse_budget_query(call: Call) -> BudgetQuery:
+    """``contractId`` (optional) and ``targetMonth`` (``yyyy-MM``, optional)."""
+    text, month = call.query("contractId"), call.query("targetMonth")
+    _refuse(rules.check_contract_id(text, required=False) + rules.check_target_month(month))
+    contract = None if text is None else ContractQuery(number_of(text, "contractId"), text)
+    return BudgetQuery(contract, month)
+
+
+def parse_coupons_query(call: Call) -> CouponsQuery:
+    """``status`` (required) and the paging parameters."""
+    status, page, size, sort = (call.query(k) for k in ("status", "page", "size", "sort"))
+    _refuse(rules.check_status(status) + rules.check_paging(page, size, sort))
+    return CouponsQuery(str(status), *page_args(page, size, sort))
+
+
+def parse_items_query(call: Call) -> ItemsQuery:
+    """``status`` (an item status, required), the paging parameters, then the path's id."""
+    status, page, size, sort = (call.query(k) for k in ("status", "page", "size", "sort"))
+    found = rules.check_status(status, rules.ITEM_STATUSES)
+    _refuse(found + rules.check_paging(page, size, sort))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return ItemsQuery(coupon_id, str(status), *page_args(page, size, sort))
+
+
+def parse_item_lookup(call: Call) -> ItemLookup:
+    """The documented ``type`` (optional), then the path's two ids."""
+    kind = call.query("type")
+    _refuse(rules.check_item_lookup_type(kind))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    name = "vendorItemId" if kind == "vendorItemId" else "couponItemId"
+    return ItemLookup(coupon_id, number_of(call.path["itemId"], name), kind)
+
+
 # -- contracts and budgets ---------------------------------------------------------------
 
 
@@ -105,14 +160,13 @@ def list_contracts(call: Call) -> Response:
 
 @fms
 def get_contract(call: Call) -> Response:
-    return _fms(views.contract(_coupons(call).contract(call.vendor_id, call.query("contractId"))))
+    query = parse_contract_query(call)
+    return _fms(views.contract(_coupons(call).contract(call.vendor_id, query)))
 
 
 @fms
 def get_budgets(call: Call) -> Response:
-    budgets = _coupons(call).budgets(
-        call.vendor_id, call.query("contractId"), call.query("targetMonth")
-    )
+    budgets = _coupons(call).budgets(call.vendor_id, parse_budget_query(call))
     return _fms([views.budget(entry) for entry in budgets])
 
 
@@ -131,13 +185,7 @@ def get_coupon(call: Call) -> Response:
 
 @fms
 def list_coupons(call: Call) -> Response:
-    page = _coupons(call).coupons(
-        call.vendor_id,
-        call.query("status"),
-        call.query("page"),
-        call.query("size"),
-        call.query("sort"),
-    )
+    page = _coupons(call).coupons(call.vendor_id, parse_coupons_query(call))
     return _fms(*views.coupon_page(page))
 
 
@@ -165,22 +213,13 @@ def expire_coupon(call: Call) -> Response:
 
 @fms
 def list_items(call: Call) -> Response:
-    page = _coupons(call).items(
-        call.vendor_id,
-        call.path["couponId"],
-        status=call.query("status"),
-        page=call.query("page"),
-        size=call.query("size"),
-        sort=call.query("sort"),
-    )
+    page = _coupons(call).items(call.vendor_id, parse_items_query(call))
     return _fms(*views.item_page(page))
 
 
 @fms
 def get_item(call: Call) -> Response:
-    found = _coupons(call).item(
-        call.vendor_id, call.path["couponId"], call.path["itemId"], call.query("type")
-    )
+    found = _coupons(call).item(call.vendor_id, parse_item_lookup(call))
     return _fms(views.item(found))
 
 
