@@ -644,6 +644,73 @@ class ItemLookup:
     kind: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class CouponInput:
+    """An instant coupon to create (``POST v2/.../coupon``); the period in Korean time."""
+
+    contract_id: int
+    name: str
+    discount: int | None
+    max_discount_price: int | None
+    start: datetime
+    end: datetime
+    discount_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class VendorItems:
+    """The options of an item attach or expiry on an instant coupon (``vendorItems``)."""
+
+    coupon_id: int
+    vendor_items: list[int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadPolicy:
+    """One policy of a downloadable coupon, as stored (``maximumDiscountPrice`` is -1 unless
+    the discount is a RATE)."""
+
+    title: Any
+    type_of_discount: str
+    description: str
+    minimum_price: int | None
+    discount: int | None
+    maximum_discount_price: int | None
+    maximum_per_daily: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadInput:
+    """A downloadable coupon to create (``POST v1/coupons``); the period in Korean time."""
+
+    contract_id: int
+    title: str
+    user_id: str
+    start: datetime
+    end: datetime
+    policies: list[DownloadPolicy]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadItemsEntry:
+    coupon_id: int
+    vendor_item_ids: list[int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadItems:
+    """``PUT v1/coupon-items``: one entry per ``couponItems`` element."""
+
+    entries: list[DownloadItemsEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadExpiry:
+    """``POST v1/coupons/expire``: the coupons of ``expireCouponList``, in order."""
+
+    coupon_ids: list[int]
+
+
 def page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
     """``(page, size, desc)`` of checked paging parameters, with the documented defaults."""
     return (
@@ -813,14 +880,9 @@ class Coupons:
 
     # -- instant coupons ---------------------------------------------------------------
 
-    def create_coupon(self, vendor_id: str, body: Mapping[str, Any]) -> str:
+    def create_coupon(self, vendor_id: str, wanted: CouponInput) -> str:
         now = self._now()
-        found = rules.check_create_coupon(body, kst(now))
-        start = rules.parse_date(body.get("startAt"))
-        end = rules.parse_date(body.get("endAt"))
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        contract_id = self._id(body["contractId"], "contractId")
+        contract_id, start, end = wanted.contract_id, wanted.start, wanted.end
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             contract = self._contract(conn, vendor_id, contract_id)
@@ -834,12 +896,12 @@ class Coupons:
                 raise ValidationFailed(found)
             payload = {
                 "contractId": contract_id,
-                "name": str(body["name"]),
-                "discount": as_int(body["discount"]),
-                "maxDiscountPrice": as_int(body["maxDiscountPrice"]),
+                "name": wanted.name,
+                "discount": wanted.discount,
+                "maxDiscountPrice": wanted.max_discount_price,
                 "startAt": rules.format_date(start),
                 "endAt": rules.format_date(end),
-                "type": body["type"],
+                "type": wanted.discount_type,
             }
             return self._new_request(
                 conn,
@@ -851,14 +913,8 @@ class Coupons:
                 now=now,
             )
 
-    def _items_request(
-        self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any], rtype: str
-    ) -> str:
-        found = rules.check_vendor_items(body)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        items = [parse_id(v) for v in body["vendorItems"]]
+    def _items_request(self, vendor_id: str, wanted: VendorItems, rtype: str) -> str:
+        coupon_id, items = wanted.coupon_id, wanted.vendor_items
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -873,11 +929,11 @@ class Coupons:
                 now=now,
             )
 
-    def add_items(self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any]) -> str:
-        return self._items_request(vendor_id, coupon_text, body, st.COUPON_ITEM_PUBLISH)
+    def add_items(self, vendor_id: str, wanted: VendorItems) -> str:
+        return self._items_request(vendor_id, wanted, st.COUPON_ITEM_PUBLISH)
 
-    def expire_items(self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any]) -> str:
-        return self._items_request(vendor_id, coupon_text, body, st.COUPON_ITEM_EXPIRE)
+    def expire_items(self, vendor_id: str, wanted: VendorItems) -> str:
+        return self._items_request(vendor_id, wanted, st.COUPON_ITEM_EXPIRE)
 
     def expire(self, vendor_id: str, coupon_text: Any) -> tuple[str, bool, str | None]:
         """``(requestedId, accepted, reason)``: refused at once while another request on the
@@ -1011,16 +1067,10 @@ class Coupons:
 
     # -- downloadable coupons ----------------------------------------------------------
 
-    def create_download(self, vendor_id: str, body: Mapping[str, Any]) -> Row:
+    def create_download(self, vendor_id: str, wanted: DownloadInput) -> Row:
         now = self._now()
-        found = rules.check_download_create(body, kst(now))
-        start = rules.parse_date(body.get("startDate"))
-        end = rules.parse_date(body.get("endDate"))
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        contract_id = self._id(body["contractId"], "contractId")
-        policies = list(body["policies"])
-        kind = str(policies[0]["typeOfDiscount"])
+        contract_id, start, end = wanted.contract_id, wanted.start, wanted.end
+        kind = wanted.policies[0].type_of_discount
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             contract = self._contract(conn, vendor_id, contract_id)
@@ -1037,23 +1087,20 @@ class Coupons:
             coupon_id = r.next_id(conn, "coupon", COUPON_ID_START)
             stamp = to_us(now) // 100
             stored = []
-            for index, policy in enumerate(policies):
-                rate = policy["typeOfDiscount"] == "RATE"
+            for index, policy in enumerate(wanted.policies):
                 stored.append(
                     {
-                        "title": policy.get("title"),
-                        "typeOfDiscount": policy["typeOfDiscount"],
-                        "description": policy.get("description") or "",
-                        "minimumPrice": as_int(policy.get("minimumPrice")),
-                        "discount": as_int(policy.get("discount")),
-                        "maximumDiscountPrice": as_int(policy.get("maximumDiscountPrice"))
-                        if rate
-                        else -1,
-                        "maximumPerDaily": as_int(policy.get("maximumPerDaily")),
+                        "title": policy.title,
+                        "typeOfDiscount": policy.type_of_discount,
+                        "description": policy.description,
+                        "minimumPrice": policy.minimum_price,
+                        "discount": policy.discount,
+                        "maximumDiscountPrice": policy.maximum_discount_price,
+                        "maximumPerDaily": policy.maximum_per_daily,
                         "manageCode": f"FMS_{contract_id}_{vendor_id}_{stamp}{index}",
                     }
                 )
-            doc = {"title": str(body["title"]), "userId": str(body["userId"]), "policies": stored}
+            doc = {"title": wanted.title, "userId": wanted.user_id, "policies": stored}
             row = {
                 "coupon_id": coupon_id,
                 "vendor_id": vendor_id,
@@ -1072,16 +1119,13 @@ class Coupons:
             cdb.coupon_insert(conn, row)
             return row
 
-    def download_items(self, vendor_id: str, body: Mapping[str, Any]) -> list[DownloadResult]:
-        found = rules.check_download_items(body)
-        if found:
-            raise ValidationFailed(found)
+    def download_items(self, vendor_id: str, wanted: DownloadItems) -> list[DownloadResult]:
         now = self._now()
         out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            for entry in body["couponItems"]:
-                coupon_id = self._id(entry["couponId"], "couponId")
+            for entry in wanted.entries:
+                coupon_id = entry.coupon_id
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD, lock=True)
                 error = None
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
@@ -1094,7 +1138,7 @@ class Coupons:
                 if error is not None:
                     out.append(DownloadResult(coupon_id, error=error))
                     continue
-                items = [parse_id(v) for v in entry["vendorItemIds"]]
+                items = entry.vendor_item_ids
                 transaction = self._new_request(
                     conn,
                     vendor_id,
@@ -1107,16 +1151,12 @@ class Coupons:
                 out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_expire(self, vendor_id: str, body: Mapping[str, Any]) -> list[DownloadResult]:
-        found = rules.check_download_expire(body)
-        if found:
-            raise ValidationFailed(found)
+    def download_expire(self, vendor_id: str, wanted: DownloadExpiry) -> list[DownloadResult]:
         now = self._now()
         out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            for entry in body["expireCouponList"]:
-                coupon_id = self._id(entry["couponId"], "couponId")
+            for coupon_id in wanted.coupon_ids:
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD)
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
                     out.append(

@@ -27,17 +27,28 @@ errorCode, errorMessage}``), as clients observe; the expiry answers the same arr
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.responses import Response
 
+from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.coupons import (
     BudgetQuery,
     ContractQuery,
+    CouponInput,
     Coupons,
     CouponsQuery,
+    DownloadExpiry,
+    DownloadInput,
+    DownloadItems,
+    DownloadItemsEntry,
+    DownloadPolicy,
     ItemLookup,
     ItemsQuery,
+    VendorItems,
+    kst,
     number_of,
     page_args,
 )
@@ -47,6 +58,7 @@ from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body
 from coupang_sandbox.views import coupons as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
+from coupang_seller.preflight._core import as_int
 
 FMS = "/v2/providers/fms/apis/api"
 V1 = f"{FMS}/v1/vendors/{{vendorId}}"
@@ -150,6 +162,88 @@ def parse_item_lookup(call: Call) -> ItemLookup:
     return ItemLookup(coupon_id, number_of(call.path["itemId"], name), kind)
 
 
+def _now_kst(call: Call) -> datetime:
+    return kst(call.sandbox.clock.now().astimezone(UTC))
+
+
+def parse_coupon_input(call: Call) -> CouponInput:
+    """The body of an instant coupon's creation (the rules read the sandbox clock)."""
+    body = call.body
+    found = rules.check_create_coupon(body, _now_kst(call))
+    start = rules.parse_date(body.get("startAt"))
+    end = rules.parse_date(body.get("endAt"))
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return CouponInput(
+        contract_id=number_of(body["contractId"], "contractId"),
+        name=str(body["name"]),
+        discount=as_int(body["discount"]),
+        max_discount_price=as_int(body["maxDiscountPrice"]),
+        start=start,
+        end=end,
+        discount_type=body["type"],
+    )
+
+
+def parse_vendor_items(call: Call) -> VendorItems:
+    """``vendorItems`` of the body, then the path's ``couponId``."""
+    _refuse(rules.check_vendor_items(call.body))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return VendorItems(coupon_id, [parse_id(v) for v in call.body["vendorItems"]])
+
+
+def _policy(policy: Mapping[str, Any]) -> DownloadPolicy:
+    rate = policy["typeOfDiscount"] == "RATE"
+    return DownloadPolicy(
+        title=policy.get("title"),
+        type_of_discount=str(policy["typeOfDiscount"]),
+        description=policy.get("description") or "",
+        minimum_price=as_int(policy.get("minimumPrice")),
+        discount=as_int(policy.get("discount")),
+        maximum_discount_price=as_int(policy.get("maximumDiscountPrice")) if rate else -1,
+        maximum_per_daily=as_int(policy.get("maximumPerDaily")),
+    )
+
+
+def parse_download_input(call: Call) -> DownloadInput:
+    """The body of a downloadable coupon's creation (the rules read the sandbox clock)."""
+    body = call.body
+    found = rules.check_download_create(body, _now_kst(call))
+    start = rules.parse_date(body.get("startDate"))
+    end = rules.parse_date(body.get("endDate"))
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return DownloadInput(
+        contract_id=number_of(body["contractId"], "contractId"),
+        title=str(body["title"]),
+        user_id=str(body["userId"]),
+        start=start,
+        end=end,
+        policies=[_policy(policy) for policy in body["policies"]],
+    )
+
+
+def parse_download_items(call: Call) -> DownloadItems:
+    """``couponItems[{couponId, vendorItemIds, userId}]``."""
+    _refuse(rules.check_download_items(call.body))
+    return DownloadItems(
+        [
+            DownloadItemsEntry(
+                number_of(entry["couponId"], "couponId"),
+                [parse_id(v) for v in entry["vendorItemIds"]],
+            )
+            for entry in call.body["couponItems"]
+        ]
+    )
+
+
+def parse_download_expiry(call: Call) -> DownloadExpiry:
+    """``expireCouponList[{couponId, reason, userId}]``."""
+    _refuse(rules.check_download_expire(call.body))
+    entries = call.body["expireCouponList"]
+    return DownloadExpiry([number_of(entry["couponId"], "couponId") for entry in entries])
+
+
 # -- contracts and budgets ---------------------------------------------------------------
 
 
@@ -175,7 +269,7 @@ def get_budgets(call: Call) -> Response:
 
 @fms
 def create_coupon(call: Call) -> Response:
-    return _requested(_coupons(call).create_coupon(call.vendor_id, call.body))
+    return _requested(_coupons(call).create_coupon(call.vendor_id, parse_coupon_input(call)))
 
 
 @fms
@@ -191,13 +285,13 @@ def list_coupons(call: Call) -> Response:
 
 @fms
 def add_items(call: Call) -> Response:
-    return _requested(_coupons(call).add_items(call.vendor_id, call.path["couponId"], call.body))
+    return _requested(_coupons(call).add_items(call.vendor_id, parse_vendor_items(call)))
 
 
 @fms
 def expire_items(call: Call) -> Response:
     _check_action(call)
-    requested = _coupons(call).expire_items(call.vendor_id, call.path["couponId"], call.body)
+    requested = _coupons(call).expire_items(call.vendor_id, parse_vendor_items(call))
     return _requested(requested)
 
 
@@ -238,15 +332,18 @@ def request_status(call: Call) -> Response:
 
 
 def create_download(call: Call) -> Response:
-    return raw(views.download_created(_coupons(call).create_download(call.vendor_id, call.body)))
+    row = _coupons(call).create_download(call.vendor_id, parse_download_input(call))
+    return raw(views.download_created(row))
 
 
 def download_items(call: Call) -> Response:
-    return raw(views.download_results(_coupons(call).download_items(call.vendor_id, call.body)))
+    results = _coupons(call).download_items(call.vendor_id, parse_download_items(call))
+    return raw(views.download_results(results))
 
 
 def download_expire(call: Call) -> Response:
-    return raw(views.download_results(_coupons(call).download_expire(call.vendor_id, call.body)))
+    results = _coupons(call).download_expire(call.vendor_id, parse_download_expiry(call))
+    return raw(views.download_results(results))
 
 
 def download_status(call: Call) -> Response:
