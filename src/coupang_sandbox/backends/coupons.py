@@ -54,7 +54,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_int, as_page, is_blank
+from coupang_seller.preflight._core import as_page, is_blank
 
 Row = Mapping[Any, Any]
 
@@ -597,6 +597,21 @@ def number_of(text: object, name: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class ContractInput:
+    """A contract to seed (control API); the period in Korean time."""
+
+    kind: str
+    start: datetime
+    end: datetime
+    budget_per_month: int
+    seller_share_ratio: int
+    coupang_share_ratio: int
+    gmv_ratio: int
+    vendor_contract_id: int | None
+    modified_by: str
+
+
+@dataclass(frozen=True, slots=True)
 class ContractQuery:
     """``GET v2/.../contract?contractId=``; ``given`` is the id as asked (for the 404)."""
 
@@ -787,44 +802,19 @@ class Coupons:
 
     # -- contracts and budgets (control API seeds them) --------------------------------
 
-    def create_contract(self, vendor_id: str, body: Mapping[str, Any]) -> Row:
+    def require_vendor(self, vendor_id: str) -> None:
+        """404 unless ``vendor_id`` is a vendor of the sandbox (asked before the body is
+        checked, so an unknown vendor is a 404 whatever the body)."""
         if self.store.vendor_by_id(vendor_id) is None:
             raise NotFound(f"vendor {vendor_id} does not exist")
+
+    def create_contract(self, vendor_id: str, wanted: ContractInput) -> Row:
+        self.require_vendor(vendor_id)
         now = self._now()
-        found: list[Violation] = []
-        kind = body.get("type") or CONTRACT_BASED
-        if kind not in CONTRACT_TYPES:
-            found.append(Violation("type", "enum", "type: CONTRACT_BASED or NON_CONTRACT_BASED"))
-        today = kst(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = today if body.get("start") is None else rules.parse_date(body.get("start"))
-        default_end = (
-            datetime(2999, 12, 31, 23, 59, 59)
-            if kind == NON_CONTRACT_BASED
-            else datetime(today.year, 12, 31, 23, 59, 59)
-        )
-        end = default_end if body.get("end") is None else rules.parse_date(body.get("end"))
-        if start is None:
-            found.append(Violation("start", "format", "start: yyyy-MM-dd HH:mm:ss"))
-        if end is None:
-            found.append(Violation("end", "format", "end: yyyy-MM-dd HH:mm:ss"))
-        if start is not None and end is not None and end <= start:
-            found.append(Violation("end", "order", "end must be after start"))
-        budget = body.get("budgetPerMonth", self.settings.coupon_budget_per_month)
-        budget_value = as_int(budget)
-        if budget_value is None or budget_value < 0:
-            found.append(Violation("budgetPerMonth", "min_value", "budgetPerMonth must be >= 0"))
-        ratios = {}
-        for name, default in (("sellerShareRatio", 100), ("coupangShareRatio", 0), ("gmvRatio", 0)):
-            value = body.get(name, default)
-            number = as_int(value)
-            if number is None or not 0 <= number <= 100:
-                found.append(Violation(name, "range", f"{name} must be 0 to 100"))
-            ratios[name] = number
-        if found or start is None or end is None or budget_value is None:
-            raise ValidationFailed(found)
+        kind = wanted.kind
         with self.store.engine.begin() as conn:
             contract_id = r.next_id(conn, "coupon_contract", CONTRACT_ID_START)
-            vendor_contract = as_int(body.get("vendorContractId"))
+            vendor_contract = wanted.vendor_contract_id
             if vendor_contract is None:
                 vendor_contract = -1 if kind == NON_CONTRACT_BASED else contract_id - 9_000
             values = {
@@ -832,10 +822,15 @@ class Coupons:
                 "vendor_id": vendor_id,
                 "vendor_contract_id": vendor_contract,
                 "type": kind,
-                "start_us": us_of(start),
-                "end_us": us_of(end),
-                "budget_per_month": budget_value,
-                "doc": {**ratios, "modifiedBy": str(body.get("modifiedBy") or "sandbox")},
+                "start_us": us_of(wanted.start),
+                "end_us": us_of(wanted.end),
+                "budget_per_month": wanted.budget_per_month,
+                "doc": {
+                    "sellerShareRatio": wanted.seller_share_ratio,
+                    "coupangShareRatio": wanted.coupang_share_ratio,
+                    "gmvRatio": wanted.gmv_ratio,
+                    "modifiedBy": wanted.modified_by,
+                },
                 "modified_at_us": to_us(now),
             }
             cdb.contract_insert(conn, values)
