@@ -54,7 +54,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_page, is_blank
+from coupang_seller.preflight._core import as_page
 
 Row = Mapping[Any, Any]
 
@@ -744,9 +744,6 @@ class Coupons:
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
 
-    def _id(self, text: object, name: str) -> int:
-        return number_of(text, name)
-
     def _new_request(
         self,
         conn: Connection,
@@ -930,10 +927,9 @@ class Coupons:
     def expire_items(self, vendor_id: str, wanted: VendorItems) -> str:
         return self._items_request(vendor_id, wanted, st.COUPON_ITEM_EXPIRE)
 
-    def expire(self, vendor_id: str, coupon_text: Any) -> tuple[str, bool, str | None]:
+    def expire(self, vendor_id: str, coupon_id: int) -> tuple[str, bool, str | None]:
         """``(requestedId, accepted, reason)``: refused at once while another request on the
         coupon is pending (the request is recorded as FAIL)."""
-        coupon_id = self._id(coupon_text, "couponId")
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -964,10 +960,7 @@ class Coupons:
                 raise NotFound(f"requestedId {requested_id} does not exist for {vendor_id}")
             return row
 
-    def coupon(self, vendor_id: str, coupon_text: Any) -> InstantCoupon:
-        if is_blank(coupon_text):
-            raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
-        coupon_id = self._id(coupon_text, "couponId")
+    def coupon(self, vendor_id: str, coupon_id: int) -> InstantCoupon:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -1036,8 +1029,7 @@ class Coupons:
             )
         return CouponItem(chosen[0], coupon)
 
-    def by_order(self, vendor_id: str, order_text: Any) -> list[OrderCoupon]:
-        order_id = self._id(order_text, "orderId")
+    def by_order(self, vendor_id: str, order_id: int) -> list[OrderCoupon]:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -1170,8 +1162,7 @@ class Coupons:
                 out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_coupon(self, vendor_id: str, coupon_text: Any) -> DownloadCoupon:
-        coupon_id = self._id(coupon_text, "couponId")
+    def download_coupon(self, vendor_id: str, coupon_id: int) -> DownloadCoupon:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -1187,18 +1178,16 @@ class Coupons:
             raise NotFound(f"couponId {coupon_id} does not exist")
         return row
 
-    def move(self, coupon_text: Any, event: str) -> CouponDetail:
-        coupon_id = self._id(coupon_text, "couponId")
+    def move(self, coupon_id: int, event: str) -> CouponDetail:
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._any_coupon(conn, coupon_id)
             settle(conn, str(row["vendor_id"]), now)
             row = self._any_coupon(conn, coupon_id)
             _coupon_move(conn, row, event, now)
-        return self.view(coupon_text)
+        return self.view(coupon_id)
 
-    def view(self, coupon_text: Any) -> CouponDetail:
-        coupon_id = self._id(coupon_text, "couponId")
+    def view(self, coupon_id: int) -> CouponDetail:
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._any_coupon(conn, coupon_id)

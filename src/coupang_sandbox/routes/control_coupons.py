@@ -23,6 +23,7 @@ from coupang_sandbox.backends.coupons import (
     ContractInput,
     Coupons,
     kst,
+    number_of,
 )
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import success
@@ -110,17 +111,20 @@ def create_contract(call: Call) -> Response:
 
 
 def view(call: Call) -> Response:
-    return success(views.detail(_coupons(call).view(call.path["couponId"])))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return success(views.detail(_coupons(call).view(coupon_id)))
 
 
 @accepts(NO_FIELDS)
 def pause(call: Call) -> Response:
-    return success(views.detail(_coupons(call).move(call.path["couponId"], st.PAUSE)))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return success(views.detail(_coupons(call).move(coupon_id, st.PAUSE)))
 
 
 @accepts(NO_FIELDS)
 def resume(call: Call) -> Response:
-    return success(views.detail(_coupons(call).move(call.path["couponId"], st.RESUME)))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return success(views.detail(_coupons(call).move(coupon_id, st.RESUME)))
 
 
 ROUTES: list[RouteSpec] = [

@@ -58,7 +58,7 @@ from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body
 from coupang_sandbox.views import coupons as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_int
+from coupang_seller.preflight._core import as_int, is_blank
 
 FMS = "/v2/providers/fms/apis/api"
 V1 = f"{FMS}/v1/vendors/{{vendorId}}"
@@ -274,7 +274,11 @@ def create_coupon(call: Call) -> Response:
 
 @fms
 def get_coupon(call: Call) -> Response:
-    return _fms(views.coupon(_coupons(call).coupon(call.vendor_id, call.query("couponId"))))
+    text = call.query("couponId")
+    if is_blank(text):
+        raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
+    found = _coupons(call).coupon(call.vendor_id, number_of(text, "couponId"))
+    return _fms(views.coupon(found))
 
 
 @fms
@@ -298,7 +302,8 @@ def expire_items(call: Call) -> Response:
 @fms
 def expire_coupon(call: Call) -> Response:
     _check_action(call)
-    requested, accepted, reason = _coupons(call).expire(call.vendor_id, call.path["couponId"])
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    requested, accepted, reason = _coupons(call).expire(call.vendor_id, coupon_id)
     response = fms_body({"requestedId": requested, "success": accepted}, success=accepted)
     if reason:
         response["errorMessage"] = reason
@@ -319,7 +324,8 @@ def get_item(call: Call) -> Response:
 
 @fms
 def by_order(call: Call) -> Response:
-    return _fms(views.order_coupons(_coupons(call).by_order(call.vendor_id, call.path["orderId"])))
+    order_id = number_of(call.path["orderId"], "orderId")
+    return _fms(views.order_coupons(_coupons(call).by_order(call.vendor_id, order_id)))
 
 
 @fms
@@ -356,9 +362,8 @@ def download_status(call: Call) -> Response:
 
 
 def get_download(call: Call) -> Response:
-    return raw(
-        views.download(_coupons(call).download_coupon(call.vendor_id, call.path["couponId"]))
-    )
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return raw(views.download(_coupons(call).download_coupon(call.vendor_id, coupon_id)))
 
 
 free_contract_retired = retired(
