@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coupang_sandbox.errors import TransitionNotAllowed
-from coupang_sandbox.state import coupon as st
+from coupang_sandbox.state import coupons as st
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 
 Every operation loads, applies a rule (the pure functions of
 :mod:`coupang_seller.preflight.coupons`, shared with the SDK, and the transition tables of
-:mod:`coupang_sandbox.state.coupon`) and persists, in one transaction.
+:mod:`coupang_sandbox.state.coupons`) and persists, in one transaction.
 
 Asynchrony, as Coupang's: a mutation (coupon creation, item attach, item expiry, coupon expiry)
 is checked for the documented limits at once (400 naming field and rule) and stored as a
@@ -38,14 +38,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import coupon as st
+from coupang_sandbox.state import coupons as st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import coupons as cdb
 from coupang_sandbox.store import orders as order_db
@@ -54,7 +54,7 @@ from coupang_sandbox.store import repo as r
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
-from coupang_seller.preflight._core import as_int, as_page, is_blank
+from coupang_seller.preflight._core import as_page
 
 Row = Mapping[Any, Any]
 
@@ -85,140 +85,87 @@ def us_of(naive_kst: datetime) -> int:
     return to_us(naive_kst.replace(tzinfo=KST))
 
 
-def shown(value: Any) -> str | None:
-    """``yyyy-MM-dd HH:mm:ss`` (Korean time) of a stored timestamp."""
-    return None if value is None else rules.format_date(kst(from_us(int(value))))
-
-
 def month_of(moment: datetime) -> str:
     return kst(moment).strftime("%Y-%m")
 
 
-def fms_pagination(page: int, size: int, total: int) -> dict[str, int]:
-    return {
-        "currentPage": page,
-        "countPerPage": size,
-        "totalPages": (total + size - 1) // size if total else 0,
-        "totalElements": total,
-    }
+# -- rows the backend returns (rendered by :mod:`coupang_sandbox.views.coupons`) ----------
 
 
-# -- presentation ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ContractBudget:
+    """A contract's budget use for one month (``yyyy-MM``, Korean time)."""
+
+    contract: Row
+    target_month: str
+    used: int
 
 
-def present_contract(row: Row) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "contractId": int(row["contract_id"]),
-        "vendorContractId": int(row["vendor_contract_id"]),
-        "sellerId": row["vendor_id"],
-        "sellerShareRatio": doc.get("sellerShareRatio", 100),
-        "coupangShareRatio": doc.get("coupangShareRatio", 0),
-        "gmvRatio": doc.get("gmvRatio", 0),
-        "start": shown(row["start_us"]),
-        "end": shown(row["end_us"]),
-        "type": row["type"],
-        # The field table says usedBudget, the samples useBudget: both, always true.
-        "useBudget": True,
-        "usedBudget": True,
-        "modifiedAt": shown(row["modified_at_us"]),
-        "modifiedBy": doc.get("modifiedBy", "sandbox"),
-    }
+@dataclass(frozen=True, slots=True)
+class InstantCoupon:
+    """A coupon with its contract (``None`` if the contract is gone)."""
+
+    coupon: Row
+    contract: Row | None
 
 
-def present_coupon(row: Row, contract: Row | None) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "contractId": int(row["contract_id"]),
-        "vendorContractId": None if contract is None else int(contract["vendor_contract_id"]),
-        "couponId": int(row["coupon_id"]),
-        "promotionName": doc.get("name") or doc.get("title"),
-        "status": row["status"],
-        "type": row["discount_type"],
-        "maxDiscountPrice": int(row["max_discount_price"]),
-        "discount": int(row["discount"]),
-        "startAt": shown(row["start_us"]),
-        "endAt": shown(row["end_us"]),
-    }
+@dataclass(frozen=True, slots=True)
+class CouponPage:
+    coupons: list[InstantCoupon]
+    page: int
+    size: int
+    total: int
 
 
-def present_item(item: Row, coupon: Row) -> dict[str, Any]:
-    return {
-        "couponItemId": int(item["coupon_item_id"]),
-        "couponId": int(item["coupon_id"]),
-        "vendorItemId": int(item["vendor_item_id"]),
-        "startAt": shown(coupon["start_us"]),
-        "endAt": shown(coupon["end_us"]),
-        "status": st.item_status(str(item["state"]), str(coupon["status"])),
-    }
+@dataclass(frozen=True, slots=True)
+class CouponItem:
+    item: Row
+    coupon: Row
 
 
-def _policies_shown(doc: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
-    out = []
-    for policy in doc.get("policies") or []:
-        entry = dict(policy)
-        daily = entry.pop("maximumPerDaily", None)
-        entry[key] = daily
-        out.append(entry)
-    return out
+@dataclass(frozen=True, slots=True)
+class ItemPage:
+    items: list[CouponItem]
+    page: int
+    size: int
+    total: int
 
 
-def present_download(row: Row, applied: int) -> dict[str, Any]:
-    doc = dict(row["doc"] or {})
-    return {
-        "couponId": int(row["coupon_id"]),
-        "vendorId": row["vendor_id"],
-        "title": doc.get("title"),
-        "couponType": DOWNLOAD,
-        "couponStatus": row["status"],
-        "publishedDate": doc.get("publishedDate") or "",
-        "startDate": shown(row["start_us"]),
-        "endDate": shown(row["end_us"]),
-        "lastModifiedBy": doc.get("userId"),
-        "lastModifiedDate": shown(row["modified_at_us"]),
-        "appliedOptionCount": applied,
-        "usageAmount": int(doc.get("usageAmount") or 0),
-        # The create answer spells the daily cap maximumPerDaily, the lookup maximumPerDay.
-        "couponPolicies": _policies_shown(doc, "maximumPerDay"),
-    }
+@dataclass(frozen=True, slots=True)
+class OrderCoupon:
+    """A coupon applied to one order line, as the order item's ``appliedCoupons`` records it."""
+
+    coupon: InstantCoupon
+    vendor_item_id: int
+    coupon_type: Any
+    discount: Any
 
 
-def present_request(row: Row) -> dict[str, Any]:
-    payload = dict(row["payload"] or {})
-    result = dict(row["result"] or {})
-    failed = list(result.get("failedVendorItems") or [])
-    total = result.get("total")
-    if total is None:
-        total = len(payload.get("vendorItems") or []) or 1
-    return {
-        "couponId": None if row["coupon_id"] is None else int(row["coupon_id"]),
-        "requestedId": row["requested_id"],
-        "type": row["type"],
-        "status": row["status"],
-        "total": int(total),
-        "succeeded": int(result.get("succeeded") or 0),
-        "failed": int(result.get("failed") or 0),
-        "failedVendorItems": failed,
-    }
+@dataclass(frozen=True, slots=True)
+class DownloadCoupon:
+    """A downloadable coupon and the number of options it holds."""
+
+    coupon: Row
+    applied: int
 
 
-def present_transaction(row: Row) -> dict[str, Any]:
-    base = present_request(row)
-    return {
-        "transactionStatusResponse": {
-            "type": base["type"],
-            "total": base["total"],
-            "succeeded": base["succeeded"],
-            "status": base["status"],
-            "requestedId": base["requestedId"],
-            "couponFailedVendorItemIdResponses": [
-                {"vendorItemId": f["vendorItemId"], "failureReason": f["reason"]}
-                for f in base["failedVendorItems"]
-            ],
-            "failed": base["failed"],
-            "couponId": base["couponId"],
-        }
-    }
+@dataclass(frozen=True, slots=True)
+class DownloadResult:
+    """One coupon of a downloadable-coupon bulk request: the transaction to poll, or the
+    reason it was refused."""
+
+    coupon_id: int
+    transaction: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponDetail:
+    """A coupon (either kind) with its contract and items, for the control API."""
+
+    coupon: Row
+    contract: Row | None
+    items: list[RowMapping]
 
 
 # -- settling (requests due, clock-driven statuses) ---------------------------------------
@@ -481,14 +428,7 @@ def settle(conn: Connection, vendor_id: str, now: datetime) -> None:
 
 def _budget_cap(conn: Connection, contract_id: int, month: str, wanted: int) -> int:
     used = cdb.budget_used(conn, contract_id, month, lock=True)
-    return max(0, min(wanted, _budget_total(conn, contract_id) - used))
-
-
-def _budget_total(conn: Connection, contract_id: int) -> int:
-    value = conn.execute(
-        select(cdb.contracts.c.budget_per_month).where(cdb.contracts.c.contract_id == contract_id)
-    ).scalar()
-    return 0 if value is None else int(value)
+    return max(0, min(wanted, cdb.contract_budget(conn, contract_id) - used))
 
 
 def _grant(conn: Connection, coupon: Row, amount: int, now: datetime) -> None:
@@ -645,32 +585,154 @@ def apply_download_coupons(
 # -- the service -------------------------------------------------------------------------
 
 
-def _page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
+def number_of(text: object, name: str) -> int:
+    """A positive id read from a path, query or body; 400 (rule ``type``) naming ``name``."""
+    value = parse_id(text, minimum=1)
+    if value is None:
+        raise ValidationFailed([Violation(name, "type", f"{name} must be a number ({text!r})")])
+    return value
+
+
+# -- the backend's arguments (parsed by the routes) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContractInput:
+    """A contract to seed (control API); the period in Korean time."""
+
+    kind: str
+    start: datetime
+    end: datetime
+    budget_per_month: int
+    seller_share_ratio: int
+    coupang_share_ratio: int
+    gmv_ratio: int
+    vendor_contract_id: int | None
+    modified_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractQuery:
+    """``GET v2/.../contract?contractId=``; ``given`` is the id as asked (for the 404)."""
+
+    contract_id: int
+    given: str
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetQuery:
+    """``GET v1/.../budgets``: one contract (``None``: those running in the month), a month
+    (``yyyy-MM``; ``None``: this month, Korean time)."""
+
+    contract: ContractQuery | None
+    target_month: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponsQuery:
+    """``GET v2/.../coupons``: a status and a page (1-based, ascending unless ``desc``)."""
+
+    status: str
+    page: int
+    size: int
+    desc: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsQuery:
+    """``GET v1/.../coupons/{couponId}/items``: the items of a status, one page."""
+
+    coupon_id: int
+    status: str
+    page: int
+    size: int
+    desc: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLookup:
+    """``GET v1/.../coupons/{couponId}/items/{id}``; ``kind`` is ``couponItemId``,
+    ``vendorItemId`` or ``None`` (either id, a coupon item id first)."""
+
+    coupon_id: int
+    wanted: int
+    kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponInput:
+    """An instant coupon to create (``POST v2/.../coupon``); the period in Korean time."""
+
+    contract_id: int
+    name: str
+    discount: int | None
+    max_discount_price: int | None
+    start: datetime
+    end: datetime
+    discount_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class VendorItems:
+    """The options of an item attach or expiry on an instant coupon (``vendorItems``)."""
+
+    coupon_id: int
+    vendor_items: list[int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadPolicy:
+    """One policy of a downloadable coupon, as stored (``maximumDiscountPrice`` is -1 unless
+    the discount is a RATE)."""
+
+    title: Any
+    type_of_discount: str
+    description: str
+    minimum_price: int | None
+    discount: int | None
+    maximum_discount_price: int | None
+    maximum_per_daily: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadInput:
+    """A downloadable coupon to create (``POST v1/coupons``); the period in Korean time."""
+
+    contract_id: int
+    title: str
+    user_id: str
+    start: datetime
+    end: datetime
+    policies: list[DownloadPolicy]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadItemsEntry:
+    coupon_id: int
+    vendor_item_ids: list[int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadItems:
+    """``PUT v1/coupon-items``: one entry per ``couponItems`` element."""
+
+    entries: list[DownloadItemsEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadExpiry:
+    """``POST v1/coupons/expire``: the coupons of ``expireCouponList``, in order."""
+
+    coupon_ids: list[int]
+
+
+def page_args(page: Any, size: Any, sort: Any) -> tuple[int, int, bool]:
+    """``(page, size, desc)`` of checked paging parameters, with the documented defaults."""
     return (
         as_page(page) or 1,
         as_page(size) or rules.DEFAULT_PAGE_SIZE,
         str(sort or "asc").lower() == "desc",
     )
-
-
-def _download_result(
-    coupon_id: int, *, transaction: str | None = None, error: str | None = None
-) -> dict[str, Any]:
-    """One entry of a downloadable-coupon bulk answer: SUCCESS with the transaction to poll,
-    or FAIL with Coupang's BAD_REQUEST and the reason."""
-    if error is not None:
-        return {
-            "requestResultStatus": "FAIL",
-            "body": {"couponId": coupon_id},
-            "errorCode": "BAD_REQUEST",
-            "errorMessage": error,
-        }
-    return {
-        "requestResultStatus": "SUCCESS",
-        "body": {"couponId": coupon_id, "requestTransactionId": transaction},
-        "errorCode": None,
-        "errorMessage": None,
-    }
 
 
 @dataclass
@@ -681,12 +743,6 @@ class Coupons:
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
-
-    def _id(self, text: object, name: str) -> int:
-        value = parse_id(text, minimum=1)
-        if value is None:
-            raise ValidationFailed([Violation(name, "type", f"{name} must be a number ({text!r})")])
-        return value
 
     def _new_request(
         self,
@@ -743,44 +799,19 @@ class Coupons:
 
     # -- contracts and budgets (control API seeds them) --------------------------------
 
-    def create_contract(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def require_vendor(self, vendor_id: str) -> None:
+        """404 unless ``vendor_id`` is a vendor of the sandbox (asked before the body is
+        checked, so an unknown vendor is a 404 whatever the body)."""
         if self.store.vendor_by_id(vendor_id) is None:
             raise NotFound(f"vendor {vendor_id} does not exist")
+
+    def create_contract(self, vendor_id: str, wanted: ContractInput) -> Row:
+        self.require_vendor(vendor_id)
         now = self._now()
-        found: list[Violation] = []
-        kind = body.get("type") or CONTRACT_BASED
-        if kind not in CONTRACT_TYPES:
-            found.append(Violation("type", "enum", "type: CONTRACT_BASED or NON_CONTRACT_BASED"))
-        today = kst(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = today if body.get("start") is None else rules.parse_date(body.get("start"))
-        default_end = (
-            datetime(2999, 12, 31, 23, 59, 59)
-            if kind == NON_CONTRACT_BASED
-            else datetime(today.year, 12, 31, 23, 59, 59)
-        )
-        end = default_end if body.get("end") is None else rules.parse_date(body.get("end"))
-        if start is None:
-            found.append(Violation("start", "format", "start: yyyy-MM-dd HH:mm:ss"))
-        if end is None:
-            found.append(Violation("end", "format", "end: yyyy-MM-dd HH:mm:ss"))
-        if start is not None and end is not None and end <= start:
-            found.append(Violation("end", "order", "end must be after start"))
-        budget = body.get("budgetPerMonth", self.settings.coupon_budget_per_month)
-        budget_value = as_int(budget)
-        if budget_value is None or budget_value < 0:
-            found.append(Violation("budgetPerMonth", "min_value", "budgetPerMonth must be >= 0"))
-        ratios = {}
-        for name, default in (("sellerShareRatio", 100), ("coupangShareRatio", 0), ("gmvRatio", 0)):
-            value = body.get(name, default)
-            number = as_int(value)
-            if number is None or not 0 <= number <= 100:
-                found.append(Violation(name, "range", f"{name} must be 0 to 100"))
-            ratios[name] = number
-        if found or start is None or end is None or budget_value is None:
-            raise ValidationFailed(found)
+        kind = wanted.kind
         with self.store.engine.begin() as conn:
             contract_id = r.next_id(conn, "coupon_contract", CONTRACT_ID_START)
-            vendor_contract = as_int(body.get("vendorContractId"))
+            vendor_contract = wanted.vendor_contract_id
             if vendor_contract is None:
                 vendor_contract = -1 if kind == NON_CONTRACT_BASED else contract_id - 9_000
             values = {
@@ -788,46 +819,46 @@ class Coupons:
                 "vendor_id": vendor_id,
                 "vendor_contract_id": vendor_contract,
                 "type": kind,
-                "start_us": us_of(start),
-                "end_us": us_of(end),
-                "budget_per_month": budget_value,
-                "doc": {**ratios, "modifiedBy": str(body.get("modifiedBy") or "sandbox")},
+                "start_us": us_of(wanted.start),
+                "end_us": us_of(wanted.end),
+                "budget_per_month": wanted.budget_per_month,
+                "doc": {
+                    "sellerShareRatio": wanted.seller_share_ratio,
+                    "coupangShareRatio": wanted.coupang_share_ratio,
+                    "gmvRatio": wanted.gmv_ratio,
+                    "modifiedBy": wanted.modified_by,
+                },
                 "modified_at_us": to_us(now),
             }
             cdb.contract_insert(conn, values)
-            return {**present_contract(values), "budgetPerMonth": budget_value}
+            return values
 
-    def contracts(self, vendor_id: str) -> list[dict[str, Any]]:
+    def contracts(self, vendor_id: str) -> list[RowMapping]:
         with self.store.engine.begin() as conn:
-            return [present_contract(row) for row in cdb.contracts_of(conn, vendor_id)]
+            return list(cdb.contracts_of(conn, vendor_id))
 
-    def contract(self, vendor_id: str, contract_text: Any) -> dict[str, Any]:
-        rules_found = rules.check_contract_id(contract_text)
-        if rules_found:
-            raise ValidationFailed(rules_found)
+    def contract(self, vendor_id: str, query: ContractQuery) -> RowMapping:
         with self.store.engine.begin() as conn:
-            row = cdb.contract_get(conn, vendor_id, self._id(contract_text, "contractId"))
+            row = cdb.contract_get(conn, vendor_id, query.contract_id)
             if row is None:
-                raise NotFound(f"contractId {contract_text} is not a contract of {vendor_id}")
-            return present_contract(row)
+                raise NotFound(f"contractId {query.given} is not a contract of {vendor_id}")
+            return row
 
-    def budgets(self, vendor_id: str, contract_text: Any, month: Any) -> list[dict[str, Any]]:
-        found = rules.check_contract_id(contract_text, required=False)
-        found += rules.check_target_month(month)
-        if found:
-            raise ValidationFailed(found)
+    def budgets(self, vendor_id: str, query: BudgetQuery) -> list[ContractBudget]:
         now = self._now()
-        target = str(month) if month is not None else month_of(now)
+        target = query.target_month if query.target_month is not None else month_of(now)
         first = datetime.strptime(target, "%Y-%m")
         after = datetime(first.year + first.month // 12, first.month % 12 + 1, 1)
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             rows = cdb.contracts_of(conn, vendor_id)
-            if contract_text is not None:
-                wanted = self._id(contract_text, "contractId")
+            if query.contract is not None:
+                wanted = query.contract.contract_id
                 rows = [row for row in rows if int(row["contract_id"]) == wanted]
                 if not rows:
-                    raise NotFound(f"contractId {contract_text} is not a contract of {vendor_id}")
+                    raise NotFound(
+                        f"contractId {query.contract.given} is not a contract of {vendor_id}"
+                    )
             else:
                 rows = [
                     row
@@ -835,26 +866,15 @@ class Coupons:
                     if int(row["start_us"]) < us_of(after) and int(row["end_us"]) >= us_of(first)
                 ]
             return [
-                {
-                    "contractId": int(row["contract_id"]),
-                    "targetMonth": target,
-                    "vendorShareRatio": (row["doc"] or {}).get("sellerShareRatio", 100),
-                    "totalBudgetAmount": int(row["budget_per_month"]),
-                    "usedBudgetAmount": cdb.budget_used(conn, int(row["contract_id"]), target),
-                }
+                ContractBudget(row, target, cdb.budget_used(conn, int(row["contract_id"]), target))
                 for row in rows
             ]
 
     # -- instant coupons ---------------------------------------------------------------
 
-    def create_coupon(self, vendor_id: str, body: Mapping[str, Any]) -> str:
+    def create_coupon(self, vendor_id: str, wanted: CouponInput) -> str:
         now = self._now()
-        found = rules.check_create_coupon(body, kst(now))
-        start = rules.parse_date(body.get("startAt"))
-        end = rules.parse_date(body.get("endAt"))
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        contract_id = self._id(body["contractId"], "contractId")
+        contract_id, start, end = wanted.contract_id, wanted.start, wanted.end
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             contract = self._contract(conn, vendor_id, contract_id)
@@ -868,12 +888,12 @@ class Coupons:
                 raise ValidationFailed(found)
             payload = {
                 "contractId": contract_id,
-                "name": str(body["name"]),
-                "discount": as_int(body["discount"]),
-                "maxDiscountPrice": as_int(body["maxDiscountPrice"]),
+                "name": wanted.name,
+                "discount": wanted.discount,
+                "maxDiscountPrice": wanted.max_discount_price,
                 "startAt": rules.format_date(start),
                 "endAt": rules.format_date(end),
-                "type": body["type"],
+                "type": wanted.discount_type,
             }
             return self._new_request(
                 conn,
@@ -885,14 +905,8 @@ class Coupons:
                 now=now,
             )
 
-    def _items_request(
-        self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any], rtype: str
-    ) -> str:
-        found = rules.check_vendor_items(body)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        items = [parse_id(v) for v in body["vendorItems"]]
+    def _items_request(self, vendor_id: str, wanted: VendorItems, rtype: str) -> str:
+        coupon_id, items = wanted.coupon_id, wanted.vendor_items
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -907,16 +921,15 @@ class Coupons:
                 now=now,
             )
 
-    def add_items(self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any]) -> str:
-        return self._items_request(vendor_id, coupon_text, body, st.COUPON_ITEM_PUBLISH)
+    def add_items(self, vendor_id: str, wanted: VendorItems) -> str:
+        return self._items_request(vendor_id, wanted, st.COUPON_ITEM_PUBLISH)
 
-    def expire_items(self, vendor_id: str, coupon_text: Any, body: Mapping[str, Any]) -> str:
-        return self._items_request(vendor_id, coupon_text, body, st.COUPON_ITEM_EXPIRE)
+    def expire_items(self, vendor_id: str, wanted: VendorItems) -> str:
+        return self._items_request(vendor_id, wanted, st.COUPON_ITEM_EXPIRE)
 
-    def expire(self, vendor_id: str, coupon_text: Any) -> tuple[str, bool, str | None]:
+    def expire(self, vendor_id: str, coupon_id: int) -> tuple[str, bool, str | None]:
         """``(requestedId, accepted, reason)``: refused at once while another request on the
         coupon is pending (the request is recorded as FAIL)."""
-        coupon_id = self._id(coupon_text, "couponId")
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -947,24 +960,16 @@ class Coupons:
                 raise NotFound(f"requestedId {requested_id} does not exist for {vendor_id}")
             return row
 
-    def coupon(self, vendor_id: str, coupon_text: Any) -> dict[str, Any]:
-        if is_blank(coupon_text):
-            raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
-        coupon_id = self._id(coupon_text, "couponId")
+    def coupon(self, vendor_id: str, coupon_id: int) -> InstantCoupon:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             row = self._coupon(conn, vendor_id, coupon_id, INSTANT)
             contract = cdb.contract_get(conn, vendor_id, int(row["contract_id"]))
-            return present_coupon(row, contract)
+            return InstantCoupon(row, contract)
 
-    def coupons(
-        self, vendor_id: str, status: Any, page: Any, size: Any, sort: Any
-    ) -> tuple[list[dict[str, Any]], dict[str, int]]:
-        found = rules.check_status(status) + rules.check_paging(page, size, sort)
-        if found:
-            raise ValidationFailed(found)
-        number, per, desc = _page_args(page, size, sort)
+    def coupons(self, vendor_id: str, query: CouponsQuery) -> CouponPage:
+        number, per, desc = query.page, query.size, query.desc
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -972,41 +977,36 @@ class Coupons:
                 conn,
                 vendor_id,
                 INSTANT,
-                str(status),
+                query.status,
                 offset=(number - 1) * per,
                 limit=per,
                 desc=desc,
             )
             contracts = {int(c["contract_id"]): c for c in cdb.contracts_of(conn, vendor_id)}
-            content = [present_coupon(row, contracts.get(int(row["contract_id"]))) for row in rows]
-            return content, fms_pagination(number, per, total)
+            content = [InstantCoupon(row, contracts.get(int(row["contract_id"]))) for row in rows]
+            return CouponPage(content, number, per, total)
 
-    def items(
-        self, vendor_id: str, coupon_text: Any, *, status: Any, page: Any, size: Any, sort: Any
-    ) -> tuple[list[dict[str, Any]], dict[str, int]]:
-        found = rules.check_status(status, rules.ITEM_STATUSES)
-        found += rules.check_paging(page, size, sort)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        number, per, desc = _page_args(page, size, sort)
+    def items(self, vendor_id: str, query: ItemsQuery) -> ItemPage:
+        coupon_id, status = query.coupon_id, query.status
+        number, per, desc = query.page, query.size, query.desc
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             coupon = self._coupon(conn, vendor_id, coupon_id, INSTANT)
-            shown_items = [present_item(i, coupon) for i in cdb.items_of(conn, coupon_id)]
-        matching = [i for i in shown_items if i["status"] == status]
+            rows = cdb.items_of(conn, coupon_id)
+        coupon_status = str(coupon["status"])
+        matching = [
+            CouponItem(i, coupon)
+            for i in rows
+            if st.item_status(str(i["state"]), coupon_status) == status
+        ]
         if desc:
             matching.reverse()
         start = (number - 1) * per
-        return matching[start : start + per], fms_pagination(number, per, len(matching))
+        return ItemPage(matching[start : start + per], number, per, len(matching))
 
-    def item(self, vendor_id: str, coupon_text: Any, id_text: Any, kind: Any) -> dict[str, Any]:
-        found = rules.check_item_lookup_type(kind)
-        if found:
-            raise ValidationFailed(found)
-        coupon_id = self._id(coupon_text, "couponId")
-        wanted = self._id(id_text, "vendorItemId" if kind == "vendorItemId" else "couponItemId")
+    def item(self, vendor_id: str, lookup: ItemLookup) -> CouponItem:
+        coupon_id, wanted, kind = lookup.coupon_id, lookup.wanted, lookup.kind
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
@@ -1027,41 +1027,37 @@ class Coupons:
             raise NotFound(
                 f"no coupon item {wanted} ({kind or 'couponItemId/vendorItemId'}) in coupon {coupon_id}"
             )
-        return present_item(chosen[0], coupon)
+        return CouponItem(chosen[0], coupon)
 
-    def by_order(self, vendor_id: str, order_text: Any) -> list[dict[str, Any]]:
-        order_id = self._id(order_text, "orderId")
+    def by_order(self, vendor_id: str, order_id: int) -> list[OrderCoupon]:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             if order_db.order_get(conn, order_id, vendor_id) is None:
                 raise NotFound(f"orderId {order_id} is not an order of {vendor_id}")
             contracts = {int(c["contract_id"]): c for c in cdb.contracts_of(conn, vendor_id)}
-            out: list[dict[str, Any]] = []
+            out: list[OrderCoupon] = []
             for item in order_db.items_of_order(conn, order_id):
                 for applied in (item["doc"] or {}).get("appliedCoupons") or []:
                     row = cdb.coupon_get(conn, vendor_id, int(applied["couponId"]))
                     if row is None:
                         continue
-                    shown_row = present_coupon(row, contracts.get(int(row["contract_id"])))
-                    shown_row["vendorItemId"] = int(item["vendor_item_id"])
-                    shown_row["couponType"] = applied.get("couponType")
-                    shown_row["discountAmount"] = applied.get("discount")
-                    out.append(shown_row)
+                    out.append(
+                        OrderCoupon(
+                            InstantCoupon(row, contracts.get(int(row["contract_id"]))),
+                            int(item["vendor_item_id"]),
+                            applied.get("couponType"),
+                            applied.get("discount"),
+                        )
+                    )
             return out
 
     # -- downloadable coupons ----------------------------------------------------------
 
-    def create_download(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def create_download(self, vendor_id: str, wanted: DownloadInput) -> Row:
         now = self._now()
-        found = rules.check_download_create(body, kst(now))
-        start = rules.parse_date(body.get("startDate"))
-        end = rules.parse_date(body.get("endDate"))
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        contract_id = self._id(body["contractId"], "contractId")
-        policies = list(body["policies"])
-        kind = str(policies[0]["typeOfDiscount"])
+        contract_id, start, end = wanted.contract_id, wanted.start, wanted.end
+        kind = wanted.policies[0].type_of_discount
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             contract = self._contract(conn, vendor_id, contract_id)
@@ -1078,23 +1074,20 @@ class Coupons:
             coupon_id = r.next_id(conn, "coupon", COUPON_ID_START)
             stamp = to_us(now) // 100
             stored = []
-            for index, policy in enumerate(policies):
-                rate = policy["typeOfDiscount"] == "RATE"
+            for index, policy in enumerate(wanted.policies):
                 stored.append(
                     {
-                        "title": policy.get("title"),
-                        "typeOfDiscount": policy["typeOfDiscount"],
-                        "description": policy.get("description") or "",
-                        "minimumPrice": as_int(policy.get("minimumPrice")),
-                        "discount": as_int(policy.get("discount")),
-                        "maximumDiscountPrice": as_int(policy.get("maximumDiscountPrice"))
-                        if rate
-                        else -1,
-                        "maximumPerDaily": as_int(policy.get("maximumPerDaily")),
+                        "title": policy.title,
+                        "typeOfDiscount": policy.type_of_discount,
+                        "description": policy.description,
+                        "minimumPrice": policy.minimum_price,
+                        "discount": policy.discount,
+                        "maximumDiscountPrice": policy.maximum_discount_price,
+                        "maximumPerDaily": policy.maximum_per_daily,
                         "manageCode": f"FMS_{contract_id}_{vendor_id}_{stamp}{index}",
                     }
                 )
-            doc = {"title": str(body["title"]), "userId": str(body["userId"]), "policies": stored}
+            doc = {"title": wanted.title, "userId": wanted.user_id, "policies": stored}
             row = {
                 "coupon_id": coupon_id,
                 "vendor_id": vendor_id,
@@ -1111,21 +1104,15 @@ class Coupons:
                 "modified_at_us": to_us(now),
             }
             cdb.coupon_insert(conn, row)
-            shown_row = present_download(row, 0)
-            shown_row["publishedDate"] = None
-            shown_row["couponPolicies"] = _policies_shown(doc, "maximumPerDaily")
-            return shown_row
+            return row
 
-    def download_items(self, vendor_id: str, body: Mapping[str, Any]) -> list[dict[str, Any]]:
-        found = rules.check_download_items(body)
-        if found:
-            raise ValidationFailed(found)
+    def download_items(self, vendor_id: str, wanted: DownloadItems) -> list[DownloadResult]:
         now = self._now()
-        out: list[dict[str, Any]] = []
+        out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            for entry in body["couponItems"]:
-                coupon_id = self._id(entry["couponId"], "couponId")
+            for entry in wanted.entries:
+                coupon_id = entry.coupon_id
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD, lock=True)
                 error = None
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
@@ -1136,9 +1123,9 @@ class Coupons:
                         "expire it and create a new coupon"
                     )
                 if error is not None:
-                    out.append(_download_result(coupon_id, error=error))
+                    out.append(DownloadResult(coupon_id, error=error))
                     continue
-                items = [parse_id(v) for v in entry["vendorItemIds"]]
+                items = entry.vendor_item_ids
                 transaction = self._new_request(
                     conn,
                     vendor_id,
@@ -1148,23 +1135,19 @@ class Coupons:
                     payload={"vendorItems": items},
                     now=now,
                 )
-                out.append(_download_result(coupon_id, transaction=transaction))
+                out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_expire(self, vendor_id: str, body: Mapping[str, Any]) -> list[dict[str, Any]]:
-        found = rules.check_download_expire(body)
-        if found:
-            raise ValidationFailed(found)
+    def download_expire(self, vendor_id: str, wanted: DownloadExpiry) -> list[DownloadResult]:
         now = self._now()
-        out: list[dict[str, Any]] = []
+        out: list[DownloadResult] = []
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
-            for entry in body["expireCouponList"]:
-                coupon_id = self._id(entry["couponId"], "couponId")
+            for coupon_id in wanted.coupon_ids:
                 coupon = cdb.coupon_get(conn, vendor_id, coupon_id, DOWNLOAD)
                 if coupon is None or coupon["status"] not in st.OPEN_STATUSES:
                     out.append(
-                        _download_result(coupon_id, error="expire할 쿠폰이 존재하지 않습니다.")
+                        DownloadResult(coupon_id, error="expire할 쿠폰이 존재하지 않습니다.")
                     )
                     continue
                 transaction = self._new_request(
@@ -1176,52 +1159,40 @@ class Coupons:
                     payload={},
                     now=now,
                 )
-                out.append(_download_result(coupon_id, transaction=transaction))
+                out.append(DownloadResult(coupon_id, transaction=transaction))
         return out
 
-    def download_coupon(self, vendor_id: str, coupon_text: Any) -> dict[str, Any]:
-        coupon_id = self._id(coupon_text, "couponId")
+    def download_coupon(self, vendor_id: str, coupon_id: int) -> DownloadCoupon:
         now = self._now()
         with self.store.engine.begin() as conn:
             settle(conn, vendor_id, now)
             row = self._coupon(conn, vendor_id, coupon_id, DOWNLOAD)
             applied = len(cdb.items_of(conn, coupon_id, st.ACTIVE))
-            return present_download(row, applied)
+            return DownloadCoupon(row, applied)
 
     # -- control: pause / resume, view ------------------------------------------------
 
     def _any_coupon(self, conn: Connection, coupon_id: int) -> RowMapping:
-        row = (
-            conn.execute(select(cdb.coupons).where(cdb.coupons.c.coupon_id == coupon_id))
-            .mappings()
-            .first()
-        )
+        row = cdb.coupon_by_id(conn, coupon_id)
         if row is None:
             raise NotFound(f"couponId {coupon_id} does not exist")
         return row
 
-    def move(self, coupon_text: Any, event: str) -> dict[str, Any]:
-        coupon_id = self._id(coupon_text, "couponId")
+    def move(self, coupon_id: int, event: str) -> CouponDetail:
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._any_coupon(conn, coupon_id)
             settle(conn, str(row["vendor_id"]), now)
             row = self._any_coupon(conn, coupon_id)
             _coupon_move(conn, row, event, now)
-        return self.view(coupon_text)
+        return self.view(coupon_id)
 
-    def view(self, coupon_text: Any) -> dict[str, Any]:
-        coupon_id = self._id(coupon_text, "couponId")
+    def view(self, coupon_id: int) -> CouponDetail:
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._any_coupon(conn, coupon_id)
             settle(conn, str(row["vendor_id"]), now)
             row = self._any_coupon(conn, coupon_id)
-            items = [present_item(i, row) for i in cdb.items_of(conn, coupon_id)]
+            items = cdb.items_of(conn, coupon_id)
             contract = cdb.contract_get(conn, str(row["vendor_id"]), int(row["contract_id"]))
-            return {
-                **present_coupon(row, contract),
-                "kind": row["kind"],
-                "usageAmount": int((row["doc"] or {}).get("usageAmount") or 0),
-                "items": items,
-            }
+            return CouponDetail(row, contract, list(items))

@@ -27,15 +27,38 @@ errorCode, errorMessage}``), as clients observe; the expiry answers the same arr
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.coupons import Coupons, present_request, present_transaction
+from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.coupons import (
+    BudgetQuery,
+    ContractQuery,
+    CouponInput,
+    Coupons,
+    CouponsQuery,
+    DownloadExpiry,
+    DownloadInput,
+    DownloadItems,
+    DownloadItemsEntry,
+    DownloadPolicy,
+    ItemLookup,
+    ItemsQuery,
+    VendorItems,
+    kst,
+    number_of,
+    page_args,
+)
 from coupang_sandbox.errors import SandboxError, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse, raw
 from coupang_sandbox.routes._base import Call, Handler, RouteSpec, optional_body, retired
+from coupang_sandbox.views import coupons as views
+from coupang_seller.preflight import Violation
 from coupang_seller.preflight import coupons as rules
+from coupang_seller.preflight._core import as_int, is_blank
 
 FMS = "/v2/providers/fms/apis/api"
 V1 = f"{FMS}/v1/vendors/{{vendorId}}"
@@ -94,25 +117,151 @@ def _check_action(call: Call) -> None:
         raise ValidationFailed(found)
 
 
+def _refuse(found: list[Violation]) -> None:
+    if found:
+        raise ValidationFailed(found)
+
+
+def parse_contract_query(call: Call) -> ContractQuery:
+    """``contractId`` (required, a positive id)."""
+    text = call.query("contractId")
+    _refuse(rules.check_contract_id(text))
+    return ContractQuery(number_of(text, "contractId"), str(text))
+
+
+def parse_budget_query(call: Call) -> BudgetQuery:
+    """``contractId`` (optional) and ``targetMonth`` (``yyyy-MM``, optional)."""
+    text, month = call.query("contractId"), call.query("targetMonth")
+    _refuse(rules.check_contract_id(text, required=False) + rules.check_target_month(month))
+    contract = None if text is None else ContractQuery(number_of(text, "contractId"), text)
+    return BudgetQuery(contract, month)
+
+
+def parse_coupons_query(call: Call) -> CouponsQuery:
+    """``status`` (required) and the paging parameters."""
+    status, page, size, sort = (call.query(k) for k in ("status", "page", "size", "sort"))
+    _refuse(rules.check_status(status) + rules.check_paging(page, size, sort))
+    return CouponsQuery(str(status), *page_args(page, size, sort))
+
+
+def parse_items_query(call: Call) -> ItemsQuery:
+    """``status`` (an item status, required), the paging parameters, then the path's id."""
+    status, page, size, sort = (call.query(k) for k in ("status", "page", "size", "sort"))
+    found = rules.check_status(status, rules.ITEM_STATUSES)
+    _refuse(found + rules.check_paging(page, size, sort))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return ItemsQuery(coupon_id, str(status), *page_args(page, size, sort))
+
+
+def parse_item_lookup(call: Call) -> ItemLookup:
+    """The documented ``type`` (optional), then the path's two ids."""
+    kind = call.query("type")
+    _refuse(rules.check_item_lookup_type(kind))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    name = "vendorItemId" if kind == "vendorItemId" else "couponItemId"
+    return ItemLookup(coupon_id, number_of(call.path["itemId"], name), kind)
+
+
+def _now_kst(call: Call) -> datetime:
+    return kst(call.sandbox.clock.now().astimezone(UTC))
+
+
+def parse_coupon_input(call: Call) -> CouponInput:
+    """The body of an instant coupon's creation (the rules read the sandbox clock)."""
+    body = call.body
+    found = rules.check_create_coupon(body, _now_kst(call))
+    start = rules.parse_date(body.get("startAt"))
+    end = rules.parse_date(body.get("endAt"))
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return CouponInput(
+        contract_id=number_of(body["contractId"], "contractId"),
+        name=str(body["name"]),
+        discount=as_int(body["discount"]),
+        max_discount_price=as_int(body["maxDiscountPrice"]),
+        start=start,
+        end=end,
+        discount_type=body["type"],
+    )
+
+
+def parse_vendor_items(call: Call) -> VendorItems:
+    """``vendorItems`` of the body, then the path's ``couponId``."""
+    _refuse(rules.check_vendor_items(call.body))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return VendorItems(coupon_id, [parse_id(v) for v in call.body["vendorItems"]])
+
+
+def _policy(policy: Mapping[str, Any]) -> DownloadPolicy:
+    rate = policy["typeOfDiscount"] == "RATE"
+    return DownloadPolicy(
+        title=policy.get("title"),
+        type_of_discount=str(policy["typeOfDiscount"]),
+        description=policy.get("description") or "",
+        minimum_price=as_int(policy.get("minimumPrice")),
+        discount=as_int(policy.get("discount")),
+        maximum_discount_price=as_int(policy.get("maximumDiscountPrice")) if rate else -1,
+        maximum_per_daily=as_int(policy.get("maximumPerDaily")),
+    )
+
+
+def parse_download_input(call: Call) -> DownloadInput:
+    """The body of a downloadable coupon's creation (the rules read the sandbox clock)."""
+    body = call.body
+    found = rules.check_download_create(body, _now_kst(call))
+    start = rules.parse_date(body.get("startDate"))
+    end = rules.parse_date(body.get("endDate"))
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return DownloadInput(
+        contract_id=number_of(body["contractId"], "contractId"),
+        title=str(body["title"]),
+        user_id=str(body["userId"]),
+        start=start,
+        end=end,
+        policies=[_policy(policy) for policy in body["policies"]],
+    )
+
+
+def parse_download_items(call: Call) -> DownloadItems:
+    """``couponItems[{couponId, vendorItemIds, userId}]``."""
+    _refuse(rules.check_download_items(call.body))
+    return DownloadItems(
+        [
+            DownloadItemsEntry(
+                number_of(entry["couponId"], "couponId"),
+                [parse_id(v) for v in entry["vendorItemIds"]],
+            )
+            for entry in call.body["couponItems"]
+        ]
+    )
+
+
+def parse_download_expiry(call: Call) -> DownloadExpiry:
+    """``expireCouponList[{couponId, reason, userId}]``."""
+    _refuse(rules.check_download_expire(call.body))
+    entries = call.body["expireCouponList"]
+    return DownloadExpiry([number_of(entry["couponId"], "couponId") for entry in entries])
+
+
 # -- contracts and budgets ---------------------------------------------------------------
 
 
 @fms
 def list_contracts(call: Call) -> Response:
-    return _fms(_coupons(call).contracts(call.vendor_id))
+    return _fms([views.contract(row) for row in _coupons(call).contracts(call.vendor_id)])
 
 
 @fms
 def get_contract(call: Call) -> Response:
-    return _fms(_coupons(call).contract(call.vendor_id, call.query("contractId")))
+    query = parse_contract_query(call)
+    return _fms(views.contract(_coupons(call).contract(call.vendor_id, query)))
 
 
 @fms
 def get_budgets(call: Call) -> Response:
-    content = _coupons(call).budgets(
-        call.vendor_id, call.query("contractId"), call.query("targetMonth")
-    )
-    return _fms(content)
+    budgets = _coupons(call).budgets(call.vendor_id, parse_budget_query(call))
+    return _fms([views.budget(entry) for entry in budgets])
 
 
 # -- instant coupons --------------------------------------------------------------------
@@ -120,42 +269,41 @@ def get_budgets(call: Call) -> Response:
 
 @fms
 def create_coupon(call: Call) -> Response:
-    return _requested(_coupons(call).create_coupon(call.vendor_id, call.body))
+    return _requested(_coupons(call).create_coupon(call.vendor_id, parse_coupon_input(call)))
 
 
 @fms
 def get_coupon(call: Call) -> Response:
-    return _fms(_coupons(call).coupon(call.vendor_id, call.query("couponId")))
+    text = call.query("couponId")
+    if is_blank(text):
+        raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
+    found = _coupons(call).coupon(call.vendor_id, number_of(text, "couponId"))
+    return _fms(views.coupon(found))
 
 
 @fms
 def list_coupons(call: Call) -> Response:
-    content, pagination = _coupons(call).coupons(
-        call.vendor_id,
-        call.query("status"),
-        call.query("page"),
-        call.query("size"),
-        call.query("sort"),
-    )
-    return _fms(content, pagination)
+    page = _coupons(call).coupons(call.vendor_id, parse_coupons_query(call))
+    return _fms(*views.coupon_page(page))
 
 
 @fms
 def add_items(call: Call) -> Response:
-    return _requested(_coupons(call).add_items(call.vendor_id, call.path["couponId"], call.body))
+    return _requested(_coupons(call).add_items(call.vendor_id, parse_vendor_items(call)))
 
 
 @fms
 def expire_items(call: Call) -> Response:
     _check_action(call)
-    requested = _coupons(call).expire_items(call.vendor_id, call.path["couponId"], call.body)
+    requested = _coupons(call).expire_items(call.vendor_id, parse_vendor_items(call))
     return _requested(requested)
 
 
 @fms
 def expire_coupon(call: Call) -> Response:
     _check_action(call)
-    requested, accepted, reason = _coupons(call).expire(call.vendor_id, call.path["couponId"])
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    requested, accepted, reason = _coupons(call).expire(call.vendor_id, coupon_id)
     response = fms_body({"requestedId": requested, "success": accepted}, success=accepted)
     if reason:
         response["errorMessage"] = reason
@@ -164,49 +312,44 @@ def expire_coupon(call: Call) -> Response:
 
 @fms
 def list_items(call: Call) -> Response:
-    content, pagination = _coupons(call).items(
-        call.vendor_id,
-        call.path["couponId"],
-        status=call.query("status"),
-        page=call.query("page"),
-        size=call.query("size"),
-        sort=call.query("sort"),
-    )
-    return _fms(content, pagination)
+    page = _coupons(call).items(call.vendor_id, parse_items_query(call))
+    return _fms(*views.item_page(page))
 
 
 @fms
 def get_item(call: Call) -> Response:
-    content = _coupons(call).item(
-        call.vendor_id, call.path["couponId"], call.path["itemId"], call.query("type")
-    )
-    return _fms(content)
+    found = _coupons(call).item(call.vendor_id, parse_item_lookup(call))
+    return _fms(views.item(found))
 
 
 @fms
 def by_order(call: Call) -> Response:
-    return _fms(_coupons(call).by_order(call.vendor_id, call.path["orderId"]))
+    order_id = number_of(call.path["orderId"], "orderId")
+    return _fms(views.order_coupons(_coupons(call).by_order(call.vendor_id, order_id)))
 
 
 @fms
 def request_status(call: Call) -> Response:
     row = _coupons(call).request_status(call.vendor_id, call.path["requestedId"])
-    return _fms(present_request(row))
+    return _fms(views.request(row))
 
 
 # -- downloadable coupons ---------------------------------------------------------------
 
 
 def create_download(call: Call) -> Response:
-    return raw(_coupons(call).create_download(call.vendor_id, call.body))
+    row = _coupons(call).create_download(call.vendor_id, parse_download_input(call))
+    return raw(views.download_created(row))
 
 
 def download_items(call: Call) -> Response:
-    return raw(_coupons(call).download_items(call.vendor_id, call.body))
+    results = _coupons(call).download_items(call.vendor_id, parse_download_items(call))
+    return raw(views.download_results(results))
 
 
 def download_expire(call: Call) -> Response:
-    return raw(_coupons(call).download_expire(call.vendor_id, call.body))
+    results = _coupons(call).download_expire(call.vendor_id, parse_download_expiry(call))
+    return raw(views.download_results(results))
 
 
 def download_status(call: Call) -> Response:
@@ -215,11 +358,12 @@ def download_status(call: Call) -> Response:
     if found or transaction is None:
         raise ValidationFailed(found)
     row = _coupons(call).request_status(call.vendor_id, transaction, "DOWNLOAD")
-    return raw(present_transaction(row))
+    return raw(views.transaction(row))
 
 
 def get_download(call: Call) -> Response:
-    return raw(_coupons(call).download_coupon(call.vendor_id, call.path["couponId"]))
+    coupon_id = number_of(call.path["couponId"], "couponId")
+    return raw(views.download(_coupons(call).download_coupon(call.vendor_id, coupon_id)))
 
 
 free_contract_retired = retired(

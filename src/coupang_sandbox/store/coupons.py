@@ -60,7 +60,7 @@ coupons = Table(
     #: INSTANT | DOWNLOAD
     Column("kind", String(16), nullable=False),
     Column("contract_id", BigInteger, nullable=False),
-    #: CouponStatus (see ``state/coupon.py``)
+    #: CouponStatus (see ``state/coupons.py``)
     Column("status", String(16), nullable=False),
     #: RATE | PRICE | FIXED_WITH_QUANTITY (instant); the policies' type (downloadable)
     Column("discount_type", String(24), nullable=False),
@@ -122,6 +122,13 @@ def contract_get(conn: Connection, vendor_id: str, contract_id: int) -> RowMappi
     return conn.execute(query).mappings().first()
 
 
+def contract_budget(conn: Connection, contract_id: int) -> int:
+    """A contract's monthly budget (won); 0 when the contract is gone."""
+    query = select(contracts.c.budget_per_month).where(contracts.c.contract_id == contract_id)
+    value = conn.execute(query).scalar()
+    return 0 if value is None else int(value)
+
+
 def contracts_of(conn: Connection, vendor_id: str) -> list[RowMapping]:
     query = (
         select(contracts)
@@ -175,6 +182,11 @@ def coupon_get(
     if lock:
         query = query.with_for_update()
     return conn.execute(query).mappings().first()
+
+
+def coupon_by_id(conn: Connection, coupon_id: int) -> RowMapping | None:
+    """A coupon of any vendor and kind (the control API's lookup)."""
+    return conn.execute(select(coupons).where(coupons.c.coupon_id == coupon_id)).mappings().first()
 
 
 def coupons_live(conn: Connection, vendor_id: str, statuses: Sequence[str]) -> list[RowMapping]:
