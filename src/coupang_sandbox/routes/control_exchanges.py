@@ -23,6 +23,7 @@ from coupang_sandbox.backends.exchanges import Exchanges
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
+from coupang_sandbox.views import exchanges as views
 
 
 def _exchanges(call: Call) -> Exchanges:
@@ -43,21 +44,21 @@ def _exchanges(call: Call) -> Exchanges:
     }
 )
 def request_exchange(call: Call) -> Response:
-    return success(_exchanges(call).request(call.body))
+    return success(views.exchange(_exchanges(call).request(call.body)))
 
 
 def get_exchange(call: Call) -> Response:
-    return success(_exchanges(call).view(call.path["exchangeId"]))
+    return success(views.exchange(_exchanges(call).view(call.path["exchangeId"])))
 
 
 @accepts({"cancelReason": None})
 def withdraw(call: Call) -> Response:
-    return success(_exchanges(call).withdraw(call.path["exchangeId"], call.body))
+    return success(views.exchange(_exchanges(call).withdraw(call.path["exchangeId"], call.body)))
 
 
 @accepts({"event": None})
 def scan(call: Call) -> Response:
-    return success(_exchanges(call).scan(call.path["exchangeId"], call.body))
+    return success(views.scanned(_exchanges(call).scan(call.path["exchangeId"], call.body)))
 
 
 ROUTES: list[RouteSpec] = [

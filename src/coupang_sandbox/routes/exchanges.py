@@ -24,6 +24,7 @@ from coupang_sandbox.backends.orders import parse_minute
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
+from coupang_sandbox.views import exchanges as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight._core import as_page
@@ -58,7 +59,8 @@ def _exchange_id(call: Call) -> Any:
 def manual_invoice(call: Call) -> Response:
     """``return-exchange-invoices/manual`` with ``returnExchangeDeliveryType`` EXCHANGE (the
     returns routes hand such bodies here)."""
-    return _answer(_exchanges(call).manual_invoice(call.vendor_id, call.body), "OK")
+    invoice = _exchanges(call).manual_invoice(call.vendor_id, call.body)
+    return _answer(views.pickup_invoice(invoice), "OK")
 
 
 def list_exchanges(call: Call) -> Response:
@@ -93,7 +95,7 @@ def list_exchanges(call: Call) -> Response:
             )
     if found or start is None or end is None:
         raise ValidationFailed(found)
-    data, next_token = _exchanges(call).list(
+    page = _exchanges(call).list(
         call.vendor_id,
         start=start,
         end=end,
@@ -103,7 +105,12 @@ def list_exchanges(call: Call) -> Response:
         limit=size,
     )
     return CoupangJSONResponse(
-        {"code": 200, "message": "OK", "data": data, "nextToken": next_token}
+        {
+            "code": 200,
+            "message": "OK",
+            "data": views.exchanges(page.rows),
+            "nextToken": page.next_token,
+        }
     )
 
 
