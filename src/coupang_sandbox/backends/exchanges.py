@@ -3,7 +3,7 @@ control API.
 
 Every operation loads the row, applies a rule (the pure functions of
 :mod:`coupang_seller.preflight.exchanges`, shared with the SDK, and the transition tables of
-:mod:`coupang_sandbox.state.exchange`) and persists, in one transaction.
+:mod:`coupang_sandbox.state.exchanges`) and persists, in one transaction.
 
 Time is the sandbox clock and nothing runs in the background: the new shipment box of an
 exchange (재배송 박스) is allocated when the seller confirms receipt and shows in
@@ -50,7 +50,7 @@ from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import exchange as st
+from coupang_sandbox.state import exchanges as st
 from coupang_sandbox.state import order as order_st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import exchanges as xdb

@@ -16,7 +16,7 @@ from coupang_sandbox.backends.exchanges import (
     Scanned,
     at_wire,
 )
-from coupang_sandbox.state import exchange as st
+from coupang_sandbox.state import exchanges as st
 from coupang_sandbox.state import order as order_st
 
 _ITEM_STATUS: Final[dict[str, str]] = {
