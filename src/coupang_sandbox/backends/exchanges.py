@@ -59,10 +59,7 @@ from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import returns as rdb
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight import orders as order_rules
-from coupang_seller.preflight import returns as return_rules
-from coupang_seller.preflight._core import as_int
 
 Row = Mapping[Any, Any]
 
@@ -103,6 +100,39 @@ def new_box_visible(row: Row, now: datetime) -> bool:
     """Whether the new shipment box of the exchange shows (its delay has passed at ``now``)."""
     at = row["new_box_at_us"]
     return row["new_shipment_box_id"] is not None and at is not None and int(at) <= to_us(now)
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRequest:
+    """The customer asks to exchange ``quantity`` of a delivered order item (control API)."""
+
+    order_id: int
+    vendor_item_id: int
+    quantity: int
+    reason_code: str
+    reason_etc_detail: Any
+    refer_type: str
+    exchange_amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeInvoice:
+    """The invoice of the exchange's new box (교환 송장)."""
+
+    shipment_box_id: int | None
+    courier: str
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeManualInvoice:
+    """A pickup invoice (``return-exchange-invoices/manual``, type EXCHANGE); ``receipt_id``
+    is the exchangeId as the caller wrote it (the not-found refusal quotes it)."""
+
+    receipt_id: Any
+    courier: str
+    number: str
+    reg_number: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +268,8 @@ class Exchanges:
                 },
             )
 
-    def reject(self, vendor_id: str, id_text: object, code: Any) -> None:
-        found = rules.check_reject_code(code)
-        if found:
-            raise ValidationFailed(found)
+    def reject(self, vendor_id: str, id_text: object, code: str) -> None:
+        """The seller rejects the exchange (SOLDOUT or WITHDRAW, checked by the route)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text, vendor_id)
@@ -259,16 +287,9 @@ class Exchanges:
                 )
             xdb.update_exchange(conn, int(row["exchange_id"]), values)
 
-    def upload_invoice(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        box_text = body.get("shipmentBoxId")
-        courier = body.get("goodsDeliveryCode")
-        number = body.get("invoiceNumber")
-        found = rules.check_invoice(box_text, courier, number)
-        if found:
-            raise ValidationFailed(found)
-        box_id = parse_id(box_text)
-        courier = str(courier).strip().upper()
-        number = str(number).strip()
+    def upload_invoice(self, vendor_id: str, id_text: object, invoice: ExchangeInvoice) -> None:
+        """The seller uploads the invoice of the new box (PROGRESS -> SUCCESS)."""
+        box_id, courier, number = invoice.shipment_box_id, invoice.courier, invoice.number
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text, vendor_id)
@@ -329,39 +350,10 @@ class Exchanges:
 
     # -- control: the customer ------------------------------------------------------
 
-    def request(self, body: Mapping[str, Any]) -> ExchangeRow:
+    def request(self, ask: ExchangeRequest) -> ExchangeRow:
         """The customer asks to exchange a delivered item (control API) -> RECEIPT."""
-        found: list[Violation] = []
-        order_id = parse_id(body.get("orderId"))
-        if order_id is None:
-            found.append(Violation("orderId", "required", "orderId is required"))
-        vendor_item_id = parse_id(body.get("vendorItemId"))
-        if vendor_item_id is None:
-            found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
-        quantity = as_int(body.get("quantity", 1))
-        if quantity is None or quantity < 1:
-            found.append(Violation("quantity", "range", "quantity must be >= 1"))
-        found += order_rules.check_reason_code(body.get("reasonCode"))
-        target = body.get("targetVendorItemId")
-        if target is not None and vendor_item_id is not None:
-            found += rules.check_same_option(vendor_item_id, parse_id(target))
-        refer = str(body.get("referType") or "WEB_MOBILE")
-        if refer not in REFER_TYPES:
-            found.append(
-                Violation("referType", "enum", f"referType must be one of {', '.join(REFER_TYPES)}")
-            )
-        amount = as_int(body.get("exchangeAmount", 0))
-        if amount is None or amount < 0:
-            found.append(Violation("exchangeAmount", "range", "exchangeAmount must be >= 0"))
-        if (
-            found
-            or order_id is None
-            or vendor_item_id is None
-            or quantity is None
-            or amount is None
-        ):
-            raise ValidationFailed(found)
-        reason = str(body["reasonCode"])
+        order_id, vendor_item_id, quantity = ask.order_id, ask.vendor_item_id, ask.quantity
+        reason, refer, amount = ask.reason_code, ask.refer_type, ask.exchange_amount
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle_orders(conn)
@@ -424,7 +416,7 @@ class Exchanges:
                     "vendor_item_id": vendor_item_id,
                     "quantity": quantity,
                     "reason_code": reason,
-                    "reason_etc_detail": body.get("reasonEtcDetail"),
+                    "reason_etc_detail": ask.reason_etc_detail,
                     "fault_type": "CUSTOMER" if reason in CUSTOMER_FAULT_REASONS else "VENDOR",
                     "refer_type": refer,
                     "exchange_amount": amount,
@@ -488,7 +480,7 @@ class Exchanges:
             row = self._row(conn, id_text)
             return self._rows(conn, [row])[0]
 
-    def withdraw(self, id_text: object, body: Mapping[str, Any]) -> ExchangeRow:
+    def withdraw(self, id_text: object, reason: str) -> ExchangeRow:
         """The customer withdraws the exchange (RECEIPT -> CANCEL)."""
         now = self._now()
         with self.store.engine.begin() as conn:
@@ -503,7 +495,7 @@ class Exchanges:
                         str(row["collect_status"]), st.COLLECT_CANCELLED
                     ),
                     "delivery_status": "Withdraw",
-                    "cancel_reason": body.get("cancelReason") or "고객 철회",
+                    "cancel_reason": reason,
                     "modified_by_type": "CUSTOMER",
                     "modified_at_us": to_us(now),
                 },
@@ -511,20 +503,17 @@ class Exchanges:
             fresh = must_exist(xdb.get_exchange(conn, int(row["exchange_id"])), "the exchange")
             return self._rows(conn, [fresh])[0]
 
-    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> ExchangePickupInvoice:
+    def manual_invoice(
+        self, vendor_id: str, invoice: ExchangeManualInvoice
+    ) -> ExchangePickupInvoice:
         """The seller registers the pickup invoice (회수 송장) of the goods to exchange, for a
         return center whose courier does not pick up automatically: ``receiptId`` is the
         exchangeId. Allowed while the exchange is RECEIPT and the goods are not collected yet;
         a number used within six months is refused as for order invoices."""
-        found = return_rules.check_manual_invoice(body)
-        if found:
-            raise ValidationFailed(found)
-        courier = str(body["deliveryCompanyCode"]).strip().upper()
-        number = str(body["invoiceNumber"]).strip()
-        reg = body.get("regNumber")
+        courier, number, reg = invoice.courier, invoice.number, invoice.reg_number
         now = self._now()
         with self.store.engine.begin() as conn:
-            row = self._row(conn, body["receiptId"], vendor_id)
+            row = self._row(conn, invoice.receipt_id, vendor_id)
             collect = str(row["collect_status"])
             if str(row["status"]) != st.RECEIPT or collect == "CompleteCollect":
                 raise BadRequest(
@@ -568,20 +557,14 @@ class Exchanges:
                     "modified_at_us": to_us(now),
                 },
             )
-        return ExchangePickupInvoice(
-            courier, number, invoice_id, int(row["exchange_id"]), None if reg is None else str(reg)
-        )
+        return ExchangePickupInvoice(courier, number, invoice_id, int(row["exchange_id"]), reg)
 
     # -- control: the courier of the returned goods ---------------------------------
 
-    def scan(self, id_text: object, body: Mapping[str, Any]) -> Scanned:
-        """The courier scans the returned goods (PICKUP or DELIVERED)."""
-        name = str(body.get("event") or "").strip().upper()
-        event = st.SCAN_EVENTS.get(name)
-        if event is None:
-            raise ValidationFailed(
-                [Violation("event", "enum", "event must be PICKUP or DELIVERED")]
-            )
+    def scan(self, id_text: object, name: str) -> Scanned:
+        """The courier scans the returned goods: ``name`` is PICKUP or DELIVERED (a key of
+        ``st.SCAN_EVENTS``, checked by the route)."""
+        event = st.SCAN_EVENTS[name]
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text)
