@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coupang_sandbox.errors import TransitionNotAllowed
-from coupang_sandbox.state import exchange as st
+from coupang_sandbox.state import exchanges as st
 
 EXPECTED: dict[tuple[str, str], str] = {
     (st.RECEIPT, st.CONFIRM_RECEIPT): st.PROGRESS,

@@ -3,7 +3,7 @@ control API.
 
 Every operation loads the row, applies a rule (the pure functions of
 :mod:`coupang_seller.preflight.exchanges`, shared with the SDK, and the transition tables of
-:mod:`coupang_sandbox.state.exchange`) and persists, in one transaction.
+:mod:`coupang_sandbox.state.exchanges`) and persists, in one transaction.
 
 Time is the sandbox clock and nothing runs in the background: the new shipment box of an
 exchange (재배송 박스) is allocated when the seller confirms receipt and shows in
@@ -50,7 +50,7 @@ from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import exchange as st
+from coupang_sandbox.state import exchanges as st
 from coupang_sandbox.state import order as order_st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import exchanges as xdb
@@ -59,10 +59,7 @@ from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import returns as rdb
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight import exchanges as rules
 from coupang_seller.preflight import orders as order_rules
-from coupang_seller.preflight import returns as return_rules
-from coupang_seller.preflight._core import as_int
 
 Row = Mapping[Any, Any]
 
@@ -88,240 +85,91 @@ MSG_NEW_BOX_PENDING: Final = (
     "(입고 확인처리 후 최대 10분 이후에 교환송장 업로드처리가 가능합니다)"
 )
 
-_ITEM_STATUS: Final[dict[str, str]] = {
-    st.RECEIPT: "RETURN_SEND_READY",
-    st.PROGRESS: "CHANGE_SEND_READY",
-    st.SUCCESS: "CHANGE_SEND_COMPLETE",
-    st.CANCEL: "CHANGE_SEND_HOLD",
-}
-
 
 def _virtual_number() -> str:
     """A safe number (안심번호, 050x): the exchange list shows no real phone number."""
     return f"0503-{secrets.randbelow(9000) + 1000}-{secrets.randbelow(9000) + 1000}"
 
 
-def _at(value: Any) -> str | None:
+def at_wire(value: Any) -> str | None:
+    """A stored instant in microseconds as the wire's KST text, ``None`` when unset."""
     return None if value is None else wire(from_us(int(value)))
 
 
 def new_box_visible(row: Row, now: datetime) -> bool:
+    """Whether the new shipment box of the exchange shows (its delay has passed at ``now``)."""
     at = row["new_box_at_us"]
     return row["new_shipment_box_id"] is not None and at is not None and int(at) <= to_us(now)
 
 
-def present(row: Row, order_box_status: str | None, now: datetime) -> dict[str, Any]:
-    """One exchange as the list answers it (field names of the documented sample)."""
-    exchange_id = int(row["exchange_id"])
-    item = dict(row["item"] or {})
-    customer = dict(row["customer"] or {})
-    status = str(row["status"])
-    created, modified = _at(row["created_at_us"]), _at(row["modified_at_us"])
-    vendor_item_id = int(row["vendor_item_id"])
-    quantity = int(row["quantity"])
-    item_status = _ITEM_STATUS.get(status, "CHANGE_SEND_HOLD")
-    if status == st.REJECT:
-        item_status = "CHANGE_SEND_FAIL" if row["reject_code"] == "SOLDOUT" else "CHANGE_SEND_HOLD"
-    groups: list[dict[str, Any]] = []
-    visible = new_box_visible(row, now)
-    if visible:
-        courier = row["goods_delivery_code"]
-        invoiced = row["invoice_number"] is not None
-        box_status = order_st.INSTRUCT
-        if invoiced:
-            box_status = order_st.NONE_TRACKING if courier == "DIRECT" else order_st.DEPARTURE
-        groups.append(
-            {
-                "shipmentBoxId": int(row["new_shipment_box_id"]),
-                "boxPrice": 0,
-                "orderId": int(row["order_id"]),
-                "orderType": "EXCHANGE",
-                "customerType": "MEMBER",
-                "bundleType": "SINGLE",
-                "extraMessage": "",
-                "shippingDeliveryType": "EXCHANGE_DELIVERY",
-                "deliveryInvoiceDtos": [
-                    {
-                        "invoiceNumber": row["invoice_number"] or "",
-                        "estimatedDeliveryDate": None,
-                        "deliveredDate": None,
-                        "statusModifiedAt": _at(row["invoice_uploaded_at_us"])
-                        or _at(row["new_box_at_us"]),
-                        "invoiceNumberUploadDate": _at(row["invoice_uploaded_at_us"]),
-                        "statusCode": box_status,
-                        "deliverCode": courier,
-                        "isMainShipmentInvoice": True,
-                        "parcelType": "NORMAL",
-                        "invoiceVendorItemDtos": [
-                            {
-                                "vendorItemId": vendor_item_id,
-                                "quantity": quantity,
-                                "hasAdditionalItem": False,
-                                "promiseDeliveryDate": None,
-                                "estimatedShippingDate": None,
-                            }
-                        ],
-                    }
-                ],
-            }
-        )
-    open_ = status in (st.RECEIPT, st.PROGRESS)
-    can_invoice = status == st.PROGRESS and visible
-    safe = customer.get("safeNumber")
-    address = {
-        "exchangeAddressId": exchange_id,
-        "returnCustomerName": customer.get("name"),
-        "returnAddressZipCode": customer.get("zipCode"),
-        "returnAddress": customer.get("address"),
-        "returnAddressDetail": customer.get("addressDetail"),
-        "returnPhone": None,
-        "returnMobile": safe,
-        "returnMemo": None,
-        "deliveryCustomerName": customer.get("name"),
-        "deliveryAddressZipCode": customer.get("zipCode"),
-        "deliveryAddress": customer.get("address"),
-        "deliveryAddressDetail": customer.get("addressDetail"),
-        "deliveryPhone": None,
-        "deliveryMobile": safe,
-        "deliveryMemo": None,
-        "createdAt": created,
-        "modifiedAt": modified,
-        "exchangeId": exchange_id,
-    }
-    collect_item = {
-        "vendorItemId": vendor_item_id,
-        "statusCode": item_status,
-        "returnCount": quantity if row["collected_at_us"] is not None else None,
-        "releaseStatus": "RELEASED",
-        "paymentReturnDeliveryMapId": exchange_id,
-        "paymentItemId": int(item.get("orderItemId") or 0),
-        "modifiedBy": row["modified_by_type"],
-        "modifiedAt": modified,
-        "createdBy": "CUSTOMER",
-        "createdAt": created,
-        "count": quantity,
-        "confirmType": None,
-        "collectStatus": "RETURN",
-    }
-    # Where the returned goods go: the product's return center (snapshot of the request).
-    center = dict(item.get("returnCenter") or {})
-    destination = {
-        "vendorZipCode": center.get("zipCode"),
-        "vendorPhone": center.get("phone"),
-        "vendorName": center.get("name") or row["vendor_id"],
-        "vendorMobile": center.get("mobile"),
-        "vendorAddressDetail": center.get("addressDetail"),
-        "vendorAddress": center.get("address"),
-        "safetyNumberStatus": "ENABLE" if open_ else "DISABLE",
-        "safetyNumberId": exchange_id,
-        "safetyNumber": safe,
-        "returnDeliveryId": None,
-        "returnCenterCode": center.get("code"),
-        "receiptId": None,
-        "orderedByMobile": None,
-        "orderId": int(row["order_id"]),
-        "message": None,
-        "customerZipCode": customer.get("zipCode"),
-        "customerPhone": safe,
-        "customerName": customer.get("name"),
-        "customerMobile": safe,
-        "customerAddressDetail": customer.get("addressDetail"),
-        "customerAddress": customer.get("address"),
-    }
-    fault = str(row["fault_type"])
-    return {
-        "exchangeId": exchange_id,
-        "orderId": int(row["order_id"]),
-        "vendorId": row["vendor_id"],
-        "orderDeliveryStatusCode": order_box_status,
-        "exchangeStatus": status,
-        "referType": row["refer_type"],
-        "faultType": fault,
-        # 교환배송비: settled outside Coupang (not part of Coupang's settlement).
-        "exchangeAmount": int(row["exchange_amount"]),
-        "reason": None,
-        "reasonCode": row["reason_code"],
-        "reasonCodeText": order_rules_reason_text(str(row["reason_code"])),
-        "reasonEtcDetail": row["reason_etc_detail"],
-        "cancelReason": row["cancel_reason"],
-        "createdByType": "CUSTOMER",
-        "createdAt": created,
-        "modifiedByType": row["modified_by_type"],
-        "modifiedAt": modified,
-        "exchangeItemDtoV1s": [
-            {
-                "exchangeItemId": int(item.get("exchangeItemId") or 0),
-                "orderItemId": vendor_item_id,
-                "orderItemUnitPrice": int(item.get("unitPrice") or 0),
-                "orderItemName": item.get("name"),
-                "orderPackageId": None,
-                "orderPackageName": item.get("packageName"),
-                "targetItemId": vendor_item_id,
-                "targetItemUnitPrice": int(item.get("unitPrice") or 0),
-                "targetItemName": item.get("name"),
-                "targetPackageId": -1,
-                "targetPackageName": "",
-                "quantity": quantity,
-                "orderItemDeliveryComplete": True,
-                "orderItemReturnComplete": row["collected_at_us"] is not None,
-                "targetItemDeliveryComplete": False,
-                "createdAt": created,
-                "modifiedAt": modified,
-                "originalShipmentBoxId": int(row["original_shipment_box_id"]),
-            }
-        ],
-        "exchangeAddressDtoV1": address,
-        "deliveryInvoiceGroupDtos": groups,
-        "deliveryStatus": row["delivery_status"],
-        "collectStatus": row["collect_status"],
-        "collectCompleteDate": _at(row["collected_at_us"]),
-        "collectInformationsDto": {
-            "returnType": "EXCHANGE_RETURN",
-            "expectedReturnDate": _at(int(row["created_at_us"]) + 3 * 86_400_000_000),
-            "returndeliveryItemDtos": [collect_item],
-            "returndeliveryDestinationDto": destination,
-        },
-        "returnDeliveryDtos": [dict(row["return_delivery"] or {})],
-        "successable": can_invoice,
-        "orderDeliveryStatusLabel": order_box_status,
-        "exchangeStatusLabel": status,
-        "referTypeLabel": row["refer_type"],
-        "faultTypeLabel": fault,
-        "createdByTypeLabel": "CUSTOMER",
-        "rejectable": open_,
-        "modifiedByTypeLabel": row["modified_by_type"],
-        "deliveryInvoiceModifiable": can_invoice,
-    }
+@dataclass(frozen=True, slots=True)
+class ExchangeRequest:
+    """The customer asks to exchange ``quantity`` of a delivered order item (control API)."""
+
+    order_id: int
+    vendor_item_id: int
+    quantity: int
+    reason_code: str
+    reason_etc_detail: Any
+    refer_type: str
+    exchange_amount: int
 
 
-#: VocReasonCode -> reasonCodeText (documented table).
-REASON_TEXTS: Final[dict[str, str]] = {
-    "CHANGEMIND": "필요 없어짐 (단순 변심)",
-    "DIFFERENTOPT": "색상/ 사이즈가 기대와 다름",
-    "CHEAPER": "다른 사이트의 가격이 더 저렴함",
-    "WRONGOPT": "상품의 옵션 선택을 잘못함",
-    "REORDER": "상품을 추가하여 재주문",
-    "OTHERS": "기타",
-    "DELIVERYLATER": "배송 예정일이 예상보다 늦음",
-    "WRONGADDRESS": "배송지 입력 실수",
-    "DELIVERYSTOP": "배송흐름이 멈춤",
-    "CARRIERLOST": "택배사 상품 분실",
-    "LOST": "배송 완료지만 상품 받지 못함",
-    "PARTIALMISS": "주문상품 중 일부가 배송되지 않음",
-    "COMPOMISS": "상품의 구성품, 부속품이 제대로 들어있지 않음",
-    "LATEDELIVERED": "상품이 늦게 배송됨",
-    "DAMAGED": "상품이 파손되어 배송됨",
-    "DEFECT": "상품 결함/기능에 이상이 있음",
-    "INACCURATE": "실제 상품이 상품 설명에 써있는 것과 다름",
-    "BOTHDAMAGED": "포장과 상품 모두 훼손됨",
-    "SHIPBOXOK": "포장은 괜찮으나 상품이 파손됨",
-    "WRONGDELIVERY": "내가 주문한 상품과 아예 다른 상품이 배송됨",
-    "WRONGSIZECOL": "내가 주문한 상품과 다른 색상/ 사이즈의 상품이 배송됨",
-}
+@dataclass(frozen=True, slots=True)
+class ExchangeInvoice:
+    """The invoice of the exchange's new box (교환 송장)."""
+
+    shipment_box_id: int | None
+    courier: str
+    number: str
 
 
-def order_rules_reason_text(code: str) -> str:
-    return REASON_TEXTS.get(code, code)
+@dataclass(frozen=True, slots=True)
+class ExchangeManualInvoice:
+    """A pickup invoice (``return-exchange-invoices/manual``, type EXCHANGE); ``receipt_id``
+    is the exchangeId as the caller wrote it (the not-found refusal quotes it)."""
+
+    receipt_id: Any
+    courier: str
+    number: str
+    reg_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRow:
+    """One exchange as stored, with what its answer needs from outside the row: the status of
+    the original delivery box and whether the new box shows yet (at the sandbox clock)."""
+
+    row: RowMapping
+    order_box_status: str | None
+    new_box_visible: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangePage:
+    """One page of the seller's list: the rows and the token of the next page (``""`` last)."""
+
+    rows: list[ExchangeRow]
+    next_token: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangePickupInvoice:
+    """A registered pickup invoice (회수 송장) of an exchange."""
+
+    courier: str
+    invoice_number: str
+    invoice_number_id: int
+    exchange_id: int
+    reg_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """The collect status of an exchange after a courier scan."""
+
+    exchange_id: int
+    collect_status: str
 
 
 @dataclass
@@ -337,13 +185,13 @@ class Exchanges:
         """Apply the orders' due courier scans first (a box may just have been delivered)."""
         Orders(self.store, self.clock, self.settings)._settle(conn, None)
 
-    def _present_rows(self, conn: Connection, rows: list[RowMapping]) -> list[dict[str, Any]]:
+    def _rows(self, conn: Connection, rows: list[RowMapping]) -> list[ExchangeRow]:
         now = self._now()
         out = []
         for row in rows:
             box = db.box_get(conn, int(row["original_shipment_box_id"]))
             status = None if box is None else str(box["status"])
-            out.append(present(row, status, now))
+            out.append(ExchangeRow(row, status, new_box_visible(row, now)))
         return out
 
     def _row(self, conn: Connection, id_text: object, vendor_id: str | None = None) -> RowMapping:
@@ -375,7 +223,8 @@ class Exchanges:
         order_id: int | None,
         after: int | None,
         limit: int,
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> ExchangePage:
+        """One page of the vendor's exchanges created in ``[start, end]``."""
         # createdAtTo is inclusive (the documented sample ends at ...T23:59:59): its whole
         # second, or its whole minute when given without seconds, as the orders and returns
         # lists treat it. The store bound is exclusive.
@@ -391,9 +240,9 @@ class Exchanges:
                 after_id=after,
                 limit=limit,
             )
-            data = self._present_rows(conn, rows)
+            data = self._rows(conn, rows)
         token = str(int(rows[-1]["exchange_id"])) if more and rows else ""
-        return data, token
+        return ExchangePage(data, token)
 
     # -- seller actions -------------------------------------------------------------
 
@@ -419,10 +268,8 @@ class Exchanges:
                 },
             )
 
-    def reject(self, vendor_id: str, id_text: object, code: Any) -> None:
-        found = rules.check_reject_code(code)
-        if found:
-            raise ValidationFailed(found)
+    def reject(self, vendor_id: str, id_text: object, code: str) -> None:
+        """The seller rejects the exchange (SOLDOUT or WITHDRAW, checked by the route)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text, vendor_id)
@@ -440,16 +287,9 @@ class Exchanges:
                 )
             xdb.update_exchange(conn, int(row["exchange_id"]), values)
 
-    def upload_invoice(self, vendor_id: str, id_text: object, body: Mapping[str, Any]) -> None:
-        box_text = body.get("shipmentBoxId")
-        courier = body.get("goodsDeliveryCode")
-        number = body.get("invoiceNumber")
-        found = rules.check_invoice(box_text, courier, number)
-        if found:
-            raise ValidationFailed(found)
-        box_id = parse_id(box_text)
-        courier = str(courier).strip().upper()
-        number = str(number).strip()
+    def upload_invoice(self, vendor_id: str, id_text: object, invoice: ExchangeInvoice) -> None:
+        """The seller uploads the invoice of the new box (PROGRESS -> SUCCESS)."""
+        box_id, courier, number = invoice.shipment_box_id, invoice.courier, invoice.number
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text, vendor_id)
@@ -461,7 +301,7 @@ class Exchanges:
                     MSG_NEW_BOX_PENDING.format(
                         exchange=exchange_id,
                         seconds=self.settings.exchange_new_box_after_seconds,
-                        at=_at(at),
+                        at=at_wire(at),
                     )
                 )
             if box_id == int(row["original_shipment_box_id"]):
@@ -510,38 +350,10 @@ class Exchanges:
 
     # -- control: the customer ------------------------------------------------------
 
-    def request(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        found: list[Violation] = []
-        order_id = parse_id(body.get("orderId"))
-        if order_id is None:
-            found.append(Violation("orderId", "required", "orderId is required"))
-        vendor_item_id = parse_id(body.get("vendorItemId"))
-        if vendor_item_id is None:
-            found.append(Violation("vendorItemId", "required", "vendorItemId is required"))
-        quantity = as_int(body.get("quantity", 1))
-        if quantity is None or quantity < 1:
-            found.append(Violation("quantity", "range", "quantity must be >= 1"))
-        found += order_rules.check_reason_code(body.get("reasonCode"))
-        target = body.get("targetVendorItemId")
-        if target is not None and vendor_item_id is not None:
-            found += rules.check_same_option(vendor_item_id, parse_id(target))
-        refer = str(body.get("referType") or "WEB_MOBILE")
-        if refer not in REFER_TYPES:
-            found.append(
-                Violation("referType", "enum", f"referType must be one of {', '.join(REFER_TYPES)}")
-            )
-        amount = as_int(body.get("exchangeAmount", 0))
-        if amount is None or amount < 0:
-            found.append(Violation("exchangeAmount", "range", "exchangeAmount must be >= 0"))
-        if (
-            found
-            or order_id is None
-            or vendor_item_id is None
-            or quantity is None
-            or amount is None
-        ):
-            raise ValidationFailed(found)
-        reason = str(body["reasonCode"])
+    def request(self, ask: ExchangeRequest) -> ExchangeRow:
+        """The customer asks to exchange a delivered item (control API) -> RECEIPT."""
+        order_id, vendor_item_id, quantity = ask.order_id, ask.vendor_item_id, ask.quantity
+        reason, refer, amount = ask.reason_code, ask.refer_type, ask.exchange_amount
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle_orders(conn)
@@ -604,7 +416,7 @@ class Exchanges:
                     "vendor_item_id": vendor_item_id,
                     "quantity": quantity,
                     "reason_code": reason,
-                    "reason_etc_detail": body.get("reasonEtcDetail"),
+                    "reason_etc_detail": ask.reason_etc_detail,
                     "fault_type": "CUSTOMER" if reason in CUSTOMER_FAULT_REASONS else "VENDOR",
                     "refer_type": refer,
                     "exchange_amount": amount,
@@ -634,7 +446,7 @@ class Exchanges:
                 },
             )
             row = must_exist(xdb.get_exchange(conn, exchange_id), "the exchange")
-            return self._present_rows(conn, [row])[0]
+            return self._rows(conn, [row])[0]
 
     @staticmethod
     def _return_center(conn: Connection, vendor_id: str, seller_product_id: int) -> dict[str, Any]:
@@ -662,12 +474,14 @@ class Exchanges:
             "mobile": address.get("phoneNumber2") or "",
         }
 
-    def view(self, id_text: object) -> dict[str, Any]:
+    def view(self, id_text: object) -> ExchangeRow:
+        """One exchange by its id (control API)."""
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text)
-            return self._present_rows(conn, [row])[0]
+            return self._rows(conn, [row])[0]
 
-    def withdraw(self, id_text: object, body: Mapping[str, Any]) -> dict[str, Any]:
+    def withdraw(self, id_text: object, reason: str) -> ExchangeRow:
+        """The customer withdraws the exchange (RECEIPT -> CANCEL)."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text)
@@ -681,28 +495,25 @@ class Exchanges:
                         str(row["collect_status"]), st.COLLECT_CANCELLED
                     ),
                     "delivery_status": "Withdraw",
-                    "cancel_reason": body.get("cancelReason") or "고객 철회",
+                    "cancel_reason": reason,
                     "modified_by_type": "CUSTOMER",
                     "modified_at_us": to_us(now),
                 },
             )
             fresh = must_exist(xdb.get_exchange(conn, int(row["exchange_id"])), "the exchange")
-            return self._present_rows(conn, [fresh])[0]
+            return self._rows(conn, [fresh])[0]
 
-    def manual_invoice(self, vendor_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def manual_invoice(
+        self, vendor_id: str, invoice: ExchangeManualInvoice
+    ) -> ExchangePickupInvoice:
         """The seller registers the pickup invoice (회수 송장) of the goods to exchange, for a
         return center whose courier does not pick up automatically: ``receiptId`` is the
         exchangeId. Allowed while the exchange is RECEIPT and the goods are not collected yet;
         a number used within six months is refused as for order invoices."""
-        found = return_rules.check_manual_invoice(body)
-        if found:
-            raise ValidationFailed(found)
-        courier = str(body["deliveryCompanyCode"]).strip().upper()
-        number = str(body["invoiceNumber"]).strip()
-        reg = body.get("regNumber")
+        courier, number, reg = invoice.courier, invoice.number, invoice.reg_number
         now = self._now()
         with self.store.engine.begin() as conn:
-            row = self._row(conn, body["receiptId"], vendor_id)
+            row = self._row(conn, invoice.receipt_id, vendor_id)
             collect = str(row["collect_status"])
             if str(row["status"]) != st.RECEIPT or collect == "CompleteCollect":
                 raise BadRequest(
@@ -746,25 +557,14 @@ class Exchanges:
                     "modified_at_us": to_us(now),
                 },
             )
-        return {
-            "deliveryCompanyCode": courier,
-            "invoiceNumber": number,
-            "invoiceNumberId": invoice_id,
-            "receiptId": int(row["exchange_id"]),
-            "regNumber": None if reg is None else str(reg),
-            "returnDeliveryId": int(row["exchange_id"]),
-            "returnExchangeDeliveryType": "EXCHANGE",
-        }
+        return ExchangePickupInvoice(courier, number, invoice_id, int(row["exchange_id"]), reg)
 
     # -- control: the courier of the returned goods ---------------------------------
 
-    def scan(self, id_text: object, body: Mapping[str, Any]) -> dict[str, Any]:
-        name = str(body.get("event") or "").strip().upper()
-        event = st.SCAN_EVENTS.get(name)
-        if event is None:
-            raise ValidationFailed(
-                [Violation("event", "enum", "event must be PICKUP or DELIVERED")]
-            )
+    def scan(self, id_text: object, name: str) -> Scanned:
+        """The courier scans the returned goods: ``name`` is PICKUP or DELIVERED (a key of
+        ``st.SCAN_EVENTS``, checked by the route)."""
+        event = st.SCAN_EVENTS[name]
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text)
@@ -787,4 +587,4 @@ class Exchanges:
                     "deliveryInvoiceNo": str(600_000_000_000 + int(row["exchange_id"])),
                 }
             xdb.update_exchange(conn, int(row["exchange_id"]), values)
-        return {"exchangeId": int(row["exchange_id"]), "collectStatus": collect}
+        return Scanned(int(row["exchange_id"]), collect)

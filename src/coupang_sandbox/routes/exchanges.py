@@ -14,18 +14,21 @@ list). The exchange invoice body is one object (the documented body parameters).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
-from coupang_sandbox.backends.exchanges import Exchanges
+from coupang_sandbox.backends.exchanges import ExchangeInvoice, ExchangeManualInvoice, Exchanges
 from coupang_sandbox.backends.orders import parse_minute
 from coupang_sandbox.errors import ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
+from coupang_sandbox.views import exchanges as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import exchanges as rules
+from coupang_seller.preflight import returns as return_rules
 from coupang_seller.preflight._core import as_page
 
 OPENAPI = "/v2/providers/openapi/apis/api"
@@ -55,10 +58,46 @@ def _exchange_id(call: Call) -> Any:
     return path_id
 
 
+def parse_manual_invoice(body: Mapping[str, Any]) -> ExchangeManualInvoice:
+    """The body of ``return-exchange-invoices/manual`` with type EXCHANGE (``receiptId`` is the
+    exchangeId, kept as written for the not-found refusal)."""
+    found = return_rules.check_manual_invoice(body)
+    if found:
+        raise ValidationFailed(found)
+    reg = body.get("regNumber")
+    return ExchangeManualInvoice(
+        receipt_id=body["receiptId"],
+        courier=str(body["deliveryCompanyCode"]).strip().upper(),
+        number=str(body["invoiceNumber"]).strip(),
+        reg_number=None if reg is None else str(reg),
+    )
+
+
+def parse_invoice(body: Mapping[str, Any]) -> ExchangeInvoice:
+    """One exchange invoice object: ``shipmentBoxId``, ``goodsDeliveryCode``, ``invoiceNumber``."""
+    box_text = body.get("shipmentBoxId")
+    courier = body.get("goodsDeliveryCode")
+    number = body.get("invoiceNumber")
+    found = rules.check_invoice(box_text, courier, number)
+    if found:
+        raise ValidationFailed(found)
+    return ExchangeInvoice(parse_id(box_text), str(courier).strip().upper(), str(number).strip())
+
+
+def parse_reject_code(body: Mapping[str, Any]) -> str:
+    """``exchangeRejectCode``: SOLDOUT or WITHDRAW."""
+    code = body.get("exchangeRejectCode")
+    found = rules.check_reject_code(code)
+    if found:
+        raise ValidationFailed(found)
+    return str(code)
+
+
 def manual_invoice(call: Call) -> Response:
     """``return-exchange-invoices/manual`` with ``returnExchangeDeliveryType`` EXCHANGE (the
     returns routes hand such bodies here)."""
-    return _answer(_exchanges(call).manual_invoice(call.vendor_id, call.body), "OK")
+    invoice = _exchanges(call).manual_invoice(call.vendor_id, parse_manual_invoice(call.body))
+    return _answer(views.pickup_invoice(invoice), "OK")
 
 
 def list_exchanges(call: Call) -> Response:
@@ -93,7 +132,7 @@ def list_exchanges(call: Call) -> Response:
             )
     if found or start is None or end is None:
         raise ValidationFailed(found)
-    data, next_token = _exchanges(call).list(
+    page = _exchanges(call).list(
         call.vendor_id,
         start=start,
         end=end,
@@ -103,7 +142,12 @@ def list_exchanges(call: Call) -> Response:
         limit=size,
     )
     return CoupangJSONResponse(
-        {"code": 200, "message": "OK", "data": data, "nextToken": next_token}
+        {
+            "code": 200,
+            "message": "OK",
+            "data": views.exchanges(page.rows),
+            "nextToken": page.next_token,
+        }
     )
 
 
@@ -114,7 +158,7 @@ def confirm_receipt(call: Call) -> Response:
 
 def reject(call: Call) -> Response:
     exchange_id = _exchange_id(call)
-    _exchanges(call).reject(call.vendor_id, exchange_id, call.body.get("exchangeRejectCode"))
+    _exchanges(call).reject(call.vendor_id, exchange_id, parse_reject_code(call.body))
     return _answer({"resultCode": "SUCCESS", "resultMessage": "요청 처리완료"})
 
 
@@ -123,7 +167,7 @@ def upload_invoice(call: Call) -> Response:
     """One invoice object, or the array form of the documented sample (one entry per box)."""
     exchange_id = _exchange_id(call)
     for part in call.body.get(ARRAY_KEY) or [call.body]:
-        _exchanges(call).upload_invoice(call.vendor_id, exchange_id, part)
+        _exchanges(call).upload_invoice(call.vendor_id, exchange_id, parse_invoice(part))
     return _answer({"resultCode": "SUCCESS", "resultMessage": "Invoice number save successfully"})
 
 

@@ -38,7 +38,7 @@ exchanges = Table(
     Column("vendor_id", String(32), nullable=False),
     Column("order_id", BigInteger, nullable=False),
     Column("original_shipment_box_id", BigInteger, nullable=False),
-    #: ExchangeStatus (see ``state/exchange.py``).
+    #: ExchangeStatus (see ``state/exchanges.py``).
     Column("status", String(16), nullable=False),
     #: ExchangeCollectStatus / ExchangeDeliveryStatus (wire spelling: ``CompleteCollect``).
     Column("collect_status", String(24), nullable=False),
