@@ -16,8 +16,10 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from coupang_sandbox.backends.cashback import Cashback
+from coupang_sandbox.errors import BadRequest
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
+from coupang_sandbox.views import cashback as view
 
 PATH = "/v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback"
 SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks"
@@ -29,23 +31,31 @@ def _cashback(call: Call) -> Cashback:
 
 
 def apply(call: Call) -> Response:
+    """Apply a rule: 200, or 206 ``PARTIAL_CONTENT`` when some options failed; 400 if none."""
     outcome = _cashback(call).apply(call.vendor_id, call.body)
+    if not outcome.succeeded:
+        raise BadRequest(
+            "No vendorItemId took the cashback rule: " + "; ".join(r for _, r in outcome.failed),
+            data=view.applied(outcome),
+        )
     partial = bool(outcome.failed)
     return CoupangJSONResponse(
         {
             "code": 206 if partial else 200,
             "message": "PARTIAL_CONTENT" if partial else "OK",
-            "data": outcome.data(),
+            "data": view.applied(outcome),
         }
     )
 
 
 def lookup(call: Call) -> Response:
-    data = _cashback(call).get(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
-    return CoupangJSONResponse({"code": "200", "message": "OK", "data": data})
+    """One option's rule."""
+    row = _cashback(call).get(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
+    return CoupangJSONResponse({"code": "200", "message": "OK", "data": view.rule(row)})
 
 
 def remove(call: Call) -> Response:
+    """Stop the rule for the option."""
     _cashback(call).remove(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
 
