@@ -24,7 +24,7 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import Products
-from coupang_sandbox.clock import SandboxClock, from_us, to_ms, to_us
+from coupang_sandbox.clock import SandboxClock, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
@@ -60,32 +60,20 @@ def _token(text: str | None) -> tuple[int | None, list[Violation]]:
     return after, []
 
 
-def present_order(row: Mapping[Any, Any], items: list[RowMapping]) -> dict[str, Any]:
-    return {
-        "orderId": int(row["order_id"]),
-        "vendorId": row["vendor_id"],
-        "paidAt": str(to_ms(from_us(int(row["paid_at_us"])))),
-        "orderItems": [
-            {
-                "vendorItemId": int(i["vendor_item_id"]),
-                "productName": i["product_name"],
-                "salesQuantity": int(i["sales_quantity"]),
-                "unitSalesPrice": int(i["unit_sales_price"]),
-                "currency": i["currency"],
-            }
-            for i in items
-        ],
-    }
+@dataclass(frozen=True)
+class RgOrder:
+    """A Rocket Growth order's row and its item rows."""
+
+    row: RowMapping
+    items: list[RowMapping]
 
 
-def present_stock(row: Mapping[Any, Any], sold: int) -> dict[str, Any]:
-    return {
-        "vendorId": row["vendor_id"],
-        "vendorItemId": int(row["vendor_item_id"]),
-        "externalSkuId": row["external_sku_id"],
-        "inventoryDetails": {"totalOrderableQuantity": int(row["quantity"])},
-        "salesCountMap": {"SALES_COUNT_LAST_THIRTY_DAYS": sold},
-    }
+@dataclass(frozen=True)
+class Stock:
+    """An option's warehouse stock row and the units sold in the last 30 days."""
+
+    row: RowMapping
+    sold: int
 
 
 @dataclass
@@ -101,7 +89,7 @@ class RocketGrowth:
 
     def list_orders(
         self, vendor_id: str, paid_from: str | None, paid_to: str | None, token: str | None
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> tuple[list[RgOrder], str]:
         found = rules.check_paid_window(paid_from, paid_to)
         after, bad_token = _token(token)
         found += bad_token
@@ -119,10 +107,10 @@ class RocketGrowth:
                 limit=max(1, self.settings.rg_page_size),
             )
             items = db.items_of(conn, [int(row["order_id"]) for row in rows])
-        data = [present_order(row, items[int(row["order_id"])]) for row in rows]
+        data = [RgOrder(row, items[int(row["order_id"])]) for row in rows]
         return data, str(rows[-1]["order_id"]) if more and rows else ""
 
-    def get_order(self, vendor_id: str, id_text: str) -> dict[str, Any]:
+    def get_order(self, vendor_id: str, id_text: str) -> RgOrder:
         found = rules.check_order_id(id_text)
         if found:
             raise ValidationFailed(found)
@@ -132,11 +120,11 @@ class RocketGrowth:
             if row is None:
                 raise NotFound(f"Rocket Growth order {id_text} not found for vendor {vendor_id}")
             items = db.items_of(conn, [int(row["order_id"])])[int(row["order_id"])]
-        return present_order(row, items)
+        return RgOrder(row, items)
 
     def inventory(
         self, vendor_id: str, item_text: str | None, token: str | None
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> tuple[list[Stock], str]:
         found = rules.check_vendor_item_id(item_text)
         after, bad_token = _token(token)
         found += bad_token
@@ -161,7 +149,7 @@ class RocketGrowth:
                 since_us=to_us(now - SALES_WINDOW),
                 until_us=to_us(now),
             )
-        data = [present_stock(row, sold.get(int(row["vendor_item_id"]), 0)) for row in rows]
+        data = [Stock(row, sold.get(int(row["vendor_item_id"]), 0)) for row in rows]
         return data, str(rows[-1]["vendor_item_id"]) if more and rows else ""
 
     # -- Coupang's side (control API) ------------------------------------------------------
@@ -192,7 +180,7 @@ class RocketGrowth:
             raise ValidationFailed([Violation("vendorId", "required", "vendorId is required")])
         return vendor_id
 
-    def set_stock(self, id_text: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def set_stock(self, id_text: str, body: Mapping[str, Any]) -> Stock:
         vendor_id = self._vendor(body)
         found: list[Violation] = []
         vid = parse_id(id_text)
@@ -237,7 +225,7 @@ class RocketGrowth:
                 since_us=to_us(now - SALES_WINDOW),
                 until_us=to_us(now),
             )
-        return present_stock(stored, sold.get(vid, 0))
+        return Stock(stored, sold.get(vid, 0))
 
     def _lines(self, body: Mapping[str, Any]) -> list[tuple[int, int]]:
         lines = body.get("items")
@@ -296,7 +284,7 @@ class RocketGrowth:
             )
         return moment.astimezone(UTC)
 
-    def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def place(self, body: Mapping[str, Any]) -> RgOrder:
         vendor_id = self._vendor(body)
         wanted = self._lines(body)
         now = self._now()
@@ -357,4 +345,4 @@ class RocketGrowth:
                 )
             row = must_exist(db.get_order(conn, vendor_id, order_id), "the Rocket Growth order")
             items = db.items_of(conn, [order_id])[order_id]
-        return present_order(row, items)
+        return RgOrder(row, items)

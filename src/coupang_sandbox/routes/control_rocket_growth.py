@@ -18,6 +18,7 @@ from coupang_sandbox.backends.rocket_growth import RocketGrowth
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
+from coupang_sandbox.views import rocket_growth as view
 
 
 def _rg(call: Call) -> RocketGrowth:
@@ -27,7 +28,8 @@ def _rg(call: Call) -> RocketGrowth:
 
 @accepts({"vendorId": None, "quantity": None, "externalSkuId": None})
 def set_inventory(call: Call) -> Response:
-    return success(_rg(call).set_stock(call.path["vendorItemId"], call.body))
+    """Set the warehouse stock of one option; answers its inventory summary."""
+    return success(view.stock(_rg(call).set_stock(call.path["vendorItemId"], call.body)))
 
 
 @accepts(
@@ -40,7 +42,8 @@ def set_inventory(call: Call) -> Response:
     }
 )
 def place_order(call: Call) -> Response:
-    return success(_rg(call).place(call.body))
+    """Place a paid Rocket Growth order; answers it as the seller's lookup does."""
+    return success(view.order(_rg(call).place(call.body)))
 
 
 ROUTES: list[RouteSpec] = [
