@@ -14,7 +14,6 @@ included. ``paidAt`` is answered as epoch milliseconds in a string. The inventor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, Final
@@ -34,7 +33,7 @@ from coupang_sandbox.store import rocket_growth as db
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import rocket_growth as rules
-from coupang_seller.preflight._core import as_int, is_blank
+from coupang_seller.preflight._core import is_blank
 
 RG_ORDER_ID_START: Final = 700_000_000_001
 RG_ITEM_ID_START: Final = 1
@@ -74,6 +73,26 @@ class Stock:
 
     row: RowMapping
     sold: int
+
+
+@dataclass(frozen=True)
+class StockInput:
+    """The control API's stock setting, parsed by the route."""
+
+    vendor_id: str
+    vendor_item_id: int
+    quantity: int
+    external_sku_id: str | None
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    """The control API's order, parsed by the route: ``(vendorItemId, units)`` per option
+    (repeats summed, in first-seen order); ``paid_at`` ``None`` means now."""
+
+    vendor_id: str
+    lines: list[tuple[int, int]]
+    paid_at: datetime | None
 
 
 @dataclass
@@ -173,34 +192,14 @@ class RocketGrowth:
             )
         return item
 
-    @staticmethod
-    def _vendor(body: Mapping[str, Any]) -> str:
-        vendor_id = body.get("vendorId")
-        if not isinstance(vendor_id, str) or not vendor_id.strip():
-            raise ValidationFailed([Violation("vendorId", "required", "vendorId is required")])
-        return vendor_id
-
-    def set_stock(self, id_text: str, body: Mapping[str, Any]) -> Stock:
-        vendor_id = self._vendor(body)
-        found: list[Violation] = []
-        vid = parse_id(id_text)
-        if vid is None:
-            found.append(Violation("vendorItemId", "type", f"vendorItemId {id_text!r}"))
-        quantity = as_int(body.get("quantity"))
-        if quantity is None or not 0 <= quantity <= MAX_UNITS:
-            found.append(
-                Violation(
-                    "quantity",
-                    "range",
-                    f"quantity is a whole number of units from 0 to {MAX_UNITS} "
-                    f"(got {body.get('quantity')!r})",
-                )
-            )
-        sku = body.get("externalSkuId")
-        if sku is not None and (not isinstance(sku, str | int) or len(str(sku)) > 64):
-            found.append(Violation("externalSkuId", "type", "externalSkuId is a short text"))
-        if found or vid is None or quantity is None:
-            raise ValidationFailed(found)
+    def set_stock(self, wanted: StockInput) -> Stock:
+        """Set the warehouse stock of one of the vendor's approved options."""
+        vendor_id, vid, quantity, sku = (
+            wanted.vendor_id,
+            wanted.vendor_item_id,
+            wanted.quantity,
+            wanted.external_sku_id,
+        )
         now = self._now()
         with self.store.engine.begin() as conn:
             Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
@@ -208,7 +207,7 @@ class RocketGrowth:
             row = db.get_stock(conn, vendor_id, vid, lock=True)
             values: dict[str, Any] = {"quantity": quantity, "updated_at_us": to_us(now)}
             if sku is not None:
-                values["external_sku_id"] = str(sku)
+                values["external_sku_id"] = sku
             if row is None:
                 db.insert_stock(
                     conn,
@@ -227,68 +226,11 @@ class RocketGrowth:
             )
         return Stock(stored, sold.get(vid, 0))
 
-    def _lines(self, body: Mapping[str, Any]) -> list[tuple[int, int]]:
-        lines = body.get("items")
-        if lines is None and body.get("vendorItemId") is not None:
-            lines = [
-                {"vendorItemId": body.get("vendorItemId"), "quantity": body.get("quantity", 1)}
-            ]
-        if not isinstance(lines, list) or not lines:
-            raise ValidationFailed(
-                [Violation("items", "required", "items must list {vendorItemId, quantity}")]
-            )
-        found: list[Violation] = []
-        wanted: dict[int, int] = {}
-        for index, line in enumerate(lines):
-            vid = parse_id(line.get("vendorItemId")) if isinstance(line, Mapping) else None
-            qty = as_int(line.get("quantity", 1)) if isinstance(line, Mapping) else None
-            if vid is None:
-                found.append(
-                    Violation(
-                        f"items[{index}].vendorItemId", "required", "vendorItemId is required"
-                    )
-                )
-            if qty is None or not 1 <= qty <= MAX_UNITS:
-                found.append(
-                    Violation(
-                        f"items[{index}].quantity",
-                        "range",
-                        f"quantity is a whole number from 1 to {MAX_UNITS}",
-                    )
-                )
-            if vid is not None and qty is not None and not found:
-                wanted[vid] = wanted.get(vid, 0) + qty
-        if found:
-            raise ValidationFailed(found)
-        return list(wanted.items())
-
-    def _paid_at(self, body: Mapping[str, Any], now: datetime) -> datetime:
-        value = body.get("paidAt")
-        if value is None or value == "":
-            return now
-        moment: datetime | None = None
-        if isinstance(value, str):
-            try:
-                moment = datetime.fromisoformat(value.strip())
-            except ValueError:
-                moment = None
-        if moment is None:
-            raise ValidationFailed(
-                [Violation("paidAt", "format", f"paidAt must be an ISO-8601 time (got {value!r})")]
-            )
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=KST)
-        if moment > now:
-            raise ValidationFailed(
-                [Violation("paidAt", "future", "paidAt must not be after the sandbox clock")]
-            )
-        return moment.astimezone(UTC)
-
-    def place(self, body: Mapping[str, Any]) -> RgOrder:
-        vendor_id = self._vendor(body)
-        wanted = self._lines(body)
+    def place(self, order: OrderInput) -> RgOrder:
+        """A paid order taking its units from the warehouse stock (refused when short)."""
+        vendor_id, wanted = order.vendor_id, order.lines
         now = self._now()
-        paid = self._paid_at(body, now)
+        paid = now if order.paid_at is None else order.paid_at
         with self.store.engine.begin() as conn:
             Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
             picked: list[tuple[RowMapping, int, int]] = []
