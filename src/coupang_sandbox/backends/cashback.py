@@ -25,7 +25,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import ID_LIMIT, parse_id
+from coupang_sandbox.backends._ids import ID_LIMIT
 from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
@@ -50,6 +50,14 @@ MSG_OVERLAP: Final = (
     "the new period"
 )
 APPROVED_STATUSES: Final = ("APPROVED", "PARTIAL_APPROVED")
+
+
+@dataclass(frozen=True)
+class RuleKey:
+    """A rule on one option (``ruleId``, ``vendorItemId``), parsed by the route."""
+
+    rule_id: int
+    vendor_item_id: int
 
 
 @dataclass
@@ -167,25 +175,18 @@ class Cashback:
                 outcome.succeeded.append(vid)
         return outcome
 
-    def _key(self, rule_text: Any, item_text: Any) -> tuple[int, int]:
-        found = rules.check_lookup(rule_text, item_text)
-        if found:
-            raise ValidationFailed(found)
-        rule_id, vid = parse_id(rule_text), parse_id(item_text)
-        if rule_id is None or vid is None:  # digits beyond 64 bits: no such rule
-            raise NotFound(f"no cashback rule {rule_text} on vendorItemId {item_text}")
-        return rule_id, vid
-
-    def get(self, vendor_id: str, rule_text: Any, item_text: Any) -> RowMapping:
-        rule_id, vid = self._key(rule_text, item_text)
+    def get(self, vendor_id: str, key: RuleKey) -> RowMapping:
+        """The option's rule (404 when it has none)."""
+        rule_id, vid = key.rule_id, key.vendor_item_id
         with self.store.engine.connect() as conn:
             row = db.get_rule(conn, vendor_id, rule_id, vid)
         if row is None:
             raise NotFound(f"no cashback rule {rule_id} on vendorItemId {vid}")
         return row
 
-    def remove(self, vendor_id: str, rule_text: Any, item_text: Any) -> None:
-        rule_id, vid = self._key(rule_text, item_text)
+    def remove(self, vendor_id: str, key: RuleKey) -> None:
+        """Stop the rule for the option (refused when it is already stopped)."""
+        rule_id, vid = key.rule_id, key.vendor_item_id
         now_us = to_us(self._now())
         with self.store.engine.begin() as conn:
             row = db.get_rule(conn, vendor_id, rule_id, vid, lock=True)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from coupang_sandbox.backends.cashback import Cashback
-from coupang_sandbox.errors import BadRequest
+from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.cashback import Cashback, RuleKey
+from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.views import cashback as view
+from coupang_seller.preflight import cashback as rules
 
 PATH = "/v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback"
 SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks"
@@ -28,6 +30,19 @@ SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks
 def _cashback(call: Call) -> Cashback:
     sandbox = call.sandbox
     return Cashback(sandbox.store, sandbox.clock, sandbox.settings)
+
+
+def parse_key(call: Call) -> RuleKey:
+    """``ruleId`` and ``vendorItemId`` of the query: 400 naming the broken rules, 404 for ids
+    beyond 64 bits (no such rule; the message quotes them as sent)."""
+    rule_text, item_text = call.query("ruleId"), call.query("vendorItemId")
+    found = rules.check_lookup(rule_text, item_text)
+    if found:
+        raise ValidationFailed(found)
+    rule_id, vid = parse_id(rule_text), parse_id(item_text)
+    if rule_id is None or vid is None:
+        raise NotFound(f"no cashback rule {rule_text} on vendorItemId {item_text}")
+    return RuleKey(rule_id, vid)
 
 
 def apply(call: Call) -> Response:
@@ -50,13 +65,13 @@ def apply(call: Call) -> Response:
 
 def lookup(call: Call) -> Response:
     """One option's rule."""
-    row = _cashback(call).get(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
+    row = _cashback(call).get(call.vendor_id, parse_key(call))
     return CoupangJSONResponse({"code": "200", "message": "OK", "data": view.rule(row)})
 
 
 def remove(call: Call) -> Response:
     """Stop the rule for the option."""
-    _cashback(call).remove(call.vendor_id, call.query("ruleId"), call.query("vendorItemId"))
+    _cashback(call).remove(call.vendor_id, parse_key(call))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
 
 
