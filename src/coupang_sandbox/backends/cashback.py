@@ -12,7 +12,7 @@ Per option, an apply can still fail while the others succeed (HTTP 200, ``code``
   product deleted), or its product is not approved (승인완료 이후의 옵션들에만 적용 가능);
 * the option already has ANOTHER rule, still enabled, whose period overlaps the new one.
 
-When no option takes the rule the answer is HTTP 400 with the same ``data``.
+When no option takes the rule the route answers HTTP 400 with the same ``data``.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from sqlalchemy import Connection
+from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import ID_LIMIT, parse_id
+from coupang_sandbox.backends._ids import ID_LIMIT
 from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
-from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed
+from coupang_sandbox.errors import NotFound, ValidationFailed
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import cashback as st
 from coupang_sandbox.store import Store
@@ -51,33 +52,20 @@ MSG_OVERLAP: Final = (
 APPROVED_STATUSES: Final = ("APPROVED", "PARTIAL_APPROVED")
 
 
-def present(row: Mapping[Any, Any]) -> dict[str, Any]:
-    """One option's rule as the lookup answers it (field names of the documented sample)."""
-    disabled_at = row["disabled_at_us"]
-    return {
-        "vendorItemId": str(row["vendor_item_id"]),
-        "vendorId": row["vendor_id"],
-        "valueType": row["value_type"],
-        "value": int(row["value"]),
-        "startAt": wire(from_us(int(row["start_at_us"])), " "),
-        "maxAmount": int(row["max_amount"]),
-        "ruleId": int(row["rule_id"]),
-        "endAt": wire(from_us(int(row["end_at_us"])), " "),
-        "disabledAt": None if disabled_at is None else wire(from_us(int(disabled_at)), " "),
-        "disabled": bool(row["disabled"]),
-    }
+@dataclass(frozen=True)
+class RuleKey:
+    """A rule on one option (``ruleId``, ``vendorItemId``), parsed by the route."""
+
+    rule_id: int
+    vendor_item_id: int
 
 
 @dataclass
 class ApplyOutcome:
+    """The options that took the rule, and the others with the reason each failed."""
+
     succeeded: list[int]
     failed: list[tuple[int, str]]
-
-    def data(self) -> dict[str, Any]:
-        return {
-            "successVendorItemIds": [str(v) for v in self.succeeded],
-            "failVendorItemIds": [{str(v): reason} for v, reason in self.failed],
-        }
 
 
 @dataclass
@@ -185,33 +173,20 @@ class Cashback:
                 else:
                     db.update_rule(conn, vendor_id, rule_id, vid, terms)
                 outcome.succeeded.append(vid)
-        if not outcome.succeeded:
-            raise BadRequest(
-                "No vendorItemId took the cashback rule: "
-                + "; ".join(r for _, r in outcome.failed),
-                data=outcome.data(),
-            )
         return outcome
 
-    def _key(self, rule_text: Any, item_text: Any) -> tuple[int, int]:
-        found = rules.check_lookup(rule_text, item_text)
-        if found:
-            raise ValidationFailed(found)
-        rule_id, vid = parse_id(rule_text), parse_id(item_text)
-        if rule_id is None or vid is None:  # digits beyond 64 bits: no such rule
-            raise NotFound(f"no cashback rule {rule_text} on vendorItemId {item_text}")
-        return rule_id, vid
-
-    def get(self, vendor_id: str, rule_text: Any, item_text: Any) -> dict[str, Any]:
-        rule_id, vid = self._key(rule_text, item_text)
+    def get(self, vendor_id: str, key: RuleKey) -> RowMapping:
+        """The option's rule (404 when it has none)."""
+        rule_id, vid = key.rule_id, key.vendor_item_id
         with self.store.engine.connect() as conn:
             row = db.get_rule(conn, vendor_id, rule_id, vid)
         if row is None:
             raise NotFound(f"no cashback rule {rule_id} on vendorItemId {vid}")
-        return present(row)
+        return row
 
-    def remove(self, vendor_id: str, rule_text: Any, item_text: Any) -> None:
-        rule_id, vid = self._key(rule_text, item_text)
+    def remove(self, vendor_id: str, key: RuleKey) -> None:
+        """Stop the rule for the option (refused when it is already stopped)."""
+        rule_id, vid = key.rule_id, key.vendor_item_id
         now_us = to_us(self._now())
         with self.store.engine.begin() as conn:
             row = db.get_rule(conn, vendor_id, rule_id, vid, lock=True)

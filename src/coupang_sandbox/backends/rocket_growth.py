@@ -14,7 +14,6 @@ included. ``paidAt`` is answered as epoch milliseconds in a string. The inventor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, Final
@@ -24,7 +23,7 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.products import Products
-from coupang_sandbox.clock import SandboxClock, from_us, to_ms, to_us
+from coupang_sandbox.clock import SandboxClock, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
@@ -34,7 +33,7 @@ from coupang_sandbox.store import rocket_growth as db
 from coupang_seller._constants import KST
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import rocket_growth as rules
-from coupang_seller.preflight._core import as_int, is_blank
+from coupang_seller.preflight._core import is_blank
 
 RG_ORDER_ID_START: Final = 700_000_000_001
 RG_ITEM_ID_START: Final = 1
@@ -60,32 +59,40 @@ def _token(text: str | None) -> tuple[int | None, list[Violation]]:
     return after, []
 
 
-def present_order(row: Mapping[Any, Any], items: list[RowMapping]) -> dict[str, Any]:
-    return {
-        "orderId": int(row["order_id"]),
-        "vendorId": row["vendor_id"],
-        "paidAt": str(to_ms(from_us(int(row["paid_at_us"])))),
-        "orderItems": [
-            {
-                "vendorItemId": int(i["vendor_item_id"]),
-                "productName": i["product_name"],
-                "salesQuantity": int(i["sales_quantity"]),
-                "unitSalesPrice": int(i["unit_sales_price"]),
-                "currency": i["currency"],
-            }
-            for i in items
-        ],
-    }
+@dataclass(frozen=True)
+class RgOrder:
+    """A Rocket Growth order's row and its item rows."""
+
+    row: RowMapping
+    items: list[RowMapping]
 
 
-def present_stock(row: Mapping[Any, Any], sold: int) -> dict[str, Any]:
-    return {
-        "vendorId": row["vendor_id"],
-        "vendorItemId": int(row["vendor_item_id"]),
-        "externalSkuId": row["external_sku_id"],
-        "inventoryDetails": {"totalOrderableQuantity": int(row["quantity"])},
-        "salesCountMap": {"SALES_COUNT_LAST_THIRTY_DAYS": sold},
-    }
+@dataclass(frozen=True)
+class Stock:
+    """An option's warehouse stock row and the units sold in the last 30 days."""
+
+    row: RowMapping
+    sold: int
+
+
+@dataclass(frozen=True)
+class StockInput:
+    """The control API's stock setting, parsed by the route."""
+
+    vendor_id: str
+    vendor_item_id: int
+    quantity: int
+    external_sku_id: str | None
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    """The control API's order, parsed by the route: ``(vendorItemId, units)`` per option
+    (repeats summed, in first-seen order); ``paid_at`` ``None`` means now."""
+
+    vendor_id: str
+    lines: list[tuple[int, int]]
+    paid_at: datetime | None
 
 
 @dataclass
@@ -101,7 +108,7 @@ class RocketGrowth:
 
     def list_orders(
         self, vendor_id: str, paid_from: str | None, paid_to: str | None, token: str | None
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> tuple[list[RgOrder], str]:
         found = rules.check_paid_window(paid_from, paid_to)
         after, bad_token = _token(token)
         found += bad_token
@@ -119,10 +126,10 @@ class RocketGrowth:
                 limit=max(1, self.settings.rg_page_size),
             )
             items = db.items_of(conn, [int(row["order_id"]) for row in rows])
-        data = [present_order(row, items[int(row["order_id"])]) for row in rows]
+        data = [RgOrder(row, items[int(row["order_id"])]) for row in rows]
         return data, str(rows[-1]["order_id"]) if more and rows else ""
 
-    def get_order(self, vendor_id: str, id_text: str) -> dict[str, Any]:
+    def get_order(self, vendor_id: str, id_text: str) -> RgOrder:
         found = rules.check_order_id(id_text)
         if found:
             raise ValidationFailed(found)
@@ -132,11 +139,11 @@ class RocketGrowth:
             if row is None:
                 raise NotFound(f"Rocket Growth order {id_text} not found for vendor {vendor_id}")
             items = db.items_of(conn, [int(row["order_id"])])[int(row["order_id"])]
-        return present_order(row, items)
+        return RgOrder(row, items)
 
     def inventory(
         self, vendor_id: str, item_text: str | None, token: str | None
-    ) -> tuple[list[dict[str, Any]], str]:
+    ) -> tuple[list[Stock], str]:
         found = rules.check_vendor_item_id(item_text)
         after, bad_token = _token(token)
         found += bad_token
@@ -161,7 +168,7 @@ class RocketGrowth:
                 since_us=to_us(now - SALES_WINDOW),
                 until_us=to_us(now),
             )
-        data = [present_stock(row, sold.get(int(row["vendor_item_id"]), 0)) for row in rows]
+        data = [Stock(row, sold.get(int(row["vendor_item_id"]), 0)) for row in rows]
         return data, str(rows[-1]["vendor_item_id"]) if more and rows else ""
 
     # -- Coupang's side (control API) ------------------------------------------------------
@@ -185,34 +192,14 @@ class RocketGrowth:
             )
         return item
 
-    @staticmethod
-    def _vendor(body: Mapping[str, Any]) -> str:
-        vendor_id = body.get("vendorId")
-        if not isinstance(vendor_id, str) or not vendor_id.strip():
-            raise ValidationFailed([Violation("vendorId", "required", "vendorId is required")])
-        return vendor_id
-
-    def set_stock(self, id_text: str, body: Mapping[str, Any]) -> dict[str, Any]:
-        vendor_id = self._vendor(body)
-        found: list[Violation] = []
-        vid = parse_id(id_text)
-        if vid is None:
-            found.append(Violation("vendorItemId", "type", f"vendorItemId {id_text!r}"))
-        quantity = as_int(body.get("quantity"))
-        if quantity is None or not 0 <= quantity <= MAX_UNITS:
-            found.append(
-                Violation(
-                    "quantity",
-                    "range",
-                    f"quantity is a whole number of units from 0 to {MAX_UNITS} "
-                    f"(got {body.get('quantity')!r})",
-                )
-            )
-        sku = body.get("externalSkuId")
-        if sku is not None and (not isinstance(sku, str | int) or len(str(sku)) > 64):
-            found.append(Violation("externalSkuId", "type", "externalSkuId is a short text"))
-        if found or vid is None or quantity is None:
-            raise ValidationFailed(found)
+    def set_stock(self, wanted: StockInput) -> Stock:
+        """Set the warehouse stock of one of the vendor's approved options."""
+        vendor_id, vid, quantity, sku = (
+            wanted.vendor_id,
+            wanted.vendor_item_id,
+            wanted.quantity,
+            wanted.external_sku_id,
+        )
         now = self._now()
         with self.store.engine.begin() as conn:
             Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
@@ -220,7 +207,7 @@ class RocketGrowth:
             row = db.get_stock(conn, vendor_id, vid, lock=True)
             values: dict[str, Any] = {"quantity": quantity, "updated_at_us": to_us(now)}
             if sku is not None:
-                values["external_sku_id"] = str(sku)
+                values["external_sku_id"] = sku
             if row is None:
                 db.insert_stock(
                     conn,
@@ -237,70 +224,13 @@ class RocketGrowth:
                 since_us=to_us(now - SALES_WINDOW),
                 until_us=to_us(now),
             )
-        return present_stock(stored, sold.get(vid, 0))
+        return Stock(stored, sold.get(vid, 0))
 
-    def _lines(self, body: Mapping[str, Any]) -> list[tuple[int, int]]:
-        lines = body.get("items")
-        if lines is None and body.get("vendorItemId") is not None:
-            lines = [
-                {"vendorItemId": body.get("vendorItemId"), "quantity": body.get("quantity", 1)}
-            ]
-        if not isinstance(lines, list) or not lines:
-            raise ValidationFailed(
-                [Violation("items", "required", "items must list {vendorItemId, quantity}")]
-            )
-        found: list[Violation] = []
-        wanted: dict[int, int] = {}
-        for index, line in enumerate(lines):
-            vid = parse_id(line.get("vendorItemId")) if isinstance(line, Mapping) else None
-            qty = as_int(line.get("quantity", 1)) if isinstance(line, Mapping) else None
-            if vid is None:
-                found.append(
-                    Violation(
-                        f"items[{index}].vendorItemId", "required", "vendorItemId is required"
-                    )
-                )
-            if qty is None or not 1 <= qty <= MAX_UNITS:
-                found.append(
-                    Violation(
-                        f"items[{index}].quantity",
-                        "range",
-                        f"quantity is a whole number from 1 to {MAX_UNITS}",
-                    )
-                )
-            if vid is not None and qty is not None and not found:
-                wanted[vid] = wanted.get(vid, 0) + qty
-        if found:
-            raise ValidationFailed(found)
-        return list(wanted.items())
-
-    def _paid_at(self, body: Mapping[str, Any], now: datetime) -> datetime:
-        value = body.get("paidAt")
-        if value is None or value == "":
-            return now
-        moment: datetime | None = None
-        if isinstance(value, str):
-            try:
-                moment = datetime.fromisoformat(value.strip())
-            except ValueError:
-                moment = None
-        if moment is None:
-            raise ValidationFailed(
-                [Violation("paidAt", "format", f"paidAt must be an ISO-8601 time (got {value!r})")]
-            )
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=KST)
-        if moment > now:
-            raise ValidationFailed(
-                [Violation("paidAt", "future", "paidAt must not be after the sandbox clock")]
-            )
-        return moment.astimezone(UTC)
-
-    def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        vendor_id = self._vendor(body)
-        wanted = self._lines(body)
+    def place(self, order: OrderInput) -> RgOrder:
+        """A paid order taking its units from the warehouse stock (refused when short)."""
+        vendor_id, wanted = order.vendor_id, order.lines
         now = self._now()
-        paid = self._paid_at(body, now)
+        paid = now if order.paid_at is None else order.paid_at
         with self.store.engine.begin() as conn:
             Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
             picked: list[tuple[RowMapping, int, int]] = []
@@ -357,4 +287,4 @@ class RocketGrowth:
                 )
             row = must_exist(db.get_order(conn, vendor_id, order_id), "the Rocket Growth order")
             items = db.items_of(conn, [order_id])[order_id]
-        return present_order(row, items)
+        return RgOrder(row, items)

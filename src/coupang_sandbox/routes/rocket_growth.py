@@ -23,6 +23,7 @@ from coupang_sandbox.errors import TooManyRequests
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.throttle import retry_after_header
+from coupang_sandbox.views import rocket_growth as view
 
 BASE = "/v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg"
 
@@ -47,26 +48,31 @@ def throttled(handler: Callable[[Call], Response]) -> Callable[[Call], Response]
 
 @throttled
 def list_orders(call: Call) -> Response:
-    data, token = _rg(call).list_orders(
+    """Orders paid in the asked Korean days, a page at a time."""
+    orders, token = _rg(call).list_orders(
         call.vendor_id,
         call.query("paidDateFrom"),
         call.query("paidDateTo"),
         call.query("nextToken"),
     )
+    data = [view.order(o) for o in orders]
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data, "nextToken": token})
 
 
 @throttled
 def get_order(call: Call) -> Response:
-    data = _rg(call).get_order(call.vendor_id, call.path["orderId"])
+    """One order."""
+    data = view.order(_rg(call).get_order(call.vendor_id, call.path["orderId"]))
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 
 
 @throttled
 def inventory(call: Call) -> Response:
-    data, token = _rg(call).inventory(
+    """Warehouse stock per option, a page at a time."""
+    stocks, token = _rg(call).inventory(
         call.vendor_id, call.query("vendorItemId"), call.query("nextToken")
     )
+    data = [view.stock(s) for s in stocks]
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data, "nextToken": token})
 
 
