@@ -89,28 +89,20 @@ def lock_places(conn: Connection, vendor_id: str) -> None:
     )
 
 
+def _vendor_row(conn: Connection, table: Table, vendor_id: str, match: Any) -> RowMapping | None:
+    """The row of ``table`` that belongs to ``vendor_id`` and satisfies ``match``, if any."""
+    where = select(table).where(match, table.c.vendor_id == vendor_id)
+    return conn.execute(where).mappings().first()
+
+
 def outbound_get(conn: Connection, vendor_id: str, code: int) -> RowMapping | None:
-    return (
-        conn.execute(
-            select(outbound_places).where(
-                outbound_places.c.code == code, outbound_places.c.vendor_id == vendor_id
-            )
-        )
-        .mappings()
-        .first()
-    )
+    """The vendor's outbound place with this code, if any."""
+    return _vendor_row(conn, outbound_places, vendor_id, outbound_places.c.code == code)
 
 
 def outbound_by_name(conn: Connection, vendor_id: str, name: str) -> RowMapping | None:
-    return (
-        conn.execute(
-            select(outbound_places).where(
-                outbound_places.c.vendor_id == vendor_id, outbound_places.c.name == name
-            )
-        )
-        .mappings()
-        .first()
-    )
+    """The vendor's outbound place with this name, if any."""
+    return _vendor_row(conn, outbound_places, vendor_id, outbound_places.c.name == name)
 
 
 def outbound_all(conn: Connection, vendor_id: str) -> Sequence[RowMapping]:
@@ -190,27 +182,13 @@ def outbound_update(conn: Connection, code: int, values: Mapping[str, Any]) -> N
 
 
 def return_get(conn: Connection, vendor_id: str, code: str) -> RowMapping | None:
-    return (
-        conn.execute(
-            select(return_centers).where(
-                return_centers.c.code == code, return_centers.c.vendor_id == vendor_id
-            )
-        )
-        .mappings()
-        .first()
-    )
+    """The vendor's return center with this code, if any."""
+    return _vendor_row(conn, return_centers, vendor_id, return_centers.c.code == code)
 
 
 def return_by_name(conn: Connection, vendor_id: str, name: str) -> RowMapping | None:
-    return (
-        conn.execute(
-            select(return_centers).where(
-                return_centers.c.vendor_id == vendor_id, return_centers.c.name == name
-            )
-        )
-        .mappings()
-        .first()
-    )
+    """The vendor's return center with this name, if any."""
+    return _vendor_row(conn, return_centers, vendor_id, return_centers.c.name == name)
 
 
 _RETURN_PAGE = _page_queries(
