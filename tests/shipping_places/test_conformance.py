@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sandbox_helpers import Api, create_outbound, create_return, outbound_body, return_body
+
 from tests._conformance import missing_fields
+from tests.sandbox_helpers import Api, create_outbound, create_return, outbound_body, return_body
 
 SAMPLES = Path(__file__).parent / "samples"
 GREATWALL = "/v2/providers/greatwall_api/apis/api/v2/return/shipping-places/center-code"

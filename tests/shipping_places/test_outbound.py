@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sandbox_helpers import (
+
+from tests.sandbox_helpers import (
     MARKETPLACE,
     VENDOR_A,
     Api,

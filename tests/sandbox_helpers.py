@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import pytest
+from starlette.applications import Starlette
+
+from coupang_sandbox import SandboxSettings, create_app
+from coupang_sandbox.app import close_app
 
 VENDOR_A = ("A00012345", "access-a", "secret-a")
 VENDOR_B = ("A00099999", "access-b", "secret-b")
@@ -187,3 +193,37 @@ def fields_of(response: httpx.Response) -> set[str]:
 
 def rules_of(response: httpx.Response) -> set[str]:
     return {e["rule"] for e in response.json().get("errors", [])}
+
+
+# -- fixtures, imported by the conftest of tests/sandbox and tests/shipping_places --
+
+
+@pytest.fixture
+def settings(db_url: str) -> SandboxSettings:
+    return SandboxSettings(rate_limit_per_second=None, db_url=db_url, vendors=[VENDOR_A, VENDOR_B])
+
+
+@pytest.fixture
+def app(settings: SandboxSettings) -> Iterator[Starlette]:
+    application = create_app(settings)
+    try:
+        yield application
+    finally:
+        close_app(application)
+
+
+@pytest.fixture
+async def http(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        yield client
+
+
+@pytest.fixture
+def api(http: httpx.AsyncClient) -> Api:
+    return Api(http)
+
+
+@pytest.fixture
+def api_b(http: httpx.AsyncClient) -> Api:
+    return Api(http, VENDOR_B)
