@@ -200,11 +200,28 @@ def check_item(
     prefix = f"items[{index}]"
     out: list[Violation] = []
     summary = ItemSummary(index)
-    creating = ctx.creating
 
     summary.name = f.text(
         item.get("itemName"), f"{prefix}.itemName", out, required=True, max_length=ITEM_NAME_MAX
     )
+    _prices(item, prefix, out)
+    _buy_limits(item, prefix, out, ctx.creating)
+    _import_flags(item, prefix, out, summary, ctx.creating)
+    _codes(item, prefix, out)
+
+    out += _offer(item, prefix, ctx, summary)
+    out += _images(item, prefix, ctx)
+    out += _contents(item, prefix)
+    out += _certifications(item, prefix, ctx.meta)
+    notice_out, summary.notice_category = _notices(item, prefix, ctx.meta)
+    out += notice_out
+    attribute_out, summary.options = _attributes(item, prefix, ctx)
+    out += attribute_out
+    return out, summary
+
+
+def _prices(item: Mapping[str, Any], prefix: str, out: list[Violation]) -> None:
+    """originalPrice and salePrice: each in range, and the original not below the sale."""
     original = f.number(
         item.get("originalPrice"), f"{prefix}.originalPrice", out, required=True, minimum=None
     )
@@ -222,6 +239,10 @@ def check_item(
                 f"({original:,} < {sale:,}); send the sale price itself for no discount",
             )
         )
+
+
+def _buy_limits(item: Mapping[str, Any], prefix: str, out: list[Violation], creating: bool) -> None:
+    """Stock, the per-person limits, the shipping lead time and the unit count."""
     stock = f.number(
         item.get("maximumBuyCount"), f"{prefix}.maximumBuyCount", out, required=True, minimum=None
     )
@@ -239,6 +260,16 @@ def check_item(
         minimum=1,
     )
     f.number(item.get("unitCount"), f"{prefix}.unitCount", out, required=creating)
+
+
+def _import_flags(
+    item: Mapping[str, Any],
+    prefix: str,
+    out: list[Violation],
+    summary: ItemSummary,
+    creating: bool,
+) -> None:
+    """adultOnly, taxType, parallel import, overseas purchase and the PCC it needs."""
     f.choice(item.get("adultOnly"), f"{prefix}.adultOnly", out, ADULT_ONLY, required=True)
     f.choice(item.get("taxType"), f"{prefix}.taxType", out, TAX_TYPES, required=True)
     parallel = f.choice(
@@ -267,6 +298,10 @@ def check_item(
                 "pccNeeded=true so that buyers enter their personal customs clearance code (PCC)",
             )
         )
+
+
+def _codes(item: Mapping[str, Any], prefix: str, out: list[Violation]) -> None:
+    """SKU, barcode and model codes, search tags, extraProperties and the item ids."""
     for key in ("externalVendorSku", "barcode", "modelNo"):
         f.text(item.get(key), f"{prefix}.{key}", out, required=False, numbers_ok=True)
     f.flag(item.get("emptyBarcode"), f"{prefix}.emptyBarcode", out, required=False)
@@ -289,16 +324,6 @@ def check_item(
         )
     for key in ("sellerProductItemId", "vendorItemId"):
         f.number(item.get(key), f"{prefix}.{key}", out, required=False, minimum=1)
-
-    out += _offer(item, prefix, ctx, summary)
-    out += _images(item, prefix, ctx)
-    out += _contents(item, prefix)
-    out += _certifications(item, prefix, ctx.meta)
-    notice_out, summary.notice_category = _notices(item, prefix, ctx.meta)
-    out += notice_out
-    attribute_out, summary.options = _attributes(item, prefix, ctx)
-    out += attribute_out
-    return out, summary
 
 
 def _offer(
@@ -348,43 +373,64 @@ def _offer(
 
 
 def _images(item: Mapping[str, Any], prefix: str, ctx: ItemContext) -> list[Violation]:
+    """The item's images: each entry's fields, the per-type counts, then their contents."""
     out: list[Violation] = []
     field_name = f"{prefix}.images"
     counts: Counter[str] = Counter()
     to_load: list[tuple[str, str, str]] = []
     for j, image in f.objects(item.get("images"), field_name, out, required=True):
-        path = f"{field_name}[{j}]"
-        image_type = f.choice(
-            image.get("imageType"), f"{path}.imageType", out, _ALL_IMAGE_TYPES, required=True
-        )
-        if image_type is not None:
-            counts[image_type] += 1
-        f.number(image.get("imageOrder"), f"{path}.imageOrder", out, required=False)
-        cdn = f.text(
-            image.get("cdnPath"), f"{path}.cdnPath", out, required=False, max_length=IMAGE_PATH_MAX
-        )
-        vendor = f.text(
-            image.get("vendorPath"),
-            f"{path}.vendorPath",
-            out,
-            required=False,
-            max_length=IMAGE_PATH_MAX,
-        )
-        if is_blank(image.get("cdnPath")) and is_blank(image.get("vendorPath")):
-            out.append(
-                Violation(
-                    f"{path}.vendorPath",
-                    "image_path_required",
-                    "cdnPath or vendorPath (or both) is required",
-                )
-            )
-        if image_type is not None:
-            if vendor is not None:
-                to_load.append((f"{path}.vendorPath", vendor, image_type))
-            elif cdn is not None:
-                to_load.append((f"{path}.cdnPath", cdn, image_type))
+        _image_entry(image, f"{field_name}[{j}]", out, counts, to_load)
     images = item.get("images")
-    if isinstance(images, list) and images and counts[IMAGE_REPRESENTATION] != 1:
+    out += _image_counts(field_name, counts, isinstance(images, list) and bool(images))
+    if ctx.load_image is not None:
+        for image_field, location, image_type in to_load:
+            out += _image_contents(image_field, location, image_type, ctx)
+    return out
+
+
+def _image_entry(
+    image: Mapping[str, Any],
+    path: str,
+    out: list[Violation],
+    counts: Counter[str],
+    to_load: list[tuple[str, str, str]],
+) -> None:
+    """One entry of ``images``: its type (counted), order and paths (queued for loading)."""
+    image_type = f.choice(
+        image.get("imageType"), f"{path}.imageType", out, _ALL_IMAGE_TYPES, required=True
+    )
+    if image_type is not None:
+        counts[image_type] += 1
+    f.number(image.get("imageOrder"), f"{path}.imageOrder", out, required=False)
+    cdn = f.text(
+        image.get("cdnPath"), f"{path}.cdnPath", out, required=False, max_length=IMAGE_PATH_MAX
+    )
+    vendor = f.text(
+        image.get("vendorPath"),
+        f"{path}.vendorPath",
+        out,
+        required=False,
+        max_length=IMAGE_PATH_MAX,
+    )
+    if is_blank(image.get("cdnPath")) and is_blank(image.get("vendorPath")):
+        out.append(
+            Violation(
+                f"{path}.vendorPath",
+                "image_path_required",
+                "cdnPath or vendorPath (or both) is required",
+            )
+        )
+    if image_type is not None:
+        if vendor is not None:
+            to_load.append((f"{path}.vendorPath", vendor, image_type))
+        elif cdn is not None:
+            to_load.append((f"{path}.cdnPath", cdn, image_type))
+
+
+def _image_counts(field_name: str, counts: Counter[str], any_images: bool) -> list[Violation]:
+    """One REPRESENTATION image, and at most so many DETAIL and USED_PRODUCT images."""
+    out: list[Violation] = []
+    if any_images and counts[IMAGE_REPRESENTATION] != 1:
         out.append(
             Violation(
                 field_name,
@@ -410,9 +456,6 @@ def _images(item: Mapping[str, Any], prefix: str, ctx: ItemContext) -> list[Viol
                 f"(got {counts[IMAGE_USED_PRODUCT]})",
             )
         )
-    if ctx.load_image is not None:
-        for image_field, location, image_type in to_load:
-            out += _image_contents(image_field, location, image_type, ctx)
     return out
 
 
