@@ -588,6 +588,19 @@ def _notices(
             entries.append((j, category, detail))
     if meta is None or not entries:
         return out, None
+    category = _notice_category(field_name, entries, known, out)
+    if category is not None:
+        out += _notice_details(field_name, category, known[category], entries)
+    return out, category
+
+
+def _notice_category(
+    field_name: str,
+    entries: list[tuple[int, str, str | None]],
+    known: Mapping[str, Mapping[str, bool]],
+    out: list[Violation],
+) -> str | None:
+    """The one notice category the entries use, or None (unknown or mixed ones are refused)."""
     used: list[str] = []
     for j, category, _ in entries:
         if category not in known:
@@ -610,11 +623,18 @@ def _notices(
                 f"(got {', '.join(used)})",
             )
         )
-        return out, None
-    if not used:
-        return out, None
-    category = used[0]
-    details = known[category]
+        return None
+    return used[0] if used else None
+
+
+def _notice_details(
+    field_name: str,
+    category: str,
+    details: Mapping[str, bool],
+    entries: list[tuple[int, str, str | None]],
+) -> list[Violation]:
+    """Each detail of the category known and given once, and every mandatory one given."""
+    out: list[Violation] = []
     seen: set[str] = set()
     for j, entry_category, detail in entries:
         if entry_category != category or detail is None:
@@ -645,7 +665,7 @@ def _notices(
                 f"notice category {category!r} requires: {', '.join(missing)}",
             )
         )
-    return out, category
+    return out
 
 
 # -- attributes --------------------------------------------------------------------------------
