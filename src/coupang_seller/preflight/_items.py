@@ -687,47 +687,15 @@ def _attributes(
     filled: dict[str, str] = {}
     options: list[tuple[str, str]] = []
     for j, attribute in f.objects(item.get("attributes"), field_name, out, required=False):
-        path = f"{field_name}[{j}]"
-        type_name = f.text(
-            attribute.get("attributeTypeName"), f"{path}.attributeTypeName", out, required=True
+        _attribute_entry(
+            attribute,
+            f"{field_name}[{j}]",
+            ctx=ctx,
+            known=known,
+            filled=filled,
+            options=options,
+            out=out,
         )
-        raw_value = attribute.get("attributeValueName")
-        if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-            raw_value = str(raw_value)
-        value = f.text(raw_value, f"{path}.attributeValueName", out, required=False)
-        exposed = f.choice(
-            attribute.get("exposed"), f"{path}.exposed", out, ATTRIBUTE_EXPOSED, required=False
-        )
-        if type_name is None or value is None:
-            continue  # blank value: "not entered", as the docs allow
-        value = value.strip()
-        if type_name in filled:
-            out.append(
-                Violation(
-                    f"{path}.attributeTypeName",
-                    "attribute_duplicate",
-                    f"attribute {type_name!r:.60} is given twice in one item",
-                )
-            )
-            continue
-        filled[type_name] = value
-        entry = known.get(type_name)
-        if exposed is None:
-            meta_exposed = entry.get("exposed") if entry is not None else None
-            exposed = meta_exposed if meta_exposed in ATTRIBUTE_EXPOSED else EXPOSED
-        if meta is not None and entry is None and exposed == NOT_EXPOSED:
-            out.append(
-                Violation(
-                    f"{path}.attributeTypeName",
-                    "attribute_unknown",
-                    f"search attribute {type_name!r:.60} is not in this category's meta; only "
-                    f"purchase options (exposed=EXPOSED) may be free text",
-                )
-            )
-        if entry is not None and entry.get("dataType") == "NUMBER":
-            out += _number_value(value, entry, f"{path}.attributeValueName", type_name)
-        if exposed == EXPOSED:
-            options.append((type_name, value))
     if len(options) > PURCHASE_OPTIONS_MAX:
         out.append(
             Violation(
@@ -741,6 +709,60 @@ def _attributes(
     if meta is not None and (raw is None or isinstance(raw, list)):
         out += _mandatory_attributes(known, filled, field_name, ctx.attributes_exempt)
     return out, tuple(sorted(options))
+
+
+def _attribute_entry(
+    attribute: Mapping[str, Any],
+    path: str,
+    *,
+    ctx: ItemContext,
+    known: Mapping[str, Mapping[str, Any]],
+    filled: dict[str, str],
+    options: list[tuple[str, str]],
+    out: list[Violation],
+) -> None:
+    """One entry of ``attributes``: its fields, a duplicate, a search attribute unknown to the
+    meta, a NUMBER value's unit; a purchase option is added to ``options``."""
+    type_name = f.text(
+        attribute.get("attributeTypeName"), f"{path}.attributeTypeName", out, required=True
+    )
+    raw_value = attribute.get("attributeValueName")
+    if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
+        raw_value = str(raw_value)
+    value = f.text(raw_value, f"{path}.attributeValueName", out, required=False)
+    exposed = f.choice(
+        attribute.get("exposed"), f"{path}.exposed", out, ATTRIBUTE_EXPOSED, required=False
+    )
+    if type_name is None or value is None:
+        return  # blank value: "not entered", as the docs allow
+    value = value.strip()
+    if type_name in filled:
+        out.append(
+            Violation(
+                f"{path}.attributeTypeName",
+                "attribute_duplicate",
+                f"attribute {type_name!r:.60} is given twice in one item",
+            )
+        )
+        return
+    filled[type_name] = value
+    entry = known.get(type_name)
+    if exposed is None:
+        meta_exposed = entry.get("exposed") if entry is not None else None
+        exposed = meta_exposed if meta_exposed in ATTRIBUTE_EXPOSED else EXPOSED
+    if ctx.meta is not None and entry is None and exposed == NOT_EXPOSED:
+        out.append(
+            Violation(
+                f"{path}.attributeTypeName",
+                "attribute_unknown",
+                f"search attribute {type_name!r:.60} is not in this category's meta; only "
+                f"purchase options (exposed=EXPOSED) may be free text",
+            )
+        )
+    if entry is not None and entry.get("dataType") == "NUMBER":
+        out += _number_value(value, entry, f"{path}.attributeValueName", type_name)
+    if exposed == EXPOSED:
+        options.append((type_name, value))
 
 
 def _number_value(
@@ -834,58 +856,73 @@ def check_across_items(summaries: Sequence[ItemSummary]) -> list[Violation]:
     combos: dict[tuple[tuple[str, str], ...], int] = {}
     first = summaries[0]
     for s in summaries:
-        if s.name is not None:
-            if s.name in names:
-                out.append(
-                    Violation(
-                        f"items[{s.index}].itemName",
-                        "item_name_duplicate",
-                        f"itemName {s.name!r:.60} is already used by items[{names[s.name]}]; "
-                        f"each item needs its own name",
-                    )
-                )
-            else:
-                names[s.name] = s.index
-        if s.options in combos:
-            shown = ", ".join(f"{k}={v}" for k, v in s.options) or "no purchase options"
+        out += _unique_item(s, names, combos)
+        if s is not first:
+            out += _same_product(s, first)
+    return out
+
+
+def _unique_item(
+    s: ItemSummary, names: dict[str, int], combos: dict[tuple[tuple[str, str], ...], int]
+) -> list[Violation]:
+    """An item's name and its purchase-option combination are its own in the listing."""
+    out: list[Violation] = []
+    if s.name is not None:
+        if s.name in names:
             out.append(
                 Violation(
-                    f"items[{s.index}].attributes",
-                    "option_combination_duplicate",
-                    f"items[{s.index}] has the same purchase options as items[{combos[s.options]}] "
-                    f"({shown:.120}); a listing has one item per option combination",
+                    f"items[{s.index}].itemName",
+                    "item_name_duplicate",
+                    f"itemName {s.name!r:.60} is already used by items[{names[s.name]}]; "
+                    f"each item needs its own name",
                 )
             )
         else:
-            combos[s.options] = s.index
-        if s is first:
-            continue
-        if (
-            s.notice_category is not None
-            and first.notice_category is not None
-            and s.notice_category != first.notice_category
-        ):
-            out.append(
-                Violation(
-                    f"items[{s.index}].notices",
-                    "deal_listing",
-                    f"items[{s.index}] is a different kind of product (notice category "
-                    f"{s.notice_category!r}) than items[0] ({first.notice_category!r}); deal-type "
-                    f"listings of different products are refused, list them separately",
-                )
+            names[s.name] = s.index
+    if s.options in combos:
+        shown = ", ".join(f"{k}={v}" for k, v in s.options) or "no purchase options"
+        out.append(
+            Violation(
+                f"items[{s.index}].attributes",
+                "option_combination_duplicate",
+                f"items[{s.index}] has the same purchase options as items[{combos[s.options]}] "
+                f"({shown:.120}); a listing has one item per option combination",
             )
-        axes = {name for name, _ in s.options}
-        first_axes = {name for name, _ in first.options}
-        if axes != first_axes:
-            out.append(
-                Violation(
-                    f"items[{s.index}].attributes",
-                    "deal_listing",
-                    f"items[{s.index}] has purchase options ({', '.join(sorted(axes)) or 'none'}) "
-                    f"different from items[0] ({', '.join(sorted(first_axes)) or 'none'}); the items "
-                    f"of one listing are one product varied along the same options",
-                )
+        )
+    else:
+        combos[s.options] = s.index
+    return out
+
+
+def _same_product(s: ItemSummary, first: ItemSummary) -> list[Violation]:
+    """A later item is the first one's product: same notice category, same option axes."""
+    out: list[Violation] = []
+    if (
+        s.notice_category is not None
+        and first.notice_category is not None
+        and s.notice_category != first.notice_category
+    ):
+        out.append(
+            Violation(
+                f"items[{s.index}].notices",
+                "deal_listing",
+                f"items[{s.index}] is a different kind of product (notice category "
+                f"{s.notice_category!r}) than items[0] ({first.notice_category!r}); deal-type "
+                f"listings of different products are refused, list them separately",
             )
+        )
+    axes = {name for name, _ in s.options}
+    first_axes = {name for name, _ in first.options}
+    if axes != first_axes:
+        out.append(
+            Violation(
+                f"items[{s.index}].attributes",
+                "deal_listing",
+                f"items[{s.index}] has purchase options ({', '.join(sorted(axes)) or 'none'}) "
+                f"different from items[0] ({', '.join(sorted(first_axes)) or 'none'}); the items "
+                f"of one listing are one product varied along the same options",
+            )
+        )
     return out
 
 
@@ -900,48 +937,69 @@ def check_documents(
         body.get("requiredDocuments"), "requiredDocuments", out, required=False
     ):
         path = f"requiredDocuments[{j}]"
-        name = f.text(document.get("templateName"), f"{path}.templateName", out, required=True)
-        cdn = f.text(
-            document.get("documentPath"),
-            f"{path}.documentPath",
-            out,
-            required=False,
-            max_length=DOCUMENT_PATH_MAX,
-        )
-        vendor = f.text(
-            document.get("vendorDocumentPath"),
-            f"{path}.vendorDocumentPath",
-            out,
-            required=False,
-            max_length=DOCUMENT_PATH_MAX,
-        )
-        if (
-            cdn is None
-            and vendor is None
-            and is_blank(document.get("documentPath"))
-            and is_blank(document.get("vendorDocumentPath"))
-        ):
-            out.append(
-                Violation(
-                    f"{path}.vendorDocumentPath",
-                    "document_path_required",
-                    "documentPath or vendorDocumentPath is required",
-                )
-            )
-        if name is None:
-            continue
-        given.add(name)
-        if meta is not None and name not in known:
-            out.append(
-                Violation(
-                    f"{path}.templateName",
-                    "required_document_unknown",
-                    f"document template {name!r:.60} is not one of this category's: "
-                    f"{', '.join(known) or 'none'}",
-                )
-            )
+        _document_entry(document, path, meta=meta, known=known, given=given, out=out)
     if meta is None:
         return out
+    return out + _missing_documents(known, given, summaries)
+
+
+def _document_entry(
+    document: Mapping[str, Any],
+    path: str,
+    *,
+    meta: Mapping[str, Any] | None,
+    known: Mapping[str, str],
+    given: set[str],
+    out: list[Violation],
+) -> None:
+    """One entry of ``requiredDocuments``: a known template with a path."""
+    name = f.text(document.get("templateName"), f"{path}.templateName", out, required=True)
+    cdn = f.text(
+        document.get("documentPath"),
+        f"{path}.documentPath",
+        out,
+        required=False,
+        max_length=DOCUMENT_PATH_MAX,
+    )
+    vendor = f.text(
+        document.get("vendorDocumentPath"),
+        f"{path}.vendorDocumentPath",
+        out,
+        required=False,
+        max_length=DOCUMENT_PATH_MAX,
+    )
+    if (
+        cdn is None
+        and vendor is None
+        and is_blank(document.get("documentPath"))
+        and is_blank(document.get("vendorDocumentPath"))
+    ):
+        out.append(
+            Violation(
+                f"{path}.vendorDocumentPath",
+                "document_path_required",
+                "documentPath or vendorDocumentPath is required",
+            )
+        )
+    if name is None:
+        return
+    given.add(name)
+    if meta is not None and name not in known:
+        out.append(
+            Violation(
+                f"{path}.templateName",
+                "required_document_unknown",
+                f"document template {name!r:.60} is not one of this category's: "
+                f"{', '.join(known) or 'none'}",
+            )
+        )
+
+
+def _missing_documents(
+    known: Mapping[str, str], given: set[str], summaries: Sequence[ItemSummary]
+) -> list[Violation]:
+    """The documents the category requires (some only for parallel or overseas items)."""
+    out: list[Violation] = []
     parallel = any(s.parallel_imported for s in summaries)
     overseas = any(s.overseas for s in summaries)
     for name, required in known.items():
