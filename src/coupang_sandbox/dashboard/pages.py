@@ -96,7 +96,8 @@ def parse_query(params: Mapping[str, str]) -> Query:
         found.append(Violation("vendor", "max_length", "vendor is at most 32 characters"))
     before = _int(params, "before", found)
     before_other = _int(params, "xbefore", found)
-    limit = _int(params, "limit", found) or PAGE_SIZE
+    limit = _int(params, "limit", found)
+    limit = PAGE_SIZE if limit is None else limit
     if not 1 <= limit <= MAX_PAGE_SIZE:
         found.append(Violation("limit", "range", f"limit must be between 1 and {MAX_PAGE_SIZE}"))
     status = (params.get("status") or "").strip().upper() or None
@@ -107,7 +108,8 @@ def parse_query(params: Mapping[str, str]) -> Query:
     kind = (params.get("kind") or "online").strip()
     if kind not in INQUIRY_KINDS:
         found.append(Violation("kind", "enum", "kind must be online or call_center"))
-    days = _int(params, "days", found) or SETTLEMENT_DAYS
+    days = _int(params, "days", found)
+    days = SETTLEMENT_DAYS if days is None else days
     if not 1 <= days <= 31:
         found.append(Violation("days", "range", "days must be between 1 and 31"))
     if found:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Connection, Index, Table, select
+from sqlalchemy import Column, Connection, Index, Select, Table, select
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.store import customer_service as cs_db
@@ -46,6 +46,15 @@ class Page:
     next_before: Any | None
 
 
+def _page_query(
+    table: Table, key: Column[Any], where: Sequence[Any], *, before: Any | None, limit: int
+) -> Select[Any]:
+    conditions = list(where)
+    if before is not None:
+        conditions.append(key < before)
+    return select(table).where(*conditions).order_by(key.desc()).limit(limit + 1)
+
+
 def _page(
     conn: Connection,
     table: Table,
@@ -55,10 +64,7 @@ def _page(
     before: Any | None,
     limit: int,
 ) -> Page:
-    conditions = list(where)
-    if before is not None:
-        conditions.append(key < before)
-    query = select(table).where(*conditions).order_by(key.desc()).limit(limit + 1)
+    query = _page_query(table, key, where, before=before, limit=limit)
     rows = list(conn.execute(query).mappings().all())
     more = len(rows) > limit
     rows = rows[:limit]
@@ -83,19 +89,21 @@ def _vendor(table: Table, vendor: str | None) -> list[Any]:
 def outbound_places(conn: Connection, vendor: str | None, before: int | None, limit: int) -> Page:
     """Outbound shipping places (출고지), newest code first."""
     table = place_db.outbound_places
-    return _page(conn, table, table.c.code, _vendor(table, vendor), before, limit)
+    return _page(conn, table, table.c.code, _vendor(table, vendor), before=before, limit=limit)
 
 
 def return_centers(conn: Connection, vendor: str | None, before: int | None, limit: int) -> Page:
     """Return centers (반품지), newest first (by their sequence)."""
     table = place_db.return_centers
-    return _page(conn, table, table.c.seq, _vendor(table, vendor), before, limit)
+    return _page(conn, table, table.c.seq, _vendor(table, vendor), before=before, limit=limit)
 
 
 def products(conn: Connection, vendor: str | None, before: int | None, limit: int) -> Page:
     """Seller products, newest ``sellerProductId`` first."""
     table = product_db.products
-    return _page(conn, table, table.c.seller_product_id, _vendor(table, vendor), before, limit)
+    return _page(
+        conn, table, table.c.seller_product_id, _vendor(table, vendor), before=before, limit=limit
+    )
 
 
 def product_items(conn: Connection, product_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
@@ -110,6 +118,17 @@ def product_histories(conn: Connection, product_ids: Sequence[int]) -> dict[int,
     return _children(conn, table, table.c.seller_product_id, product_ids, table.c.id)
 
 
+def boxes_page_query(
+    vendor: str | None, status: str | None, *, before: int | None, limit: int
+) -> Select[Any]:
+    """The order page's query: boxes newest first, by vendor and status (each combination
+    has an index in that order)."""
+    where = _vendor(boxes, vendor)
+    if status is not None:
+        where.append(boxes.c.status == status)
+    return _page_query(boxes, boxes.c.shipment_box_id, where, before=before, limit=limit)
+
+
 def boxes_page(
     conn: Connection,
     vendor: str | None,
@@ -117,11 +136,13 @@ def boxes_page(
     before: int | None,
     limit: int,
 ) -> Page:
-    """Shipment boxes, newest first, by vendor and status (each combination indexed)."""
-    where = _vendor(boxes, vendor)
-    if status is not None:
-        where.append(boxes.c.status == status)
-    return _page(conn, boxes, boxes.c.shipment_box_id, where, before=before, limit=limit)
+    """One page of shipment boxes (:func:`boxes_page_query`)."""
+    rows = list(
+        conn.execute(boxes_page_query(vendor, status, before=before, limit=limit)).mappings()
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, int(rows[-1]["shipment_box_id"]) if more and rows else None)
 
 
 def box_items(conn: Connection, box_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
@@ -146,13 +167,17 @@ def orders_by_ids(conn: Connection, order_ids: Sequence[int]) -> dict[int, RowMa
 def returns(conn: Connection, vendor: str | None, before: int | None, limit: int) -> Page:
     """Return requests, newest receipt first."""
     table = return_db.returns
-    return _page(conn, table, table.c.receipt_id, _vendor(table, vendor), before, limit)
+    return _page(
+        conn, table, table.c.receipt_id, _vendor(table, vendor), before=before, limit=limit
+    )
 
 
 def exchanges(conn: Connection, vendor: str | None, before: int | None, limit: int) -> Page:
     """Exchange requests, newest first."""
     table = exchange_db.exchanges
-    return _page(conn, table, table.c.exchange_id, _vendor(table, vendor), before, limit)
+    return _page(
+        conn, table, table.c.exchange_id, _vendor(table, vendor), before=before, limit=limit
+    )
 
 
 def inquiries(
