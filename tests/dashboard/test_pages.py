@@ -53,6 +53,14 @@ def test_every_page_renders_with_a_strict_policy(api: RawApi, path: str) -> None
     assert '<script src="/_sandbox/ui/static/dashboard.js"' in response.text
 
 
+def test_pages_stay_out_of_the_openapi_document() -> None:
+    from coupang_sandbox.openapi import build_document
+
+    paths = build_document(include_control=True)["paths"]
+    assert "/_sandbox/clock" in paths
+    assert not [p for p in paths if p.startswith(UI)]
+
+
 def test_static_files_and_unknown_names(api: RawApi) -> None:
     script = api.http.get(f"{UI}/static/dashboard.js")
     assert script.status_code == 200
