@@ -2,6 +2,7 @@
 
 from starlette.routing import Route
 
+from coupang_sandbox import dashboard
 from coupang_sandbox.routes import (
     cashback,
     categories,
@@ -51,6 +52,7 @@ def all_routes() -> list[Route]:
         + signed_routes(rocket_growth.ROUTES)
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
+        + dashboard.routes()
     )
 
 
