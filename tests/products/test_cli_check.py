@@ -11,7 +11,7 @@ import pytest
 from coupang_cli import main
 from coupang_cli._errors import EXIT_OK, EXIT_RULES, EXIT_USAGE
 from coupang_cli._sheet import SheetError, build_products, read_rows
-from tests.cli_products.conftest import REFUSED, SAMPLE, VALID, SheetFactory, sample_rows
+from tests.products.cli_sheets import REFUSED, SAMPLE, VALID, SheetFactory, sample_rows
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import products as rules
-from tests.preflight_products.conftest import META, NOW, image_bytes, product, stored
+from tests.products.rule_cases import META, NOW, image_bytes, product, stored
 
 scalars = (
     st.none()

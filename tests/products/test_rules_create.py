@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from coupang_seller.preflight import products as rules
-from tests.preflight_products.conftest import (
+from tests.products.rule_cases import (
     CATEGORY,
     DELETE,
     META,

@@ -20,14 +20,14 @@ from coupang_cli import main
 from coupang_cli._errors import EXIT_API_ERROR, EXIT_OK, EXIT_RULES
 from coupang_cli._output import Output
 from coupang_cli._products import EXIT_INTERRUPTED, Journal, load_sheet, run_push, with_image_urls
-from tests.cli_products.conftest import (
+from tests.products.cli_sheets import (
     ALL_SKUS,
     IMAGE_BASE_URL,
     REFUSED,
     SAMPLE,
     VALID,
+    CliShop,
     SheetFactory,
-    Shop,
     journal_entries,
     sku_counts,
 )
@@ -71,7 +71,7 @@ def ctrl_c(request: httpx.Request) -> BaseException:
 
 
 def push(
-    shop: Shop,
+    cli_shop: CliShop,
     sheet: Path,
     *,
     transport: httpx.BaseTransport | None = None,
@@ -79,27 +79,27 @@ def push(
 ) -> tuple[int, dict[str, Any], str]:
     """run_push with the --json document and the progress lines back."""
     data, progress = io.StringIO(), io.StringIO()
-    with shop.client(transport) as client:
+    with cli_shop.client(transport) as client:
         code = run_push(
             sheet,
             Output(as_json=True, out=data),
             client,
             image_base_url=IMAGE_BASE_URL,
-            overrides=shop.places,
+            overrides=cli_shop.places,
             journal_path=journal,
             progress=progress,
         )
     return code, json.loads(data.getvalue()), progress.getvalue()
 
 
-def listed(shop: Shop) -> dict[str, int]:
-    with shop.client() as client:
+def listed(cli_shop: CliShop) -> dict[str, int]:
+    with cli_shop.client() as client:
         return dict(sku_counts(client))
 
 
-def test_push_lists_every_valid_product_once(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_push_lists_every_valid_product_once(cli_shop: CliShop, make_sheet: SheetFactory) -> None:
     sheet = make_sheet()
-    code, report, progress = push(shop, sheet)
+    code, report, progress = push(cli_shop, sheet)
     assert code == EXIT_RULES  # the refused row stays out
     assert [s["product"] for s in report["skipped"]] == [REFUSED]
     assert {s["rule"] for s in report["skipped"][0]["problems"]} == {
@@ -112,82 +112,86 @@ def test_push_lists_every_valid_product_once(shop: Shop, make_sheet: SheetFactor
     assert progress.splitlines()[0].startswith(
         "[1/3] 봄날 퓨어 클렌징 오일: created sellerProductId "
     )
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
     # the images went out as URLs under --image-base-url
     first = report["results"][0]["sellerProductId"]
-    with shop.client() as client:
+    with cli_shop.client() as client:
         product = client.products.get(first)
     paths = [image.vendorPath for item in product.items or [] for image in item.images or []]
     assert f"{IMAGE_BASE_URL}/images/cleansing-oil-200ml.png" in paths
 
     # a second run sends nothing
-    code, again, _ = push(shop, sheet)
+    code, again, _ = push(cli_shop, sheet)
     assert code == EXIT_RULES
     assert [r["status"] for r in again["results"]] == ["already"] * 3
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
 def test_crash_after_sending_reconciles_instead_of_duplicating(
-    shop: Shop, make_sheet: SheetFactory
+    cli_shop: CliShop, make_sheet: SheetFactory
 ) -> None:
     """A run died after the create reached Coupang but before the journal said ``created``."""
     sheet = make_sheet()
     journal_path = sheet.with_name(sheet.name + ".journal.jsonl")
-    with shop.client() as client:
+    with cli_shop.client() as client:
         products = load_sheet(
-            sheet, shop.vendor_id, defaults={"vendorUserId": "u"}, overrides=shop.places
+            sheet, cli_shop.vendor_id, defaults={"vendorUserId": "u"}, overrides=cli_shop.places
         )
         oil = next(p for p in products if p.key == "봄날 퓨어 클렌징 오일")
         body, problems = with_image_urls(oil, IMAGE_BASE_URL)
         assert not problems
         created_before = client.products.create(body)  # what the dead run had sent
-        journal = Journal(journal_path, target=f"{client.options.base_url} {shop.vendor_id}")
+        journal = Journal(journal_path, target=f"{client.options.base_url} {cli_shop.vendor_id}")
         journal.record(oil.key, "sending", sku=oil.external_sku)
     with journal_path.open("a", encoding="utf-8") as handle:
         handle.write('{"key": "봄날 데일리 선크')  # and it died in the middle of a line
 
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_RULES
     results = {r["product"]: r for r in report["results"]}
     assert results["봄날 퓨어 클렌징 오일"]["sellerProductId"] == created_before
     assert results["봄날 퓨어 클렌징 오일"]["reconciled"] is True
     assert {name: r["status"] for name, r in results.items()} == dict.fromkeys(VALID, "created")
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
-def test_sending_entry_without_a_product_is_sent(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_sending_entry_without_a_product_is_sent(
+    cli_shop: CliShop, make_sheet: SheetFactory
+) -> None:
     """A run died before its create reached Coupang: the lookup finds nothing, so it is sent."""
     sheet = make_sheet()
     journal_path = sheet.with_name(sheet.name + ".journal.jsonl")
-    with shop.client() as client:
-        Journal(journal_path, target=f"{client.options.base_url} {shop.vendor_id}").record(
+    with cli_shop.client() as client:
+        Journal(journal_path, target=f"{client.options.base_url} {cli_shop.vendor_id}").record(
             "봄날 시어버터 핸드크림", "sending", sku="BN-HC-075"
         )
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_RULES
     assert all(r["status"] == "created" and "reconciled" not in r for r in report["results"])
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
-def test_timeout_after_the_server_got_it_reconciles(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_timeout_after_the_server_got_it_reconciles(
+    cli_shop: CliShop, make_sheet: SheetFactory
+) -> None:
     sheet = make_sheet()
     faulty = Faulty(read_timeout, on_create=2)  # the sun cream's answer is lost
-    code, report, progress = push(shop, sheet, transport=faulty)
+    code, report, progress = push(cli_shop, sheet, transport=faulty)
     assert code == EXIT_RULES
     results = {r["product"]: r for r in report["results"]}
     assert results["봄날 데일리 선크림 SPF50+ PA++++"]["status"] == "created"
     assert results["봄날 데일리 선크림 SPF50+ PA++++"]["reconciled"] is True
     assert "answer lost" in progress
     assert faulty.creates == 3  # reconciled, not resent
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
     statuses = [e["status"] for e in journal_entries(Path(report["journal"]))]
     assert statuses.count("uncertain") == 1
 
 
-def test_ctrl_c_mid_run_then_rerun_completes(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_ctrl_c_mid_run_then_rerun_completes(cli_shop: CliShop, make_sheet: SheetFactory) -> None:
     sheet = make_sheet()
-    code, report, _ = push(shop, sheet, transport=Faulty(ctrl_c, on_create=2))
+    code, report, _ = push(cli_shop, sheet, transport=Faulty(ctrl_c, on_create=2))
     assert code == EXIT_INTERRUPTED
     assert report["interrupted"] is True
     assert report["counts"]["created"] == 1 and report["counts"]["pending"] == 2
@@ -195,7 +199,7 @@ def test_ctrl_c_mid_run_then_rerun_completes(shop: Shop, make_sheet: SheetFactor
     assert last["봄날 데일리 선크림 SPF50+ PA++++"] == "sending"  # sent, answer never read
     assert "봄날 시어버터 핸드크림" not in last
 
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_RULES
     statuses = {r["product"]: (r["status"], r.get("reconciled", False)) for r in report["results"]}
     assert statuses == {
@@ -203,22 +207,24 @@ def test_ctrl_c_mid_run_then_rerun_completes(shop: Shop, make_sheet: SheetFactor
         "봄날 데일리 선크림 SPF50+ PA++++": ("created", True),
         "봄날 시어버터 핸드크림": ("created", False),
     }
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
 def test_refused_by_the_server_is_reported_on_the_cell(
-    shop: Shop, make_sheet: SheetFactory
+    cli_shop: CliShop, make_sheet: SheetFactory
 ) -> None:
     """A rule only the server can judge (the return center must exist) maps back to the sheet."""
     sheet = make_sheet(edit=lambda rows: rows.pop())
     data = io.StringIO()
-    with shop.client() as client:
+    with cli_shop.client() as client:
         code = run_push(
             sheet,
             Output(as_json=True, out=data),
             client,
             image_base_url=IMAGE_BASE_URL,
-            overrides={"outboundShippingPlaceCode": shop.outbound},  # the sheet's center: unknown
+            overrides={
+                "outboundShippingPlaceCode": cli_shop.outbound
+            },  # the sheet's center: unknown
             progress=io.StringIO(),
         )
     assert code == EXIT_RULES
@@ -228,22 +234,22 @@ def test_refused_by_the_server_is_reported_on_the_cell(
     assert {(p["row"], p["column"], p["rule"]) for p in first["problems"]} == {
         (2, "returnCenterCode", "return_center_not_found")
     }
-    assert listed(shop) == {}
+    assert listed(cli_shop) == {}
     # failed for sure: the next run simply tries again
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_OK
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
-def test_local_images_need_a_base_url(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_local_images_need_a_base_url(cli_shop: CliShop, make_sheet: SheetFactory) -> None:
     sheet = make_sheet(edit=lambda rows: rows.pop())
     data = io.StringIO()
-    with shop.client() as client:
+    with cli_shop.client() as client:
         code = run_push(
             sheet,
             Output(as_json=True, out=data),
             client,
-            overrides=shop.places,
+            overrides=cli_shop.places,
             progress=io.StringIO(),
         )
     assert code == EXIT_RULES
@@ -258,7 +264,7 @@ def test_local_images_need_a_base_url(shop: Shop, make_sheet: SheetFactory) -> N
 
 
 def test_journal_is_scoped_to_the_api_and_vendor(
-    shop: Shop, make_sheet: SheetFactory, tmp_path: Path
+    cli_shop: CliShop, make_sheet: SheetFactory, tmp_path: Path
 ) -> None:
     """A journal written for another account (or the sandbox) never skips a product here."""
     sheet = make_sheet(edit=lambda rows: rows.pop())
@@ -266,12 +272,12 @@ def test_journal_is_scoped_to_the_api_and_vendor(
     other = Journal(journal_path, target="https://api-gateway.coupang.com A00000001")
     for key in VALID:
         other.record(key, "created", sellerProductId=1)
-    code, report, _ = push(shop, sheet, journal=journal_path)
+    code, report, _ = push(cli_shop, sheet, journal=journal_path)
     assert code == EXIT_OK
     assert [r["status"] for r in report["results"]] == ["created"] * 3
 
 
-def test_xlsx_push(shop: Shop, make_sheet: SheetFactory, tmp_path: Path) -> None:
+def test_xlsx_push(cli_shop: CliShop, make_sheet: SheetFactory, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     import csv
 
@@ -285,14 +291,14 @@ def test_xlsx_push(shop: Shop, make_sheet: SheetFactory, tmp_path: Path) -> None
         )
     path = tmp_path / "sheet.xlsx"
     workbook.save(path)
-    code, report, _ = push(shop, path)
+    code, report, _ = push(cli_shop, path)
     assert code == EXIT_RULES
     assert [s["product"] for s in report["skipped"]] == [REFUSED]
-    assert listed(shop) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_shop) == dict.fromkeys(ALL_SKUS, 1)
 
 
 def test_cli_push_wiring(
-    env: Shop, make_sheet: SheetFactory, capsys: pytest.CaptureFixture[str]
+    cli_env: CliShop, make_sheet: SheetFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = make_sheet()
     argv = [
@@ -302,9 +308,9 @@ def test_cli_push_wiring(
         "--image-base-url",
         IMAGE_BASE_URL,
         "--outbound-place",
-        str(env.outbound),
+        str(cli_env.outbound),
         "--return-center",
-        env.return_center,
+        cli_env.return_center,
     ]
     assert main(argv) == EXIT_RULES
     out, err = capsys.readouterr()
@@ -320,7 +326,7 @@ def test_cli_push_wiring(
         "skipped": 1,
         "pending": 0,
     }
-    assert listed(env) == dict.fromkeys(ALL_SKUS, 1)
+    assert listed(cli_env) == dict.fromkeys(ALL_SKUS, 1)
 
 
 def test_cli_push_without_credentials_is_a_usage_error(
@@ -332,7 +338,7 @@ def test_cli_push_without_credentials_is_a_usage_error(
     assert capsys.readouterr().err.startswith("error: ")
 
 
-def test_api_failure_exit_code(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_api_failure_exit_code(cli_shop: CliShop, make_sheet: SheetFactory) -> None:
     """Two lost answers in a row and nothing found: failed (1), the journal keeps it uncertain."""
 
     class AlwaysTimeout(Faulty):
@@ -345,17 +351,19 @@ def test_api_failure_exit_code(shop: Shop, make_sheet: SheetFactory) -> None:
         del rows[2:]
 
     sheet = make_sheet(edit=oil_only)
-    code, report, _ = push(shop, sheet, transport=AlwaysTimeout(read_timeout, on_create=0))
+    code, report, _ = push(cli_shop, sheet, transport=AlwaysTimeout(read_timeout, on_create=0))
     assert code == EXIT_API_ERROR
     assert report["results"][0]["status"] == "failed"
     last = {e["key"]: e["status"] for e in journal_entries(Path(report["journal"]))}
     assert last == {"봄날 퓨어 클렌징 오일": "uncertain"}
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_OK
-    assert listed(shop) == {"BN-CO-200": 1, "BN-CO-400": 1}
+    assert listed(cli_shop) == {"BN-CO-200": 1, "BN-CO-400": 1}
 
 
-def test_lookup_failure_keeps_the_journal_uncertain(shop: Shop, make_sheet: SheetFactory) -> None:
+def test_lookup_failure_keeps_the_journal_uncertain(
+    cli_shop: CliShop, make_sheet: SheetFactory
+) -> None:
     """When the reconciling lookup itself fails, nothing is sent and the next run looks again."""
 
     class NoLookups(Faulty):
@@ -369,19 +377,19 @@ def test_lookup_failure_keeps_the_journal_uncertain(shop: Shop, make_sheet: Shee
 
     sheet = make_sheet(edit=oil_only)
     journal_path = sheet.with_name(sheet.name + ".journal.jsonl")
-    with shop.client() as client:
-        Journal(journal_path, target=f"{client.options.base_url} {shop.vendor_id}").record(
+    with cli_shop.client() as client:
+        Journal(journal_path, target=f"{client.options.base_url} {cli_shop.vendor_id}").record(
             "봄날 퓨어 클렌징 오일", "sending", sku="BN-CO-200"
         )
     faulty = NoLookups(read_timeout, on_create=0)
-    code, report, _ = push(shop, sheet, transport=faulty)
+    code, report, _ = push(cli_shop, sheet, transport=faulty)
     assert code == EXIT_API_ERROR
     assert faulty.creates == 0
     assert report["results"][0]["error"].startswith("cannot look it up yet")
     assert journal_entries(journal_path)[-1]["status"] == "sending"
-    code, report, _ = push(shop, sheet)
+    code, report, _ = push(cli_shop, sheet)
     assert code == EXIT_OK
-    assert listed(shop) == {"BN-CO-200": 1, "BN-CO-400": 1}
+    assert listed(cli_shop) == {"BN-CO-200": 1, "BN-CO-400": 1}
 
 
 def test_progress_bar_on_a_terminal() -> None:

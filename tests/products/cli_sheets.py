@@ -1,25 +1,23 @@
-"""Fixtures of the product-sheet CLI tests: one embedded sandbox (real uvicorn) per module, a
-fresh vendor with an outbound place and a return center per test, and sheets derived from the
-sample sheet ``examples/products_sample.csv``."""
+"""Helpers of the product-sheet CLI tests (``test_cli_*``): the sample sheet
+``examples/products_sample.csv`` and its expected outcome, the shop a test pushes to, and the
+checks on what got listed. The fixtures (``cli_sandbox``, ``cli_shop``, ``cli_env``,
+``make_sheet``) are in this package's conftest."""
 
 from __future__ import annotations
 
 import csv
 import json
-import shutil
 import urllib.request
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from coupang_cli._embedded import RunningSandbox, embedded_sandbox
 from coupang_seller import Client
-from coupang_seller.types.shipping_places import PlaceAddress, ReturnFees
+from coupang_seller.types.shipping_places import PlaceAddress
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SAMPLE = EXAMPLES / "products_sample.csv"
@@ -45,7 +43,7 @@ ADDRESS = PlaceAddress(
 
 
 @dataclass(frozen=True)
-class Shop:
+class CliShop:
     vendor_id: str
     access_key: str
     secret_key: str
@@ -68,14 +66,7 @@ class Shop:
         return {"outboundShippingPlaceCode": self.outbound, "returnCenterCode": self.return_center}
 
 
-@pytest.fixture(scope="module")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    db = tmp_path_factory.mktemp("cli-products") / "sandbox.sqlite3"
-    with embedded_sandbox(db_url=f"sqlite:///{db}") as running:
-        yield running
-
-
-def _new_vendor(base_url: str) -> dict[str, str]:
+def new_vendor(base_url: str) -> dict[str, str]:
     request = urllib.request.Request(  # noqa: S310 - loopback sandbox
         f"{base_url}/_sandbox/vendors",
         data=b"{}",
@@ -87,45 +78,6 @@ def _new_vendor(base_url: str) -> dict[str, str]:
     return data
 
 
-@pytest.fixture
-def shop(sandbox: RunningSandbox) -> Shop:
-    vendor = _new_vendor(sandbox.base_url)
-    with Client(
-        vendor["accessKey"],
-        vendor["secretKey"],
-        vendor["vendorId"],
-        base_url=sandbox.base_url,
-        user_id=USER_ID,
-    ) as client:
-        outbound = client.outbound_shipping_places.create(name="파주 1센터", addresses=[ADDRESS])
-        center = client.return_centers.create(
-            name="파주 반품센터",
-            courier="CJGLS",
-            contract_number="85500067",
-            fees=ReturnFees.flat(2500),
-            addresses=[ADDRESS],
-        )
-    return Shop(
-        vendor["vendorId"],
-        vendor["accessKey"],
-        vendor["secretKey"],
-        sandbox.base_url,
-        outbound,
-        str(center),
-    )
-
-
-@pytest.fixture
-def env(shop: Shop, monkeypatch: pytest.MonkeyPatch) -> Shop:
-    """The COUPANG_* variables of the shop, as the CLI reads them."""
-    monkeypatch.setenv("COUPANG_ACCESS_KEY", shop.access_key)
-    monkeypatch.setenv("COUPANG_SECRET_KEY", shop.secret_key)
-    monkeypatch.setenv("COUPANG_VENDOR_ID", shop.vendor_id)
-    monkeypatch.setenv("COUPANG_BASE_URL", shop.base_url)
-    monkeypatch.setenv("COUPANG_USER_ID", USER_ID)
-    return shop
-
-
 def sample_rows() -> tuple[list[str], list[dict[str, str]]]:
     with SAMPLE.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -133,30 +85,6 @@ def sample_rows() -> tuple[list[str], list[dict[str, str]]]:
 
 
 SheetFactory = Callable[..., Path]
-
-
-@pytest.fixture
-def make_sheet(tmp_path: Path) -> SheetFactory:
-    """Write the sample sheet (changed by ``edit(rows)``) next to a copy of its images."""
-    shutil.copytree(EXAMPLES / "images", tmp_path / "images", dirs_exist_ok=True)
-
-    def make(
-        name: str = "sheet.csv",
-        edit: Callable[[list[dict[str, str]]], object] | None = None,
-        header: list[str] | None = None,
-        encoding: str = "utf-8-sig",
-    ) -> Path:
-        columns, rows = sample_rows()
-        if edit is not None:
-            edit(rows)
-        path = tmp_path / name
-        with path.open("w", encoding=encoding, newline="") as handle:
-            writer = csv.DictWriter(handle, header or columns, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        return path
-
-    return make
 
 
 def sku_counts(client: Client) -> Counter[str]:

@@ -1,7 +1,7 @@
 """Every product rule, refused by the sandbox over HTTP.
 
 The rule ids are collected from the preflight sources the way the preflight catalogue does
-(``tests/preflight_products/test_rule_catalogue.py``), plus the rules of the shipping-place
+(``tests/products/test_rules_catalogue.py``), plus the rules of the shipping-place
 checks that the product rules import and call. For each rule at least one request that breaks
 it (and, unless the case lists ``also``, nothing else) is sent to the sandbox over HTTP, signed
 by hand, and must come back HTTP 400 ``{"code": "ERROR", "errors": [...]}`` naming the field and
@@ -52,10 +52,10 @@ from coupang_seller.preflight import products as product_rules
 from coupang_seller.preflight import shipping_places
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 from tests.integration.asgi_sync import SyncASGITransport
-from tests.preflight_products.conftest import DELETE, setter
-from tests.preflight_products.test_rule_catalogue import RULE_RE, rule_ids
 from tests.products import factory
 from tests.products.conftest import SELLER_API, RawApi, make_client
+from tests.products.rule_cases import DELETE, setter
+from tests.products.test_rules_catalogue import RULE_RE, rule_ids
 
 PRODUCTS = f"{SELLER_API}/seller-products"
 ITEMS = f"{SELLER_API}/vendor-items"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coupang_seller.preflight import products as rules
-from tests.preflight_products.conftest import create, image_bytes, pairs, png_header, product
+from tests.products.rule_cases import create, image_bytes, pairs, png_header, product
 
 pytest.importorskip("PIL.Image")
 

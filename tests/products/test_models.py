@@ -8,7 +8,7 @@ from coupang_seller.types.products import (
     SellerProduct,
     VendorItemInventory,
 )
-from tests.preflight_products.conftest import create, stored
+from tests.products.rule_cases import create, stored
 
 
 def test_stored_product_round_trips_through_the_model() -> None:
