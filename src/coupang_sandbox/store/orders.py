@@ -36,6 +36,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.store._rows import children_by_parent
@@ -345,10 +346,7 @@ def invoice_claim(conn: Connection, courier: str, number: str, now_us: int) -> N
     holding it. Call it before reading the uses of the number."""
     dialect = conn.dialect.name
     values = {"delivery_company_code": courier, "invoice_number": number, "claimed_at_us": now_us}
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = upsert(invoice_claims).values(**values)
     conn.execute(
         statement.on_conflict_do_update(

@@ -319,13 +319,3 @@ def seller_options_set(conn: Connection, vendor_id: str, *, opt_in: bool, now_us
     )
     if done.rowcount == 0:
         conn.execute(insert(product_seller_options).values(vendor_id=vendor_id, **values))
-
-
-def seller_options_get(conn: Connection, vendor_id: str) -> RowMapping | None:
-    return (
-        conn.execute(
-            select(product_seller_options).where(product_seller_options.c.vendor_id == vendor_id)
-        )
-        .mappings()
-        .first()
-    )
