@@ -94,4 +94,5 @@ vendor_item_sale: TransitionTable[bool] = TransitionTable(
 
 
 def status_name(status: str) -> str:
+    """The Korean name of ``status`` (the status itself when it has none)."""
     return STATUS_NAMES.get(status, status)

@@ -105,10 +105,12 @@ product_seller_options = Table(
 
 
 def product_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a product."""
     conn.execute(insert(products).values(**values))
 
 
 def product_update(conn: Connection, seller_product_id: int, values: Mapping[str, Any]) -> None:
+    """Change a product."""
     conn.execute(
         update(products).where(products.c.seller_product_id == seller_product_id).values(**values)
     )
@@ -194,6 +196,7 @@ def products_created_between(
 
 
 def products_by_ids(conn: Connection, vendor_id: str, ids: Sequence[int]) -> Sequence[RowMapping]:
+    """The vendor's products among ``ids``, newest first."""
     return (
         conn.execute(
             select(products)
@@ -224,6 +227,7 @@ def products_due_for_review(
 
 
 def count_products(conn: Connection, vendor_id: str, *, exclude_status: str) -> int:
+    """How many products the vendor has, those of ``exclude_status`` left out."""
     return int(
         conn.execute(
             select(func.count())
@@ -237,6 +241,7 @@ def count_products(conn: Connection, vendor_id: str, *, exclude_status: str) -> 
 
 
 def items_of(conn: Connection, seller_product_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
+    """The items of each product, by sellerProductId (every id present)."""
     return children_by_parent(
         conn,
         product_items,
@@ -247,10 +252,12 @@ def items_of(conn: Connection, seller_product_ids: Sequence[int]) -> dict[int, l
 
 
 def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a product item (an option)."""
     conn.execute(insert(product_items).values(**values))
 
 
 def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> None:
+    """Change a product item."""
     conn.execute(
         update(product_items)
         .where(product_items.c.seller_product_item_id == item_id)
@@ -259,12 +266,14 @@ def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> No
 
 
 def item_delete(conn: Connection, item_id: int) -> None:
+    """Delete a product item."""
     conn.execute(delete(product_items).where(product_items.c.seller_product_item_id == item_id))
 
 
 def item_by_vendor_item_id(
     conn: Connection, vendor_id: str, vendor_item_id: int, *, lock: bool = False
 ) -> RowMapping | None:
+    """The vendor's product item of a vendorItemId; ``lock`` takes its row lock."""
     query = select(product_items).where(
         product_items.c.vendor_item_id == vendor_item_id, product_items.c.vendor_id == vendor_id
     )
@@ -274,6 +283,7 @@ def item_by_vendor_item_id(
 
 
 def product_ids_by_sku(conn: Connection, vendor_id: str, sku: str) -> list[int]:
+    """The vendor's products holding an item of this ``externalVendorSkuCode``."""
     rows = conn.execute(
         select(product_items.c.seller_product_id)
         .where(product_items.c.vendor_id == vendor_id, product_items.c.external_vendor_sku == sku)
@@ -286,6 +296,7 @@ def product_ids_by_sku(conn: Connection, vendor_id: str, sku: str) -> list[int]:
 
 
 def history_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an entry of a product's history."""
     conn.execute(insert(product_histories).values(**values))
 
 
@@ -311,6 +322,7 @@ def histories_page(
 
 
 def seller_options_set(conn: Connection, vendor_id: str, *, opt_in: bool, now_us: int) -> None:
+    """Store the vendor's auto-generated-option opt-in (insert or update)."""
     values = {"auto_generated_opt_in": opt_in, "updated_at_us": now_us}
     done = conn.execute(
         update(product_seller_options)
