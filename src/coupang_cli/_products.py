@@ -550,11 +550,6 @@ def _exit_code(results: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> 
     return EXIT_OK
 
 
-def summarize(products: Iterable[SheetProduct]) -> list[str]:
-    """One line per product: its key and the sheet rows it was built from."""
-    return [f"{p.key}: rows {', '.join(map(str, p.rows))}" for p in products]
-
-
 __all__ = [
     "EXIT_INTERRUPTED",
     "Journal",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -457,8 +457,3 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
         origin[f"{prefix}.certifications"] = Cell(line, "certificationType")
         origin[f"{prefix}.certifications[0].certificationCode"] = Cell(line, "certificationCode")
     items.append(item)
-
-
-def iter_problems(product: SheetProduct) -> Iterator[tuple[Cell, str, str]]:
-    """The parse problems found while reading ``product`` from the sheet."""
-    yield from product.problems

@@ -101,6 +101,8 @@ def manual_invoice(call: Call) -> Response:
 
 
 def list_exchanges(call: Call) -> Response:
+    """``exchangeRequests``: the vendor's exchanges created in a window, one page
+    (``nextToken``)."""
     found: list[Violation] = []
     start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
     end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
@@ -152,11 +154,13 @@ def list_exchanges(call: Call) -> Response:
 
 
 def confirm_receipt(call: Call) -> Response:
+    """``receiveConfirmation``: the seller confirms the returned goods arrived."""
     _exchanges(call).confirm_receipt(call.vendor_id, _exchange_id(call))
     return CoupangJSONResponse({"code": "200", "message": "SUCCESS"})
 
 
 def reject(call: Call) -> Response:
+    """``rejection``: the seller rejects the exchange (SOLDOUT or WITHDRAW)."""
     exchange_id = _exchange_id(call)
     _exchanges(call).reject(call.vendor_id, exchange_id, parse_reject_code(call.body))
     return _answer({"resultCode": "SUCCESS", "resultMessage": "요청 처리완료"})

@@ -29,6 +29,8 @@ from coupang_sandbox.store.schema import (
 
 @dataclass(frozen=True, slots=True)
 class Vendor:
+    """A vendor of the sandbox and its API keys."""
+
     vendor_id: str
     access_key: str
     secret_key: str
@@ -94,6 +96,7 @@ def outbound_get(conn: Connection, vendor_id: str, code: int) -> RowMapping | No
 
 
 def clock_load(conn: Connection) -> RowMapping | None:
+    """The saved clock row, ``None`` when the clock was never saved."""
     return conn.execute(select(clock_state).where(clock_state.c.id == 1)).mappings().first()
 
 
@@ -157,6 +160,7 @@ class Store:
     """
 
     def __init__(self, engine: Engine) -> None:
+        """The store on ``engine``; the key cache fills on the first lookup."""
         self.engine = engine
         self._lock = threading.Lock()
         self._by_access_key: dict[str, Vendor | None] | None = None

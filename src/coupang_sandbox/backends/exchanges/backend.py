@@ -29,7 +29,7 @@ the seller may reject when the item is sold out), so the sandbox leaves stock al
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
@@ -38,6 +38,16 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends.exchanges.rows import (
+    ExchangeInvoice,
+    ExchangeManualInvoice,
+    ExchangePage,
+    ExchangePickupInvoice,
+    ExchangeRequest,
+    ExchangeRow,
+    Row,
+    Scanned,
+)
 from coupang_sandbox.backends.orders import (
     COURIER_NAMES,
     MSG_DUPLICATE_INVOICE,
@@ -60,8 +70,6 @@ from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import returns as rdb
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as order_rules
-
-Row = Mapping[Any, Any]
 
 EXCHANGE_ID_START: Final = 100_000_001
 EXCHANGE_ITEM_ID_START: Final = 1_000_001
@@ -102,78 +110,10 @@ def new_box_visible(row: Row, now: datetime) -> bool:
     return row["new_shipment_box_id"] is not None and at is not None and int(at) <= to_us(now)
 
 
-@dataclass(frozen=True, slots=True)
-class ExchangeRequest:
-    """The customer asks to exchange ``quantity`` of a delivered order item (control API)."""
-
-    order_id: int
-    vendor_item_id: int
-    quantity: int
-    reason_code: str
-    reason_etc_detail: Any
-    refer_type: str
-    exchange_amount: int
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeInvoice:
-    """The invoice of the exchange's new box (교환 송장)."""
-
-    shipment_box_id: int | None
-    courier: str
-    number: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeManualInvoice:
-    """A pickup invoice (``return-exchange-invoices/manual``, type EXCHANGE); ``receipt_id``
-    is the exchangeId as the caller wrote it (the not-found refusal quotes it)."""
-
-    receipt_id: Any
-    courier: str
-    number: str
-    reg_number: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeRow:
-    """One exchange as stored, with what its answer needs from outside the row: the status of
-    the original delivery box and whether the new box shows yet (at the sandbox clock)."""
-
-    row: RowMapping
-    order_box_status: str | None
-    new_box_visible: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangePage:
-    """One page of the seller's list: the rows and the token of the next page (``""`` last)."""
-
-    rows: list[ExchangeRow]
-    next_token: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangePickupInvoice:
-    """A registered pickup invoice (회수 송장) of an exchange."""
-
-    courier: str
-    invoice_number: str
-    invoice_number_id: int
-    exchange_id: int
-    reg_number: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Scanned:
-    """The collect status of an exchange after a courier scan."""
-
-    exchange_id: int
-    collect_status: str
-
-
 @dataclass
 class Exchanges:
+    """The exchanges backend (built on the sandbox's store, clock and settings)."""
+
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
@@ -247,6 +187,8 @@ class Exchanges:
     # -- seller actions -------------------------------------------------------------
 
     def confirm_receipt(self, vendor_id: str, id_text: object) -> None:
+        """The seller confirms the returned goods arrived (RECEIPT -> PROGRESS): the new box is
+        allocated and shows after ``exchange_new_box_after_seconds``."""
         now = self._now()
         with self.store.engine.begin() as conn:
             row = self._row(conn, id_text, vendor_id)
@@ -287,6 +229,30 @@ class Exchanges:
                 )
             xdb.update_exchange(conn, int(row["exchange_id"]), values)
 
+    def _new_box(self, row: Row, box_id: int | None, now: datetime) -> int:
+        """The exchange's new box, which the invoice must name; 400 while it does not show
+        yet, or when the invoice names the original box or another one."""
+        exchange_id = int(row["exchange_id"])
+        if not new_box_visible(row, now):
+            at = row["new_box_at_us"]
+            raise BadRequest(
+                MSG_NEW_BOX_PENDING.format(
+                    exchange=exchange_id,
+                    seconds=self.settings.exchange_new_box_after_seconds,
+                    at=at_wire(at),
+                )
+            )
+        if box_id == int(row["original_shipment_box_id"]):
+            raise BadRequest(MSG_NONE_TRACKING.format(box=box_id, exchange=exchange_id))
+        new_box = int(row["new_shipment_box_id"])
+        if box_id != new_box:
+            raise BadRequest(
+                f"shipmentBoxId {box_id} is not the exchange box of exchangeId "
+                f"{exchange_id}: use the new shipmentBoxId {new_box} of "
+                "deliveryInvoiceGroupDtos"
+            )
+        return new_box
+
     def upload_invoice(self, vendor_id: str, id_text: object, invoice: ExchangeInvoice) -> None:
         """The seller uploads the invoice of the new box (PROGRESS -> SUCCESS)."""
         box_id, courier, number = invoice.shipment_box_id, invoice.courier, invoice.number
@@ -295,24 +261,7 @@ class Exchanges:
             row = self._row(conn, id_text, vendor_id)
             exchange_id = int(row["exchange_id"])
             status = self._apply(row, st.UPLOAD_INVOICE)
-            if not new_box_visible(row, now):
-                at = row["new_box_at_us"]
-                raise BadRequest(
-                    MSG_NEW_BOX_PENDING.format(
-                        exchange=exchange_id,
-                        seconds=self.settings.exchange_new_box_after_seconds,
-                        at=at_wire(at),
-                    )
-                )
-            if box_id == int(row["original_shipment_box_id"]):
-                raise BadRequest(MSG_NONE_TRACKING.format(box=box_id, exchange=exchange_id))
-            new_box = int(row["new_shipment_box_id"])
-            if box_id != new_box:
-                raise BadRequest(
-                    f"shipmentBoxId {box_id} is not the exchange box of exchangeId "
-                    f"{exchange_id}: use the new shipmentBoxId {new_box} of "
-                    "deliveryInvoiceGroupDtos"
-                )
+            new_box = self._new_box(row, box_id, now)
             used = invoice_in_use(conn, courier, number, now, order_id=None)
             if used is not None:
                 raise BadRequest(
@@ -350,101 +299,117 @@ class Exchanges:
 
     # -- control: the customer ------------------------------------------------------
 
+    @staticmethod
+    def _delivered(conn: Connection, order_id: int, vendor_item_id: int) -> Sequence[RowMapping]:
+        """The order's items of ``vendor_item_id`` in delivered boxes; 400 when the order has
+        no such item, 409 when none of them was delivered."""
+        items = [
+            i for i in db.items_of_order(conn, order_id)
+            if int(i["vendor_item_id"]) == vendor_item_id
+        ]  # fmt: skip
+        if not items:
+            raise BadRequest(
+                f"vendorItemId {vendor_item_id} is not an item of orderId {order_id}: only "
+                "the same option that was ordered can be exchanged"
+            )
+        boxes = {int(b["shipment_box_id"]): b for b in db.boxes_of_order(conn, order_id, lock=True)}
+        delivered = [
+            i for i in items
+            if boxes[int(i["shipment_box_id"])]["status"] == order_st.FINAL_DELIVERY
+        ]  # fmt: skip
+        if not delivered:
+            box = boxes[int(items[0]["shipment_box_id"])]
+            status = str(box["status"])
+            raise Conflict(
+                f"shipmentBoxId {box['shipment_box_id']} is {status} "
+                f"({order_st.status_name(status)}): an exchange is requested for a "
+                "delivered item (FINAL_DELIVERY)"
+            )
+        return delivered
+
+    @staticmethod
+    def _check_quantity(
+        conn: Connection, ask: ExchangeRequest, delivered: Sequence[RowMapping]
+    ) -> None:
+        """409 when ``ask.quantity`` is more than was delivered and is not in open exchanges."""
+        order_id, vendor_item_id, quantity = ask.order_id, ask.vendor_item_id, ask.quantity
+        shipped = sum(int(i["shipping_count"]) - int(i["cancel_count"]) for i in delivered)
+        taken = sum(
+            int(x["quantity"])
+            for x in xdb.open_exchanges_of_order(conn, order_id)
+            if int(x["vendor_item_id"]) == vendor_item_id
+        )
+        if quantity > shipped - taken:
+            raise Conflict(
+                f"quantity {quantity} is more than can be exchanged for vendorItemId "
+                f"{vendor_item_id} of orderId {order_id} ({shipped} delivered, {taken} in "
+                "open exchanges)"
+            )
+
+    def _new_exchange(
+        self, conn: Connection, ask: ExchangeRequest, order: Row, first: Row, now: datetime
+    ) -> int:
+        """Store the exchange of ``ask`` (RECEIPT) for the order item ``first``; its id."""
+        reason = ask.reason_code
+        doc = first["doc"] or {}
+        receiver = dict(order["receiver"] or {})
+        center = self._return_center(conn, str(order["vendor_id"]), int(first["seller_product_id"]))
+        exchange_id = r.next_id(conn, "exchange", EXCHANGE_ID_START)
+        xdb.insert_exchange(
+            conn,
+            {
+                "exchange_id": exchange_id,
+                "vendor_id": order["vendor_id"],
+                "order_id": ask.order_id,
+                "original_shipment_box_id": int(first["shipment_box_id"]),
+                "status": st.RECEIPT,
+                "collect_status": st.BEFORE_DIRECTION,
+                "delivery_status": "BeforeDirection",
+                "vendor_item_id": ask.vendor_item_id,
+                "quantity": ask.quantity,
+                "reason_code": reason,
+                "reason_etc_detail": ask.reason_etc_detail,
+                "fault_type": "CUSTOMER" if reason in CUSTOMER_FAULT_REASONS else "VENDOR",
+                "refer_type": ask.refer_type,
+                "exchange_amount": ask.exchange_amount,
+                "modified_by_type": "CUSTOMER",
+                "item": {
+                    "exchangeItemId": r.next_id(conn, "exchange_item", EXCHANGE_ITEM_ID_START),
+                    "orderItemId": int(first["id"]),
+                    "unitPrice": int(first["sales_price"]),
+                    "name": doc.get("vendorItemName"),
+                    "packageName": doc.get("sellerProductName"),
+                    "returnCenter": center,
+                },
+                "customer": {
+                    "name": receiver.get("name"),
+                    "zipCode": receiver.get("postCode"),
+                    "address": receiver.get("addr1"),
+                    "addressDetail": receiver.get("addr2"),
+                    "safeNumber": _virtual_number(),
+                },
+                # The pickup courier is the return center's (none without a center).
+                "return_delivery": {
+                    "deliveryCompanyCode": center.get("courier"),
+                    "deliveryInvoiceNo": "",
+                },
+                "created_at_us": to_us(now),
+                "modified_at_us": to_us(now),
+            },
+        )
+        return exchange_id
+
     def request(self, ask: ExchangeRequest) -> ExchangeRow:
         """The customer asks to exchange a delivered item (control API) -> RECEIPT."""
-        order_id, vendor_item_id, quantity = ask.order_id, ask.vendor_item_id, ask.quantity
-        reason, refer, amount = ask.reason_code, ask.refer_type, ask.exchange_amount
         now = self._now()
         with self.store.engine.begin() as conn:
             self._settle_orders(conn)
-            order = db.order_get(conn, order_id)
+            order = db.order_get(conn, ask.order_id)
             if order is None:
-                raise NotFound(f"orderId {order_id} does not exist")
-            items = [
-                i for i in db.items_of_order(conn, order_id)
-                if int(i["vendor_item_id"]) == vendor_item_id
-            ]  # fmt: skip
-            if not items:
-                raise BadRequest(
-                    f"vendorItemId {vendor_item_id} is not an item of orderId {order_id}: only "
-                    "the same option that was ordered can be exchanged"
-                )
-            boxes = {
-                int(b["shipment_box_id"]): b for b in db.boxes_of_order(conn, order_id, lock=True)
-            }
-            delivered = [
-                i for i in items
-                if boxes[int(i["shipment_box_id"])]["status"] == order_st.FINAL_DELIVERY
-            ]  # fmt: skip
-            if not delivered:
-                box = boxes[int(items[0]["shipment_box_id"])]
-                status = str(box["status"])
-                raise Conflict(
-                    f"shipmentBoxId {box['shipment_box_id']} is {status} "
-                    f"({order_st.status_name(status)}): an exchange is requested for a "
-                    "delivered item (FINAL_DELIVERY)"
-                )
-            shipped = sum(int(i["shipping_count"]) - int(i["cancel_count"]) for i in delivered)
-            taken = sum(
-                int(x["quantity"])
-                for x in xdb.open_exchanges_of_order(conn, order_id)
-                if int(x["vendor_item_id"]) == vendor_item_id
-            )
-            if quantity > shipped - taken:
-                raise Conflict(
-                    f"quantity {quantity} is more than can be exchanged for vendorItemId "
-                    f"{vendor_item_id} of orderId {order_id} ({shipped} delivered, {taken} in "
-                    "open exchanges)"
-                )
-            first = delivered[0]
-            doc = first["doc"] or {}
-            receiver = dict(order["receiver"] or {})
-            center = self._return_center(
-                conn, str(order["vendor_id"]), int(first["seller_product_id"])
-            )
-            exchange_id = r.next_id(conn, "exchange", EXCHANGE_ID_START)
-            xdb.insert_exchange(
-                conn,
-                {
-                    "exchange_id": exchange_id,
-                    "vendor_id": order["vendor_id"],
-                    "order_id": order_id,
-                    "original_shipment_box_id": int(first["shipment_box_id"]),
-                    "status": st.RECEIPT,
-                    "collect_status": st.BEFORE_DIRECTION,
-                    "delivery_status": "BeforeDirection",
-                    "vendor_item_id": vendor_item_id,
-                    "quantity": quantity,
-                    "reason_code": reason,
-                    "reason_etc_detail": ask.reason_etc_detail,
-                    "fault_type": "CUSTOMER" if reason in CUSTOMER_FAULT_REASONS else "VENDOR",
-                    "refer_type": refer,
-                    "exchange_amount": amount,
-                    "modified_by_type": "CUSTOMER",
-                    "item": {
-                        "exchangeItemId": r.next_id(conn, "exchange_item", EXCHANGE_ITEM_ID_START),
-                        "orderItemId": int(first["id"]),
-                        "unitPrice": int(first["sales_price"]),
-                        "name": doc.get("vendorItemName"),
-                        "packageName": doc.get("sellerProductName"),
-                        "returnCenter": center,
-                    },
-                    "customer": {
-                        "name": receiver.get("name"),
-                        "zipCode": receiver.get("postCode"),
-                        "address": receiver.get("addr1"),
-                        "addressDetail": receiver.get("addr2"),
-                        "safeNumber": _virtual_number(),
-                    },
-                    # The pickup courier is the return center's (none without a center).
-                    "return_delivery": {
-                        "deliveryCompanyCode": center.get("courier"),
-                        "deliveryInvoiceNo": "",
-                    },
-                    "created_at_us": to_us(now),
-                    "modified_at_us": to_us(now),
-                },
-            )
+                raise NotFound(f"orderId {ask.order_id} does not exist")
+            delivered = self._delivered(conn, ask.order_id, ask.vendor_item_id)
+            self._check_quantity(conn, ask, delivered)
+            exchange_id = self._new_exchange(conn, ask, order, delivered[0], now)
             row = must_exist(xdb.get_exchange(conn, exchange_id), "the exchange")
             return self._rows(conn, [row])[0]
 
