@@ -43,15 +43,12 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.orders import (
-    MSG_DUPLICATE_INVOICE,
-    RECEIPT_ID_START,
-    invoice_in_use,
-)
+from coupang_sandbox.backends._invoices import MSG_DUPLICATE_INVOICE, invoice_in_use
+from coupang_sandbox.backends.orders import RECEIPT_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import orders as odb

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.returns import (
     AUTO,
     DUTY,
@@ -27,6 +26,7 @@ from coupang_sandbox.backends.returns import (
     receipt_status,
 )
 from coupang_sandbox.clock import from_us
+from coupang_sandbox.kst import wire
 from coupang_sandbox.state import returns as st
 
 
