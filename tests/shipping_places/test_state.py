@@ -6,7 +6,7 @@ import pytest
 
 from coupang_sandbox.errors import TransitionNotAllowed
 from coupang_sandbox.state import TransitionTable
-from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
+from coupang_sandbox.state.shipping_places import remote_info, shipping_place, usable_event
 
 
 def test_shipping_place_transitions() -> None:

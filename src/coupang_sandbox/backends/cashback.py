@@ -26,10 +26,10 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import ID_LIMIT
-from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound
+from coupang_sandbox.kst import wire
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import cashback as st
 from coupang_sandbox.store import Store

@@ -90,7 +90,7 @@ from coupang_sandbox.backends._settlement_amounts import (
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as return_st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import orders as order_store

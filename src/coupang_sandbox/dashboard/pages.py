@@ -19,7 +19,7 @@ from coupang_sandbox.backends.settlement import RevenueQuery, Settlement
 from coupang_sandbox.clock import from_us, to_us
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.errors import ValidationFailed
-from coupang_sandbox.state import order as order_state
+from coupang_sandbox.state import orders as order_state
 from coupang_sandbox.state import products as product_state
 from coupang_sandbox.store import dashboard as db
 from coupang_seller._constants import KST

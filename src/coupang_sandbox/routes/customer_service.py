@@ -24,8 +24,8 @@ from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.customer_service import Answer, CustomerService, ListQuery
-from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_day
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.state import customer_service as st

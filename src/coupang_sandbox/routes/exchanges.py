@@ -21,8 +21,8 @@ from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.exchanges import ExchangeInvoice, ExchangeManualInvoice, Exchanges
-from coupang_sandbox.backends.orders import parse_minute
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_minute
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_sandbox.views import exchanges as views

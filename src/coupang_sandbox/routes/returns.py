@@ -24,7 +24,6 @@ from typing import Any
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
-from coupang_sandbox.backends.orders import parse_day, parse_minute
 from coupang_sandbox.backends.returns import (
     Approval,
     DailyQuery,
@@ -34,6 +33,7 @@ from coupang_sandbox.backends.returns import (
     TimeFrameQuery,
 )
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_day, parse_minute
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes import exchanges
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body

@@ -68,7 +68,7 @@ shipment_boxes = Table(
     Column("shipment_box_id", BigInteger, primary_key=True, autoincrement=False),
     Column("order_id", BigInteger, nullable=False),
     Column("vendor_id", String(32), nullable=False),
-    #: OrderSheetStatus code, or CANCEL (see ``state/order.py``).
+    #: OrderSheetStatus code, or CANCEL (see ``state/orders.py``).
     Column("status", String(24), nullable=False),
     Column("status_before_cancel", String(24), nullable=True),
     Column("paid_at_us", BigInteger, nullable=False),

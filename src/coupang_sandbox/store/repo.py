@@ -15,7 +15,6 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.pool import PoolProxiedConnection
 
-from coupang_sandbox.store import shipping_places
 from coupang_sandbox.store.engine import create_tables, insert_ignore, make_engine
 from coupang_sandbox.store.schema import (
     clock_state,
@@ -83,13 +82,6 @@ def locked_row(
         insert_ignore(conn, table, {**key, **defaults})
         row = conn.execute(lock).mappings().one()
     return row
-
-
-def outbound_get(conn: Connection, vendor_id: str, code: int) -> RowMapping | None:
-    """The vendor's outbound shipping place ``code``: kept here for ``backends/orders.py``,
-    which reads it as ``repo.outbound_get`` until the orders backend is reworked; every other
-    caller reads :func:`coupang_sandbox.store.shipping_places.outbound_get`."""
-    return shipping_places.outbound_get(conn, vendor_id, code)
 
 
 # -- clock -------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from coupang_sandbox.backends.exchanges import (
     at_wire,
 )
 from coupang_sandbox.state import exchanges as st
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 
 _ITEM_STATUS: Final[dict[str, str]] = {
     st.RECEIPT: "RETURN_SEND_READY",

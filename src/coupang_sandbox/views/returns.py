@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.backends.returns import (
     AUTO,
     DUTY,
@@ -29,6 +28,7 @@ from coupang_sandbox.backends.returns import (
     receipt_status,
 )
 from coupang_sandbox.clock import from_us
+from coupang_sandbox.kst import wire
 from coupang_sandbox.state import returns as st
 
 

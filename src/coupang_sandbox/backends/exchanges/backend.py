@@ -38,6 +38,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
+from coupang_sandbox.backends._invoices import COURIER_NAMES, MSG_DUPLICATE_INVOICE, invoice_in_use
 from coupang_sandbox.backends.exchanges.rows import (
     ExchangeInvoice,
     ExchangeManualInvoice,
@@ -48,20 +49,14 @@ from coupang_sandbox.backends.exchanges.rows import (
     Row,
     Scanned,
 )
-from coupang_sandbox.backends.orders import (
-    COURIER_NAMES,
-    MSG_DUPLICATE_INVOICE,
-    SHIPMENT_BOX_ID_START,
-    Orders,
-    invoice_in_use,
-    wire,
-)
+from coupang_sandbox.backends.orders import SHIPMENT_BOX_ID_START, Orders
 from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
+from coupang_sandbox.kst import wire
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import exchanges as st
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import exchanges as xdb
 from coupang_sandbox.store import orders as db

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from coupang_sandbox.errors import BadRequest
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as st
 
 Row = Mapping[Any, Any]

@@ -33,7 +33,7 @@ from coupang_sandbox.backends.returns.rows import (
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as st
 from coupang_sandbox.store import Store, shipping_places
 from coupang_sandbox.store import orders as odb

@@ -29,7 +29,7 @@ from coupang_sandbox.backends.returns.rows import (
 )
 from coupang_sandbox.clock import to_us
 from coupang_sandbox.errors import Conflict, NotFound, must_exist
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as st
 from coupang_sandbox.store import orders as odb
 from coupang_sandbox.store import repo as r

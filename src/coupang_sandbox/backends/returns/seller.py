@@ -9,10 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from coupang_sandbox.backends.orders import (
-    MSG_DUPLICATE_INVOICE,
-    invoice_in_use,
-)
+from coupang_sandbox.backends._invoices import MSG_DUPLICATE_INVOICE, invoice_in_use
 from coupang_sandbox.backends.returns._rules import (
     INVOICE_NUMBER_ID_START,
     LISTED_TYPES,

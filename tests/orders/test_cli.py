@@ -18,7 +18,7 @@ from coupang_cli._orders import read_invoice_sheet, run_ack, run_invoices, run_l
 from coupang_cli._output import Output
 from coupang_seller import Client
 from coupang_seller.resources.sandbox import PlacedOrder
-from tests.orders_gaps.conftest import START, Market, fresh_number
+from tests.orders.after_sales import START, Market, fresh_number
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 HEADER = [

@@ -1,5 +1,6 @@
-"""Fixtures of the gap tests: the order tests' market (an approved two-item product on a frozen
-sandbox clock, SQLite and PostgreSQL), shipped and delivered orders, returns and exchanges."""
+"""Helpers of the order tests that reach into returns and exchanges: shipped and delivered
+orders, returns waiting for a pickup invoice, and fresh invoice numbers (the fixtures are the
+order tests' own, from ``conftest.py``)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,18 @@ from typing import Any
 import httpx
 
 from tests.exchanges.conftest import SINCE, UNTIL, Delivered, deliver, exchange_path
-from tests.returns.conftest import (  # noqa: F401  (fixtures, registered by import)
+from tests.returns.conftest import (
     OTHER,
     START,
     V4,
     VENDOR,
     Market,
     RawApi,
-    aclient,
-    api,
-    app,
-    catalog_module,
-    client,
     line,
     manual_items,
-    market,
-    other_client,
     request_return,
-    settings,
     ship,
     shipped,
-    transport,
     vpath,
 )
 
@@ -42,7 +34,7 @@ def fresh_number() -> str:
     return str(next(_NUMBERS))
 
 
-def manual_return(market: Market) -> int:  # noqa: F811
+def manual_return(market: Market) -> int:
     """A return of a product without a return center: it waits for a pickup invoice."""
     items = manual_items(market, sku=f"MANUAL-{fresh_number()}")
     placed = shipped(market, {items[0]: 1})
@@ -50,6 +42,7 @@ def manual_return(market: Market) -> int:  # noqa: F811
 
 
 def manual_body(receipt_id: int, courier: str, number: str, **more: Any) -> dict[str, Any]:
+    """A ``return-exchange-invoices/manual`` body for a return's pickup invoice."""
     return {
         "returnExchangeDeliveryType": "RETURN",
         "receiptId": receipt_id,
@@ -60,6 +53,7 @@ def manual_body(receipt_id: int, courier: str, number: str, **more: Any) -> dict
 
 
 def errors_of(response: httpx.Response) -> list[tuple[str, str]]:
+    """The ``(field, rule)`` of each refusal in a 400 answer."""
     return [(e["field"], e["rule"]) for e in response.json().get("errors") or []]
 
 

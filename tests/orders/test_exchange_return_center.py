@@ -11,7 +11,7 @@ from typing import Any
 from coupang_seller import AsyncClient
 from coupang_seller.types.shipping_places import PlaceAddress, ReturnFees
 from tests.exchanges.test_conformance import _fix_typo, missing_fields
-from tests.orders_gaps.conftest import (
+from tests.orders.after_sales import (
     SINCE,
     UNTIL,
     Market,

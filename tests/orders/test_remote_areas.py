@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from coupang_seller.preflight.orders import is_remote_area, remote_area_ranges, remote_region
-from tests.orders_gaps.conftest import Market
+from tests.orders.after_sales import Market
 
 #: postcode -> region, on both sides of range bounds.
 BOUNDARIES = {

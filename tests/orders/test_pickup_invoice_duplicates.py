@@ -8,7 +8,7 @@ import pytest
 
 from coupang_seller import AsyncClient, PreflightError, ValidationError
 from coupang_seller.types.orders import InvoiceLine
-from tests.orders_gaps.conftest import (
+from tests.orders.after_sales import (
     MANUAL_PATH,
     Market,
     RawApi,

@@ -12,7 +12,7 @@ import pytest
 from coupang_sandbox import SandboxSettings
 from coupang_seller import Client
 from coupang_seller.types.orders import OrderSheet
-from tests.orders_gaps.conftest import OTHER, VENDOR, Market, request_return, shipped
+from tests.orders.after_sales import OTHER, VENDOR, Market, request_return, shipped
 
 TODAY = date(2025, 7, 15)
 HOUR = 3600
