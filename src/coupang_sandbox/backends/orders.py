@@ -30,6 +30,7 @@ from typing import Any, Final
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox import faults
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.coupons import apply_download_coupons
 from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
@@ -1450,6 +1451,7 @@ class Orders:
                     ]
                 ) from None
         now = self._now()
+        late = faults.visibility_delay(self.store, self.clock, vendor_id)  # late_visibility
         post_code = str(receiver.get("postCode") or "06236")
         region = region_of(post_code)
         safe = str(body.get("safeNumber") or _safe_number())
@@ -1482,7 +1484,7 @@ class Orders:
                 )
                 picked.append((item, product, qty))
             order_id = r.next_id(conn, "order", ORDER_ID_START)
-            visible = now + timedelta(seconds=self.settings.order_visible_after_seconds)
+            visible = now + timedelta(seconds=self.settings.order_visible_after_seconds + late)
             given = body.get("orderer")
             orderer: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
             db.order_insert(
