@@ -11,8 +11,10 @@ and *what* happens (its ``kind``):
 ``block_page``       403 with the gateway's HTML "Access Denied" page (no JSON)
 ``redirect_block``   302 to a block page (``location``)
 ``error``            500, 502 or 503 (``status``) in Coupang's envelope
-``gateway_timeout``  504 after ``gateway_timeout_seconds`` (3 s), unless ``X-EXTENDED-TIMEOUT``
-                     covers the upstream's ``latencySeconds``: then the answer after that latency
+``gateway_timeout``  the provider takes ``latencySeconds``: when that is more than the gateway
+                     waits (``gateway_timeout_seconds``, 3 s, or the request's
+                     ``X-EXTENDED-TIMEOUT``), 504 once the wait is over (nothing processed);
+                     else the answer after that latency
 ``latency``          the answer after ``latencySeconds`` plus up to ``jitterSeconds`` (seeded)
 ``reset``            the connection is dropped before any answer (nothing is processed)
 ``commit_then_drop`` the request is processed (a write commits), then the connection is dropped
@@ -558,8 +560,9 @@ def before_handler(fired: Fired, request: Request, gateway_timeout: float) -> Fa
         return Faulted(None)
     if kind == "gateway_timeout":
         extended = extended_timeout(request)
-        if extended is None or extended < float(fired.param("latencySeconds")):
-            return Faulted(gateway_timeout_response(), delay=gateway_timeout)
+        waits = gateway_timeout if extended is None else extended
+        if float(fired.param("latencySeconds")) > waits:
+            return Faulted(gateway_timeout_response(), delay=waits)
     return None
 
 
