@@ -14,7 +14,8 @@ from starlette.types import Receive, Scope, Send
 
 from coupang_sandbox import SandboxSettings
 from tests.integration.asgi_sync import SyncASGITransport
-from tests.orders.conftest import (  # noqa: F401  (fixtures, registered by import)
+from tests.orders.conftest import market  # noqa: F401  (a fixture, registered by import)
+from tests.products.conftest import (  # noqa: F401  (fixtures, registered by import)
     OTHER,
     VENDOR,
     RawApi,
@@ -22,7 +23,6 @@ from tests.orders.conftest import (  # noqa: F401  (fixtures, registered by impo
     app,
     catalog_module,
     client,
-    market,
     other_client,
 )
 
@@ -46,9 +46,9 @@ def settings(db_url: str) -> SandboxSettings:
 class FaultRecorder:
     """Wraps the app: remembers ``scope["state"]["fault"]`` of every request it served."""
 
-    def __init__(self, app: Starlette) -> None:
-        self.app = app
-        self.state = app.state
+    def __init__(self, inner: Starlette) -> None:
+        self.app = inner
+        self.state = inner.state
         self.seen: list[str | None] = []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -70,7 +70,7 @@ def recorder(app: Starlette) -> FaultRecorder:  # noqa: F811
 
 @pytest.fixture
 def transport(recorder: FaultRecorder) -> Iterator[SyncASGITransport]:
-    t = SyncASGITransport(recorder)  # type: ignore[arg-type]
+    t = SyncASGITransport(recorder)
     try:
         yield t
     finally:
@@ -110,11 +110,14 @@ class Control:
         assert response.status_code == 400, response.text
         return [(e["field"], e["rule"]) for e in response.json()["errors"]]
 
-    def list(self) -> list[dict[str, Any]]:
+    def rules(self) -> list[dict[str, Any]]:
         response = self.http.get("/_sandbox/faults")
         assert response.status_code == 200, response.text
         rules: list[dict[str, Any]] = response.json()["data"]["faults"]
         return rules
 
     def hits(self) -> list[int]:
-        return [rule["hits"] for rule in self.list()]
+        return [rule["hits"] for rule in self.rules()]
+
+
+__all__ = ["GATEWAY_TIMEOUT", "LIST", "OTHER", "OUTBOUND", "VENDOR", "Control", "FaultRecorder"]

@@ -24,21 +24,21 @@ def test_add_list_remove_clear(control: Control, raw: RawApi) -> None:
     assert isinstance(second["seed"], int)  # drawn, and reported for a rerun
 
     assert raw.get(LIST).status_code == 502
-    listed = control.list()
+    listed = control.rules()
     assert [(r["id"], r["hits"], r["matched"]) for r in listed] == [
         (first["id"], 1, 1),
         (second["id"], 0, 0),
     ]
 
     assert control.http.delete(f"/_sandbox/faults/{first['id']}").status_code == 200
-    assert [r["id"] for r in control.list()] == [second["id"]]
+    assert [r["id"] for r in control.rules()] == [second["id"]]
     assert raw.get(LIST).status_code == 200
     gone = control.http.delete(f"/_sandbox/faults/{first['id']}")
     assert gone.status_code == 404 and "does not exist" in gone.json()["message"]
 
     cleared = control.http.delete("/_sandbox/faults")
     assert cleared.json() == {"code": 200, "message": "SUCCESS", "data": {"removed": 1}}
-    assert control.list() == []
+    assert control.rules() == []
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_bad_rules_are_refused_naming_field_and_rule(
     control: Control, rule: dict[str, object], expected: list[tuple[str, str]]
 ) -> None:
     assert control.refused(**rule) == expected
-    assert control.list() == []
+    assert control.rules() == []
 
 
 def _firings(app_settings: SandboxSettings, seed: int, calls: int = 24) -> list[bool]:
@@ -126,7 +126,7 @@ def test_rules_survive_a_restart_with_their_counts(tmp_path: Path) -> None:
             httpx.Client(transport=transport, base_url="http://127.0.0.1") as http,
         ):
             control, raw = Control(http), RawApi(http, VENDOR)
-            assert [(r["id"], r["hits"]) for r in control.list()] == [(added["id"], 1)]
+            assert [(r["id"], r["hits"]) for r in control.rules()] == [(added["id"], 1)]
             assert [raw.get(LIST).status_code for _ in range(3)] == [500, 500, 200]
             assert control.hits() == [3]
     finally:
@@ -136,7 +136,7 @@ def test_rules_survive_a_restart_with_their_counts(tmp_path: Path) -> None:
 def test_a_reset_wipes_the_rules(control: Control, raw: RawApi) -> None:
     control.add(kind="error")
     assert control.http.post("/_sandbox/reset", json={"keepVendors": True}).status_code == 200
-    assert control.list() == []
+    assert control.rules() == []
     assert raw.get(LIST).status_code == 200
 
 
