@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from coupang_seller._core import path_param
-from coupang_seller.resources._base import AsyncResource, Call, SyncResource, envelope_data
+from coupang_seller.resources._base import (
+    AsyncResource,
+    Call,
+    SyncResource,
+    data_of,
+    envelope_data,
+)
 from coupang_seller.types.sandbox import SandboxFault
 
 __all__ = ["AsyncSandboxFaultHelpers", "FaultKind", "SandboxFaultHelpers"]
@@ -116,7 +122,9 @@ class SandboxFaultHelpers(SyncResource):
             location=location, status=status, latency_seconds=latency_seconds,
             jitter_seconds=jitter_seconds, then=then, fields=fields, extra_seconds=extra_seconds,
         )  # fmt: skip
-        return self._run(Call("POST", "/_sandbox/faults", body=body, control=True), SandboxFault)
+        return self._run(
+            Call("POST", "/_sandbox/faults", body=body, control=True), data_of(SandboxFault)
+        )
 
     def list(self) -> list[SandboxFault]:
         """Every fault rule with its counters (``hits``, ``matched``), oldest first.
@@ -193,7 +201,7 @@ class AsyncSandboxFaultHelpers(AsyncResource):
             jitter_seconds=jitter_seconds, then=then, fields=fields, extra_seconds=extra_seconds,
         )  # fmt: skip
         return await self._run(
-            Call("POST", "/_sandbox/faults", body=body, control=True), SandboxFault
+            Call("POST", "/_sandbox/faults", body=body, control=True), data_of(SandboxFault)
         )
 
     async def list(self) -> list[SandboxFault]:
