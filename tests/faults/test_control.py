@@ -90,6 +90,7 @@ def _firings(app_settings: SandboxSettings, seed: int, calls: int = 24) -> list[
             SyncASGITransport(app) as transport,
             httpx.Client(transport=transport, base_url="http://127.0.0.1") as http,
         ):
+            http.delete("/_sandbox/faults")  # a shared store (PostgreSQL) keeps earlier rules
             Control(http).add(kind="error", status=503, probability=0.5, seed=seed)
             raw = RawApi(http, VENDOR)
             return [raw.get(LIST).status_code == 503 for _ in range(calls)]
