@@ -74,6 +74,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="also list the /_sandbox/... control routes (tag sandbox-control)",
     )
     openapi.add_argument("--output", "-o", type=Path, help="write to FILE instead of stdout")
+    from coupang_cli._faults import add_fault_commands
+
+    add_fault_commands(sandbox)
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -162,6 +165,11 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
     if args.command == "sandbox":
         if args.action == "openapi":
             return _openapi(args)
+        if args.action == "faults":
+            from coupang_cli._faults import run_faults
+
+            with Client() as client:
+                return run_faults(args, out, client)
         return _serve(args, out)
     if args.command == "demo":
         demo = import_sandbox("coupang_cli._demo")

@@ -11,6 +11,8 @@ import threading
 from dataclasses import dataclass, field
 
 from coupang_sandbox.clock import SandboxClock
+from coupang_sandbox.error_burst import ErrorBurst
+from coupang_sandbox.faults import Faults
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store.engine import is_memory_sqlite
@@ -31,6 +33,19 @@ class Sandbox:
     #: connection shared by every thread: its requests are served one at a time (a file or
     #: PostgreSQL store serves them concurrently, each on its own connection).
     one_at_a_time: threading.Lock | None = field(default=None, repr=False)
+    #: The fault rules (``/_sandbox/faults``); built by :meth:`open` when not given.
+    faults: Faults = field(default=None, repr=False)  # type: ignore[assignment]
+    #: The gateway's error-burst protection (off unless ``settings.error_burst``).
+    error_burst: ErrorBurst = field(default=None, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.faults is None:
+            self.faults = Faults(self.store, self.clock)
+        if self.error_burst is None:
+            s = self.settings
+            self.error_burst = ErrorBurst(
+                s.error_burst, s.error_burst_window_seconds, s.error_block_seconds, store=self.store
+            )
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
@@ -56,6 +71,7 @@ class Sandbox:
         the clock and the vendors are reloaded only after a change."""
         if self.store.sync():
             self.clock.reload()
+            self.faults.forget()
 
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe the business data (and the vendors unless ``keep_vendors``), every process's
@@ -64,6 +80,8 @@ class Sandbox:
         self.clock.forget()
         self.throttle.clear()
         self.rg_throttle.clear()
+        self.error_burst.clear()
+        self.faults.forget()
 
     def close(self) -> None:
         """Dispose the store's engine."""

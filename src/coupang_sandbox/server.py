@@ -245,6 +245,28 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=60.0,
         help="how long a vendor stays blocked after a 429",
     )
+    parser.add_argument(
+        "--error-burst",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="block a client (peer IP) after N 4xx answers within --error-burst-window "
+        "seconds: the gateway's HTML 403 Access Denied page meanwhile (default: off)",
+    )
+    parser.add_argument(
+        "--error-burst-window",
+        type=_positive_float,
+        default=10.0,
+        metavar="S",
+        help="the window of --error-burst in seconds (default 10)",
+    )
+    parser.add_argument(
+        "--error-block-seconds",
+        type=_positive_float,
+        default=60.0,
+        metavar="S",
+        help="how long --error-burst blocks a client (default 60)",
+    )
     parser.add_argument("--access-log", action="store_true")
     parser.add_argument(
         "--workers",
@@ -264,6 +286,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
+    return value
+
+
 def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
     """The settings the serve flags ask for; :class:`ConfigError` for refused values."""
     return SandboxSettings(
@@ -274,6 +306,9 @@ def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
         signature_skew_seconds=args.signature_skew,
         rate_limit_per_second=args.rate_limit or None,
         rate_limit_block_seconds=args.block_seconds,
+        error_burst=args.error_burst,
+        error_burst_window_seconds=args.error_burst_window,
+        error_block_seconds=args.error_block_seconds,
     )
 
 

@@ -91,6 +91,15 @@ class SandboxSettings:
     rg_rate_limit_per_minute: float | None = 50.0
     #: Page size of the Rocket Growth order list and inventory summaries (nextToken paging).
     rg_page_size: int = 50
+    #: Coupang's gateway answers 504 when the provider takes longer than this, unless the
+    #: request's ``X-EXTENDED-TIMEOUT`` allows more (the ``gateway_timeout`` fault waits it).
+    gateway_timeout_seconds: float = 3.0
+    #: Error-burst protection: this many 4xx answers to one client (peer IP) within
+    #: ``error_burst_window_seconds`` block it for ``error_block_seconds`` (the gateway's HTML
+    #: 403 "Access Denied" page meanwhile). ``None``: off.
+    error_burst: int | None = None
+    error_burst_window_seconds: float = 10.0
+    error_block_seconds: float = 60.0
     db_echo: bool = False
 
     def __post_init__(self) -> None:

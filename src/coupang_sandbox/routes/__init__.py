@@ -10,6 +10,7 @@ from coupang_sandbox.routes import (
     control_coupons,
     control_customer_service,
     control_exchanges,
+    control_faults,
     control_orders,
     control_products,
     control_returns,
@@ -52,6 +53,7 @@ def all_routes() -> list[Route]:
         + signed_routes(rocket_growth.ROUTES)
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
+        + admin_routes(control_faults.ROUTES)
         + dashboard.routes()
     )
 

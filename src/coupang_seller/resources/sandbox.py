@@ -14,6 +14,7 @@ stripe's ``test_helpers``.
 ``client.sandbox.settlement``  ``set(vendor_id, cycle=)``, ``terms(vendor_id)``
 ``client.sandbox.coupons``     ``create_contract()``, ``get()``, ``pause()``, ``resume()``
 ``client.sandbox.rocket_growth``  ``set_inventory()``, ``place_order()``
+``client.sandbox.faults``      ``add(kind, ...)``, ``list()``, ``remove(id)``, ``clear()``
 ``client.sandbox.reset()``     wipe everything
 =============================  ==========================================================
 
@@ -43,6 +44,7 @@ from coupang_seller.resources._base import (
     data_of,
     nothing,
 )
+from coupang_seller.resources.sandbox_faults import AsyncSandboxFaultHelpers, SandboxFaultHelpers
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
 from coupang_seller.types.exchanges import ExchangeRequest
@@ -899,6 +901,11 @@ class Sandbox(_Moved, SyncResource):
         """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
         return SandboxRocketGrowthHelpers(self._client)
 
+    @cached_property
+    def faults(self) -> SandboxFaultHelpers:
+        """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
+        return SandboxFaultHelpers(self._client)
+
 
 class AsyncSandboxClockHelpers(AsyncResource):
     """``client.sandbox.clock``: the sandbox's business clock (read, set, advance)."""
@@ -1472,6 +1479,11 @@ class AsyncSandbox(_Moved, AsyncResource):
     def rocket_growth(self) -> AsyncSandboxRocketGrowthHelpers:
         """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
         return AsyncSandboxRocketGrowthHelpers(self._client)
+
+    @cached_property
+    def faults(self) -> AsyncSandboxFaultHelpers:
+        """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
+        return AsyncSandboxFaultHelpers(self._client)
 
 
 def _coupon_contract_path(vendor_id: str) -> str:

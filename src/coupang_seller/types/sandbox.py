@@ -32,6 +32,7 @@ __all__ = [
     "ReviewedItem",
     "SandboxClock",
     "SandboxCoupon",
+    "SandboxFault",
     "SandboxInquiry",
     "SandboxOrder",
     "SandboxReceipt",
@@ -253,3 +254,35 @@ class SandboxCoupon(InstantCoupon):
     kind: str | None = None
     usageAmount: int = 0
     items: list[CouponItem] = []
+
+
+class SandboxFault(CoupangModel):
+    """A fault rule of the sandbox (``client.sandbox.faults``): what it matches, how often it
+    fires, what it does (``kind`` and the kind's fields) and its counters (``hits``: times it
+    fired; ``matched``: requests it matched). Criteria not set are ``None``."""
+
+    id: int
+    kind: str
+    method: str | None = None
+    path: str | None = None
+    pathRegex: str | None = None
+    operation: str | None = None
+    vendorId: str | None = None
+    writesOnly: bool = False
+    probability: float = 1.0
+    seed: int | None = None
+    times: int | None = None
+    forSeconds: float | None = None
+    createdAt: datetime | None = None
+    activeUntil: datetime | None = None
+    matched: int = 0
+    hits: int = 0
+    #: The kind's own fields (only the rule's kind carries them).
+    blockSeconds: float | None = None
+    location: str | None = None
+    status: int | None = None
+    latencySeconds: float | None = None
+    jitterSeconds: float | None = None
+    then: str | None = None
+    fields: list[str] | None = None
+    extraSeconds: float | None = None

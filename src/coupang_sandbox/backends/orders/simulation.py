@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox import faults
 from coupang_sandbox.backends._ids import parse_id
 from coupang_sandbox.backends.coupons import apply_download_coupons
 from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
@@ -176,13 +177,14 @@ class Simulation(OrdersBase):
         """A paid order for approved, on-sale items; the seller sees it later."""
         self._require_listed(request)
         now = self._now()
+        late = faults.visibility_delay(self.store, self.clock, request.vendor_id)  # late_visibility
         post_code = request.receiver.post_code or "06236"
         region = region_of(post_code)
         safe = request.safe_number or safe_number()
         with self.store.engine.begin() as conn:
             picked = self._pick(conn, request)
             order_id = repo.next_id(conn, "order", ORDER_ID_START)
-            visible = now + timedelta(seconds=self.settings.order_visible_after_seconds)
+            visible = now + timedelta(seconds=self.settings.order_visible_after_seconds + late)
             db.order_insert(
                 conn,
                 self._order_row(
