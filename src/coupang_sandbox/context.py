@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from coupang_sandbox.backends.registry import Backends
 from coupang_sandbox.clock import SandboxClock
 from coupang_sandbox.error_burst import ErrorBurst
 from coupang_sandbox.faults import Faults
@@ -37,8 +38,12 @@ class Sandbox:
     faults: Faults = field(default=None, repr=False)  # type: ignore[assignment]
     #: The gateway's error-burst protection (off unless ``settings.error_burst``).
     error_burst: ErrorBurst = field(default=None, repr=False)  # type: ignore[assignment]
+    #: One backend per group, built once here (``sandbox.backends.orders``, ...).
+    backends: Backends = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        """Build the services not given: fault rules, error-burst protection, backends."""
+        self.backends = Backends.build(self.store, self.clock, self.settings)
         if self.faults is None:
             self.faults = Faults(self.store, self.clock)
         if self.error_burst is None:

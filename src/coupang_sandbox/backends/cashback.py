@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import ID_LIMIT
-from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound
 from coupang_sandbox.kst import wire
@@ -35,6 +34,9 @@ from coupang_sandbox.state import cashback as st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import cashback as db
 from coupang_sandbox.store import products as product_db
+
+if TYPE_CHECKING:
+    from coupang_sandbox.backends.effects import Effects
 
 MSG_NOT_LISTED: Final = (
     "Invalid vendorItemId, vendorItemId doesn't exist or doesn't belong to corresponding vendorId"
@@ -87,6 +89,8 @@ class Cashback:
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
+    #: The other groups this one reaches (see :mod:`coupang_sandbox.backends.effects`).
+    effects: Effects
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
@@ -121,7 +125,7 @@ class Cashback:
         now_us = to_us(self._now())
         outcome = ApplyOutcome([], [])
         with self.store.engine.begin() as conn:
-            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            self.effects.reviews_due(conn, vendor_id)
             for vid in rule.vendor_item_ids:
                 reason = (
                     MSG_NOT_LISTED if vid >= ID_LIMIT else self._refusal(conn, vendor_id, vid, rule)

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
@@ -30,6 +29,9 @@ from coupang_sandbox.store import Store
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import rocket_growth as db
+
+if TYPE_CHECKING:
+    from coupang_sandbox.backends.effects import Effects
 from coupang_seller.preflight import Violation
 
 RG_ORDER_ID_START: Final = 700_000_000_001
@@ -111,6 +113,8 @@ class RocketGrowth:
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
+    #: The other groups this one reaches (see :mod:`coupang_sandbox.backends.effects`).
+    effects: Effects
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
@@ -194,7 +198,7 @@ class RocketGrowth:
         )
         now = self._now()
         with self.store.engine.begin() as conn:
-            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            self.effects.reviews_due(conn, vendor_id)
             self._listed(conn, vendor_id, vid, "vendorItemId")
             row = db.get_stock(conn, vendor_id, vid, lock=True)
             values: dict[str, Any] = {"quantity": quantity, "updated_at_us": to_us(now)}
@@ -247,7 +251,7 @@ class RocketGrowth:
         now = self._now()
         paid = now if order.paid_at is None else order.paid_at
         with self.store.engine.begin() as conn:
-            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            self.effects.reviews_due(conn, vendor_id)
             picked = self._take(conn, vendor_id, order.lines)
             order_id = r.next_id(conn, "rg_order", RG_ORDER_ID_START)
             db.insert_order(

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends.settlement import RevenueQuery, Settlement
+from coupang_sandbox.backends.settlement import RevenueQuery
 from coupang_sandbox.clock import from_us, to_us
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.errors import ValidationFailed
@@ -345,7 +345,7 @@ def _revenue_days(sandbox: Sandbox, vendor: str, days: int) -> tuple[list[Day], 
     today = sandbox.clock.now().astimezone(KST).date()
     start = today - timedelta(days=days - 1)
     totals = {start + timedelta(days=n): [0, 0] for n in range(days)}
-    backend = Settlement(sandbox.store, sandbox.clock, sandbox.settings)
+    backend = sandbox.backends.settlement
     cursor = None
     read = 0
     while True:
@@ -401,7 +401,7 @@ def settlement(sandbox: Sandbox, query: Query) -> dict[str, Any]:
     vendor = query.vendor or (vendors[0] if vendors else None)
     if vendor is None:
         return {"vendor": None, "vendors": vendors, "chart": None, "days": []}
-    terms = Settlement(sandbox.store, sandbox.clock, sandbox.settings).terms(vendor)
+    terms = sandbox.backends.settlement.terms(vendor)
     days, truncated = _revenue_days(sandbox, vendor, query.days)
     return {
         "vendor": vendor,

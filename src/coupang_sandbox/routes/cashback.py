@@ -33,7 +33,7 @@ SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks
 
 def _cashback(call: Call) -> Cashback:
     sandbox = call.sandbox
-    return Cashback(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.cashback
 
 
 def parse_key(call: Call) -> RuleKey:

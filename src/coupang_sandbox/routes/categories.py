@@ -81,7 +81,7 @@ def parse_predict(body: Mapping[str, Any]) -> PredictInput:
 
 
 def _categories(call: Call) -> Categories:
-    return Categories()
+    return call.sandbox.backends.categories
 
 
 def seller_success_json(data_json: str) -> str:

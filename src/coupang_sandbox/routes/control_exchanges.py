@@ -38,7 +38,7 @@ from coupang_seller.preflight._core import as_int
 
 def _exchanges(call: Call) -> Exchanges:
     sandbox = call.sandbox
-    return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.exchanges
 
 
 def parse_request(body: Mapping[str, Any]) -> ExchangeRequest:

@@ -64,7 +64,7 @@ PLACE_ORDER: Fields = {
 
 def _orders(call: Call) -> Orders:
     sandbox = call.sandbox
-    return Orders(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.orders
 
 
 def _text(value: Any) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.products import Products, Review
+from coupang_sandbox.backends.products import Review
 from coupang_sandbox.errors import NotFound, ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
@@ -62,7 +62,7 @@ def review_product(call: Call) -> Response:
     if product_id is None:
         raise NotFound(f"sellerProductId {text} does not exist")
     sandbox = call.sandbox
-    outcome = Products(sandbox.store, sandbox.clock, sandbox.settings).review(product_id, review)
+    outcome = sandbox.backends.products.review(product_id, review)
     return success(views.review(outcome.product, outcome.status, outcome.items))
 
 

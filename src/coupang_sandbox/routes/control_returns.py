@@ -38,7 +38,7 @@ from coupang_seller.preflight._core import as_int
 
 def _returns(call: Call) -> Returns:
     sandbox = call.sandbox
-    return Returns(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.returns
 
 
 def _ref(call: Call) -> ReceiptRef:

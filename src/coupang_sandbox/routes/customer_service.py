@@ -40,7 +40,7 @@ OPENAPI = "/v2/providers/openapi/apis/api"
 def backend(call: Call) -> CustomerService:
     """The customer-service backend over the call's sandbox."""
     sandbox = call.sandbox
-    return CustomerService(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.customer_service
 
 
 def _ok() -> Response:

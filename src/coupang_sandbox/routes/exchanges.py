@@ -37,7 +37,7 @@ WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
 
 def _exchanges(call: Call) -> Exchanges:
     sandbox = call.sandbox
-    return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.exchanges
 
 
 def _answer(data: Any, message: str = "SUCCESS", **extra: Any) -> Response:

@@ -51,7 +51,7 @@ VERSIONS = ("v4", "v5")
 
 def _orders(call: Call) -> Orders:
     sandbox = call.sandbox
-    return Orders(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.orders
 
 
 def ok(data: Any, code: int | str = 200, message: str = "OK", **extra: Any) -> Response:

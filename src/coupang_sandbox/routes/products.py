@@ -100,7 +100,7 @@ def parse_vendor_item_id(call: Call) -> int:
 
 def _products(call: Call) -> Products:
     sandbox = call.sandbox
-    return Products(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.products
 
 
 def ok(data: Any = None, message: str = "", **extra: Any) -> Response:

@@ -51,7 +51,7 @@ ACTION_VERSIONS = ("v4", "v5")
 
 def _returns(call: Call) -> Returns:
     sandbox = call.sandbox
-    return Returns(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.returns
 
 
 def ok(data: Any, code: int | str = 200, **extra: Any) -> Response:

@@ -41,7 +41,7 @@ BASE = "/v2/providers/rg_open_api/apis/api/v1/vendors/{vendorId}/rg"
 
 def _rg(call: Call) -> RocketGrowth:
     sandbox = call.sandbox
-    return RocketGrowth(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.rocket_growth
 
 
 def _day_start(text: str, field: str) -> datetime:

@@ -32,7 +32,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
@@ -49,7 +49,7 @@ from coupang_sandbox.backends.exchanges.rows import (
     Row,
     Scanned,
 )
-from coupang_sandbox.backends.orders import SHIPMENT_BOX_ID_START, Orders
+from coupang_sandbox.backends.orders import SHIPMENT_BOX_ID_START
 from coupang_sandbox.backends.returns import INVOICE_NUMBER_ID_START
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import BadRequest, Conflict, NotFound, ValidationFailed, must_exist
@@ -63,6 +63,9 @@ from coupang_sandbox.store import orders as db
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import returns as rdb
+
+if TYPE_CHECKING:
+    from coupang_sandbox.backends.effects import Effects
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as order_rules
 
@@ -112,13 +115,15 @@ class Exchanges:
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
+    #: The other groups this one reaches (see :mod:`coupang_sandbox.backends.effects`).
+    effects: Effects
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
 
     def _settle_orders(self, conn: Connection) -> None:
         """Apply the orders' due courier scans first (a box may just have been delivered)."""
-        Orders(self.store, self.clock, self.settings)._settle(conn, None)
+        self.effects.orders_due(conn, None)
 
     def _rows(self, conn: Connection, rows: list[RowMapping]) -> list[ExchangeRow]:
         now = self._now()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
@@ -26,6 +26,9 @@ from coupang_sandbox.state import orders as st
 from coupang_sandbox.store import Store, repo
 from coupang_sandbox.store import orders as db
 
+if TYPE_CHECKING:
+    from coupang_sandbox.backends.effects import Effects
+
 
 @dataclass
 class OrdersBase:
@@ -34,6 +37,8 @@ class OrdersBase:
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
+    #: The other groups this one reaches (returns' pickups, products' stock, coupons).
+    effects: Effects
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
@@ -67,7 +72,7 @@ class OrdersBase:
             self._history(conn, int(box["shipment_box_id"]), status, at)
         return status
 
-    def _settle(self, conn: Connection, vendor_id: str | None) -> None:
+    def settle_due(self, conn: Connection, vendor_id: str | None) -> None:
         """Apply the automatic courier scans that are due (see the package doc)."""
         if (
             self.settings.courier_pickup_seconds is None
@@ -104,12 +109,10 @@ class OrdersBase:
         """Before a read of order sheets: the due courier scans, then the due automatic
         return pickups (``return_pickup_seconds``): a quick-refund return completes at its
         pickup and shows on the sheet as cancelled, whatever the seller reads first."""
-        self._settle(conn, vendor_id)
+        self.settle_due(conn, vendor_id)
         if self.settings.return_pickup_seconds is None:
             return
-        from coupang_sandbox.backends.returns import Returns  # the returns module imports this one
-
-        Returns(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+        self.effects.returns_due(conn, vendor_id)
 
     def _pickup_due(self, at: datetime) -> int | None:
         seconds = self.settings.courier_pickup_seconds

@@ -127,7 +127,7 @@ class Acknowledgement(OrdersBase):
         results: list[BoxResult] = []
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             for ref in boxes:
                 results.append(self._acknowledge_box(conn, vendor_id, ref, now))
         return BulkResult(results, secrets.randbelow(2**62))
@@ -164,7 +164,7 @@ class Acknowledgement(OrdersBase):
         results: list[BoxResult] = []
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             for group in boxes:
                 try:
                     self._invoice_box(conn, vendor_id, group, now, update=update)
@@ -440,7 +440,7 @@ class Acknowledgement(OrdersBase):
         """DELIVERING or NONE_TRACKING -> FINAL_DELIVERY, a month after the invoice upload."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             box = self._visible_box(conn, vendor_id, request.box.id, lock=True)
             if box is None:
                 raise BadRequest(f"shipmentBoxId ({request.box.text}) is not found.")

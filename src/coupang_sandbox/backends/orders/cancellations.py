@@ -316,7 +316,7 @@ class Cancellations(OrdersBase):
         now = self._now()
         request_no = str(uuid.uuid4())
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             order = db.order_get(conn, order_id)
             if order is None or int(order["visible_at_us"]) > to_us(now):
                 raise BadRequest(MSG_NO_ORDER)

@@ -13,8 +13,6 @@ from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox import faults
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.coupons import apply_download_coupons
-from coupang_sandbox.backends.coupons import discounts_for as coupon_discounts_for
 from coupang_sandbox.backends.orders._base import OrdersBase
 from coupang_sandbox.backends.orders._common import (
     JEJU,
@@ -203,17 +201,18 @@ class Simulation(OrdersBase):
                 for group in self._bundles(picked, bundle=request.bundle)
             ]
             # The customer's downloaded coupons, if the body names any (coupons backend).
-            apply_download_coupons(conn, request.vendor_id, order_id, request.coupons, now)
+            self.effects.apply_downloaded_coupons(
+                conn, request.vendor_id, order_id, request.coupons, now
+            )
         return Placed(order_id, request.vendor_id, now, visible, region, safe, boxes)
 
     def _require_listed(self, request: PlaceOrder) -> None:
         """400 unless every line's option is an approved item of the vendor."""
-        from coupang_sandbox.backends.products import Products
-
-        products = Products(self.store, self.clock, self.settings)
         for vid, _ in request.lines:
             try:
-                products.inventory(request.vendor_id, vid)  # settles due reviews, 400 when unknown
+                self.effects.listed_item(
+                    request.vendor_id, vid
+                )  # settles due reviews, 400 when unknown
             except SandboxError:
                 raise ValidationFailed(
                     [
@@ -346,8 +345,8 @@ class Simulation(OrdersBase):
         vendor_item_ids = [int(item["vendor_item_id"]) for item, _, _ in group]
         return PlacedBox(box_id, vendor_item_ids, fee, remote, region != MAINLAND)
 
-    @staticmethod
     def _place_item(
+        self,
         conn: Connection,
         owner: tuple[str, int, int],
         item: RowMapping,
@@ -391,7 +390,7 @@ class Simulation(OrdersBase):
                     if doc.get("deliveryChargeType") in ("FREE", None)
                     else "유료",
                     # Instant-coupon discount of the line (coupons backend).
-                    **coupon_discounts_for(
+                    **self.effects.line_discounts(
                         conn,
                         vendor_id,
                         int(item["vendor_item_id"]),
@@ -434,7 +433,7 @@ class Simulation(OrdersBase):
         """A courier scan of a shipped box (never of a DIRECT / NONE_TRACKING one)."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self.settle_due(conn, None)
             box_id = parse_id(id_text)
             box = None if box_id is None else db.box_get(conn, box_id, lock=True)
             if box is None or box_id is None:

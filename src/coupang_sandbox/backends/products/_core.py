@@ -1,5 +1,5 @@
 """The products backend's plumbing, shared by its parts: the sandbox clock, the lazy automatic
-review (``_settle``) and loading a product or a vendor item by its parsed id."""
+review (``settle_due``) and loading a product or a vendor item by its parsed id."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class ProductsCore:
     def _request_approval(self, conn: Connection, row: Row, now: datetime) -> None:
         request_approval(conn, row, now, self.settings.auto_review_seconds)
 
-    def _settle(
+    def settle_due(
         self, conn: Connection, vendor_id: str | None, product_id: int | None = None
     ) -> None:
         """Approve every product whose automatic review is due (lazily, see the package doc)."""
@@ -54,7 +54,7 @@ class ProductsCore:
         self, conn: Connection, vendor_id: str, product_id: int, *, lock: bool = True
     ) -> RowMapping:
         """The vendor's product (after its due review); the seller_api 400 when unknown."""
-        self._settle(conn, vendor_id, product_id)
+        self.settle_due(conn, vendor_id, product_id)
         row = db.product_get(conn, vendor_id, product_id, lock=lock)
         if row is None:
             raise product_not_found(product_id)
@@ -64,7 +64,7 @@ class ProductsCore:
         self, conn: Connection, vendor_id: str, vendor_item_id: int, *, lock: bool = True
     ) -> tuple[RowMapping, RowMapping]:
         """The vendor item and its product (after due reviews); 400 when unknown or deleted."""
-        self._settle(conn, vendor_id)
+        self.settle_due(conn, vendor_id)
         item = db.item_by_vendor_item_id(conn, vendor_id, vendor_item_id, lock=lock)
         if item is None:
             raise item_not_found(vendor_item_id)

@@ -47,7 +47,7 @@ class ProductReads(ProductsCore):
         if statuses is None:
             statuses = tuple(s for s in st.STATUS_NAMES if s != st.DELETED)
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             rows, more = db.products_page(
                 conn,
                 vendor_id,
@@ -65,13 +65,13 @@ class ProductReads(ProductsCore):
     def time_frame(self, vendor_id: str, start: datetime, end: datetime) -> Sequence[RowMapping]:
         """The vendor's products created in ``[start, end]``."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             return db.products_created_between(conn, vendor_id, to_us(start), to_us(end))
 
     def by_external_sku(self, vendor_id: str, sku: str) -> Sequence[RowMapping]:
         """The vendor's products with an item of this ``externalVendorSku``."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             ids = db.product_ids_by_sku(conn, vendor_id, sku)
             return db.products_by_ids(conn, vendor_id, ids) if ids else []
 
@@ -88,5 +88,5 @@ class ProductReads(ProductsCore):
     def registered_count(self, vendor_id: str) -> int:
         """How many products the vendor has (deleted ones aside)."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             return db.count_products(conn, vendor_id, exclude_status=st.DELETED)

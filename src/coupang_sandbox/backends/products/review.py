@@ -24,7 +24,7 @@ class ProductReviews(ProductsCore):
     def review(self, seller_product_id: int, review: Review) -> ReviewOutcome:
         """The control API's review of a product waiting for approval (any vendor)."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, None, seller_product_id)
+            self.settle_due(conn, None, seller_product_id)
             row = db.product_by_id(conn, seller_product_id)
             if row is None:
                 raise NotFound(f"sellerProductId {seller_product_id} does not exist")

@@ -154,7 +154,7 @@ class ReturnsBase:
             "withdrawn_at_us": None,
         }  # fmt: skip
 
-    def _settle(self, conn: Connection, vendor_id: str | None) -> None:
+    def settle_due(self, conn: Connection, vendor_id: str | None) -> None:
         """Details of returns the order backend created, then the automatic pickups due."""
         now = self._now()
         for receipt in db.receipts_without_details(conn, vendor_id):

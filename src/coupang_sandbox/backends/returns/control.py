@@ -143,7 +143,7 @@ class ControlOps(ReturnsBase):
             if order is None or order_id is None:
                 raise NotFound(f"orderId {request.order_shown} does not exist")
             vendor_id = str(order["vendor_id"])
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             boxes = odb.boxes_of_order(conn, order_id, lock=True)
             items = odb.items_of_order(conn, order_id)
             taken = self._returned(conn, order_id)
@@ -164,7 +164,7 @@ class ControlOps(ReturnsBase):
         """The customer withdraws a return before the courier picks it up (409 afterwards)."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self.settle_due(conn, None)
             receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
@@ -217,7 +217,7 @@ class ControlOps(ReturnsBase):
         an auto-pickup courier)."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self.settle_due(conn, None)
             receipt = self._receipt(conn, None, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
@@ -245,7 +245,7 @@ class ControlOps(ReturnsBase):
     def _coupang_step(self, ref: ReceiptRef, event: str) -> CoupangStep:
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self.settle_due(conn, None)
             receipt = self._receipt(conn, None, ref, lock=True)
             status = receipt_status(receipt)
             if not st.return_receipt.can(status, event):
@@ -275,7 +275,7 @@ class ControlOps(ReturnsBase):
     def view(self, ref: ReceiptRef) -> FullReturn:
         """Everything about a return, withdrawn or not (the control API)."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, None)
+            self.settle_due(conn, None)
             receipt = self._receipt(conn, None, ref)
             row = self._rows(conn, [receipt])[0]
             details = must_exist(

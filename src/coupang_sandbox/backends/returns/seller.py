@@ -52,7 +52,7 @@ class SellerOps(ReturnsBase):
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             rows, more = db.receipts_page(
                 conn,
                 vendor_id,
@@ -72,7 +72,7 @@ class SellerOps(ReturnsBase):
         vendor_id, start, end = query.vendor_id, query.start, query.end
         stop = end + (timedelta(minutes=1) if end.second == 0 else timedelta(seconds=1))
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             rows, _ = db.receipts_page(
                 conn,
                 vendor_id,
@@ -89,7 +89,7 @@ class SellerOps(ReturnsBase):
     def get(self, vendor_id: str, ref: ReceiptRef) -> list[ReturnRow]:
         """One return receipt (a seller-completed stop-shipment too); 400 when it was withdrawn."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, ref, stops=True)
             if receipt["receipt_status"] == st.WITHDRAWN:
                 raise BadRequest(
@@ -104,7 +104,7 @@ class SellerOps(ReturnsBase):
         """The seller confirms the goods arrived (a quick refund also refunds and approves)."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
@@ -137,7 +137,7 @@ class SellerOps(ReturnsBase):
         """The seller approves the return (``cancelCount`` = the total quantity)."""
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, ref, lock=True)
             details = must_exist(
                 db.get_return(conn, int(receipt["receipt_id"])), "the return receipt"
@@ -172,7 +172,7 @@ class SellerOps(ReturnsBase):
         courier, number, reg = invoice.courier, invoice.number, invoice.reg_number
         now = self._now()
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             receipt = self._receipt(conn, vendor_id, invoice.receipt, lock=True)
             status = receipt_status(receipt)
             details = must_exist(
@@ -245,7 +245,7 @@ class SellerOps(ReturnsBase):
         begin = datetime(start.year, start.month, start.day, tzinfo=KST)
         stop = datetime(end.year, end.month, end.day, tzinfo=KST) + timedelta(days=1)
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             rows, more = db.withdrawn_page(
                 conn,
                 vendor_id,
@@ -263,7 +263,7 @@ class SellerOps(ReturnsBase):
     def withdrawals_by_ids(self, vendor_id: str, wanted: Sequence[int]) -> list[Withdrawal]:
         """Withdrawn returns among these receiptIds."""
         with self.store.engine.begin() as conn:
-            self._settle(conn, vendor_id)
+            self.settle_due(conn, vendor_id)
             rows = db.withdrawn_by_ids(conn, vendor_id, wanted)
             return [
                 Withdrawal(row, self._receipt(conn, None, ReceiptRef.of(row["receipt_id"])))
