@@ -14,6 +14,7 @@ from coupang_sandbox.routes import (
     control_returns,
     control_rocket_growth,
     control_settlement,
+    control_snapshots,
     coupang_confirm,
     coupons,
     customer_service,
@@ -51,6 +52,7 @@ def all_routes() -> list[Route]:
         + signed_routes(rocket_growth.ROUTES)
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
+        + admin_routes(control_snapshots.ROUTES)
     )
 
 

@@ -304,7 +304,8 @@ class Store:
             # add their own tables).
             for table in reversed(metadata.sorted_tables):
                 if table is not vendors and table is not generation:
-                    conn.execute(delete(table))
+                    if not table.info.get("keep_on_reset"):  # e.g. the snapshots
+                        conn.execute(delete(table))
             if not keep_vendors:
                 conn.execute(delete(vendors))
             generation_bump(conn)
