@@ -10,6 +10,7 @@ request (``Sandbox.refresh``); this process does it at once.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from datetime import UTC
 from typing import Any
@@ -118,7 +119,7 @@ class Snapshots:
                 return info
         raise NotFound(f"snapshot {name!r} does not exist")
 
-    def list(self) -> list[SnapshotInfo]:
+    def list(self) -> builtins.list[SnapshotInfo]:
         """Every snapshot, oldest first."""
         with self.sandbox.store.engine.connect() as conn:
             return db.listing(conn)
@@ -129,7 +130,7 @@ class Snapshots:
             if not db.remove(conn, name):
                 raise NotFound(f"snapshot {name!r} does not exist")
 
-    def dump(self) -> Mapping[str, list[dict[str, Any]]]:
+    def dump(self) -> Mapping[str, builtins.list[dict[str, Any]]]:
         """The rows a snapshot would hold now (``{table: rows}``), without saving them."""
         with self.sandbox.store.engine.connect() as conn:
             return {t.name: list(db.dump_rows(conn, t)) for t in db.snapshot_tables()}

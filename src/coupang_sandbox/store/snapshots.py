@@ -138,7 +138,7 @@ def _unpack(blob: bytes) -> dict[str, list[dict[str, Any]]]:
     return loaded
 
 
-def _info(row: Mapping[str, Any], size: int) -> SnapshotInfo:
+def _info(row: Mapping[Any, Any], size: int) -> SnapshotInfo:
     return SnapshotInfo(
         str(row["name"]),
         int(row["created_at_us"]),

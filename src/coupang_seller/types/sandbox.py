@@ -36,6 +36,8 @@ __all__ = [
     "SandboxOrder",
     "SandboxReceipt",
     "SandboxReturn",
+    "SandboxSnapshot",
+    "SandboxSnapshots",
     "SandboxVendor",
 ]
 
@@ -253,3 +255,22 @@ class SandboxCoupon(InstantCoupon):
     kind: str | None = None
     usageAmount: int = 0
     items: list[CouponItem] = []
+
+
+class SandboxSnapshot(CoupangModel):
+    """A saved snapshot of the whole sandbox state: its ``name``, when it was saved
+    (``createdAt``, real time), the sandbox ``clock`` then, and its size (``tables``, ``rows``,
+    compressed ``bytes``)."""
+
+    name: str
+    createdAt: datetime
+    clock: SandboxClock
+    tables: int | None = None
+    rows: int | None = None
+    bytes: int | None = None
+
+
+class SandboxSnapshots(CoupangModel):
+    """Every saved snapshot, oldest first."""
+
+    snapshots: list[SandboxSnapshot] = []
