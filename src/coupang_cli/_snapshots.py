@@ -33,7 +33,9 @@ def add_snapshot_commands(sandbox: Any) -> None:
         help=f"the sandbox (default: COUPANG_BASE_URL, else {LOCAL_SANDBOX_URL})",
     )
     snapshot.add_argument(
-        "--admin-token", default=None, help=f"the sandbox's admin token (default: {ENV_ADMIN_TOKEN})"
+        "--admin-token",
+        default=None,
+        help=f"the sandbox's admin token (default: {ENV_ADMIN_TOKEN})",
     )
     actions = snapshot.add_subparsers(dest="snapshot_action", required=True)
     save = actions.add_parser("save", help="save the whole state under NAME")

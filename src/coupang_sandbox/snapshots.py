@@ -37,9 +37,7 @@ def name_violations(value: Any, field: str = "name") -> list[Violation]:
     if not isinstance(value, str):
         return [Violation(field, "type", f"{field} must be a string")]
     if not value or len(value) > NAME_MAX:
-        return [
-            Violation(field, "length", f"{field} must be 1 to {NAME_MAX} characters long")
-        ]
+        return [Violation(field, "length", f"{field} must be 1 to {NAME_MAX} characters long")]
     if "/" in value or "\\" in value or ".." in value:
         return [
             Violation(
@@ -82,8 +80,7 @@ class Snapshots:
             )
         if info is None:
             raise Conflict(
-                f"snapshot {name!r} already exists: delete it first, or save with "
-                '"replace": true'
+                f'snapshot {name!r} already exists: delete it first, or save with "replace": true'
             )
         return info
 
