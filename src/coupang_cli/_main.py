@@ -227,6 +227,7 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     try:
         host = f"[{args.host}]" if ":" in args.host else args.host
         _banner(args, out, f"http://{host}:{port}", safe_url(args.db))
+        _seed_banner(args, out, getattr(server, "seed_summary", None))
         sys.stdout.flush()
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # Ctrl-C (uvicorn shuts down cleanly, then re-raises SIGINT)
@@ -246,15 +247,25 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
     if args.workers > 1:
         try:
             pool = server_module.build_workers(
-                settings, args.host, args.port, workers=args.workers, access_log=args.access_log
+                settings,
+                args.host,
+                args.port,
+                workers=args.workers,
+                access_log=args.access_log,
+                seed=args.seed,
             )
-        except ValueError as exc:  # e.g. several workers on an in-memory store
+        except ValueError as exc:  # e.g. several workers on an in-memory store (or a bad seed)
             raise StartupError(str(exc), EXIT_USAGE) from None
         probe = server_module.build_server(settings, args.host, args.port)
         check_writable(probe.config.app)
         probe.config.app.state.sandbox.close()
         return pool
-    server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
+    try:
+        server = server_module.build_server(
+            settings, args.host, args.port, access_log=args.access_log, seed=args.seed
+        )
+    except ValueError as exc:  # a refused seed file (path:line: field: rule)
+        raise StartupError(str(exc), EXIT_USAGE) from None
     check_writable(server.config.app)
     # uvicorn imports its protocol and loop modules when it starts; do it before the banner, so
     # a Ctrl-C right after the banner lands in plain code (an interrupt raised inside an
@@ -292,6 +303,17 @@ def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) ->
             ],
         }
     )
+
+
+def _seed_banner(args: argparse.Namespace, out: Output, summary: Any) -> None:
+    """What ``--seed`` loaded, and the keys of its vendors."""
+    if summary is None:
+        return
+    out.line(f"  seed {args.seed}: {summary.describe()}")
+    for vendor_id, access_key, secret_key in summary.vendors:
+        out.line(
+            f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
+        )
 
 
 def _load(path: Path) -> dict[str, Any]:

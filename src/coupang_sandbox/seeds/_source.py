@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 
-class SeedError(Exception):
+class SeedError(ValueError):
     """A seed file that cannot be loaded: ``path:line: where: what``. Nothing was loaded."""
 
     def __init__(self, path: Path | str, line: int | None, where: str, message: str) -> None:
