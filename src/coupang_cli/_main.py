@@ -282,7 +282,7 @@ def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) ->
         out.line(
             f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
         )
-    if not args.vendor:
+    if not args.vendor and getattr(args, "seed", None) is None:
         out.line(
             "  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
         )
