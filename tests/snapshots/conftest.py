@@ -23,9 +23,9 @@ from tests.products.conftest import (  # noqa: F401  (fixtures, registered by im
 )
 
 
-def every_table(app: Starlette) -> dict[str, list[dict[str, Any]]]:
+def every_table(application: Starlette) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table of the schema (the snapshot storage excluded), by key order."""
-    engine = app.state.sandbox.store.engine
+    engine = application.state.sandbox.store.engine
     with engine.connect() as conn:
         return {
             table.name: list(db.dump_rows(conn, table))

@@ -31,7 +31,7 @@ def live(tmp_path: Path) -> Iterator[str]:
         "--db", f"sqlite:///{tmp_path / 'store.sqlite3'}", "--seed", str(EXAMPLE),
         "--rate-limit", "0",
     ]  # fmt: skip
-    process = subprocess.Popen(  # noqa: S603 - our own CLI
+    process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ)
     )
     try:
@@ -118,13 +118,25 @@ def test_snapshot_commands_against_a_live_seeded_sandbox(
 
 def test_serve_refuses_a_broken_seed_with_path_and_line(tmp_path: Path) -> None:
     seed = tmp_path / "broken.yaml"
-    seed.write_text("vendors:\n  - vendorId: A1\n    accessKey: k\n    secretKey: s\n    colour: red\n")
+    seed.write_text(
+        "vendors:\n  - vendorId: A1\n    accessKey: k\n    secretKey: s\n    colour: red\n"
+    )
     store = tmp_path / "store.sqlite3"
     for module in ("coupang_cli", "coupang_sandbox"):
         extra = ["sandbox", "serve"] if module == "coupang_cli" else []
-        done = subprocess.run(  # noqa: S603 - our own CLI
-            [sys.executable, "-m", module, *extra, "--port", str(free_port()),
-             "--db", f"sqlite:///{store}", "--seed", str(seed)],  # fmt: skip
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                module,
+                *extra,
+                "--port",
+                str(free_port()),
+                "--db",
+                f"sqlite:///{store}",
+                "--seed",
+                str(seed),
+            ],
             capture_output=True,
             text=True,
             timeout=120,

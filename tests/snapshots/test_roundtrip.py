@@ -132,7 +132,9 @@ def control(app: Starlette) -> httpx.Client:
         (None, "required"),
     ],
 )
-def test_bad_names_are_refused_naming_the_field_and_rule(app: Starlette, name: Any, rule: str) -> None:
+def test_bad_names_are_refused_naming_the_field_and_rule(
+    app: Starlette, name: Any, rule: str
+) -> None:
     with control(app) as http:
         body = {} if name is None else {"name": name}
         answer = http.post("/_sandbox/snapshots", json=body)
@@ -157,7 +159,10 @@ def test_unknown_fields_and_names(app: Starlette) -> None:
         answer = http.post("/_sandbox/snapshots/a..b/restore")
         assert (answer.status_code, answer.json()["errors"][0]["rule"]) == (400, "path_characters")
         answer = http.post("/_sandbox/snapshots/ok%01/restore")
-        assert (answer.status_code, answer.json()["errors"][0]["rule"]) == (400, "path_control_character")
+        assert (answer.status_code, answer.json()["errors"][0]["rule"]) == (
+            400,
+            "path_control_character",
+        )
         answer = http.post("/_sandbox/snapshots/missing/restore", json={"force": True})
         assert (answer.status_code, answer.json()["errors"][0]["rule"]) == (400, "unknown_field")
 

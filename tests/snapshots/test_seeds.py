@@ -63,7 +63,9 @@ def check_example_state(client: Client) -> None:
     statuses = sorted(
         sheet.status
         for status in ("ACCEPT", "INSTRUCT", "DEPARTURE", "DELIVERING", "FINAL_DELIVERY")
-        for sheet in client.orders.iter(status=status, created_from=clock.now.date(), created_to=clock.now.date())
+        for sheet in client.orders.iter(
+            status=status, created_from=clock.now.date(), created_to=clock.now.date()
+        )
     )
     assert statuses == ["ACCEPT", "DEPARTURE", "FINAL_DELIVERY", "INSTRUCT"]
     inquiries = list(
@@ -91,20 +93,51 @@ def line_of(path: Path, text: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("change", "marker", "where", "message"),
+    "case",
     [
-        (lambda d: d["vendors"][0].update(vendorColor="red"), "vendorColor", "vendors[0].vendorColor", "unknown_field"),
-        (lambda d: d["vendors"][0]["orders"][1].update(status="SHIPPED"), "SHIPPED", "vendors[0].orders[1].status", "enum"),
-        (lambda d: d["vendors"][0]["orders"][2]["items"].update({"NO-SUCH-SKU": 1}), "NO-SUCH-SKU", "vendors[0].orders[2].items.NO-SUCH-SKU", "no approved product"),
-        (lambda d: d["vendors"][0]["products"][0].update(outboundPlace="서울"), "outboundPlace: 서울", "vendors[0].products[0].outboundPlace", "no outbound place"),
-        (lambda d: d["vendors"][0].update(accessKey="has space"), "has space", "vendors[0].accessKey", "rule format"),
-        (lambda d: d["vendors"][0]["products"][0]["body"].update(vendorId="A1"), "vendorId: A1", "vendors[0].products[0].body.vendorId", "filled_by_seed"),
+        (
+            lambda d: d["vendors"][0].update(vendorColor="red"),
+            "vendorColor",
+            "vendors[0].vendorColor",
+            "unknown_field",
+        ),
+        (
+            lambda d: d["vendors"][0]["orders"][1].update(status="SHIPPED"),
+            "SHIPPED",
+            "vendors[0].orders[1].status",
+            "enum",
+        ),
+        (
+            lambda d: d["vendors"][0]["orders"][2]["items"].update({"NO-SUCH-SKU": 1}),
+            "NO-SUCH-SKU",
+            "vendors[0].orders[2].items.NO-SUCH-SKU",
+            "no approved product",
+        ),
+        (
+            lambda d: d["vendors"][0]["products"][0].update(outboundPlace="서울"),
+            "outboundPlace: 서울",
+            "vendors[0].products[0].outboundPlace",
+            "no outbound place",
+        ),
+        (
+            lambda d: d["vendors"][0].update(accessKey="has space"),
+            "has space",
+            "vendors[0].accessKey",
+            "rule format",
+        ),
+        (
+            lambda d: d["vendors"][0]["products"][0]["body"].update(vendorId="A1"),
+            "vendorId: A1",
+            "vendors[0].products[0].body.vendorId",
+            "filled_by_seed",
+        ),
         (lambda d: d["clock"].update(now="tomorrow"), "tomorrow", "clock.now", "ISO 8601"),
     ],
 )
 def test_a_yaml_error_names_the_path_and_line_and_loads_nothing(
-    tmp_path: Path, seeded_app: Starlette, change: Any, marker: str, where: str, message: str
+    tmp_path: Path, seeded_app: Starlette, case: tuple[Any, str, str, str]
 ) -> None:
+    change, marker, where, message = case
     path = broken_example(tmp_path, change)
     before = every_table(seeded_app)
     with pytest.raises(SeedError) as refused:
@@ -113,7 +146,14 @@ def test_a_yaml_error_names_the_path_and_line_and_loads_nothing(
     assert error.path == str(path)
     assert error.where == where
     assert message in error.reason
-    if marker in ("SHIPPED", "tomorrow", "has space", "vendorColor", "vendorId: A1", "outboundPlace: 서울"):
+    if marker in (
+        "SHIPPED",
+        "tomorrow",
+        "has space",
+        "vendorColor",
+        "vendorId: A1",
+        "outboundPlace: 서울",
+    ):
         assert error.line == line_of(path, marker), str(error)
     else:
         assert error.line is not None
@@ -121,7 +161,9 @@ def test_a_yaml_error_names_the_path_and_line_and_loads_nothing(
     assert every_table(seeded_app) == before
 
 
-def test_a_refusal_while_applying_rolls_everything_back(tmp_path: Path, seeded_app: Starlette) -> None:
+def test_a_refusal_while_applying_rolls_everything_back(
+    tmp_path: Path, seeded_app: Starlette
+) -> None:
     """The second product breaks Coupang's rules: the vendor, the places and the first product
     were already created through the API, and are all gone again."""
 

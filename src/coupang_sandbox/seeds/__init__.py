@@ -218,7 +218,8 @@ class _Reader:
         def plain(item: Any, name: str, line: int) -> dict[str, Any]:
             if not isinstance(item, Obj):
                 raise self.fail(line, name, "must be an object")
-            return _plain(item)
+            found: dict[str, Any] = _plain(item)
+            return found
 
         return self.each(parent, key, where, plain)
 
@@ -350,9 +351,7 @@ def _order(reader: _Reader, value: Any, where: str, line: int) -> SeedOrder:
     obj = reader.obj(value, where, line, ORDER_FIELDS)
     items = obj.get("items")
     if not isinstance(items, Obj) or not items:
-        raise reader.fail(
-            obj.line_of("items"), f"{where}.items", "must map each SKU to a quantity"
-        )
+        raise reader.fail(obj.line_of("items"), f"{where}.items", "must map each SKU to a quantity")
     quantities: dict[str, int] = {}
     for sku, quantity in items.items():
         if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
@@ -371,7 +370,10 @@ def _order(reader: _Reader, value: Any, where: str, line: int) -> SeedOrder:
     if receiver is not None and not isinstance(receiver, Obj):
         raise reader.fail(obj.line_of("receiver"), f"{where}.receiver", "must be an object")
     return SeedOrder(
-        Where(obj.line, where), quantities, str(status), None if receiver is None else _plain(receiver)
+        Where(obj.line, where),
+        quantities,
+        str(status),
+        None if receiver is None else _plain(receiver),
     )
 
 
@@ -423,7 +425,11 @@ def _check_references(reader: _Reader, vendor: SeedVendor) -> None:
         names: set[str] = set()
         for entity in entities:
             if entity.name in names:
-                raise reader.fail(entity.where.line, entity.where.path, f"{kind} {entity.name!r} is declared twice")
+                raise reader.fail(
+                    entity.where.line,
+                    entity.where.path,
+                    f"{kind} {entity.name!r} is declared twice",
+                )
             names.add(entity.name)
     places = {p.name for p in vendor.places}
     centers = {c.name for c in vendor.centers}
@@ -444,7 +450,9 @@ def _check_references(reader: _Reader, vendor: SeedVendor) -> None:
             )
         for sku in product.skus:
             if sku in every:
-                raise reader.fail(product.where.line, product.where.path, f"SKU {sku} is declared twice")
+                raise reader.fail(
+                    product.where.line, product.where.path, f"SKU {sku} is declared twice"
+                )
             every.add(sku)
             if product.approve:
                 approved.add(sku)
@@ -481,7 +489,9 @@ def read_seed(path: Path | str) -> Seed:
         freeze = clock.get("freeze", True)
         if not isinstance(freeze, bool):
             raise reader.fail(clock.line_of("freeze"), "clock.freeze", "must be true or false")
-    vendors = reader.each(document, "vendors", "", lambda v, w, n: _vendor(reader, v, w.lstrip("."), n))
+    vendors = reader.each(
+        document, "vendors", "", lambda v, w, n: _vendor(reader, v, w.lstrip("."), n)
+    )
     ids: set[str] = set()
     keys: set[str] = set()
     for vendor in vendors:

@@ -127,8 +127,8 @@ class Loader:
             for order in vendor.orders:
                 with self.step(order.where):
                     items = {skus[sku]: quantity for sku, quantity in order.items.items()}
-                    extra = {} if order.receiver is None else {"receiver": order.receiver}
-                    placed.append((client, order, client.sandbox.orders.place(items, **extra)))
+                    result = client.sandbox.orders.place(items, receiver=order.receiver)
+                    placed.append((client, order, result))
             for inquiry in vendor.inquiries:
                 with self.step(inquiry.where):
                     asked = client.sandbox.inquiries.ask(
@@ -175,7 +175,7 @@ class Loader:
                     "outboundShippingPlaceCode": outbound[product.outbound],
                     "returnCenterCode": centers[product.return_center],
                 }
-                product_id = client.products.create(body, requested=True)  # type: ignore[arg-type]
+                product_id = client.products.create(body, requested=True)
                 if not product.approve:
                     continue
                 client.sandbox.products.review(product_id, result="APPROVED")

@@ -10,6 +10,12 @@ import json.scanner
 from pathlib import Path
 from typing import Any
 
+#: The pure-Python pieces of :mod:`json` (not in its type stubs): an object, an array, and the
+#: scanner that calls a decoder's ``parse_object``/``parse_array`` hooks.
+_JSON_OBJECT: Any = vars(json.decoder)["JSONObject"]
+_JSON_ARRAY: Any = vars(json.decoder)["JSONArray"]
+_MAKE_SCANNER: Any = vars(json.scanner)["py_make_scanner"]
+
 
 class SeedError(ValueError):
     """A seed file that cannot be loaded: ``path:line: where: what``. Nothing was loaded."""
@@ -72,13 +78,13 @@ def parse_json(text: str, path: Path | str) -> Any:
     """JSON with lines: each object and array knows the line of its opening bracket."""
     decoder = json.JSONDecoder()
 
-    def parse_object(
+    def parse_object(  # noqa: PLR0917 - the signature json's scanner calls
         s_and_end: tuple[str, int], strict: bool, scan_once: Any, hook: Any, pairs_hook: Any,
         memo: Any = None,
     ) -> tuple[Obj, int]:  # fmt: skip
         source, end = s_and_end
         line = _line_of(source, end - 1)
-        pairs, after = json.decoder.JSONObject(
+        pairs, after = _JSON_OBJECT(
             s_and_end, strict, scan_once, None, lambda p: p, {} if memo is None else memo
         )
         seen: set[str] = set()
@@ -90,12 +96,14 @@ def parse_json(text: str, path: Path | str) -> Any:
 
     def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Arr, int]:
         source, end = s_and_end
-        values, after = json.decoder.JSONArray(s_and_end, scan_once)
+        values, after = _JSON_ARRAY(s_and_end, scan_once)
         return _arr(values, _line_of(source, end - 1), []), after
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.parse_array = parse_array  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    # The scanner reads these hooks off the decoder (``json.scanner.py_make_scanner``).
+    hooks: Any = decoder
+    hooks.parse_object = parse_object
+    hooks.parse_array = parse_array
+    hooks.scan_once = _MAKE_SCANNER(decoder)
     try:
         return decoder.decode(text)
     except json.JSONDecodeError as exc:
