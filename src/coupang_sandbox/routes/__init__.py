@@ -2,6 +2,7 @@
 
 from starlette.routing import Route
 
+from coupang_sandbox import dashboard
 from coupang_sandbox.routes import (
     cashback,
     categories,
@@ -53,6 +54,7 @@ def all_routes() -> list[Route]:
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
         + admin_routes(control_snapshots.ROUTES)
+        + dashboard.routes()
     )
 
 

@@ -3,6 +3,7 @@
 from coupang_sandbox.store import cashback as _cashback  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import coupons as _coupons  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import customer_service as _customer_service  # noqa: F401  (registers its tables)
+from coupang_sandbox.store import dashboard as _dashboard  # noqa: F401  (registers its indexes)
 from coupang_sandbox.store import exchanges as _exchanges  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import orders as _orders  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import products as _products  # noqa: F401  (registers its tables)

@@ -31,7 +31,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property, wraps
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import quote
 
 from pydantic import BaseModel, SecretStr
@@ -182,15 +182,22 @@ def _pause_or_resume(coupons: Any) -> Callable[..., Any]:
 
 
 class _Moved:
-    """The flat names of earlier releases: each warns and runs its grouped helper."""
+    """The flat names of earlier releases: each warns and runs its grouped helper.
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in MOVED:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        group, helper = MOVED[name]
-        also = " (or coupons.resume())" if name == "pause_coupon" else ""
-        _moved(f"{name}()", f"{group}.{helper}(){also}")
-        return _old_helper(self, name)
+    Hidden from type checkers, so mypy and pyright flag the old names (and typos) instead of
+    accepting any attribute; at run time they still work, with a ``DeprecationWarning``.
+    """
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """Run the grouped helper behind a flat name of an earlier release, warning."""
+            if name not in MOVED:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            group, helper = MOVED[name]
+            also = " (or coupons.resume())" if name == "pause_coupon" else ""
+            _moved(f"{name}()", f"{group}.{helper}(){also}")
+            return _old_helper(self, name)
 
 
 def _control(method: str, path: str, body: Any = None) -> Call:
