@@ -77,6 +77,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from coupang_cli._faults import add_fault_commands
 
     add_fault_commands(sandbox)
+    from coupang_cli._snapshots import add_snapshot_commands
+
+    add_snapshot_commands(sandbox)
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -170,6 +173,10 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
 
             with Client() as client:
                 return run_faults(args, out, client)
+        if args.action == "snapshot":
+            from coupang_cli._snapshots import run_snapshot
+
+            return run_snapshot(args, out)
         return _serve(args, out)
     if args.command == "demo":
         demo = import_sandbox("coupang_cli._demo")
@@ -228,6 +235,7 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     try:
         host = f"[{args.host}]" if ":" in args.host else args.host
         _banner(args, out, f"http://{host}:{port}", safe_url(args.db))
+        _seed_banner(args, out, getattr(server, "seed_summary", None))
         sys.stdout.flush()
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # Ctrl-C (uvicorn shuts down cleanly, then re-raises SIGINT)
@@ -247,15 +255,25 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
     if args.workers > 1:
         try:
             pool = server_module.build_workers(
-                settings, args.host, args.port, workers=args.workers, access_log=args.access_log
+                settings,
+                args.host,
+                args.port,
+                workers=args.workers,
+                access_log=args.access_log,
+                seed=args.seed,
             )
-        except ValueError as exc:  # e.g. several workers on an in-memory store
+        except ValueError as exc:  # e.g. several workers on an in-memory store (or a bad seed)
             raise StartupError(str(exc), EXIT_USAGE) from None
         probe = server_module.build_server(settings, args.host, args.port)
         check_writable(probe.config.app)
         probe.config.app.state.sandbox.close()
         return pool
-    server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
+    try:
+        server = server_module.build_server(
+            settings, args.host, args.port, access_log=args.access_log, seed=args.seed
+        )
+    except ValueError as exc:  # a refused seed file (path:line: field: rule)
+        raise StartupError(str(exc), EXIT_USAGE) from None
     check_writable(server.config.app)
     # uvicorn imports its protocol and loop modules when it starts; do it before the banner, so
     # a Ctrl-C right after the banner lands in plain code (an interrupt raised inside an
@@ -272,7 +290,7 @@ def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) ->
         out.line(
             f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
         )
-    if not args.vendor:
+    if not args.vendor and getattr(args, "seed", None) is None:
         out.line(
             "  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
         )
@@ -293,6 +311,17 @@ def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) ->
             ],
         }
     )
+
+
+def _seed_banner(args: argparse.Namespace, out: Output, summary: Any) -> None:
+    """What ``--seed`` loaded, and the keys of its vendors."""
+    if summary is None:
+        return
+    out.line(f"  seed {args.seed}: {summary.describe()}")
+    for vendor_id, access_key, secret_key in summary.vendors:
+        out.line(
+            f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
+        )
 
 
 def _load(path: Path) -> dict[str, Any]:

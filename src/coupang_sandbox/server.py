@@ -14,7 +14,8 @@ import json
 import os
 import socket
 import sys
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import uvicorn
 from starlette.applications import Starlette
@@ -32,6 +33,9 @@ from coupang_sandbox.settings import (
     real_utc_now,
 )
 from coupang_sandbox.store.engine import is_memory_sqlite
+
+if TYPE_CHECKING:
+    from coupang_sandbox.seeds import SeedSummary
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8089
@@ -51,6 +55,9 @@ def app_from_env() -> Starlette:
 class WorkerPool:
     """``workers`` uvicorn processes sharing one socket and one store (uvicorn's supervisor
     restarts a worker that dies). Every invariant lives in the store (see ``Sandbox``)."""
+
+    #: What ``--seed`` loaded into the store (``None`` without a seed).
+    seed_summary: SeedSummary | None = None
 
     def __init__(self, config: uvicorn.Config, settings: SandboxSettings) -> None:
         self.config = config
@@ -76,13 +83,30 @@ def build_server(
     *,
     access_log: bool = False,
     log_level: str = "warning",
+    seed: Path | None = None,
 ) -> uvicorn.Server:
     """One uvicorn server on ``host:port`` (bound when it runs), with the HTTP limits of
-    ``settings`` (head deadline and size, keep-alive timeout)."""
-    config = _config(
-        create_app(settings), settings, host, port, access_log=access_log, log_level=log_level
-    )
-    return uvicorn.Server(config)
+    ``settings`` (head deadline and size, keep-alive timeout); its store starts from ``seed``
+    when given (:class:`coupang_sandbox.seeds.SeedError` for a refused seed file)."""
+    app = create_app(settings)
+    summary = _seed(app, seed)
+    config = _config(app, settings, host, port, access_log=access_log, log_level=log_level)
+    server = uvicorn.Server(config)
+    server.seed_summary = summary  # type: ignore[attr-defined]
+    return server
+
+
+def _seed(app: Starlette, seed: Path | None) -> SeedSummary | None:
+    """Load ``seed`` into ``app``'s store (the app is closed when the seed is refused)."""
+    if seed is None:
+        return None
+    from coupang_sandbox.seeds import load_seed
+
+    try:
+        return load_seed(app, seed)
+    except BaseException:
+        app.state.sandbox.close()
+        raise
 
 
 def _config(
@@ -122,6 +146,7 @@ def build_workers(
     workers: int,
     access_log: bool = False,
     log_level: str = "warning",
+    seed: Path | None = None,
 ) -> WorkerPool:
     """``workers`` server processes on one store; refused for an in-memory SQLite store."""
     if is_memory_sqlite(settings.db_url):
@@ -131,7 +156,13 @@ def build_workers(
         )
     if settings.wall_clock is not real_utc_now:
         raise ValueError("several workers serve the real wall clock only")
-    Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
+    if seed is None:
+        Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
+        summary = None
+    else:  # the seed is loaded once, here, into the store the workers share
+        app = create_app(settings)
+        summary = _seed(app, seed)
+        app.state.sandbox.close()
     # The options of build_server's, but an import string: each worker builds its own app.
     config = _config(
         f"{__name__}:app_from_env",
@@ -142,7 +173,9 @@ def build_workers(
         access_log=access_log,
         log_level=log_level,
     )
-    return WorkerPool(config, settings)
+    pool = WorkerPool(config, settings)
+    pool.seed_summary = summary
+    return pool
 
 
 def binds_loopback_only(host: str) -> bool:
@@ -269,6 +302,14 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--access-log", action="store_true")
     parser.add_argument(
+        "--seed",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="start from the state declared in FILE (.json or .yaml): vendors, places, "
+        "products, orders, inquiries; replaces the store's state (snapshots are kept)",
+    )
+    parser.add_argument(
         "--workers",
         type=_positive_int,
         default=1,
@@ -335,12 +376,13 @@ def run_server(
     *,
     access_log: bool = False,
     workers: int = 1,
+    seed: Path | None = None,
 ) -> None:
     """:func:`serve` after its bind check (for callers that ran :func:`check_bind` first)."""
     server = (
-        build_workers(settings, host, port, workers=workers, access_log=access_log)
+        build_workers(settings, host, port, workers=workers, access_log=access_log, seed=seed)
         if workers > 1
-        else build_server(settings, host, port, access_log=access_log)
+        else build_server(settings, host, port, access_log=access_log, seed=seed)
     )
     with contextlib.suppress(KeyboardInterrupt):
         server.run()

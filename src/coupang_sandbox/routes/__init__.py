@@ -16,6 +16,7 @@ from coupang_sandbox.routes import (
     control_returns,
     control_rocket_growth,
     control_settlement,
+    control_snapshots,
     coupang_confirm,
     coupons,
     customer_service,
@@ -54,6 +55,7 @@ def all_routes() -> list[Route]:
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
         + admin_routes(control_faults.ROUTES)
+        + admin_routes(control_snapshots.ROUTES)
         + dashboard.routes()
     )
 

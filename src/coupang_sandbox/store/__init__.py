@@ -12,6 +12,7 @@ from coupang_sandbox.store import returns as _returns  # noqa: F401  (registers 
 from coupang_sandbox.store import rocket_growth as _rocket_growth  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import settlement as _settlement  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import shipping_places as _shipping_places  # noqa: F401  (registers its tables)
+from coupang_sandbox.store import snapshots as _snapshots  # noqa: F401  (registers its tables)
 from coupang_sandbox.store.repo import Store, Vendor, VendorConflict
 
 __all__ = ["Store", "Vendor", "VendorConflict"]

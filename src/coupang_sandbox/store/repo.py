@@ -299,7 +299,11 @@ class Store:
             # Every table but the vendors' and the generation, children first (other modules
             # add their own tables).
             for table in reversed(metadata.sorted_tables):
-                if table is not vendors and table is not generation:
+                if (
+                    table is not vendors
+                    and table is not generation
+                    and not table.info.get("keep_on_reset")  # e.g. the snapshots
+                ):
                     conn.execute(delete(table))
             if not keep_vendors:
                 conn.execute(delete(vendors))

@@ -15,6 +15,7 @@ stripe's ``test_helpers``.
 ``client.sandbox.coupons``     ``create_contract()``, ``get()``, ``pause()``, ``resume()``
 ``client.sandbox.rocket_growth``  ``set_inventory()``, ``place_order()``
 ``client.sandbox.faults``      ``add(kind, ...)``, ``list()``, ``remove(id)``, ``clear()``
+``client.sandbox.snapshots``   ``save(name)``, ``restore(name)``, ``list()``, ``delete(name)``
 ``client.sandbox.reset()``     wipe everything
 =============================  ==========================================================
 
@@ -32,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property, wraps
 from typing import TYPE_CHECKING, Any, Final, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, SecretStr
 
@@ -66,6 +68,8 @@ from coupang_seller.types.sandbox import (
     SandboxInquiry,
     SandboxOrder,
     SandboxReturn,
+    SandboxSnapshot,
+    SandboxSnapshots,
     SandboxVendor,
 )
 from coupang_seller.types.settlement import SettlementTerms
@@ -825,10 +829,59 @@ class SandboxRocketGrowthHelpers(SyncResource):
         return self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
+class SandboxSnapshotHelpers(SyncResource):
+    """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
+
+    def save(self, name: str, *, replace: bool = False) -> SandboxSnapshot:
+        """Save the whole state (data, vendors, clock, faults) under ``name``; a name that is
+        taken is refused unless ``replace=True``. Snapshots survive ``reset()``.
+
+        Calls ``POST /_sandbox/snapshots`` (the sandbox's control API). Returns the
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a name with
+        path characters, :class:`ConflictError` for a name that is taken).
+        """
+        body = {"name": name, "replace": replace}
+        return self._run(
+            _control("POST", "/_sandbox/snapshots", body=body), data_of(SandboxSnapshot)
+        )
+
+    def restore(self, name: str) -> SandboxSnapshot:
+        """Put the state saved under ``name`` back, clock included (one transaction).
+
+        Calls ``POST /_sandbox/snapshots/{name}/restore`` (the sandbox's control API). Returns
+        the :class:`SandboxSnapshot` restored. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown name or a production server,
+        :class:`ValidationError` for a name with path characters).
+        """
+        return self._run(
+            _control("POST", _snapshot_path(name, "/restore"), body={}), data_of(SandboxSnapshot)
+        )
+
+    def list(self) -> list[SandboxSnapshot]:
+        """Every saved snapshot, oldest first.
+
+        Calls ``GET /_sandbox/snapshots`` (the sandbox's control API). Returns a list of
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        found = self._run(_control("GET", "/_sandbox/snapshots"), data_of(SandboxSnapshots))
+        return found.snapshots
+
+    def delete(self, name: str) -> None:
+        """Delete the snapshot ``name``.
+
+        Calls ``DELETE /_sandbox/snapshots/{name}`` (the sandbox's control API). Returns
+        nothing. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown name or a production server).
+        """
+        self._run(_control("DELETE", _snapshot_path(name)), nothing)
+
+
 class Sandbox(_Moved, SyncResource):
     """``client.sandbox``: the sandbox's control API, grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, and :meth:`reset`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, and :meth:`reset`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -905,6 +958,11 @@ class Sandbox(_Moved, SyncResource):
     def faults(self) -> SandboxFaultHelpers:
         """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
         return SandboxFaultHelpers(self._client)
+
+    @cached_property
+    def snapshots(self) -> SandboxSnapshotHelpers:
+        """Snapshots of the whole state: ``save``, ``restore``, ``list``, ``delete``."""
+        return SandboxSnapshotHelpers(self._client)
 
 
 class AsyncSandboxClockHelpers(AsyncResource):
@@ -1402,10 +1460,59 @@ class AsyncSandboxRocketGrowthHelpers(AsyncResource):
         return await self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
+class AsyncSandboxSnapshotHelpers(AsyncResource):
+    """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
+
+    async def save(self, name: str, *, replace: bool = False) -> SandboxSnapshot:
+        """Save the whole state (data, vendors, clock, faults) under ``name``; a name that is
+        taken is refused unless ``replace=True``. Snapshots survive ``reset()``.
+
+        Calls ``POST /_sandbox/snapshots`` (the sandbox's control API). Returns the
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a name with
+        path characters, :class:`ConflictError` for a name that is taken).
+        """
+        body = {"name": name, "replace": replace}
+        return await self._run(
+            _control("POST", "/_sandbox/snapshots", body=body), data_of(SandboxSnapshot)
+        )
+
+    async def restore(self, name: str) -> SandboxSnapshot:
+        """Put the state saved under ``name`` back, clock included (one transaction).
+
+        Calls ``POST /_sandbox/snapshots/{name}/restore`` (the sandbox's control API). Returns
+        the :class:`SandboxSnapshot` restored. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown name or a production server,
+        :class:`ValidationError` for a name with path characters).
+        """
+        return await self._run(
+            _control("POST", _snapshot_path(name, "/restore"), body={}), data_of(SandboxSnapshot)
+        )
+
+    async def list(self) -> list[SandboxSnapshot]:
+        """Every saved snapshot, oldest first.
+
+        Calls ``GET /_sandbox/snapshots`` (the sandbox's control API). Returns a list of
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        found = await self._run(_control("GET", "/_sandbox/snapshots"), data_of(SandboxSnapshots))
+        return found.snapshots
+
+    async def delete(self, name: str) -> None:
+        """Delete the snapshot ``name``.
+
+        Calls ``DELETE /_sandbox/snapshots/{name}`` (the sandbox's control API). Returns
+        nothing. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown name or a production server).
+        """
+        await self._run(_control("DELETE", _snapshot_path(name)), nothing)
+
+
 class AsyncSandbox(_Moved, AsyncResource):
     """``client.sandbox`` of :class:`AsyncClient` (the twin of :class:`Sandbox`), grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, and :meth:`reset`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, and :meth:`reset`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -1485,6 +1592,11 @@ class AsyncSandbox(_Moved, AsyncResource):
         """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
         return AsyncSandboxFaultHelpers(self._client)
 
+    @cached_property
+    def snapshots(self) -> AsyncSandboxSnapshotHelpers:
+        """Snapshots of the whole state: ``save``, ``restore``, ``list``, ``delete``."""
+        return AsyncSandboxSnapshotHelpers(self._client)
+
 
 def _coupon_contract_path(vendor_id: str) -> str:
     return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}/coupon-contracts"
@@ -1533,3 +1645,10 @@ def _rg_order_body(
 
 def _coupon_path(coupon_id: int | str, tail: str = "") -> str:
     return f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}{tail}"
+
+
+def _snapshot_path(name: str, tail: str = "") -> str:
+    """The path of a snapshot; a name that would change the path is refused before sending."""
+    if not name or "/" in name or "\\" in name or ".." in name or name != name.strip():
+        raise ValueError(f"a snapshot name must not hold path characters (got {name!r})")
+    return f"/_sandbox/snapshots/{quote(name, safe='')}{tail}"

@@ -37,6 +37,8 @@ __all__ = [
     "SandboxOrder",
     "SandboxReceipt",
     "SandboxReturn",
+    "SandboxSnapshot",
+    "SandboxSnapshots",
     "SandboxVendor",
 ]
 
@@ -286,3 +288,22 @@ class SandboxFault(CoupangModel):
     then: str | None = None
     fields: list[str] | None = None
     extraSeconds: float | None = None
+
+
+class SandboxSnapshot(CoupangModel):
+    """A saved snapshot of the whole sandbox state: its ``name``, when it was saved
+    (``createdAt``, real time), the sandbox ``clock`` then, and its size (``tables``, ``rows``,
+    compressed ``bytes``)."""
+
+    name: str
+    createdAt: datetime
+    clock: SandboxClock
+    tables: int | None = None
+    rows: int | None = None
+    bytes: int | None = None
+
+
+class SandboxSnapshots(CoupangModel):
+    """Every saved snapshot, oldest first."""
+
+    snapshots: list[SandboxSnapshot] = []
