@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 
 from coupang_sandbox.clock import SandboxClock
+from coupang_sandbox.key_policy import KeyPolicies
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store.engine import is_memory_sqlite
@@ -31,6 +32,11 @@ class Sandbox:
     #: connection shared by every thread: its requests are served one at a time (a file or
     #: PostgreSQL store serves them concurrently, each on its own connection).
     one_at_a_time: threading.Lock | None = field(default=None, repr=False)
+    #: The gateway's key rules: allowed addresses, expiry, rotation (``key_policy.py``).
+    keys: KeyPolicies = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.keys = KeyPolicies(self.store, self.clock, self.settings.key_lifetime_days)
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
@@ -56,12 +62,14 @@ class Sandbox:
         the clock and the vendors are reloaded only after a change."""
         if self.store.sync():
             self.clock.reload()
+            self.keys.forget()
 
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe the business data (and the vendors unless ``keep_vendors``), every process's
         clock back to real time, the throttles' counts forgotten."""
         self.store.reset(keep_vendors=keep_vendors, seeds=self.settings.vendors)
         self.clock.forget()
+        self.keys.forget()
         self.throttle.clear()
         self.rg_throttle.clear()
 

@@ -91,6 +91,9 @@ class SandboxSettings:
     rg_rate_limit_per_minute: float | None = 50.0
     #: Page size of the Rocket Growth order list and inventory summaries (nextToken paging).
     rg_page_size: int = 50
+    #: A key is valid this many days on the sandbox clock after it is issued (Coupang: 180),
+    #: unless its vendor's key policy says otherwise (``PUT /_sandbox/vendors/{id}/key-policy``).
+    key_lifetime_days: int = 180
     db_echo: bool = False
 
     def __post_init__(self) -> None:

@@ -9,6 +9,7 @@ from coupang_sandbox.routes import (
     control_coupons,
     control_customer_service,
     control_exchanges,
+    control_key_policy,
     control_orders,
     control_products,
     control_returns,
@@ -32,6 +33,7 @@ def all_routes() -> list[Route]:
     return (
         signed_routes(shipping_places.ROUTES)
         + admin_routes(control.ROUTES)
+        + admin_routes(control_key_policy.ROUTES)
         + signed_routes(products.ROUTES)
         + admin_routes(control_products.ROUTES)
         + signed_routes(categories.ROUTES)
