@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass, field
 
 from coupang_sandbox.clock import SandboxClock
-from coupang_sandbox.key_policy import KeyPolicies
+from coupang_sandbox.key_policy import KeyPolicies, seed_vendors
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store.engine import is_memory_sqlite
@@ -43,7 +43,7 @@ class Sandbox:
         """Open the store (tables created, vendors seeded) and the services over it."""
         store = Store.open(settings.db_url, echo=settings.db_echo)
         try:
-            store.seed_vendors(settings.vendors)
+            seed_vendors(store, settings.vendors)
             clock = SandboxClock(store)
         except BaseException:
             store.close()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ipaddress
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -129,6 +129,17 @@ def client_address(client: Any) -> ipaddress.IPv4Address | ipaddress.IPv6Address
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return address.ipv4_mapped
     return address
+
+
+def seed_vendors(store_: Store, seeds: Iterable[tuple[str, str, str]]) -> None:
+    """Add the configured vendors (:meth:`Store.seed_vendors`), except a vendor whose seeded
+    key the control API rotated away from: the store keeps its new key (a restart with the
+    same settings does not undo the rotation, nor refuse to start)."""
+    for vendor_id, access_key, secret_key in seeds:
+        with store_.engine.connect() as conn:
+            if store.rotated_out(conn, vendor_id, access_key):
+                continue
+        store_.add_vendor(Vendor(vendor_id, access_key, secret_key), seeded=True)
 
 
 class KeyPolicies:

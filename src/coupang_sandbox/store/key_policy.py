@@ -96,6 +96,19 @@ def vendor_row(conn: Connection, vendor_id: str) -> RowMapping | None:
     return conn.execute(query).mappings().first()
 
 
+def rotated_out(conn: Connection, vendor_id: str, access_key: str) -> bool:
+    """Whether ``access_key`` is a key the vendor had and rotated away from (the vendor's
+    current key is another one)."""
+    dated = select(keys.c.access_key).where(
+        keys.c.access_key == access_key,
+        keys.c.vendor_id == vendor_id,
+        keys.c.valid_until_us.is_not(None),
+    )
+    current = select(vendors.c.access_key).where(vendors.c.vendor_id == vendor_id)
+    now_key = conn.execute(current).scalar_one_or_none()
+    return now_key not in (None, access_key) and conn.execute(dated).first() is not None
+
+
 def access_key_taken(conn: Connection, access_key: str) -> bool:
     """Whether ``access_key`` is any vendor's current key or a dated key."""
     current = select(vendors.c.vendor_id).where(vendors.c.access_key == access_key)
