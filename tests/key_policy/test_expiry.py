@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 
@@ -102,3 +103,33 @@ async def test_the_async_client_raises_access_key_expired(app: Starlette) -> Non
         with pytest.raises(AccessKeyExpiredError) as refused:
             await seller.outbound_shipping_places.list()
         assert refused.value.status_code == 401
+
+
+def test_neither_refusal_is_retried(app: Starlette, client: Client) -> None:
+    from coupang_seller import IPNotAllowedError
+    from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
+    from tests.key_policy.conftest import PeerTransport
+
+    class Counting(PeerTransport):
+        sent = 0
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.startswith("/v2/"):
+                Counting.sent += 1
+            return super().handle_request(request)
+
+    client.outbound_shipping_places.list()
+    client.sandbox.vendors.set_key_policy(allowed_ips=["127.0.0.1"])
+    with Client(
+        SEEDED[1], SEEDED[2], SEEDED[0], base_url="http://127.0.0.1",
+        transport=Counting(app, "127.0.0.2"), rate_limit=None, max_retries=3,
+        rate_limiters=RateLimiterRegistry(), circuit_breaker=CircuitBreaker(),
+    ) as stranger:  # fmt: skip
+        with pytest.raises(IPNotAllowedError):
+            stranger.outbound_shipping_places.list()
+        assert Counting.sent == 1
+        client.sandbox.vendors.set_key_policy(allowed_ips=None)
+        client.sandbox.clock.advance(180 * DAY)
+        with pytest.raises(AccessKeyExpiredError):
+            stranger.outbound_shipping_places.list()
+        assert Counting.sent == 2
