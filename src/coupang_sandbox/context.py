@@ -14,6 +14,7 @@ from coupang_sandbox.backends.registry import Backends
 from coupang_sandbox.clock import SandboxClock
 from coupang_sandbox.error_burst import ErrorBurst
 from coupang_sandbox.faults import Faults
+from coupang_sandbox.key_policy import KeyPolicies, seed_vendors
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store.engine import is_memory_sqlite
@@ -40,10 +41,13 @@ class Sandbox:
     error_burst: ErrorBurst = field(default=None, repr=False)  # type: ignore[assignment]
     #: One backend per group, built once here (``sandbox.backends.orders``, ...).
     backends: Backends = field(init=False, repr=False)
+    #: The gateway's key rules: allowed addresses, expiry, rotation (``key_policy.py``).
+    keys: KeyPolicies = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        """Build the services not given: fault rules, error-burst protection, backends."""
+        """Build the services not given: fault rules, error-burst protection, backends, keys."""
         self.backends = Backends.build(self.store, self.clock, self.settings)
+        self.keys = KeyPolicies(self.store, self.clock, self.settings.key_lifetime_days)
         if self.faults is None:
             self.faults = Faults(self.store, self.clock)
         if self.error_burst is None:
@@ -57,7 +61,7 @@ class Sandbox:
         """Open the store (tables created, vendors seeded) and the services over it."""
         store = Store.open(settings.db_url, echo=settings.db_echo)
         try:
-            store.seed_vendors(settings.vendors)
+            seed_vendors(store, settings.vendors)
             clock = SandboxClock(store)
         except BaseException:
             store.close()
@@ -77,12 +81,14 @@ class Sandbox:
         if self.store.sync():
             self.clock.reload()
             self.faults.forget()
+            self.keys.forget()
 
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe the business data (and the vendors unless ``keep_vendors``), every process's
         clock back to real time, the throttles' counts forgotten."""
         self.store.reset(keep_vendors=keep_vendors, seeds=self.settings.vendors)
         self.clock.forget()
+        self.keys.forget()
         self.throttle.clear()
         self.rg_throttle.clear()
         self.error_burst.clear()

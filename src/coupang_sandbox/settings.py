@@ -100,6 +100,9 @@ class SandboxSettings:
     error_burst: int | None = None
     error_burst_window_seconds: float = 10.0
     error_block_seconds: float = 60.0
+    #: A key is valid this many days on the sandbox clock after it is issued (Coupang: 180),
+    #: unless its vendor's key policy says otherwise (``PUT /_sandbox/vendors/{id}/key-policy``).
+    key_lifetime_days: int = 180
     db_echo: bool = False
 
     def __post_init__(self) -> None:

@@ -29,6 +29,7 @@ from coupang_seller import _constants as C
 from coupang_seller._endpoints import LARGE_READS
 from coupang_seller._exceptions import (
     AccessDeniedError,
+    AccessKeyExpiredError,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -925,6 +926,8 @@ class BaseClient:
                 return DuplicateShippingPlaceError(message, existing_code=str(existing), **kwargs)
             return ValidationError(message, **kwargs)
         if status == 401:
+            if "access key" in lowered and "expired" in lowered:
+                return AccessKeyExpiredError(message, **kwargs)
             if "expired" in lowered:
                 return SignatureExpiredError(message, **kwargs)
             if "signature" in lowered or "hmac" in lowered:

@@ -13,7 +13,7 @@ import pytest
 from coupang_seller import _endpoints as E
 from tests.faults.conftest import GATEWAY_TIMEOUT, LIST, OTHER, OUTBOUND, VENDOR, Control
 from tests.orders.conftest import Market, RawApi
-from tests.sandbox.sandbox_helpers import outbound_body, outbound_url
+from tests.sandbox_helpers import outbound_body, outbound_url
 
 
 def _create(raw: RawApi, name: str = "출고지 1") -> httpx.Response:

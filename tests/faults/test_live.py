@@ -19,7 +19,7 @@ from coupang_sandbox.http_limits import SandboxH11Protocol
 from coupang_sandbox.settings import SandboxSettings
 from tests.faults.conftest import GATEWAY_TIMEOUT, LIST, OTHER, VENDOR, Control
 from tests.orders.conftest import RawApi
-from tests.sandbox.sandbox_helpers import outbound_body, outbound_url
+from tests.sandbox_helpers import outbound_body, outbound_url
 
 pytestmark = pytest.mark.e2e
 

@@ -33,7 +33,7 @@ from tests.faults.conftest import LIST, VENDOR, Control
 from tests.integration.asgi_sync import SyncASGITransport
 from tests.orders.conftest import RawApi
 from tests.products.conftest import USER
-from tests.sandbox.sandbox_helpers import outbound_body, outbound_url
+from tests.sandbox_helpers import outbound_body, outbound_url
 
 
 def _sync(app: Starlette, **kw: Any) -> Client:

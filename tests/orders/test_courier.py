@@ -218,5 +218,7 @@ class TestDeliveryOnly:
 class TestOff:
     def test_by_default_nothing_moves_on_its_own(self, market: Market) -> None:
         box = _ship(market)
+        # A key lives 180 days on the sandbox clock: give this one more than the year ahead.
+        market.client.sandbox.vendors.set_key_policy(lifetime_days=400)
         market.client.sandbox.clock.advance(365 * 86400)
         assert _sheet(market.client, box).status == "DEPARTURE"

@@ -11,6 +11,7 @@ from coupang_sandbox.routes import (
     control_customer_service,
     control_exchanges,
     control_faults,
+    control_key_policy,
     control_orders,
     control_products,
     control_returns,
@@ -35,6 +36,7 @@ def all_routes() -> list[Route]:
     return (
         signed_routes(shipping_places.ROUTES)
         + admin_routes(control.ROUTES)
+        + admin_routes(control_key_policy.ROUTES)
         + signed_routes(products.ROUTES)
         + admin_routes(control_products.ROUTES)
         + signed_routes(categories.ROUTES)

@@ -441,10 +441,11 @@ def _serve_signed(
     vendor = auth.verify(
         request.scope,
         request.headers.get("authorization"),
-        lookup=sandbox.store.vendor_by_access_key,
+        lookup=sandbox.keys.lookup,
         wall_clock=settings.wall_clock,
         skew_seconds=settings.signature_skew_seconds,
     )
+    sandbox.keys.admit(vendor.access_key, request.scope.get("client"))
     wait = sandbox.throttle.check(vendor.vendor_id, blocks=sandbox.faults.may_block)
     if wait is not None:
         raise TooManyRequests(vendor.vendor_id, wait, retry_after_header(wait))

@@ -6,6 +6,7 @@ from coupang_sandbox.store import customer_service as _customer_service  # noqa:
 from coupang_sandbox.store import dashboard as _dashboard  # noqa: F401  (registers its indexes)
 from coupang_sandbox.store import exchanges as _exchanges  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import faults as _faults  # noqa: F401  (registers its tables)
+from coupang_sandbox.store import key_policy as _key_policy  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import orders as _orders  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import products as _products  # noqa: F401  (registers its tables)
 from coupang_sandbox.store import returns as _returns  # noqa: F401  (registers its tables)

@@ -3,7 +3,8 @@ stripe's ``test_helpers``.
 
 =============================  ==========================================================
 ``client.sandbox.clock``       ``get()``, ``set(now, freeze=)``, ``advance(seconds)``
-``client.sandbox.vendors``     ``create(vendor_id=, access_key=, secret_key=)``
+``client.sandbox.vendors``     ``create(vendor_id=, access_key=, secret_key=)``,
+                               ``key_policy()``, ``set_key_policy()``, ``rotate_key()``
 ``client.sandbox.products``    ``review(seller_product_id, result=)``
 ``client.sandbox.orders``      ``place(items)``, ``get(order_id)``, ``change_address()``,
                                ``request_cancel()``
@@ -37,7 +38,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, SecretStr
 
-from coupang_seller._core import path_param
+from coupang_seller._core import NOT_GIVEN, _NotGiven, path_param
 from coupang_seller._secret import reveal
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -66,8 +67,10 @@ from coupang_seller.types.sandbox import (
     SandboxClock,
     SandboxCoupon,
     SandboxInquiry,
+    SandboxKeyPolicy,
     SandboxOrder,
     SandboxReturn,
+    SandboxRotatedKey,
     SandboxSnapshot,
     SandboxSnapshots,
     SandboxVendor,
@@ -216,6 +219,34 @@ def _vendor_body(
         "secretKey": None if secret_key is None else reveal(secret_key),
     }
     return {k: v for k, v in body.items() if v is not None}
+
+
+def _key_policy_path(vendor_id: str, tail: str = "/key-policy") -> str:
+    return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}{tail}"
+
+
+def _key_policy_body(
+    allowed_ips: Sequence[str] | _NotGiven | None, lifetime_days: int | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    if not isinstance(allowed_ips, _NotGiven):
+        if isinstance(allowed_ips, str):
+            raise TypeError("allowed_ips takes a list of addresses, not one string")
+        body["allowedIps"] = None if allowed_ips is None else list(allowed_ips)
+    if lifetime_days is not None:
+        body["lifetimeDays"] = lifetime_days
+    return body
+
+
+def _rotate_body(
+    overlap_seconds: float, access_key: str | None, secret_key: str | SecretStr | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"overlapSeconds": overlap_seconds}
+    if access_key is not None:
+        body["accessKey"] = access_key
+    if secret_key is not None:
+        body["secretKey"] = reveal(secret_key)
+    return body
 
 
 def _review_path(seller_product_id: int | str) -> str:
@@ -393,7 +424,8 @@ class SandboxClockHelpers(SyncResource):
 
 
 class SandboxVendorHelpers(SyncResource):
-    """``client.sandbox.vendors``: register vendors at run time."""
+    """``client.sandbox.vendors``: register vendors at run time, set their keys' policy
+    (allowed addresses, lifetime) and rotate their keys."""
 
     def create(
         self,
@@ -412,6 +444,63 @@ class SandboxVendorHelpers(SyncResource):
         """
         body = _vendor_body(vendor_id, access_key, secret_key)
         return self._run(_control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor))
+
+    def key_policy(self, vendor_id: str | None = None) -> SandboxKeyPolicy:
+        """A vendor's key policy (allowed addresses, lifetime) and its key's dates on the
+        sandbox clock, with the keys rotated out that still work (this client's vendor by
+        default).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server).
+        """
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return self._run(_control("GET", path), data_of(SandboxKeyPolicy))
+
+    def set_key_policy(
+        self,
+        vendor_id: str | None = None,
+        *,
+        allowed_ips: Sequence[str] | _NotGiven | None = NOT_GIVEN,
+        lifetime_days: int | None = None,
+    ) -> SandboxKeyPolicy:
+        """Set the addresses (IPs or CIDR networks) the vendor's key may call from, and how
+        many days a key lives on the sandbox clock (Coupang: 180). ``allowed_ips=None`` allows
+        any address again; what is not given stays as it is. A signed call from another
+        address answers 403 (:class:`IPNotAllowedError`); an expired key answers 401
+        (:class:`AccessKeyExpiredError`).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server,
+        :class:`ValidationError` for a bad address or lifetime).
+        """
+        body = _key_policy_body(allowed_ips, lifetime_days)
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return self._run(_control("PUT", path, body=body), data_of(SandboxKeyPolicy))
+
+    def rotate_key(
+        self,
+        vendor_id: str | None = None,
+        *,
+        overlap_seconds: float = 0,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxRotatedKey:
+        """Reissue the vendor's key: a new access and secret key (generated unless given),
+        issued now on the sandbox clock. The old key keeps working for ``overlap_seconds``
+        (never past its own expiry), then answers 401 (:class:`AccessKeyExpiredError`). A
+        client keeps its keys: build a new one with the new keys.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/keys/rotate`` (the sandbox's control API).
+        Returns the :class:`SandboxRotatedKey` (its secret masked until ``reveal()``). Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an
+        unknown vendor or a production server, :class:`ValidationError` for a bad body,
+        :class:`BusinessRuleError` (409) for an access key already in use).
+        """
+        body = _rotate_body(overlap_seconds, access_key, secret_key)
+        path = _key_policy_path(vendor_id or self._vendor_id, "/keys/rotate")
+        return self._run(_control("POST", path, body=body), data_of(SandboxRotatedKey))
 
 
 class SandboxProductHelpers(SyncResource):
@@ -905,7 +994,8 @@ class Sandbox(_Moved, SyncResource):
 
     @cached_property
     def vendors(self) -> SandboxVendorHelpers:
-        """Vendors registered at run time: ``create()``."""
+        """Vendors registered at run time and their keys: ``create()``, ``key_policy()``,
+        ``set_key_policy()``, ``rotate_key()``."""
         return SandboxVendorHelpers(self._client)
 
     @cached_property
@@ -1012,7 +1102,8 @@ class AsyncSandboxClockHelpers(AsyncResource):
 
 
 class AsyncSandboxVendorHelpers(AsyncResource):
-    """``client.sandbox.vendors``: register vendors at run time."""
+    """``client.sandbox.vendors``: register vendors at run time, set their keys' policy
+    (allowed addresses, lifetime) and rotate their keys."""
 
     async def create(
         self,
@@ -1033,6 +1124,63 @@ class AsyncSandboxVendorHelpers(AsyncResource):
         return await self._run(
             _control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor)
         )
+
+    async def key_policy(self, vendor_id: str | None = None) -> SandboxKeyPolicy:
+        """A vendor's key policy (allowed addresses, lifetime) and its key's dates on the
+        sandbox clock, with the keys rotated out that still work (this client's vendor by
+        default).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server).
+        """
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return await self._run(_control("GET", path), data_of(SandboxKeyPolicy))
+
+    async def set_key_policy(
+        self,
+        vendor_id: str | None = None,
+        *,
+        allowed_ips: Sequence[str] | _NotGiven | None = NOT_GIVEN,
+        lifetime_days: int | None = None,
+    ) -> SandboxKeyPolicy:
+        """Set the addresses (IPs or CIDR networks) the vendor's key may call from, and how
+        many days a key lives on the sandbox clock (Coupang: 180). ``allowed_ips=None`` allows
+        any address again; what is not given stays as it is. A signed call from another
+        address answers 403 (:class:`IPNotAllowedError`); an expired key answers 401
+        (:class:`AccessKeyExpiredError`).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server,
+        :class:`ValidationError` for a bad address or lifetime).
+        """
+        body = _key_policy_body(allowed_ips, lifetime_days)
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return await self._run(_control("PUT", path, body=body), data_of(SandboxKeyPolicy))
+
+    async def rotate_key(
+        self,
+        vendor_id: str | None = None,
+        *,
+        overlap_seconds: float = 0,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxRotatedKey:
+        """Reissue the vendor's key: a new access and secret key (generated unless given),
+        issued now on the sandbox clock. The old key keeps working for ``overlap_seconds``
+        (never past its own expiry), then answers 401 (:class:`AccessKeyExpiredError`). A
+        client keeps its keys: build a new one with the new keys.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/keys/rotate`` (the sandbox's control API).
+        Returns the :class:`SandboxRotatedKey` (its secret masked until ``reveal()``). Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an
+        unknown vendor or a production server, :class:`ValidationError` for a bad body,
+        :class:`BusinessRuleError` (409) for an access key already in use).
+        """
+        body = _rotate_body(overlap_seconds, access_key, secret_key)
+        path = _key_policy_path(vendor_id or self._vendor_id, "/keys/rotate")
+        return await self._run(_control("POST", path, body=body), data_of(SandboxRotatedKey))
 
 
 class AsyncSandboxProductHelpers(AsyncResource):
@@ -1538,7 +1686,8 @@ class AsyncSandbox(_Moved, AsyncResource):
 
     @cached_property
     def vendors(self) -> AsyncSandboxVendorHelpers:
-        """Vendors registered at run time: ``create()``."""
+        """Vendors registered at run time and their keys: ``create()``, ``key_policy()``,
+        ``set_key_policy()``, ``rotate_key()``."""
         return AsyncSandboxVendorHelpers(self._client)
 
     @cached_property

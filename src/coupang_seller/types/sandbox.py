@@ -34,9 +34,12 @@ __all__ = [
     "SandboxCoupon",
     "SandboxFault",
     "SandboxInquiry",
+    "SandboxKeyPolicy",
     "SandboxOrder",
+    "SandboxPreviousKey",
     "SandboxReceipt",
     "SandboxReturn",
+    "SandboxRotatedKey",
     "SandboxSnapshot",
     "SandboxSnapshots",
     "SandboxVendor",
@@ -50,6 +53,40 @@ class SandboxVendor(CoupangModel):
     vendorId: str
     accessKey: str
     secretKey: Secret
+
+
+class SandboxPreviousKey(CoupangModel):
+    """A key rotated out that still works until ``validUntil`` (sandbox clock)."""
+
+    accessKey: str
+    validUntil: datetime
+
+
+class SandboxKeyPolicy(CoupangModel):
+    """A vendor's key policy: ``allowedIps`` (``None``: any address), ``lifetimeDays``, the
+    current key's ``issuedAt``/``expiresAt`` on the sandbox clock (``None`` until a seeded key's
+    first signed use) and the ``previousKeys`` still overlapping."""
+
+    vendorId: str
+    accessKey: str
+    allowedIps: list[str] | None = None
+    lifetimeDays: int
+    issuedAt: datetime | None = None
+    expiresAt: datetime | None = None
+    previousKeys: list[SandboxPreviousKey] = []
+
+
+class SandboxRotatedKey(CoupangModel):
+    """A reissued key: the new ``accessKey`` and ``secretKey`` (a :class:`~coupang_seller.Secret`,
+    masked until ``reveal()``), its dates, and until when the previous key still works."""
+
+    vendorId: str
+    accessKey: str
+    secretKey: Secret
+    issuedAt: datetime
+    expiresAt: datetime
+    previousAccessKey: str
+    previousValidUntil: datetime
 
 
 class SandboxClock(CoupangModel):
