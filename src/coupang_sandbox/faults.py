@@ -120,6 +120,7 @@ class DroppedConnection(httpx.RemoteProtocolError):
     the client, which sees what a real dropped connection gives it."""
 
     def __init__(self) -> None:
+        """The message ``httpx`` gives for a connection closed before any response."""
         super().__init__("Server disconnected without sending a response.")
 
 
@@ -615,6 +616,7 @@ class Faults:
     """
 
     def __init__(self, store: Store, clock: SandboxClock) -> None:
+        """Bind the rules to ``store`` (where they and their counters live) and ``clock``."""
         self._store = store
         self._clock = clock
         self._lock = threading.Lock()
