@@ -50,34 +50,35 @@ def describe(exc: CoupangError) -> tuple[int, str, dict[str, Any]]:
         return EXIT_CONNECTION, str(exc), payload
     if isinstance(exc, APIStatusError):
         payload.update(status=exc.status_code, code=exc.code)
-        if isinstance(exc, DuplicateShippingPlaceError):
-            payload["existingCode"] = exc.existing_code
-            return EXIT_RULES, f"already exists as code {exc.existing_code}: {exc.message}", payload
-        if isinstance(exc, ValidationError):
-            violations = exc.violations
-            payload["violations"] = [v.as_dict() for v in violations]
-            detail = "\n".join(f"  - {v.field}: {v.message} [{v.rule}]" for v in violations)
-            return (
-                EXIT_RULES,
-                f"refused by Coupang (HTTP 400): {exc.message}" + (f"\n{detail}" if detail else ""),
-                payload,
-            )
-        if isinstance(exc, AccessKeyExpiredError):
-            return (
-                EXIT_AUTH,
-                f"{exc.message} - the OPEN API key is past its lifetime or was rotated out: "
-                "reissue it in WING and set COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY",
-                payload,
-            )
-        if isinstance(exc, SignatureExpiredError):
-            return EXIT_AUTH, f"{exc.message} - check this machine's clock (UTC) and retry", payload
-        if isinstance(exc, AuthenticationError):
-            return (
-                EXIT_AUTH,
-                f"{exc.message} - check COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY",
-                payload,
-            )
-        if isinstance(exc, RateLimitError | PermissionDeniedError):
-            return EXIT_THROTTLED, f"HTTP {exc.status_code}: {exc.message}", payload
-        return EXIT_API_ERROR, f"HTTP {exc.status_code}: {exc.message}", payload
+        code, message = _describe_status(exc, payload)
+        return code, message, payload
     return EXIT_API_ERROR, str(exc), payload
+
+
+def _describe_status(exc: APIStatusError, payload: dict[str, Any]) -> tuple[int, str]:
+    """(exit code, message) for an HTTP error answer; adds the existing code or the
+    violations to ``payload`` when the answer carries them."""
+    if isinstance(exc, DuplicateShippingPlaceError):
+        payload["existingCode"] = exc.existing_code
+        return EXIT_RULES, f"already exists as code {exc.existing_code}: {exc.message}"
+    if isinstance(exc, ValidationError):
+        violations = exc.violations
+        payload["violations"] = [v.as_dict() for v in violations]
+        detail = "\n".join(f"  - {v.field}: {v.message} [{v.rule}]" for v in violations)
+        return (
+            EXIT_RULES,
+            f"refused by Coupang (HTTP 400): {exc.message}" + (f"\n{detail}" if detail else ""),
+        )
+    if isinstance(exc, AccessKeyExpiredError):
+        return (
+            EXIT_AUTH,
+            f"{exc.message} - the OPEN API key is past its lifetime or was rotated out: "
+            "reissue it in WING and set COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY",
+        )
+    if isinstance(exc, SignatureExpiredError):
+        return EXIT_AUTH, f"{exc.message} - check this machine's clock (UTC) and retry"
+    if isinstance(exc, AuthenticationError):
+        return EXIT_AUTH, f"{exc.message} - check COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY"
+    if isinstance(exc, RateLimitError | PermissionDeniedError):
+        return EXIT_THROTTLED, f"HTTP {exc.status_code}: {exc.message}"
+    return EXIT_API_ERROR, f"HTTP {exc.status_code}: {exc.message}"

@@ -66,6 +66,7 @@ class SandboxClock:
     """
 
     def __init__(self, store: Store, real: Callable[[], datetime] = real_utc_now) -> None:
+        """Bind the clock to ``store`` and read its row; ``real`` gives the wall-clock time."""
         self._store = store
         self._real = real
         self._state = _State()

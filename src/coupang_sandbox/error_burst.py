@@ -41,6 +41,9 @@ class ErrorBurst:
         store: Store | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
+        """``limit`` 4xx answers in ``window_seconds`` block a peer for ``block_seconds``
+        (``None``: off); the state lives in ``store`` when given (shared by processes), else
+        in memory."""
         if limit is not None and limit < 1:
             raise ValueError("the error burst must be >= 1 answers, or None to turn it off")
         if window_seconds <= 0 or block_seconds <= 0:

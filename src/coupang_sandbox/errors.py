@@ -32,6 +32,7 @@ class SandboxError(Exception):
         extra: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
+        """``status`` is the HTTP status; ``code`` the envelope's ``code`` (default: status)."""
         super().__init__(message)
         self.status = status
         self.message = message
@@ -41,9 +42,11 @@ class SandboxError(Exception):
         self.headers = dict(headers or {})
 
     def body(self) -> dict[str, Any]:
+        """The JSON body: the envelope plus ``extra`` keys."""
         return {"code": self.code, "message": self.message, "data": self.data, **self.extra}
 
     def response(self) -> CoupangJSONResponse:
+        """The HTTP answer: :meth:`body` with :attr:`status` and the headers."""
         return CoupangJSONResponse(self.body(), self.status, headers=self.headers or None)
 
 
@@ -51,11 +54,15 @@ class RetiredApi(SandboxError):
     """What the gateway answers for an API Coupang has retired: HTTP 410."""
 
     def __init__(self, name: str, hint: str) -> None:
+        """``name`` is the retired call; ``hint`` says what to use instead."""
         super().__init__(410, f"{name} has been retired by Coupang and is no longer served. {hint}")
 
 
 class BadRequest(SandboxError):
+    """HTTP 400: the request is malformed or breaks a rule; ``message`` says which."""
+
     def __init__(self, message: str, **kwargs: Any) -> None:
+        """A 400 with ``message``; ``kwargs`` as for :class:`SandboxError`."""
         super().__init__(400, message, **kwargs)
 
 
@@ -63,13 +70,17 @@ class ValidationFailed(BadRequest):
     """One or more broken rules; every violation is listed under ``errors``."""
 
     def __init__(self, violations: Sequence[Violation]) -> None:
+        """A 400 listing every violation (``field: message``, joined by ``; ``)."""
         self.violations = list(violations)
         message = "; ".join(f"{v.field}: {v.message}" for v in self.violations)
         super().__init__(message, extra={"errors": [v.as_dict() for v in self.violations]})
 
 
 class NotFound(SandboxError):
+    """HTTP 404: the named thing (order, product, place, ...) does not exist for this caller."""
+
     def __init__(self, message: str, **kwargs: Any) -> None:
+        """A 404 with ``message``; ``kwargs`` as for :class:`SandboxError`."""
         super().__init__(404, message, **kwargs)
 
 
@@ -77,6 +88,7 @@ class Duplicate(BadRequest):
     """Coupang refuses duplicates with HTTP 400; the existing code is given back."""
 
     def __init__(self, message: str, existing_code: str) -> None:
+        """A 400 naming the duplicate, with ``existing_code`` in ``data`` and ``existingCode``."""
         super().__init__(
             message,
             data={"resultCode": "FAIL", "resultMessage": existing_code},
@@ -86,12 +98,18 @@ class Duplicate(BadRequest):
 
 
 class Conflict(SandboxError):
+    """HTTP 409: the request clashes with the current state (nothing left to cancel, ...)."""
+
     def __init__(self, message: str, **kwargs: Any) -> None:
+        """A 409 with ``message``; ``kwargs`` as for :class:`SandboxError`."""
         super().__init__(409, message, **kwargs)
 
 
 class PayloadTooLarge(SandboxError):
+    """HTTP 413: the request body is over the sandbox's size limit."""
+
     def __init__(self, limit: int) -> None:
+        """A 413 naming ``limit`` in bytes."""
         super().__init__(413, f"Request body is larger than {limit} bytes")
 
 
@@ -99,9 +117,11 @@ class GatewayAuthError(SandboxError):
     """Refusals of the API gateway's HMAC check: ``{"code": "ERROR", "message", "transactionId"}``."""
 
     def __init__(self, message: str) -> None:
+        """A 401 with ``message`` saying why the signature was refused."""
         super().__init__(401, message, code="ERROR")
 
     def body(self) -> dict[str, Any]:
+        """The gateway's body (not the openapi envelope), with a fresh ``transactionId``."""
         return {"code": "ERROR", "message": self.message, "transactionId": str(uuid.uuid4())}
 
 
@@ -109,6 +129,7 @@ class TooManyRequests(SandboxError):
     """The gateway's 429 after a vendor exceeded its rate limit (and while it stays blocked)."""
 
     def __init__(self, vendor_id: str, retry_after: float, header: str) -> None:
+        """A 429 for ``vendor_id`` with ``Retry-After: header``; ``retry_after`` in seconds."""
         super().__init__(
             429,
             f"Too many requests for vendor {vendor_id}: the limit is per vendorId; "
@@ -119,7 +140,11 @@ class TooManyRequests(SandboxError):
 
 
 class AdminAuthError(SandboxError):
+    """HTTP 401 with ``WWW-Authenticate: Bearer``: a control (``/_sandbox``) request without the
+    admin token."""
+
     def __init__(self) -> None:
+        """The 401 asking for the admin bearer token."""
         super().__init__(
             401,
             "Control API needs 'Authorization: Bearer <admin token>'",
@@ -132,6 +157,7 @@ class ControlRefused(SandboxError):
     (or ``peer``) and the rule, so neither a web page nor a remote peer can drive the sandbox."""
 
     def __init__(self, field: str, rule: str, message: str) -> None:
+        """A 403 with one violation: ``field``, ``rule`` and ``message``."""
         violation = Violation(field, rule, message)
         super().__init__(403, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
         self.violation = violation
@@ -141,6 +167,7 @@ class UnsupportedMediaType(SandboxError):
     """A control request body that is not declared JSON: HTTP 415 naming ``Content-Type``."""
 
     def __init__(self, field: str, rule: str, message: str) -> None:
+        """A 415 with one violation: ``field``, ``rule`` and ``message``."""
         violation = Violation(field, rule, message)
         super().__init__(415, f"{field}: {message}", extra={"errors": [violation.as_dict()]})
         self.violation = violation
@@ -150,6 +177,7 @@ class TransitionNotAllowed(SandboxError):
     """A state machine refused an event in the current state (HTTP 400)."""
 
     def __init__(self, machine: str, state: object, event: str) -> None:
+        """A 400 naming the ``machine``, the ``state`` it is in and the refused ``event``."""
         super().__init__(400, f"{machine}: event '{event}' is not allowed in state '{state}'")
         self.machine = machine
         self.state = state
@@ -161,6 +189,7 @@ class StoreUnavailable(SandboxError):
     says what is wrong with the store, never a bare "Internal Server Error"."""
 
     def __init__(self, status: int, message: str, *, retry_after: int | None = None) -> None:
+        """A ``status`` (503 or 507) with ``message``; ``retry_after`` s when a retry helps."""
         headers = None if retry_after is None else {"Retry-After": str(retry_after)}
         super().__init__(status, message, headers=headers)
 
@@ -212,6 +241,7 @@ _T = TypeVar("_T")
 
 
 def violations_or_raise(violations: Iterable[Violation]) -> None:
+    """Raise :class:`ValidationFailed` (400) listing ``violations``, when there are any."""
     found = list(violations)
     if found:
         raise ValidationFailed(found)
@@ -230,12 +260,15 @@ def must_exist(value: _T | None, what: str) -> _T:
 
 
 async def sandbox_error_handler(request: Request, exc: Exception) -> Response:
+    """Answer a :class:`SandboxError` with its own status and envelope."""
     if not isinstance(exc, SandboxError):
         return internal_error_response()
     return exc.response()
 
 
 async def http_exception_handler(request: Request, exc: Exception) -> Response:
+    """Answer Starlette's HTTP errors in Coupang's envelope (404/405: "No matched http
+    method/path", as the gateway says)."""
     if not isinstance(exc, HTTPException):
         return internal_error_response()
     if exc.status_code == 404:
@@ -254,12 +287,14 @@ async def http_exception_handler(request: Request, exc: Exception) -> Response:
 
 
 def internal_error_response() -> CoupangJSONResponse:
+    """The bare 500 in Coupang's envelope (no detail of the failure is given away)."""
     return CoupangJSONResponse(
         {"code": 500, "message": "Internal Server Error", "data": None}, status_code=500
     )
 
 
 async def unexpected_error_handler(request: Request, exc: Exception) -> Response:
+    """Answer any other exception: a store failure as 503/507, anything else as a logged 500."""
     failure = store_failure(exc)
     if failure is not None:
         logger.warning("sandbox store failure: %s", failure.message)

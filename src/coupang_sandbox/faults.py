@@ -120,6 +120,7 @@ class DroppedConnection(httpx.RemoteProtocolError):
     the client, which sees what a real dropped connection gives it."""
 
     def __init__(self) -> None:
+        """The message ``httpx`` gives for a connection closed before any response."""
         super().__init__("Server disconnected without sending a response.")
 
 
@@ -346,131 +347,184 @@ def parse_spec(body: Mapping[str, Any]) -> FaultSpec:
     rule broken (unknown kind, probability outside 0-1, malformed pattern, a field another kind
     takes, ...). Unknown fields are refused by the route before (``accepts``)."""
     found: list[Violation] = []
-
-    def bad(name: str, rule: str, message: str) -> None:
-        found.append(Violation(name, rule, message))
-
     kind = body.get("kind")
-    if kind is None:
-        bad("kind", "required", f"required; one of {', '.join(KINDS)}")
-    elif kind not in KINDS:
-        bad("kind", "unknown_kind", f"{kind!r} is not a fault kind; one of {', '.join(KINDS)}")
-    method = body.get("method")
-    if method is not None and (not isinstance(method, str) or method.upper() not in METHODS):
-        bad("method", "enum", f"one of {', '.join(METHODS)}")
-    for name in ("path", "pathRegex", "operation", "vendorId", "location"):
-        value = body.get(name)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            bad(name, "type", "a non-empty string")
-    path = body.get("path")
-    if isinstance(path, str) and path.strip():
-        try:
-            glob_regex(path)
-        except ValueError as exc:
-            bad("path", "malformed_pattern", f"malformed glob {path!r}: {exc}")
-    regex = body.get("pathRegex")
-    if isinstance(regex, str) and regex.strip():
-        try:
-            re.compile(regex)
-        except re.error as exc:
-            bad("pathRegex", "malformed_pattern", f"malformed regular expression {regex!r}: {exc}")
-    operation = body.get("operation")
-    if isinstance(operation, str) and operation.strip() and operation not in operations():
-        bad(
-            "operation",
-            "unknown_operation",
-            f"{operation!r} is not an operation of the SDK's endpoint table "
-            "(an endpoint key such as 'order_sheets' or a method such as 'orders.acknowledge')",
-        )
-    writes_only = body.get("writesOnly", False)
-    if not isinstance(writes_only, bool):
-        bad("writesOnly", "type", "true or false")
-    probability = body.get("probability", 1.0)
-    if not _number(probability) or not 0.0 <= float(probability) <= 1.0:
-        bad("probability", "range", f"a number from 0 to 1, got {probability!r}")
-    seed = body.get("seed")
-    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
-        bad("seed", "type", "a whole number")
-    times = body.get("times")
-    if times is not None and (not isinstance(times, int) or isinstance(times, bool) or times < 1):
-        bad("times", "range", f"a whole number >= 1, got {times!r}")
-    for_seconds = body.get("forSeconds")
-    if for_seconds is not None and (not _number(for_seconds) or for_seconds <= 0):
-        bad("forSeconds", "range", f"a number of seconds > 0, got {for_seconds!r}")
-
-    params: dict[str, Any] = {}
-    if isinstance(kind, str) and kind in KIND_FIELDS:
-        own = KIND_FIELDS[kind]
-        for name in ALL_FIELDS:
-            if name not in COMMON_FIELDS and name not in own and name in body:
-                takers = [k for k, fields in KIND_FIELDS.items() if name in fields]
-                bad(
-                    name,
-                    "not_for_kind",
-                    f"not a field of kind {kind} (only of {', '.join(takers)})",
-                )
-        if kind == "late_visibility":
-            for name in ("method", "path", "pathRegex", "operation", "writesOnly"):
-                if name in body:
-                    bad(
-                        name,
-                        "not_for_kind",
-                        "late_visibility applies to order placement: it matches on vendorId only",
-                    )
-        params = {name: body.get(name, default) for name, default in own.items()}
-        found += _check_params(kind, params)
+    _check_kind(kind, found)
+    _check_selectors(body, found)
+    _check_firing(body, found)
+    params = _kind_params(kind, body, found)
     if found:
         raise ValidationFailed(found)
     assert isinstance(kind, str)  # noqa: S101 -- checked above
+    method = body.get("method")
+    seed = body.get("seed")
+    for_seconds = body.get("forSeconds")
     return FaultSpec(
         kind=kind,
         method=None if method is None else str(method).upper(),
-        path=path,
-        path_regex=regex,
-        operation=operation,
+        path=body.get("path"),
+        path_regex=body.get("pathRegex"),
+        operation=body.get("operation"),
         vendor_id=body.get("vendorId"),
-        writes_only=bool(writes_only),
-        probability=float(probability),
+        writes_only=bool(body.get("writesOnly", False)),
+        probability=float(body.get("probability", 1.0)),
         seed=int(seed) if seed is not None else secrets.randbelow(2**31),
-        times=times,
+        times=body.get("times"),
         for_seconds=None if for_seconds is None else float(for_seconds),
         params=params,
     )
 
 
-def _check_params(kind: str, params: dict[str, Any]) -> list[Violation]:
-    found: list[Violation] = []
-
-    def seconds(name: str, *, low: float, high: float = MAX_LATENCY_SECONDS) -> None:
-        value = params[name]
-        if not _number(value) or not low <= float(value) <= high:
-            found.append(
-                Violation(name, "range", f"seconds from {low:g} to {high:g}, got {value!r}")
+def _check_kind(kind: Any, found: list[Violation]) -> None:
+    """``kind``: required, one of :data:`KINDS`."""
+    if kind is None:
+        found.append(Violation("kind", "required", f"required; one of {', '.join(KINDS)}"))
+    elif kind not in KINDS:
+        found.append(
+            Violation(
+                "kind", "unknown_kind", f"{kind!r} is not a fault kind; one of {', '.join(KINDS)}"
             )
-        else:
-            params[name] = float(value)
+        )
 
+
+def _check_selectors(body: Mapping[str, Any], found: list[Violation]) -> None:
+    """What a rule matches on: ``method``, the non-empty strings (``path``, ``pathRegex``,
+    ``operation``, ``vendorId``, ``location``), the patterns, then ``writesOnly``."""
+    method = body.get("method")
+    if method is not None and (not isinstance(method, str) or method.upper() not in METHODS):
+        found.append(Violation("method", "enum", f"one of {', '.join(METHODS)}"))
+    for name in ("path", "pathRegex", "operation", "vendorId", "location"):
+        value = body.get(name)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            found.append(Violation(name, "type", "a non-empty string"))
+    _check_patterns(body, found)
+    if not isinstance(body.get("writesOnly", False), bool):
+        found.append(Violation("writesOnly", "type", "true or false"))
+
+
+def _check_patterns(body: Mapping[str, Any], found: list[Violation]) -> None:
+    """``path`` must be a valid glob, ``pathRegex`` a valid regular expression and
+    ``operation`` a key or method of the SDK's endpoint table (each when a non-empty string)."""
+    path = body.get("path")
+    if isinstance(path, str) and path.strip():
+        try:
+            glob_regex(path)
+        except ValueError as exc:
+            found.append(Violation("path", "malformed_pattern", f"malformed glob {path!r}: {exc}"))
+    regex = body.get("pathRegex")
+    if isinstance(regex, str) and regex.strip():
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            message = f"malformed regular expression {regex!r}: {exc}"
+            found.append(Violation("pathRegex", "malformed_pattern", message))
+    operation = body.get("operation")
+    if isinstance(operation, str) and operation.strip() and operation not in operations():
+        found.append(
+            Violation(
+                "operation",
+                "unknown_operation",
+                f"{operation!r} is not an operation of the SDK's endpoint table "
+                "(an endpoint key such as 'order_sheets' or a method such as 'orders.acknowledge')",
+            )
+        )
+
+
+def _check_firing(body: Mapping[str, Any], found: list[Violation]) -> None:
+    """When a matching rule fires: ``probability`` (0-1), ``seed`` (whole), ``times`` (>= 1)
+    and ``forSeconds`` (> 0)."""
+    probability = body.get("probability", 1.0)
+    if not _number(probability) or not 0.0 <= float(probability) <= 1.0:
+        found.append(
+            Violation("probability", "range", f"a number from 0 to 1, got {probability!r}")
+        )
+    seed = body.get("seed")
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+        found.append(Violation("seed", "type", "a whole number"))
+    times = body.get("times")
+    if times is not None and (not isinstance(times, int) or isinstance(times, bool) or times < 1):
+        found.append(Violation("times", "range", f"a whole number >= 1, got {times!r}"))
+    for_seconds = body.get("forSeconds")
+    if for_seconds is not None and (not _number(for_seconds) or for_seconds <= 0):
+        found.append(
+            Violation("forSeconds", "range", f"a number of seconds > 0, got {for_seconds!r}")
+        )
+
+
+def _kind_params(kind: Any, body: Mapping[str, Any], found: list[Violation]) -> dict[str, Any]:
+    """The known ``kind``'s own parameters (defaults filled in, checked), after refusing the
+    fields only other kinds take; ``{}`` for an unknown kind."""
+    if not isinstance(kind, str) or kind not in KIND_FIELDS:
+        return {}
+    own = KIND_FIELDS[kind]
+    for name in ALL_FIELDS:
+        if name not in COMMON_FIELDS and name not in own and name in body:
+            takers = [k for k, fields in KIND_FIELDS.items() if name in fields]
+            found.append(
+                Violation(
+                    name,
+                    "not_for_kind",
+                    f"not a field of kind {kind} (only of {', '.join(takers)})",
+                )
+            )
+    if kind == "late_visibility":
+        for name in ("method", "path", "pathRegex", "operation", "writesOnly"):
+            if name in body:
+                found.append(
+                    Violation(
+                        name,
+                        "not_for_kind",
+                        "late_visibility applies to order placement: it matches on vendorId only",
+                    )
+                )
+    params = {name: body.get(name, default) for name, default in own.items()}
+    found += _check_params(kind, params)
+    return params
+
+
+def _check_seconds(
+    params: dict[str, Any],
+    name: str,
+    found: list[Violation],
+    *,
+    low: float,
+    high: float = MAX_LATENCY_SECONDS,
+) -> None:
+    """``params[name]`` must be seconds from ``low`` to ``high``; it is made a float when so."""
+    value = params[name]
+    if not _number(value) or not low <= float(value) <= high:
+        found.append(Violation(name, "range", f"seconds from {low:g} to {high:g}, got {value!r}"))
+    else:
+        params[name] = float(value)
+
+
+def _field_names_ok(names: Any) -> bool:
+    """A non-empty list of non-blank strings (``null_fields``'s ``fields``)?"""
+    return (
+        isinstance(names, list)
+        and bool(names)
+        and all(isinstance(n, str) and n.strip() for n in names)
+    )
+
+
+def _check_params(kind: str, params: dict[str, Any]) -> list[Violation]:
+    """The violations of a kind's own parameters (seconds in range, enums); seconds become
+    floats in ``params``."""
+    found: list[Violation] = []
     if kind == "rate_limit":
-        seconds("blockSeconds", low=0.0, high=86400.0)
+        _check_seconds(params, "blockSeconds", found, low=0.0, high=86400.0)
     elif kind == "error" and params["status"] not in ERROR_STATUSES:
         found.append(Violation("status", "enum", f"one of 500, 502, 503, got {params['status']!r}"))
     elif kind == "gateway_timeout":
-        seconds("latencySeconds", low=0.0)
+        _check_seconds(params, "latencySeconds", found, low=0.0)
     elif kind == "latency":
-        seconds("latencySeconds", low=0.0)
-        seconds("jitterSeconds", low=0.0)
+        _check_seconds(params, "latencySeconds", found, low=0.0)
+        _check_seconds(params, "jitterSeconds", found, low=0.0)
     elif kind == "commit_then_drop" and params["then"] not in ("drop", "504"):
         found.append(Violation("then", "enum", f"'drop' or '504', got {params['then']!r}"))
-    elif kind == "null_fields":
-        names = params["fields"]
-        if (
-            not isinstance(names, list)
-            or not names
-            or not all(isinstance(n, str) and n.strip() for n in names)
-        ):
-            found.append(Violation("fields", "required", "a non-empty list of field names"))
+    elif kind == "null_fields" and not _field_names_ok(params["fields"]):
+        found.append(Violation("fields", "required", "a non-empty list of field names"))
     elif kind == "late_visibility":
-        seconds("extraSeconds", low=1.0, high=30 * 86400.0)
+        _check_seconds(params, "extraSeconds", found, low=1.0, high=30 * 86400.0)
     return found
 
 
@@ -615,6 +669,7 @@ class Faults:
     """
 
     def __init__(self, store: Store, clock: SandboxClock) -> None:
+        """Bind the rules to ``store`` (where they and their counters live) and ``clock``."""
         self._store = store
         self._clock = clock
         self._lock = threading.Lock()

@@ -38,6 +38,8 @@ class SandboxConfig(uvicorn.Config):
         max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES,
         **kwargs: Any,
     ) -> None:
+        """uvicorn's Config with a ``header_read_timeout`` (seconds, > 0) for the request head and a
+        ``max_header_bytes`` cap (>= 1024) on its size; ``kwargs`` go to uvicorn."""
         if header_read_timeout <= 0:
             raise ValueError(f"the header read timeout must be > 0 s, got {header_read_timeout}")
         if max_header_bytes < 1024:

@@ -33,6 +33,7 @@ class PathRefused(ValueError):
     """A path that cannot be normalised safely; ``rule`` names why."""
 
     def __init__(self, rule: str, message: str) -> None:
+        """``rule`` names the broken rule (``path_encoding``, ...); ``message`` explains it."""
         super().__init__(message)
         self.rule = rule
 
@@ -90,6 +91,7 @@ class NormalisedPaths:
     the request is answered 400 (``path``) without reaching the router."""
 
     def __init__(self, app: ASGIApp) -> None:
+        """Wrap the ASGI ``app``."""
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -16,6 +16,7 @@ class CoupangJSONResponse(JSONResponse):
     media_type = MEDIA_TYPE
 
     def render(self, content: Any) -> bytes:
+        """``content`` as compact UTF-8 JSON."""
         return dumps(content).encode("utf-8")
 
 
@@ -26,6 +27,7 @@ class PrerenderedJSONResponse(Response):
 
 
 def dumps(content: Any) -> str:
+    """``content`` as compact JSON text, non-ASCII kept as is (Coupang's form)."""
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -77,6 +77,8 @@ class GatewayThrottle:
         clock: Callable[[], float] | None = None,
         store: Store | None = None,
     ) -> None:
+        """``rate_per_second`` calls per vendor (``None``: off), then ``block_seconds`` of 429s;
+        the state lives in ``store`` when given (shared by processes), else in memory."""
         if rate_per_second is not None and rate_per_second <= 0:
             raise ValueError("rate_per_second must be > 0, or None to disable the throttle")
         if block_seconds < 0:
@@ -155,6 +157,8 @@ class WindowThrottle:
         clock: Callable[[], float] | None = None,
         store: Store | None = None,
     ) -> None:
+        """``limit`` calls per vendor in ``window_seconds`` (``None``: off); the state lives in
+        ``store`` when given (shared by processes), else in memory."""
         if limit is not None and limit < 1:
             raise ValueError("limit must be >= 1, or None to disable the throttle")
         if window_seconds <= 0:

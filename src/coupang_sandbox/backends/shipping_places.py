@@ -113,6 +113,8 @@ class ReturnCenterUpdate:
 
 
 def jibun_key(addresses: Sequence[Mapping[str, Any]]) -> tuple[str, str, str] | None:
+    """The normalised (zip code, address, detail) of the JIBUN entry, or ``None`` without one:
+    the key two places share when they are at the same address."""
     for a in addresses:
         if a.get("addressType") == "JIBUN":
             return (
@@ -177,6 +179,9 @@ def _unique_name(
 
 @dataclass
 class OutboundPlaces:
+    """The outbound shipping places (출고지) of every vendor: create, update and list, refusing
+    a duplicate name or (v5) address."""
+
     store: Store
     clock: SandboxClock
 
@@ -430,6 +435,9 @@ class _RemoteInfoMerge:
 
 @dataclass
 class ReturnCenters:
+    """The return centers (반품지) of every vendor: create, update, list and look up by code,
+    refusing a duplicate name."""
+
     store: Store
     clock: SandboxClock
 

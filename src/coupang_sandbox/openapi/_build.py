@@ -309,32 +309,52 @@ def _apply_observed(schema: Schema, seen: dict[str, dict[str, Any]], where: str,
     observed = seen.get(where)
     if observed is not None:
         kinds = list(observed["types"])
-        mine = _types_of(schema)
-        if not mine and kinds == ["null"]:
-            pass  # seen only as null, documented nowhere: no evidence of its type
-        elif not mine:
-            _set_type(schema, kinds)
-        else:
-            missing = [
-                k for k in kinds if k not in mine and not (k == "integer" and "number" in mine)
-            ]
-            if missing:
-                _set_type(schema, mine + missing)
-        mine = _types_of(schema)
-        if "number" in mine and set(kinds) <= {"integer", "null"} and _WHOLE.search(name):
-            _set_type(schema, ["integer" if t == "number" else t for t in mine])
+        _observe_types(schema, kinds, name)
         if "object" in kinds and "additionalProperties" not in schema:
-            props = schema.setdefault("properties", {})
-            for key in observed.get("keys", []):
-                if key not in props:
-                    props[key] = _from_observed(seen, f"{where}/{key.replace('/', '~1')}")
-            always = set(observed.get("always", []))
-            documented = [k for k in schema.get("required", []) if k in always]
-            required = sorted(set(documented) | always)
-            if required:
-                schema["required"] = required
-            elif "required" in schema:
-                del schema["required"]
+            _observe_keys(schema, observed, seen, where)
+    _apply_to_children(schema, seen, where, name)
+
+
+def _observe_types(schema: Schema, kinds: list[str], name: str) -> None:
+    """Allow the types seen (``kinds``) besides the documented ones; a ``number`` named like an
+    id or count and seen only whole (or null) becomes ``integer``."""
+    mine = _types_of(schema)
+    if not mine and kinds == ["null"]:
+        pass  # seen only as null, documented nowhere: no evidence of its type
+    elif not mine:
+        _set_type(schema, kinds)
+    else:
+        missing = [k for k in kinds if k not in mine and not (k == "integer" and "number" in mine)]
+        if missing:
+            _set_type(schema, mine + missing)
+    mine = _types_of(schema)
+    if "number" in mine and set(kinds) <= {"integer", "null"} and _WHOLE.search(name):
+        _set_type(schema, ["integer" if t == "number" else t for t in mine])
+
+
+def _observe_keys(
+    schema: Schema, observed: dict[str, Any], seen: dict[str, dict[str, Any]], where: str
+) -> None:
+    """An object's undocumented keys seen there are added (from what was seen under them);
+    ``required`` becomes the keys present every time."""
+    props = schema.setdefault("properties", {})
+    for key in observed.get("keys", []):
+        if key not in props:
+            props[key] = _from_observed(seen, f"{where}/{key.replace('/', '~1')}")
+    always = set(observed.get("always", []))
+    documented = [k for k in schema.get("required", []) if k in always]
+    required = sorted(set(documented) | always)
+    if required:
+        schema["required"] = required
+    elif "required" in schema:
+        del schema["required"]
+
+
+def _apply_to_children(
+    schema: Schema, seen: dict[str, dict[str, Any]], where: str, name: str
+) -> None:
+    """:func:`_apply_observed` on every property and on the array items (an array seen with
+    items but documented without gets an empty items schema first)."""
     for key, sub in (schema.get("properties") or {}).items():
         _apply_observed(sub, seen, f"{where}/{key.replace('/', '~1')}", key)
     if not schema.get("items") and f"{where}/[]" in seen and "array" in _types_of(schema):

@@ -104,6 +104,7 @@ def parse_contract_input(call: Call) -> ContractInput:
     }
 )
 def create_contract(call: Call) -> Response:
+    """``POST /_sandbox/vendors/{vendorId}/coupon-contracts``: seed a coupon contract (201)."""
     coupons, vendor_id = _coupons(call), call.path["vendorId"]
     coupons.require_vendor(vendor_id)
     row = coupons.create_contract(vendor_id, parse_contract_input(call))
@@ -111,18 +112,21 @@ def create_contract(call: Call) -> Response:
 
 
 def view(call: Call) -> Response:
+    """``GET /_sandbox/coupons/{couponId}``: one coupon with its state, whatever its vendor."""
     coupon_id = number_of(call.path["couponId"], "couponId")
     return success(views.detail(_coupons(call).view(coupon_id)))
 
 
 @accepts(NO_FIELDS)
 def pause(call: Call) -> Response:
+    """``POST /_sandbox/coupons/{couponId}/pause``: pause an active coupon."""
     coupon_id = number_of(call.path["couponId"], "couponId")
     return success(views.detail(_coupons(call).move(coupon_id, st.PAUSE)))
 
 
 @accepts(NO_FIELDS)
 def resume(call: Call) -> Response:
+    """``POST /_sandbox/coupons/{couponId}/resume``: resume a paused coupon."""
     coupon_id = number_of(call.path["couponId"], "couponId")
     return success(views.detail(_coupons(call).move(coupon_id, st.RESUME)))
 

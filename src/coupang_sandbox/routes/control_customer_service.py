@@ -108,6 +108,7 @@ def parse_call(body: Mapping[str, Any]) -> Question:
 
 @accepts({"vendorItemId": None, "content": None, "buyer": None, "orderId": None, "vendorId": None})
 def ask_online(call: Call) -> Response:
+    """``POST /_sandbox/inquiries/online``: a customer asks a product question."""
     return success(views.control_view(backend(call).ask_online(parse_product_question(call.body))))
 
 
@@ -123,10 +124,13 @@ def ask_online(call: Call) -> Response:
     }
 )
 def open_call_center(call: Call) -> Response:
+    """``POST /_sandbox/inquiries/call-center``: Coupang's call center opens an inquiry."""
     return success(views.control_view(backend(call).open_call_center(parse_call(call.body))))
 
 
 def view(call: Call) -> Response:
+    """``GET /_sandbox/inquiries/{kind}/{inquiryId}``: one inquiry (``online`` or ``call-center``)
+    with its state; an unknown ``kind`` is a 404."""
     kind = KIND_PATHS.get(call.path["kind"])
     if kind is None:
         raise NotFound(f"unknown inquiry kind {call.path['kind']!r} (online or call-center)")

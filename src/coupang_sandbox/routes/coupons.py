@@ -74,6 +74,7 @@ def _coupons(call: Call) -> Coupons:
 
 
 def fms_body(content: Any, pagination: Any = None, *, success: bool = True) -> dict[str, Any]:
+    """The fms envelope around ``content`` and ``pagination`` (``data.success`` as given)."""
     return {
         "code": 200,
         "message": "OK",
@@ -249,17 +250,20 @@ def parse_download_expiry(call: Call) -> DownloadExpiry:
 
 @fms
 def list_contracts(call: Call) -> Response:
+    """``GET v2/.../contract/list``: the vendor's coupon contracts."""
     return _fms([views.contract(row) for row in _coupons(call).contracts(call.vendor_id)])
 
 
 @fms
 def get_contract(call: Call) -> Response:
+    """``GET v2/.../contract``: one contract, chosen by the query."""
     query = parse_contract_query(call)
     return _fms(views.contract(_coupons(call).contract(call.vendor_id, query)))
 
 
 @fms
 def get_budgets(call: Call) -> Response:
+    """``GET v1/.../budgets``: the contract's monthly budgets."""
     budgets = _coupons(call).budgets(call.vendor_id, parse_budget_query(call))
     return _fms([views.budget(entry) for entry in budgets])
 
@@ -269,11 +273,14 @@ def get_budgets(call: Call) -> Response:
 
 @fms
 def create_coupon(call: Call) -> Response:
+    """``POST v2/.../coupon`` (or v1 ``coupons``): request an instant coupon; answers its
+    ``requestedId``."""
     return _requested(_coupons(call).create_coupon(call.vendor_id, parse_coupon_input(call)))
 
 
 @fms
 def get_coupon(call: Call) -> Response:
+    """``GET v2/.../coupon?couponId=``: one instant coupon (``couponId`` is required)."""
     text = call.query("couponId")
     if is_blank(text):
         raise ValidationFailed([Violation("couponId", "required", "couponId is required")])
@@ -283,17 +290,20 @@ def get_coupon(call: Call) -> Response:
 
 @fms
 def list_coupons(call: Call) -> Response:
+    """``GET v2/.../coupons``: a page of instant coupons, filtered by the query."""
     page = _coupons(call).coupons(call.vendor_id, parse_coupons_query(call))
     return _fms(*views.coupon_page(page))
 
 
 @fms
 def add_items(call: Call) -> Response:
+    """``POST v1/.../coupons/{couponId}/items``: request adding vendor items to a coupon."""
     return _requested(_coupons(call).add_items(call.vendor_id, parse_vendor_items(call)))
 
 
 @fms
 def expire_items(call: Call) -> Response:
+    """``PUT v1/.../coupons/{couponId}/items?action=expire``: request removing vendor items."""
     _check_action(call)
     requested = _coupons(call).expire_items(call.vendor_id, parse_vendor_items(call))
     return _requested(requested)
@@ -301,6 +311,8 @@ def expire_items(call: Call) -> Response:
 
 @fms
 def expire_coupon(call: Call) -> Response:
+    """``PUT v1/.../coupons/{couponId}?action=expire``: request expiring a coupon; a refused
+    expiry answers ``success: false`` with the reason in ``errorMessage``."""
     _check_action(call)
     coupon_id = number_of(call.path["couponId"], "couponId")
     requested, accepted, reason = _coupons(call).expire(call.vendor_id, coupon_id)
@@ -312,24 +324,29 @@ def expire_coupon(call: Call) -> Response:
 
 @fms
 def list_items(call: Call) -> Response:
+    """``GET v1/.../coupons/{couponId}/items``: a page of the coupon's items."""
     page = _coupons(call).items(call.vendor_id, parse_items_query(call))
     return _fms(*views.item_page(page))
 
 
 @fms
 def get_item(call: Call) -> Response:
+    """``GET v1/.../coupons/{couponId}/items/{itemId}``: one item, by coupon item id or
+    vendorItemId (see ``type``)."""
     found = _coupons(call).item(call.vendor_id, parse_item_lookup(call))
     return _fms(views.item(found))
 
 
 @fms
 def by_order(call: Call) -> Response:
+    """``GET v2/.../{orderId}/coupons``: the instant coupons applied to an order."""
     order_id = number_of(call.path["orderId"], "orderId")
     return _fms(views.order_coupons(_coupons(call).by_order(call.vendor_id, order_id)))
 
 
 @fms
 def request_status(call: Call) -> Response:
+    """``GET v1/.../requested/{requestedId}``: the outcome of a create, attach or expire request."""
     row = _coupons(call).request_status(call.vendor_id, call.path["requestedId"])
     return _fms(views.request(row))
 
@@ -338,21 +355,25 @@ def request_status(call: Call) -> Response:
 
 
 def create_download(call: Call) -> Response:
+    """``POST .../coupons`` (marketplace): create a downloadable coupon; no envelope."""
     row = _coupons(call).create_download(call.vendor_id, parse_download_input(call))
     return raw(views.download_created(row))
 
 
 def download_items(call: Call) -> Response:
+    """``PUT .../coupon-items``: attach items to downloadable coupons; one result per entry."""
     results = _coupons(call).download_items(call.vendor_id, parse_download_items(call))
     return raw(views.download_results(results))
 
 
 def download_expire(call: Call) -> Response:
+    """``POST .../coupons/expire``: expire downloadable coupons; one result per entry."""
     results = _coupons(call).download_expire(call.vendor_id, parse_download_expiry(call))
     return raw(views.download_results(results))
 
 
 def download_status(call: Call) -> Response:
+    """``GET .../coupons/transactionStatus?requestTransactionId=``: a download request's outcome."""
     transaction = call.query("requestTransactionId")
     found = rules.check_transaction_id(transaction)
     if found or transaction is None:
@@ -362,6 +383,7 @@ def download_status(call: Call) -> Response:
 
 
 def get_download(call: Call) -> Response:
+    """``GET .../coupons/{couponId}`` (marketplace): one downloadable coupon; no envelope."""
     coupon_id = number_of(call.path["couponId"], "couponId")
     return raw(views.download(_coupons(call).download_coupon(call.vendor_id, coupon_id)))
 

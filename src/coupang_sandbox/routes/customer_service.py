@@ -96,6 +96,7 @@ def _list_query(call: Call, *, filter_name: str, max_size: int) -> ListQuery:
 
 
 def list_online(call: Call) -> Response:
+    """``GET .../onlineInquiries``: a page of product questions (``code: "200"``, a string)."""
     query = _list_query(call, filter_name="answeredType", max_size=rules.ONLINE_PAGE_SIZE_MAX)
     data = views.page(
         backend(call).list_page(st.ONLINE, call.vendor_id, query), query.page, query.size
@@ -104,6 +105,7 @@ def list_online(call: Call) -> Response:
 
 
 def list_call_center(call: Call) -> Response:
+    """``GET .../callCenterInquiries``: a page of call-center inquiries (``code: 200``)."""
     query = _list_query(
         call, filter_name="partnerCounselingStatus", max_size=rules.CALL_CENTER_PAGE_SIZE_MAX
     )
@@ -113,6 +115,8 @@ def list_call_center(call: Call) -> Response:
 
 
 def get_call_center(call: Call) -> Response:
+    """``GET .../v5/vendors/callCenterInquiries/{inquiryId}``: one call-center inquiry of the
+    key's vendor."""
     data = views.call_center(backend(call).get_call_center(call.vendor_id, call.path["inquiryId"]))
     return CoupangJSONResponse({"code": 200, "message": "OK", "data": data})
 

@@ -246,12 +246,16 @@ def _numeric_codes(texts: Sequence[str], field: str, maximum: int) -> list[int]:
 
 
 def create_outbound(call: Call, *, check_address: bool) -> Response:
+    """``POST .../outboundShippingCenters``: create an outbound place; answers its code.
+    ``check_address`` (v5) refuses a second place at the same address."""
     place = parse_outbound_create(call.body)
     code = _outbound(call).create(call.vendor_id, place, check_address=check_address)
     return success({"resultCode": "SUCCESS", "resultMessage": str(code)})
 
 
 def update_outbound(call: Call, *, check_address: bool) -> Response:
+    """``PUT``/``PATCH .../outboundShippingCenters/{code}``: change an outbound place; an
+    unknown or non-numeric code is a 404."""
     code_text = str(call.path["outboundShippingPlaceCode"])
     code = parse_id(code_text)
     if code is None:
@@ -262,6 +266,8 @@ def update_outbound(call: Call, *, check_address: bool) -> Response:
 
 
 def list_outbound(call: Call) -> Response:
+    """``GET .../outboundShippingCenters``: a page of outbound places; ``searchType`` FULL
+    (all) or OSPC (the codes in ``outboundShippingPlaceCodes``)."""
     page_num, page_size, violations = _page_params(call)
     search_type = (call.query("searchType") or "").strip().upper()
     codes: list[int] | None = None
@@ -295,6 +301,8 @@ def list_outbound(call: Call) -> Response:
 
 
 def list_outbound_marketplace(call: Call) -> Response:
+    """``GET .../vendor/shipping-place/outbound`` (marketplace, no envelope): outbound places by
+    page, ``placeCodes`` or ``placeNames``; one of them is required."""
     has_paging = bool(call.query("pageNum")) and bool(call.query("pageSize"))
     place_codes = call.query("placeCodes")
     place_names = call.query("placeNames")
@@ -324,17 +332,20 @@ def list_outbound_marketplace(call: Call) -> Response:
 
 
 def create_return(call: Call) -> Response:
+    """``POST .../returnShippingCenters``: create a return center; answers its code."""
     code = _returns(call).create(call.vendor_id, parse_return_create(call.body))
     return success({"resultCode": "SUCCESS", "resultMessage": code})
 
 
 def update_return(call: Call) -> Response:
+    """``PUT``/``PATCH .../returnShippingCenters/{returnCenterCode}``: change a return center."""
     code = str(call.path["returnCenterCode"])
     _returns(call).update(call.vendor_id, code, parse_return_update(call, code))
     return success({"resultCode": "SUCCESS", "resultMessage": MSG_MODIFIED})
 
 
 def list_returns(call: Call) -> Response:
+    """``GET .../returnShippingCenters``: a page of the vendor's return centers."""
     page_num, page_size, violations = _page_params(call)
     violations_or_raise(violations)
     size = page_size or DEFAULT_PAGE_SIZE
@@ -343,6 +354,8 @@ def list_returns(call: Call) -> Response:
 
 
 def lookup_returns(call: Call) -> Response:
+    """``GET .../return/shipping-places/center-code?returnCenterCodes=``: the named return
+    centers, as a list."""
     codes = split_codes(call.query("returnCenterCodes"))
     violations_or_raise(
         rules.check_code_list(

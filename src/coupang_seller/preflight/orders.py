@@ -462,32 +462,49 @@ def check_acknowledgement(ids: Any) -> list[Violation]:
 
 def check_cancel(body: Mapping[str, Any], order_id: int | None = None) -> list[Violation]:
     """The v5 cancel body, with Coupang's messages (the first one is what Coupang answers)."""
-    found: list[Violation] = []
-    raw = body.get("orderId")
+    return [
+        *_check_cancel_order_id(body.get("orderId"), order_id),
+        *_check_cancel_items(body.get("vendorItemIds"), body.get("receiptCounts")),
+        *_check_cancel_reasons(body),
+    ]
+
+
+def _check_cancel_order_id(raw: Any, order_id: int | None) -> list[Violation]:
+    """The body's ``orderId``: an id, required without a path id, the path's when both are
+    given (``0`` never matches)."""
     given = as_id(raw, minimum=0)
     if raw is not None and given is None:
-        found.append(
-            Violation(
-                "orderId", ID_FORMAT, f"{MSG_ORDER_ID} ({id_violation('orderId', raw).message})"
-            )
-        )
-    elif given is None and order_id is None:
-        found.append(Violation("orderId", "required", MSG_ORDER_ID))
-    elif given == 0 or (given is not None and order_id is not None and given != order_id):
-        found.append(Violation("orderId", "mismatch", MSG_ORDER_ID))
-    items = body.get("vendorItemIds")
-    counts = body.get("receiptCounts")
+        message = f"{MSG_ORDER_ID} ({id_violation('orderId', raw).message})"
+        return [Violation("orderId", ID_FORMAT, message)]
+    if given is None and order_id is None:
+        return [Violation("orderId", "required", MSG_ORDER_ID)]
+    if given == 0 or (given is not None and order_id is not None and given != order_id):
+        return [Violation("orderId", "mismatch", MSG_ORDER_ID)]
+    return []
+
+
+def _check_cancel_items(items: Any, counts: Any) -> list[Violation]:
+    """``vendorItemIds`` (a non-empty list of ids) and ``receiptCounts`` (a non-empty list of
+    positive counts, one per vendorItemId)."""
+    found: list[Violation] = []
     if not isinstance(items, list) or not items:
         found.append(Violation("vendorItemIds", "required", MSG_ITEMS))
     elif any(as_id(v) is None for v in items):
         found.append(Violation("vendorItemIds", "type", MSG_ITEMS))
     if not isinstance(counts, list) or not counts:
         found.append(Violation("receiptCounts", "required", MSG_COUNTS))
-    else:
-        if isinstance(items, list) and items and len(items) != len(counts):
-            found.append(Violation("receiptCounts", "pairs", MSG_PAIRS))
-        if any((as_int(c) or 0) <= 0 for c in counts):
-            found.append(Violation("receiptCounts", "positive", MSG_COUNTS))
+        return found
+    if isinstance(items, list) and items and len(items) != len(counts):
+        found.append(Violation("receiptCounts", "pairs", MSG_PAIRS))
+    if any((as_int(c) or 0) <= 0 for c in counts):
+        found.append(Violation("receiptCounts", "positive", MSG_COUNTS))
+    return found
+
+
+def _check_cancel_reasons(body: Mapping[str, Any]) -> list[Violation]:
+    """``bigCancelCode`` and ``middleCancelCode`` (required, Coupang's codes) and ``userId``
+    (required)."""
+    found: list[Violation] = []
     big = body.get("bigCancelCode")
     if is_blank(big):
         found.append(Violation("bigCancelCode", "required", MSG_BIG_REQUIRED))

@@ -248,46 +248,52 @@ def check_remote_infos(value: Any, *, for_update: bool) -> list[Violation]:
     out: list[Violation] = []
     seen: set[str] = set()
     for i, info in enumerate(infos):
-        prefix = f"remoteInfos[{i}]"
-        code = info.get("deliveryCode")
-        if is_blank(code) or not isinstance(code, str):
-            out.append(
-                Violation(
-                    f"{prefix}.deliveryCode", "required", "deliveryCode (courier code) is required"
-                )
+        out += _check_remote_info(info, f"remoteInfos[{i}]", seen, for_update=for_update)
+    return out
+
+
+def _check_remote_info(
+    info: Mapping[str, Any], prefix: str, seen: set[str], *, for_update: bool
+) -> list[Violation]:
+    """One ``remoteInfos`` entry: a known courier not active twice (``seen`` holds the active
+    couriers so far and gains this one), both fees, ``usable`` and (update) ``remoteInfoId``.
+    An entry without a known courier is refused for that alone."""
+    code = info.get("deliveryCode")
+    if is_blank(code) or not isinstance(code, str):
+        return [
+            Violation(
+                f"{prefix}.deliveryCode", "required", "deliveryCode (courier code) is required"
             )
-            continue
-        if code not in COURIERS:
-            out.append(
-                Violation(
-                    f"{prefix}.deliveryCode", "courier_code", f"unknown courier code {code!r}"
-                )
+        ]
+    if code not in COURIERS:
+        return [
+            Violation(f"{prefix}.deliveryCode", "courier_code", f"unknown courier code {code!r}")
+        ]
+    out: list[Violation] = []
+    active = as_bool(info.get("usable", True)) is not False
+    if code in seen and active:
+        out.append(
+            Violation(
+                f"{prefix}.deliveryCode",
+                "courier_duplicate",
+                f"courier {code} is listed twice; a courier can be registered once per place",
             )
-            continue
-        active = as_bool(info.get("usable", True)) is not False
-        if code in seen and active:
-            out.append(
-                Violation(
-                    f"{prefix}.deliveryCode",
-                    "courier_duplicate",
-                    f"courier {code} is listed twice; a courier can be registered once per place",
-                )
-            )
-        if active:
-            seen.add(code)
-        for key in ("jeju", "notJeju"):
-            if key not in info or info[key] is None:
-                out.append(Violation(f"{prefix}.{key}", "required", f"{key} is required"))
-            else:
-                out += check_remote_fee(info[key], f"{prefix}.{key}", code)
-        if "usable" in info and info["usable"] is not None and as_bool(info["usable"]) is None:
-            out.append(Violation(f"{prefix}.usable", "type", "usable must be true or false"))
-        if (
-            for_update
-            and info.get("remoteInfoId") is not None
-            and as_int(info.get("remoteInfoId")) is None
-        ):
-            out.append(Violation(f"{prefix}.remoteInfoId", "type", "remoteInfoId must be a number"))
+        )
+    if active:
+        seen.add(code)
+    for key in ("jeju", "notJeju"):
+        if key not in info or info[key] is None:
+            out.append(Violation(f"{prefix}.{key}", "required", f"{key} is required"))
+        else:
+            out += check_remote_fee(info[key], f"{prefix}.{key}", code)
+    if "usable" in info and info["usable"] is not None and as_bool(info["usable"]) is None:
+        out.append(Violation(f"{prefix}.usable", "type", "usable must be true or false"))
+    if (
+        for_update
+        and info.get("remoteInfoId") is not None
+        and as_int(info.get("remoteInfoId")) is None
+    ):
+        out.append(Violation(f"{prefix}.remoteInfoId", "type", "remoteInfoId must be a number"))
     return out
 
 
@@ -374,25 +380,39 @@ def check_return_contract(info: Any, *, required: bool) -> list[Violation]:
     if not isinstance(info, Mapping):
         message = f"the pick-up courier contract ({prefix}) must be an object"
         return [Violation(prefix, "required" if info is None else "type", message)]
-    out: list[Violation] = []
-    code = info.get("deliverCode")
+    out = _check_pickup_courier(info.get("deliverCode"), prefix, required=required)
+    if (required or "contractNumber" in info) and is_blank(info.get("contractNumber")):
+        out.append(Violation(f"{prefix}.contractNumber", "required", "contractNumber is required"))
+    out += _check_contract_numbers(info, prefix)
+    out += check_return_fees(info, prefix, required=required)
+    return out
+
+
+def _check_pickup_courier(code: Any, prefix: str, *, required: bool) -> list[Violation]:
+    """``deliverCode``: one of the return pick-up couriers (required on create)."""
     if is_blank(code):
         if required:
-            out.append(
+            return [
                 Violation(
                     f"{prefix}.deliverCode", "required", "deliverCode (pick-up courier) is required"
                 )
-            )
-    elif not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS:
-        out.append(
+            ]
+        return []
+    if not isinstance(code, str) or code not in RETURN_PICKUP_COURIERS:
+        return [
             Violation(
                 f"{prefix}.deliverCode",
                 "return_courier",
                 f"return pick-up courier must be one of {', '.join(sorted(RETURN_PICKUP_COURIERS))} (got {code!r})",
             )
-        )
-    if (required or "contractNumber" in info) and is_blank(info.get("contractNumber")):
-        out.append(Violation(f"{prefix}.contractNumber", "required", "contractNumber is required"))
+        ]
+    return []
+
+
+def _check_contract_numbers(info: Mapping[str, Any], prefix: str) -> list[Violation]:
+    """``contractNumber`` and ``contractCustomerNumber``, when given: strings (or numbers) of at
+    most :data:`CONTRACT_MAX` characters."""
+    out: list[Violation] = []
     for key in ("contractNumber", "contractCustomerNumber"):
         value = info.get(key)
         if value is None:
@@ -405,7 +425,6 @@ def check_return_contract(info: Any, *, required: bool) -> list[Violation]:
                     f"{prefix}.{key}", "max_length", f"{key} is at most {CONTRACT_MAX} characters"
                 )
             )
-    out += check_return_fees(info, prefix, required=required)
     return out
 
 
