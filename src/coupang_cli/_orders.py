@@ -510,51 +510,69 @@ class _Upload:
             try:
                 answer = client.orders.upload_invoices([line for lines in boxes for line in lines])
             except CoupangError as exc:
-                if not answer_may_be_lost(exc):
-                    self.journal.record_many(
-                        (_box_key(lines), FAILED, {"error": str(exc)}) for lines in boxes
-                    )
-                    for lines in boxes:
-                        self.report(lines, FAILED, error=str(exc))
-                    if isinstance(exc, ABORT_ERRORS):
-                        self.stop = exc
+                left = self._after_error(client, boxes, exc, attempt)
+                if left is None:
                     return
-                self.journal.record_many(
-                    (_box_key(lines), UNCERTAIN, {"error": str(exc)}) for lines in boxes
-                )
-                boxes = self.reconcile(client, boxes, status=UPLOADED)
-                if attempt == 2:
-                    for lines in boxes:
-                        self.report(lines, FAILED, error=f"{exc} (not uploaded; run it again)")
+                boxes = left
                 continue
-            by_box = {item.shipmentBoxId: item for item in answer.responseList}
-            missing: list[list[dict[str, Any]]] = []
-            outcomes: list[tuple[str, str, dict[str, Any]]] = []
+            boxes = self._after_answer(client, boxes, answer, attempt)
+
+    def _after_error(
+        self, client: Client, boxes: list[list[dict[str, Any]]], exc: CoupangError, attempt: int
+    ) -> list[list[dict[str, Any]]] | None:
+        """A failed upload: a refusal fails the boxes (None: stop sending this chunk); a lost
+        answer is read back, and the boxes still not uploaded are returned for another try."""
+        if not answer_may_be_lost(exc):
+            self.journal.record_many(
+                (_box_key(lines), FAILED, {"error": str(exc)}) for lines in boxes
+            )
             for lines in boxes:
-                item = by_box.get(lines[0].get("shipmentBoxId"))
-                if item is None:
-                    missing.append(lines)
-                    continue
-                outcomes.append(
-                    (
-                        _box_key(lines),
-                        UPLOADED if item.succeed else FAILED,
-                        {} if item.succeed else {"resultCode": item.resultCode},
-                    )
+                self.report(lines, FAILED, error=str(exc))
+            if isinstance(exc, ABORT_ERRORS):
+                self.stop = exc
+            return None
+        self.journal.record_many(
+            (_box_key(lines), UNCERTAIN, {"error": str(exc)}) for lines in boxes
+        )
+        left = self.reconcile(client, boxes, status=UPLOADED)
+        if attempt == 2:
+            for lines in left:
+                self.report(lines, FAILED, error=f"{exc} (not uploaded; run it again)")
+        return left
+
+    def _after_answer(
+        self, client: Client, boxes: list[list[dict[str, Any]]], answer: Any, attempt: int
+    ) -> list[list[dict[str, Any]]]:
+        """Record and report each box the answer names; read back the ones it does not name
+        and return those still not uploaded."""
+        by_box = {item.shipmentBoxId: item for item in answer.responseList}
+        missing: list[list[dict[str, Any]]] = []
+        outcomes: list[tuple[str, str, dict[str, Any]]] = []
+        for lines in boxes:
+            item = by_box.get(lines[0].get("shipmentBoxId"))
+            if item is None:
+                missing.append(lines)
+                continue
+            outcomes.append(
+                (
+                    _box_key(lines),
+                    UPLOADED if item.succeed else FAILED,
+                    {} if item.succeed else {"resultCode": item.resultCode},
                 )
-            self.journal.record_many(outcomes)
-            for lines in boxes:
-                item = by_box.get(lines[0].get("shipmentBoxId"))
-                if item is not None:
-                    fields = to_jsonable(item)
-                    fields.pop("shipmentBoxId", None)
-                    self.report(lines, UPLOADED if item.succeed else "refused", **fields)
-            # A box the answer does not mention: read it back rather than guess.
-            boxes = self.reconcile(client, missing, status=UPLOADED)
-            if attempt == 2:
-                for lines in boxes:
-                    self.report(lines, FAILED, error="the answer did not mention this box")
-        return
+            )
+        self.journal.record_many(outcomes)
+        for lines in boxes:
+            item = by_box.get(lines[0].get("shipmentBoxId"))
+            if item is not None:
+                fields = to_jsonable(item)
+                fields.pop("shipmentBoxId", None)
+                self.report(lines, UPLOADED if item.succeed else "refused", **fields)
+        # A box the answer does not mention: read it back rather than guess.
+        left = self.reconcile(client, missing, status=UPLOADED)
+        if attempt == 2:
+            for lines in left:
+                self.report(lines, FAILED, error="the answer did not mention this box")
+        return left
 
 
 def _report_sheet_problems(out: Output, path: Path, sheet: InvoiceSheet) -> list[Any]:
