@@ -3,7 +3,8 @@
 **New sheets.** The cursor ``mark`` is a minute: every sheet paid before it has been read.
 The signpost, ``now - visibility_delay`` floored to the minute, is as far as the mark may go
 (Coupang shows an order only ~10 minutes after payment). Recent data is read in ``timeFrame``
-slices of at most 10 minutes, each starting ``overlap`` before the mark; a mark more than
+slices of at most 10 minutes (older stretches in one-hour slices), each starting ``overlap``
+before the mark; a mark more than
 ``backfill_after`` behind reads whole Korean days in the daily mode instead, page by page with
 ``nextToken`` (the position keeps the status and token, so a restart resumes the day).
 
@@ -27,8 +28,10 @@ from coupang_seller.types.orders import ORDER_SHEET_STATUSES, OrderSheet
 __all__ = ["KST", "OrderSettings", "OrderStream", "Page"]
 
 KST = __import__("zoneinfo").ZoneInfo("Asia/Seoul")
-#: ``timeFrame`` slices are at most this long (Coupang's advice for recent data).
+#: ``timeFrame`` slices are at most this long for recent data (Coupang's advice).
 SLICE = timedelta(minutes=10)
+#: Older stretches (catching up, less than ``backfill_after``) take slices this long.
+CATCH_UP_SLICE = timedelta(hours=1)
 MINUTE = timedelta(minutes=1)
 NEW = "orders"
 REFRESH = "orders.refresh"
@@ -42,6 +45,9 @@ class OrderSettings:
     visibility_delay: timedelta = timedelta(minutes=10)
     #: Each ``timeFrame`` slice starts this long before the mark.
     overlap: timedelta = timedelta(minutes=2)
+    #: Data younger than this (before the signpost) is read in 10-minute slices; older
+    #: stretches in one-hour slices.
+    recent: timedelta = timedelta(hours=1)
     #: A mark further behind than this reads whole days in the daily mode (backfill).
     backfill_after: timedelta = timedelta(days=1)
     #: Days re-read by each run's refresh pass (status and receiver changes); 0 turns it off.
@@ -128,7 +134,8 @@ class OrderStream:
 
     def _slice(self, mark: datetime) -> Page:
         start = mark - self.settings.overlap
-        end = min(start + SLICE, self.signpost)
+        span = SLICE if self.signpost - mark <= self.settings.recent else CATCH_UP_SLICE
+        end = min(start + span, self.signpost)
         sheets: list[OrderSheet] = []
         # Lifecycle order: a box that moves on between two calls is read twice (the later
         # read wins), never missed.

@@ -84,6 +84,8 @@ def market(client: Client, catalog_module: Any) -> Market:  # noqa: F811
     client.sandbox.clock.set(START, freeze=True)
     shop = open_shop(client, catalog_module)
     _, items = shop.approved(sku="SYNC-SKU")
+    for item in items:
+        client.products.update_quantity(item, quantity=99_999)
     return Market(client, items)
 
 
