@@ -20,6 +20,10 @@ __all__ = ["LEASE_SECONDS", "RunLock"]
 #: How long a SQLite lease lasts without renewal (each committed page renews it).
 LEASE_SECONDS = 120
 _NAME = "run"
+#: The advisory lock's key: per schema, so stores in separate schemas do not block each other.
+_KEY = "/coupang_sync/run"
+_TRY_LOCK = text("SELECT pg_try_advisory_lock(hashtext(current_schema() || :name))")
+_UNLOCK = text("SELECT pg_advisory_unlock(hashtext(current_schema() || :name))")
 
 
 def _holder() -> str:
@@ -46,10 +50,12 @@ class RunLock:
         """Take the lock, or raise :class:`StoreLockedError` naming who holds it."""
         if self.postgres:
             conn = self.engine.connect()
-            got = conn.execute(
-                text("SELECT pg_try_advisory_lock(hashtext(current_schema() || ':coupang_sync'))")
-            ).scalar()
-            conn.commit()
+            try:
+                got = conn.execute(_TRY_LOCK, {"name": _KEY}).scalar()
+                conn.commit()
+            except BaseException:
+                conn.close()
+                raise
             if not got:
                 conn.close()
                 raise StoreLockedError(
@@ -116,11 +122,7 @@ class RunLock:
         self._held = False
         if self._pg is not None:
             try:
-                self._pg.execute(
-                    text(
-                        "SELECT pg_advisory_unlock(hashtext(current_schema() || ':coupang_sync'))"
-                    )
-                )
+                self._pg.execute(_UNLOCK, {"name": _KEY})
                 self._pg.commit()
             finally:
                 self._pg.close()
