@@ -70,9 +70,7 @@ class RunLock:
             return
         with self.engine.connect() as conn:
             row = conn.execute(select(leases).where(leases.c.name == _NAME)).mappings().first()
-        until = (
-            datetime.fromtimestamp(int(row["expires_at"]), UTC).isoformat() if row else "soon"
-        )
+        until = datetime.fromtimestamp(int(row["expires_at"]), UTC).isoformat() if row else "soon"
         holder = row["holder"] if row else "another process"
         raise StoreLockedError(
             f"another `coupang-seller sync run` ({holder}) is collecting into this store; its "

@@ -121,9 +121,10 @@ class OrderStream:
         day_text = position.get("day")
         if day_text is None:
             day = mark.astimezone(KST).date()
-            if self.signpost - mark >= self.settings.backfill_after and _day_start(
-                day + timedelta(days=1)
-            ) <= self.signpost:
+            if (
+                self.signpost - mark >= self.settings.backfill_after
+                and _day_start(day + timedelta(days=1)) <= self.signpost
+            ):
                 return self._daily(mark, day, 0, None)
             if mark >= self.signpost:
                 return None

@@ -215,13 +215,22 @@ def apply_order_sheets(
             )
             changed += 1
         for kind, payload in order_changes(old, document):
-            append_event(conn, vendor_id, kind, ORDER, box_id, payload, now)
+            append_event(
+                conn,
+                vendor_id=vendor_id,
+                kind=kind,
+                record_kind=ORDER,
+                record_id=box_id,
+                payload=payload,
+                now=now,
+            )
             appended += 1
     return Applied(inserted, changed, appended)
 
 
 def append_event(
     conn: Connection,
+    *,
     vendor_id: str,
     kind: str,
     record_kind: str,

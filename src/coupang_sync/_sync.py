@@ -309,8 +309,7 @@ class Sync:
                 found = db.read_events(conn, after, size, wanted)
             if not found:
                 return
-            for event in found:
-                yield event
+            yield from found
             after = found[-1].seq
             if left is not None:
                 left -= len(found)
@@ -356,8 +355,9 @@ class Sync:
         """How many records and events the store holds."""
         with self.engine.connect() as conn:
             return {
-                "records": int(conn.execute(select(func.count()).select_from(records)).scalar_one()),
+                "records": int(
+                    conn.execute(select(func.count()).select_from(records)).scalar_one()
+                ),
                 "events": int(conn.execute(select(func.count()).select_from(events)).scalar_one()),
                 "lastSeq": db.last_seq(conn),
             }
-

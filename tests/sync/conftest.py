@@ -120,7 +120,9 @@ class Shared(httpx.BaseTransport):
 @pytest.fixture
 def factory(transport: SyncASGITransport) -> Callable[[str, Credentials, str | None], Client]:
     def build(vendor_id: str, credentials: Credentials, _base: str | None) -> Client:
-        return make_client((vendor_id, credentials.access_key, credentials.secret_key), Shared(transport))
+        return make_client(
+            (vendor_id, credentials.access_key, credentials.secret_key), Shared(transport)
+        )
 
     return build
 

@@ -54,7 +54,9 @@ def test_an_old_store_upgrades_in_place_and_keeps_its_rows(sync_url: str, sync_k
                 )
             )
             conn.execute(
-                text("INSERT INTO sync_consumers (name, position, updated_at) VALUES ('erp', 1, 't')")
+                text(
+                    "INSERT INTO sync_consumers (name, position, updated_at) VALUES ('erp', 1, 't')"
+                )
             )
         with pytest.raises(StoreNotReadyError, match="behind"):
             Sync(sync_url, migrate=False)
