@@ -172,7 +172,7 @@ def test_a_crash_between_pages_loses_and_duplicates_nothing(
     rng = random.Random(crash_after)
     boxes = place_day(market, rng, 2)
     market.advance(601)
-    settings = OrderSettings(refresh_days=1)
+    settings = OrderSettings(refresh_days=1, page_size=3)  # several nextToken pages a day
     broken = open_sync(client_factory=crashing(factory, [crash_after]), settings=settings)
     broken.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2], since=START - timedelta(days=2))
     with pytest.raises(Crash):
@@ -216,7 +216,7 @@ def test_backfill_reads_whole_days_then_time_frames(
     # More than a day of orders; the last one lands within a minute of the signpost.
     boxes = place_day(market, random.Random(3), 25.5, steps=(60, 900, 1800, 3600))
     market.advance(661)
-    sync = open_sync(client_factory=build, settings=OrderSettings(refresh_days=0))
+    sync = open_sync(client_factory=build, settings=OrderSettings(refresh_days=0, page_size=4))
     sync.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2], since=START)
     assert sync.run_once().ok
     assert stored(sync) == market.visible_boxes()
@@ -230,3 +230,85 @@ def test_backfill_reads_whole_days_then_time_frames(
     mark = status.position["mark"]
     assert now - timedelta(minutes=12) <= __import__("datetime").datetime.fromisoformat(mark)
     assert status.last_error is None and status.last_success_at is not None
+
+
+def test_a_refused_vendor_is_reported_and_the_others_go_on(
+    open_sync: Callable[..., Sync], market: Market
+) -> None:
+    sync = open_sync()
+    sync.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2], since=START)
+    sync.add_vendor("A00000404", "ak-unknown", "sk-unknown-0123456789", since=START)
+    market.order()
+    market.advance(700)
+    report = sync.run_once()
+    errors = {v.vendor_id: v.error for v in report.vendors}
+    assert errors[VENDOR[0]] is None and errors["A00000404"] is not None
+    assert not report.ok and report.events == 1
+    (failed,) = [s for s in sync.status() if s.vendor_id == "A00000404"]
+    assert failed.stream == "orders" and failed.last_error == errors["A00000404"]
+    assert "sk-unknown" not in (failed.last_error or "")
+    with pytest.raises(Exception, match="no vendor A00000999"):
+        sync.run_once(["A00000999"])
+    only = sync.run_once([VENDOR[0]])
+    assert [v.vendor_id for v in only.vendors] == [VENDOR[0]]
+
+
+class StepClock:
+    """An injected clock: the sandbox's time read through the SDK, once per run."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.reads = 0
+
+    def now(self) -> Any:
+        self.reads += 1
+        return self.client.sandbox.clock.get().now
+
+
+def test_an_injected_clock_decides_the_signpost(
+    open_sync: Callable[..., Sync], market: Market
+) -> None:
+    clock = StepClock(market.client)
+    settings = OrderSettings(visibility_delay=timedelta(minutes=30), refresh_days=0)
+    sync = open_sync(clock=clock, settings=settings)
+    sync.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2], since=START)
+    market.order()
+    market.advance(700)  # visible in the sandbox, but younger than the configured 30 minutes
+    assert sync.run_once().events == 0 and clock.reads == 1
+    market.advance(1200)
+    assert sync.run_once().events == 1
+    with pytest.raises(ValueError, match="overlap"):
+        OrderSettings(overlap=timedelta(minutes=10))
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        ({"overlap": timedelta(minutes=-1)}, "overlap"),
+        ({"visibility_delay": timedelta(seconds=-1)}, "visibility_delay"),
+        ({"refresh_days": 31}, "refresh_days"),
+        ({"page_size": 51}, "page_size"),
+        ({"backfill_after": timedelta(hours=23)}, "backfill_after"),
+    ],
+)
+def test_settings_that_would_skip_data_are_refused(change: dict[str, Any], rule: str) -> None:
+    with pytest.raises(ValueError, match=rule):
+        OrderSettings(**change)
+
+
+def test_bad_vendors_and_naive_clocks_are_refused(
+    open_sync: Callable[..., Sync], market: Market
+) -> None:
+    sync = open_sync(clock=NaiveClock())
+    with pytest.raises(ValueError, match="all required"):
+        sync.add_vendor(" ", VENDOR[1], VENDOR[2])
+    with pytest.raises(ValueError, match="timezone-aware"):
+        sync.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2], since=START.replace(tzinfo=None))
+    sync.add_vendor(VENDOR[0], VENDOR[1], VENDOR[2])
+    with pytest.raises(ValueError, match="timezone-aware instants"):
+        sync.run_once()
+
+
+class NaiveClock:
+    def now(self) -> Any:
+        return START.replace(tzinfo=None)
