@@ -14,7 +14,7 @@ import coupang_seller
 for info in pkgutil.walk_packages(coupang_seller.__path__, "coupang_seller."):
     importlib.import_module(info.name)
 sys.stdout = sys.__stdout__
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"coupang_sandbox", "coupang_cli", "starlette", "sqlalchemy", "uvicorn"})
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"coupang_sandbox", "coupang_cli", "coupang_sync", "starlette", "sqlalchemy", "uvicorn", "alembic", "cryptography"})
 print(repr(buffer.getvalue()))
 print(",".join(heavy))
 """
@@ -28,3 +28,22 @@ def test_sdk_import_is_clean() -> None:
     assert printed == "''", "importing the SDK printed something"
     assert heavy == "", f"the SDK imported {heavy}"
     assert done.stderr == ""
+
+
+SYNC_SCRIPT = r"""
+import sys, pkgutil, importlib
+import coupang_sync
+for info in pkgutil.walk_packages(coupang_sync.__path__, "coupang_sync."):
+    if ".migrations" in info.name:
+        continue  # Alembic's env.py and revisions run only inside a migration
+    importlib.import_module(info.name)
+print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {"coupang_sandbox", "coupang_cli", "starlette", "uvicorn"})))
+"""
+
+
+def test_sync_builds_on_the_sdk_only() -> None:
+    """coupang_sync never imports the sandbox (nor the CLI): it talks to Coupang through the SDK."""
+    done = subprocess.run(
+        [sys.executable, "-c", SYNC_SCRIPT], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "", f"coupang_sync imported {done.stdout.strip()}"

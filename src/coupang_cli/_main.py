@@ -115,6 +115,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from coupang_cli._orders import add_order_commands
 
     add_order_commands(sub)
+    from coupang_cli._sync import add_sync_commands
+
+    add_sync_commands(sub)
     return parser
 
 
@@ -193,6 +196,10 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
         return _categories(args, out)
     if args.command == "products":
         return _products(args, out)
+    if args.command == "sync":
+        from coupang_cli._sync import run_sync
+
+        return run_sync(args, out)
     if args.command == "orders":
         from coupang_cli._orders import run_orders
 

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sync store, run programmatically (no alembic.ini)."""
