@@ -421,6 +421,27 @@ def _vendor(reader: _Reader, value: Any, where: str, line: int) -> SeedVendor:
 
 def _check_references(reader: _Reader, vendor: SeedVendor) -> None:
     """Every name and SKU a vendor's entities refer to is declared by the same vendor."""
+    _check_unique_places(reader, vendor)
+    approved = _check_products(reader, vendor)
+    for order in vendor.orders:
+        for sku in order.items:
+            if sku not in approved:
+                raise reader.fail(
+                    order.where.line,
+                    f"{order.where.path}.items.{sku}",
+                    f"no approved product of this vendor has the SKU {sku}",
+                )
+    for inquiry in vendor.inquiries:
+        if inquiry.sku not in approved:
+            raise reader.fail(
+                inquiry.where.line,
+                f"{inquiry.where.path}.sku",
+                f"no approved product of this vendor has the SKU {inquiry.sku}",
+            )
+
+
+def _check_unique_places(reader: _Reader, vendor: SeedVendor) -> None:
+    """No outbound place or return center name is declared twice."""
     for kind, entities in (("outbound place", vendor.places), ("return center", vendor.centers)):
         names: set[str] = set()
         for entity in entities:
@@ -431,6 +452,11 @@ def _check_references(reader: _Reader, vendor: SeedVendor) -> None:
                     f"{kind} {entity.name!r} is declared twice",
                 )
             names.add(entity.name)
+
+
+def _check_products(reader: _Reader, vendor: SeedVendor) -> set[str]:
+    """Each product's place and center are the vendor's and its SKUs are unique; the SKUs of
+    the products to approve."""
     places = {p.name for p in vendor.places}
     centers = {c.name for c in vendor.centers}
     approved: set[str] = set()
@@ -456,21 +482,7 @@ def _check_references(reader: _Reader, vendor: SeedVendor) -> None:
             every.add(sku)
             if product.approve:
                 approved.add(sku)
-    for order in vendor.orders:
-        for sku in order.items:
-            if sku not in approved:
-                raise reader.fail(
-                    order.where.line,
-                    f"{order.where.path}.items.{sku}",
-                    f"no approved product of this vendor has the SKU {sku}",
-                )
-    for inquiry in vendor.inquiries:
-        if inquiry.sku not in approved:
-            raise reader.fail(
-                inquiry.where.line,
-                f"{inquiry.where.path}.sku",
-                f"no approved product of this vendor has the SKU {inquiry.sku}",
-            )
+    return approved
 
 
 def read_seed(path: Path | str) -> Seed:

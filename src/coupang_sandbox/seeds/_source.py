@@ -126,41 +126,55 @@ def parse_yaml(text: str, path: Path | str) -> Any:
         raise SeedError(path, None, "", f"not valid YAML: {exc}") from None
     if node is None:
         return None
-    constructor = yaml.SafeLoader("")
+    return _YamlBuilder(yaml, path).build(node)
 
-    def build(current: Any) -> Any:
+
+class _YamlBuilder:
+    """Plain data from a composed YAML node tree, each object and array with its lines."""
+
+    def __init__(self, yaml: Any, path: Path | str) -> None:
+        self.yaml = yaml
+        self.path = path
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, current: Any) -> Any:
+        """The value of ``current``: an object, an array or a scalar."""
+        yaml = self.yaml
         line = current.start_mark.line + 1
         if isinstance(current, yaml.MappingNode):
-            own = len([k for k, _ in current.value if k.tag != "tag:yaml.org,2002:merge"])
-            try:
-                constructor.flatten_mapping(current)  # ``<<: *anchor`` merges, before own keys
-            except yaml.YAMLError as exc:
-                raise SeedError(path, line, "", f"not valid YAML: {exc}") from None
-            merged = len(current.value) - own
-            pairs: dict[str, Any] = {}
-            key_lines: dict[str, int] = {}
-            for index, (key_node, value_node) in enumerate(current.value):
-                key = build(key_node)
-                if not isinstance(key, str):
-                    raise SeedError(path, line, str(key), "keys must be strings")
-                if key in key_lines and index >= merged and key_lines[key] > 0:
-                    raise SeedError(
-                        path, key_node.start_mark.line + 1, key, "this key is given more than once"
-                    )
-                # a merged key keeps the line of the mapping that merges it
-                key_lines[key] = key_node.start_mark.line + 1 if index >= merged else -line
-                pairs[key] = build(value_node)
-            lines = {k: abs(v) for k, v in key_lines.items()}
-            return _obj(list(pairs.items()), line, lines)
+            return self._mapping(current, line)
         if isinstance(current, yaml.SequenceNode):
-            values = [build(item) for item in current.value]
+            values = [self.build(item) for item in current.value]
             return _arr(values, line, [item.start_mark.line + 1 for item in current.value])
         try:
-            return constructor.construct_object(current, deep=True)
+            return self.constructor.construct_object(current, deep=True)
+        except yaml.YAMLError as exc:
+            raise SeedError(self.path, line, "", f"not valid YAML: {exc}") from None
+
+    def _mapping(self, current: Any, line: int) -> Any:
+        """A mapping: ``<<: *anchor`` merges first, then its own keys (each once)."""
+        yaml, path = self.yaml, self.path
+        own = len([k for k, _ in current.value if k.tag != "tag:yaml.org,2002:merge"])
+        try:
+            self.constructor.flatten_mapping(current)  # ``<<: *anchor`` merges, before own keys
         except yaml.YAMLError as exc:
             raise SeedError(path, line, "", f"not valid YAML: {exc}") from None
-
-    return build(node)
+        merged = len(current.value) - own
+        pairs: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        for index, (key_node, value_node) in enumerate(current.value):
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                raise SeedError(path, line, str(key), "keys must be strings")
+            if key in key_lines and index >= merged and key_lines[key] > 0:
+                raise SeedError(
+                    path, key_node.start_mark.line + 1, key, "this key is given more than once"
+                )
+            # a merged key keeps the line of the mapping that merges it
+            key_lines[key] = key_node.start_mark.line + 1 if index >= merged else -line
+            pairs[key] = self.build(value_node)
+        lines = {k: abs(v) for k, v in key_lines.items()}
+        return _obj(list(pairs.items()), line, lines)
 
 
 def read_seed_file(path: Path) -> Any:
