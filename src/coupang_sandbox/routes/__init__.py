@@ -9,8 +9,10 @@ from coupang_sandbox.routes import (
     control_coupons,
     control_customer_service,
     control_exchanges,
+    control_health,
     control_orders,
     control_products,
+    control_requests,
     control_returns,
     control_rocket_growth,
     control_settlement,
@@ -51,6 +53,8 @@ def all_routes() -> list[Route]:
         + signed_routes(rocket_growth.ROUTES)
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
+        + admin_routes(control_requests.ROUTES)
+        + admin_routes(control_health.ROUTES)
     )
 
 
