@@ -74,6 +74,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="also list the /_sandbox/... control routes (tag sandbox-control)",
     )
     openapi.add_argument("--output", "-o", type=Path, help="write to FILE instead of stdout")
+    from coupang_cli._logs import add_logs_command
+
+    add_logs_command(sandbox)
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -162,6 +165,10 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
     if args.command == "sandbox":
         if args.action == "openapi":
             return _openapi(args)
+        if args.action == "logs":
+            from coupang_cli._logs import run_logs
+
+            return run_logs(args, out)
         return _serve(args, out)
     if args.command == "demo":
         demo = import_sandbox("coupang_cli._demo")
