@@ -47,8 +47,8 @@ from coupang_seller.types.sandbox import request_line
 
 #: How long the writer gathers records before it writes them (seconds).
 FLUSH_SECONDS = 0.2
-#: Ring size when the settings do not say.
-DEFAULT_SIZE = 10_000
+#: Records kept in memory at most while the store does not take them (oldest dropped).
+MAX_PENDING = 10_000
 
 #: ``scope["state"]`` keys: set by the gateway (:func:`note_caller`), the error path
 #: (:func:`note_refusal`) and the fault injector (``fault``: the kind it applied).
@@ -121,7 +121,10 @@ class LogWriter:
         self.size = max(0, int(size))
         self.interval = interval
         self._store_lock = store_lock
-        self._pending: deque[Record] = deque(maxlen=max(self.size, 1))
+        #: Bounded (a store that stays unavailable must not grow it forever), yet larger
+        #: than a small ring: every request gets its ``seq``, and the ring is trimmed in the
+        #: store, so ``seq`` counts the requests.
+        self._pending: deque[Record] = deque(maxlen=max(self.size, MAX_PENDING))
         self._cond = threading.Condition()
         self._flush_lock = threading.Lock()
         self._stopping = threading.Event()
