@@ -45,12 +45,12 @@ from coupang_sandbox.backends.orders import (
     ORDER_ITEM_ID_START,
     SHIPMENT_BOX_ID_START,
     SPLIT_NONE,
-    kst_day,
     region_of,
 )
 from coupang_sandbox.clock import from_us, to_us
+from coupang_sandbox.kst import kst_day
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import order as st
+from coupang_sandbox.state import orders as st
 from coupang_sandbox.store import orders as db
 from coupang_sandbox.store.engine import create_tables
 from coupang_sandbox.store.schema import sequences

@@ -7,13 +7,17 @@ route table), so a test can check the committed file is current.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 from collections import Counter
 from importlib import resources
 
+from coupang_sandbox import routes as route_package
 from coupang_sandbox.routes import all_routes
 from coupang_sandbox.routes._base import is_retired
+from coupang_seller import Client
 from coupang_seller._endpoints import ENDPOINTS
 
 _PARAM = re.compile(r"\{[^}]+\}")
@@ -44,6 +48,34 @@ def sdk_index() -> dict[tuple[str, str], str]:
 
 
 _ALL_METHODS = ("GET", "POST", "PUT", "DELETE")
+
+
+def route_groups() -> dict[tuple[str, str], str]:
+    """``(method, normalised path) -> group`` for every signed route: the group is the name of
+    the route module that declares it (``routes/<group>.py``)."""
+    groups: dict[tuple[str, str], str] = {}
+    for info in pkgutil.iter_modules(route_package.__path__):
+        if info.name.startswith(("_", "control")):
+            continue
+        module = importlib.import_module(f"{route_package.__name__}.{info.name}")
+        for method, path, _handler in getattr(module, "ROUTES", []):
+            groups[(method, _norm(path))] = info.name
+    return groups
+
+
+def sdk_group(sdk: str) -> str:
+    """The SDK resource module (``resources/<group>.py``) behind a method such as
+    ``download_coupons.create``; empty when the table names no client attribute."""
+    attribute = sdk.strip("`").split(".")[0]
+    # a placeholder client, never used for a call: only its resource attributes are read
+    client = Client(vendor_id="A0", access_key="a", secret_key="s", base_url="http://127.0.0.1:9")  # noqa: S106
+    try:
+        resource = getattr(client, attribute, None)
+        if resource is None:
+            return ""
+        return str(type(resource).__module__).rsplit(".", 1)[-1]
+    finally:
+        client.close()
 
 
 def sandbox_index() -> dict[tuple[str, str], str]:
@@ -80,19 +112,25 @@ def status_of(entry: dict[str, object], served: dict[tuple[str, str], str]) -> s
 
 
 def table() -> list[dict[str, str]]:
-    """One row per documented endpoint: group, method, path, reference, sdk, status."""
+    """One row per documented endpoint: our group (the one name used by the route, backend,
+    views, store, SDK resource and tests), Coupang's docs group, method, path, reference, sdk,
+    the SDK resource's group, status."""
     sdk = sdk_index()
     served = sandbox_index()
+    groups = route_groups()
     rows: list[dict[str, str]] = []
     for entry in documented():
         pairs = _pairs(entry)
+        method = next((sdk[pair] for pair in pairs if pair in sdk), "")
         rows.append(
             {
-                "group": str(entry["group"]),
+                "group": next((groups[pair] for pair in pairs if pair in groups), ""),
+                "docs_group": str(entry["group"]),
+                "sdk_group": sdk_group(method) if method else "",
                 "method": str(entry["method"]),
                 "path": str(entry["path"]),
                 "reference": "active" if entry.get("active", True) else "hidden in the docs index",
-                "sdk": next((sdk[pair] for pair in pairs if pair in sdk), ""),
+                "sdk": method,
                 "status": status_of(entry, served),
             }
         )
@@ -107,7 +145,7 @@ def render() -> str:
         counts["sdk"] += bool(row["sdk"])
         counts[row["status"]] += 1
         rows.append(
-            f"| {row['group']} | {row['method']} | `{row['path']}` | {row['reference']} | "
+            f"| {row['group'] or '—'} | {row['docs_group']} | {row['method']} | `{row['path']}` | {row['reference']} | "
             f"{row['sdk'] or '—'} | {row['status']} |"
         )
     header = [
@@ -121,12 +159,16 @@ def render() -> str:
         "typed method); `retired (410)` — Coupang retired it and the sandbox answers HTTP 410 naming",
         "the replacement; `—` — not served.",
         "",
+        "Group: the one name the project uses for the endpoint in every layer — the SDK resource",
+        "(`coupang_seller/resources/<group>.py`), the sandbox route, backend, views and store",
+        "modules, and the tests (`tests/<group>/`). Docs group: the section of Coupang's docs.",
+        "",
         f"Documented endpoints: {counts['documented']}. Typed SDK methods: {counts['sdk']}. "
         f"Served: {counts['served']}. Retired (410): {counts['retired (410)']}. "
         f"Not served: {counts['—']}.",
         "",
-        "| group | method | path | reference | SDK | sandbox |",
-        "|---|---|---|---|---|---|",
+        "| group | docs group | method | path | reference | SDK | sandbox |",
+        "|---|---|---|---|---|---|---|",
     ]
     return "\n".join(header + rows) + "\n"
 

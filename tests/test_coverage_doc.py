@@ -50,3 +50,24 @@ def test_every_documented_endpoint_is_served_or_retired() -> None:
     # and every endpoint still in service has a typed SDK method
     untyped = [row["path"] for row in rows if row["status"] == "served" and not row["sdk"]]
     assert not untyped, untyped
+
+
+def test_every_endpoint_has_one_group_name_in_every_layer() -> None:
+    """The coverage table's group is the route module's name; the SDK resource module, the
+    backend, the views and the tests directory carry the same name."""
+    rows = _table()
+    assert all(row["group"] for row in rows), [row["path"] for row in rows if not row["group"]]
+    mismatched = [
+        (row["path"], row["group"], row["sdk_group"])
+        for row in rows
+        if row["sdk_group"] and row["sdk_group"] != row["group"]
+    ]
+    assert not mismatched, mismatched
+    src = ROOT / "src"
+    for group in {row["group"] for row in rows}:
+        assert (ROOT / "tests" / group).is_dir(), f"tests/{group}/ is missing"
+        if group == "coupang_confirm":  # retired endpoints only: a route table, nothing else
+            continue
+        assert (src / "coupang_seller" / "resources" / f"{group}.py").is_file(), group
+        backend = src / "coupang_sandbox" / "backends" / group
+        assert backend.is_dir() or backend.with_suffix(".py").is_file(), f"backends/{group}"

@@ -6,9 +6,10 @@ import io
 import json
 import secrets
 import tempfile
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from coupang_cli._embedded import embedded_sandbox
 from coupang_cli._output import Output
@@ -105,8 +106,26 @@ def run_demo(out: Output, *, db_url: str | None = None) -> int:
 
 
 def _journey(client: Client, out: Output) -> dict[str, object]:
-    places = client.outbound_shipping_places
+    """Steps 1-5: shipping places, a return center and three refusals; return their summary."""
     out.line()
+    code, second = _create_places(client, out)
+    _raise_jeju_fee(client, out, code)
+    out.line("4. Create a return center (반품지) with a CJ pick-up contract")
+    center = client.return_centers.create(
+        name="파주 반품센터",
+        courier="CJGLS",
+        contract_number="85500067",
+        fees=ReturnFees.flat(2500),
+        addresses=[SEOUL],
+    )
+    out.line(f"   created returnCenterCode {center}")
+    refusals = _refusals(client, out)
+    return {"outboundCodes": [code, second], "returnCenterCode": center, "refusals": refusals}
+
+
+def _create_places(client: Client, out: Output) -> tuple[int, int]:
+    """Steps 1-2: create two outbound shipping places and list them; return their codes."""
+    places = client.outbound_shipping_places
     out.line("1. Create an outbound shipping place (출고지) with Jeju / remote-area fees")
     code = places.create(
         name="파주 1센터",
@@ -125,7 +144,12 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
     for place in listed:
         couriers = ", ".join(place.courier_codes) or "no remote-area couriers"
         out.line(f"   {place.outboundShippingPlaceCode}  {place.shippingPlaceName}  [{couriers}]")
+    return code, second
 
+
+def _raise_jeju_fee(client: Client, out: Output, code: int) -> None:
+    """Step 3: find the place by name and raise its CJGLS Jeju fee."""
+    places = client.outbound_shipping_places
     out.line("3. Look one up by name, then raise a fee")
     found = places.find_by_name("파주 1센터")
     if found is None:
@@ -147,16 +171,10 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
     new_fee = next(r.jeju for r in updated.remoteInfos if r.deliveryCode == "CJGLS")
     out.line(f"   CJGLS Jeju fee is now {new_fee:,} won")
 
-    out.line("4. Create a return center (반품지) with a CJ pick-up contract")
-    center = client.return_centers.create(
-        name="파주 반품센터",
-        courier="CJGLS",
-        contract_number="85500067",
-        fees=ReturnFees.flat(2500),
-        addresses=[SEOUL],
-    )
-    out.line(f"   created returnCenterCode {center}")
 
+def _refusals(client: Client, out: Output) -> list[str]:
+    """Step 5: one preflight refusal, two sandbox refusals and a duplicate; return their rules."""
+    places = client.outbound_shipping_places
     out.line("5. Refusals, with the field and the rule")
     refusals: list[str] = []
     try:
@@ -182,7 +200,7 @@ def _journey(client: Client, out: Output) -> dict[str, object]:
     except DuplicateShippingPlaceError as exc:
         out.line(f"   duplicate: '파주 1센터' already exists as code {exc.existing_code}")
         refusals.append("duplicate")
-    return {"outboundCodes": [code, second], "returnCenterCode": center, "refusals": refusals}
+    return refusals
 
 
 class _Indented(io.TextIOBase):
@@ -219,10 +237,32 @@ def _product_journey(
     if not SAMPLE_SHEET.exists():
         out.line(f"6. (skipped: the sample sheet {SAMPLE_SHEET} is not here)")
         return {}
+    places = {"outboundShippingPlaceCode": outbound, "returnCenterCode": return_center}
+    check_code, report = _check_and_push(client, out, places=places, journal=journal)
+    created = [r for r in report["results"] if r["status"] in ("created", "already")]
+    skipped = [s["product"] for s in report["skipped"]]
+    items, listed = _review(client, out, created, catalog)
+    price_change = _change_price_and_stock(client, out, items)
+    return {
+        "checkExitCode": check_code,
+        "created": [r["sellerProductId"] for r in created],
+        "skipped": skipped,
+        "refusedRules": sorted({p["rule"] for s in report["skipped"] for p in s["problems"]}),
+        "approvedItems": len(items),
+        "listed": listed,
+        "priceChange": price_change,
+    }
+
+
+def _check_and_push(
+    client: Client, out: Output, *, places: dict[str, Any], journal: Path
+) -> tuple[int, dict[str, Any]]:
+    """Steps 6-7: check the sample sheet, push it, then push it again; return the check's exit
+    code and the first push's ``--json`` report.
+    """
     # The commands' own output, indented; nothing of it in --json mode (one summary document).
     stream: TextIO = io.StringIO() if out.as_json else _Indented(out.out)  # type: ignore[assignment]
     nested = Output(as_json=False, out=stream, err=stream)
-    places = {"outboundShippingPlaceCode": outbound, "returnCenterCode": return_center}
     sheet = SAMPLE_SHEET.relative_to(SAMPLE_SHEET.parents[1])
     out.line(f"6. Check a product sheet offline: coupang-seller products check {sheet}")
     check_code = run_check(SAMPLE_SHEET, nested, vendor_id=client.vendor_id, overrides=places)
@@ -243,9 +283,7 @@ def _product_journey(
         journal_path=journal,
         progress=stream,
     )
-    report = json.loads(pushed.getvalue())
-    created = [r for r in report["results"] if r["status"] in ("created", "already")]
-    skipped = [s["product"] for s in report["skipped"]]
+    report: dict[str, Any] = json.loads(pushed.getvalue())
     out.line("   push again (as after a crash or Ctrl-C): the journal lists nothing twice")
     rerun_text = io.StringIO()
     again = Output(as_json=False, out=rerun_text)
@@ -260,7 +298,18 @@ def _product_journey(
         progress=rerun_stream,
     )
     out.line(f"   {rerun_text.getvalue().strip().splitlines()[-1]}")
+    return check_code, report
 
+
+def _review(
+    client: Client,
+    out: Output,
+    created: list[dict[str, Any]],
+    catalog: dict[str, dict[str, int]] | None,
+) -> tuple[dict[str, int], int]:
+    """Step 8: approve the pushed products and list them; return ``{item name: vendorItemId}``
+    of the approved items and how many products are listed.
+    """
     out.line("8. Coupang reviews them (played by the sandbox's control API)")
     items: dict[str, int] = {}
     for result in created:
@@ -280,7 +329,13 @@ def _product_journey(
         out.line(
             f"     {summary.sellerProductId}  {summary.sellerProductName}  [{summary.statusName}]"
         )
+    return items, len(listed)
 
+
+def _change_price_and_stock(
+    client: Client, out: Output, items: dict[str, int]
+) -> dict[str, object]:
+    """Step 9: lower one item's price and stock; return the before/after figures."""
     out.line("9. Change the price and the stock of one item")
     name = "봄날 퓨어 클렌징 오일 200ml"
     vendor_item = items[name]
@@ -294,17 +349,9 @@ def _product_journey(
         f"{after.salePrice:,} won, stock {before.amountInStock} -> {after.amountInStock}"
     )
     return {
-        "checkExitCode": check_code,
-        "created": [r["sellerProductId"] for r in created],
-        "skipped": skipped,
-        "refusedRules": sorted({p["rule"] for s in report["skipped"] for p in s["problems"]}),
-        "approvedItems": len(items),
-        "listed": len(listed),
-        "priceChange": {
-            "vendorItemId": vendor_item,
-            "salePrice": [before.salePrice, after.salePrice],
-            "stock": [before.amountInStock, after.amountInStock],
-        },
+        "vendorItemId": vendor_item,
+        "salePrice": [before.salePrice, after.salePrice],
+        "stock": [before.amountInStock, after.amountInStock],
     }
 
 
@@ -318,9 +365,59 @@ FIRST_ADDRESS = {
 NEW_ADDRESS = {"addr1": "부산광역시 해운대구 센텀중앙로 79", "addr2": "2층", "postCode": "48058"}
 
 
+@dataclass(frozen=True)
+class _Bundle:
+    """The demo's order: its id, its first box, and the names and vendorItemIds of its items
+    (two options of one product, ``first`` and ``second``, and ``other`` of another product).
+    """
+
+    order_id: int
+    box: int
+    first_name: str
+    first: int
+    second_name: str
+    second: int
+    other_name: str
+    other: int
+
+
 def _order_journey(
     client: Client, out: Output, catalog: dict[str, dict[str, int]]
 ) -> dict[str, object]:
+    """Steps 10-17: one order from payment to settlement; return its summary."""
+    bundle, visible_before = _place_order(client, out, catalog)
+    first_status, acknowledged, post_codes, now = _acknowledge(client, out, bundle)
+    split_box, departed = _split_ship(client, out, bundle, now)
+    statuses = [
+        first_status,
+        acknowledged,
+        departed,
+        *_courier_scans(client, out, bundle, split_box),
+    ]
+    returned = _customer_return(client, out, bundle)
+    exchanged = _customer_exchange(client, out, bundle)
+    inquiry = _answer_inquiry(client, out, bundle)
+    revenue = _revenue_history(client, out)
+    return {
+        "orderId": bundle.order_id,
+        "shipmentBoxId": bundle.box,
+        "splitShipmentBoxId": split_box,
+        "visibleBeforeWait": visible_before,
+        "postCodes": post_codes,
+        "statuses": statuses,
+        "return": returned,
+        "exchange": exchanged,
+        "inquiry": inquiry,
+        "revenue": revenue,
+    }
+
+
+def _place_order(
+    client: Client, out: Output, catalog: dict[str, dict[str, int]]
+) -> tuple[_Bundle, int]:
+    """Step 10: a customer orders two options of one product and one of another; return the
+    order and how many ACCEPT sheets the seller sees right after payment.
+    """
     sandbox = client.sandbox
     product, options = next((p, o) for p, o in catalog.items() if len(o) >= 2)
     others = next(o for p, o in catalog.items() if p != product)
@@ -341,7 +438,18 @@ def _order_journey(
     out.line(f"   the seller's ACCEPT list right after payment: {len(before)} sheet(s)")
     sandbox.clock.advance(600)
     out.line("   ... the sandbox clock moves on 10 minutes (Coupang shows orders ~10 min late)")
+    bundle = _Bundle(placed.orderId, box, first_name, first, second_name, second, other_name, other)
+    return bundle, len(before)
 
+
+def _acknowledge(
+    client: Client, out: Output, bundle: _Bundle
+) -> tuple[str, str, list[str | None], datetime]:
+    """Step 11: list, acknowledge and re-read the order after the customer moved; return the
+    listed and acknowledged statuses, the listed and re-read postcodes, and the clock's time.
+    """
+    sandbox = client.sandbox
+    box = bundle.box
     out.line("11. The seller lists new order sheets, acknowledges, and re-reads the address")
     now = sandbox.clock.get().now.astimezone(KST)
     day_before = (now - timedelta(days=1)).date()
@@ -352,7 +460,7 @@ def _order_journey(
         f"   ACCEPT: {len(sheets)} sheet(s); box {box} with {len(sheet.orderItems)} item(s), "
         f"postCode {listed_post}"
     )
-    sandbox.orders.change_address(placed.orderId, **NEW_ADDRESS)
+    sandbox.orders.change_address(bundle.order_id, **NEW_ADDRESS)
     out.line(f"   meanwhile the customer moves: {NEW_ADDRESS['addr1']} ({NEW_ADDRESS['postCode']})")
     ack = _succeeded(client.orders.acknowledge([box]))
     reread = client.orders.get(box)
@@ -361,45 +469,65 @@ def _order_journey(
         f"   acknowledged ({len(ack.failed)} failed): status {reread.status}; "
         f"re-read postCode {reread_post} (ship there, not to {listed_post})"
     )
+    return sheet.status, reread.status, [listed_post, reread_post], now
 
+
+def _split_ship(client: Client, out: Output, bundle: _Bundle, now: datetime) -> tuple[int, str]:
+    """Step 12: ship one option now (a new box), the rest later; return the new box and the
+    original box's status.
+    """
+    box = bundle.box
     out.line("12. Ship with split shipping: one option now, the rest later")
-    line = {"orderId": placed.orderId, "shipmentBoxId": box, "deliveryCompanyCode": "CJGLS"}
+    line = {"orderId": bundle.order_id, "shipmentBoxId": box, "deliveryCompanyCode": "CJGLS"}
     later = (now + timedelta(days=2)).date().isoformat()
     first_part = [
-        InvoiceLine(**line, vendorItemId=first, invoiceNumber="100000000001", splitShipping=True),
+        InvoiceLine(
+            **line, vendorItemId=bundle.first, invoiceNumber="100000000001", splitShipping=True
+        ),
         *(
             InvoiceLine(**line, vendorItemId=v, splitShipping=True, estimatedShippingDate=later)
-            for v in (second, other)
+            for v in (bundle.second, bundle.other)
         ),
     ]
     _succeeded(client.orders.upload_invoices(first_part))
-    boxes = {s.shipmentBoxId: s for s in client.orders.by_order_id(placed.orderId)}
+    boxes = {s.shipmentBoxId: s for s in client.orders.by_order_id(bundle.order_id)}
     split_box = next(b for b in boxes if b != box)
     out.line(
-        f"   {first_name}: invoice 100000000001 -> new shipmentBoxId {split_box} "
+        f"   {bundle.first_name}: invoice 100000000001 -> new shipmentBoxId {split_box} "
         f"[{boxes[split_box].status}]; box {box} stays [{boxes[box].status}]"
     )
     rest = [
         InvoiceLine(**line, vendorItemId=v, invoiceNumber="100000000002", splitShipping=True,
                     preSplitShipped=True)
-        for v in (second, other)
+        for v in (bundle.second, bundle.other)
     ]  # fmt: skip
     _succeeded(client.orders.upload_invoices(rest))
     departed = client.orders.get(box).status
     out.line(f"   the rest (preSplitShipped): invoice 100000000002 -> box {box} [{departed}]")
+    return split_box, departed
 
+
+def _courier_scans(client: Client, out: Output, bundle: _Bundle, split_box: int) -> list[str]:
+    """Step 13: the courier scans both boxes to delivery; return the original box's statuses."""
     out.line("13. The courier scans: pickup, in transit, delivered")
-    statuses: list[str] = [sheet.status, reread.status, departed]
+    statuses: list[str] = []
     events: tuple[ScanEvent, ...] = ("PICKUP", "IN_TRANSIT", "DELIVERED")
     for event in events:
-        for parcel in (split_box, box):
-            sandbox.courier.scan(parcel, event)
-        state = client.orders.get(box).status
+        for parcel in (split_box, bundle.box):
+            client.sandbox.courier.scan(parcel, event)
+        state = client.orders.get(bundle.box).status
         statuses.append(state)
         out.line(f"   {event}: {state}")
+    return statuses
 
-    out.line(f"14. The customer returns {first_name} (changed their mind)")
-    answer = sandbox.returns.request(placed.orderId, {first: 1}, reason_code="CHANGEMIND")
+
+def _customer_return(client: Client, out: Output, bundle: _Bundle) -> dict[str, object]:
+    """Step 14: the customer returns the first option and the courier picks it up; return the
+    return's summary.
+    """
+    sandbox = client.sandbox
+    out.line(f"14. The customer returns {bundle.first_name} (changed their mind)")
+    answer = sandbox.returns.request(bundle.order_id, {bundle.first: 1}, reason_code="CHANGEMIND")
     receipt_id = answer.receipt_ids[0]
     ret = client.returns.get(receipt_id)
     charge = (ret.model_extra or {}).get("returnShippingCharge")
@@ -418,9 +546,23 @@ def _order_journey(
         f"   courier picks it up: quick refund {'yes' if done.preRefund else 'no'} "
         f"-> [{done.receiptStatus}]"
     )
+    return {
+        "receiptId": receipt_id,
+        "faultByType": ret.faultByType,
+        "returnShippingCharge": charge,
+        "preRefund": bool(done.preRefund),
+        "pickupScan": scanned.receiptStatus,
+        "receiptStatus": done.receiptStatus,
+    }
 
-    out.line(f"15. The customer exchanges {other_name} for the same option (defect)")
-    asked = sandbox.exchanges.request(placed.orderId, other, reason_code="DEFECT")
+
+def _customer_exchange(client: Client, out: Output, bundle: _Bundle) -> dict[str, object]:
+    """Step 15: the customer exchanges the other product; the seller ships the replacement;
+    return the exchange's summary.
+    """
+    sandbox = client.sandbox
+    out.line(f"15. The customer exchanges {bundle.other_name} for the same option (defect)")
+    asked = sandbox.exchanges.request(bundle.order_id, bundle.other, reason_code="DEFECT")
     out.line(f"   exchangeId {asked.exchangeId} [{asked.exchangeStatus}], fault {asked.faultType}")
     sandbox.courier.scan_exchange(asked.exchangeId, "PICKUP")
     client.exchanges.confirm_receipt(asked.exchangeId)
@@ -430,22 +572,36 @@ def _order_journey(
     found = client.exchanges.list(
         now - timedelta(days=1),
         now,
-        order_id=placed.orderId,
+        order_id=bundle.order_id,
         status="PROGRESS",
     ).items
     exchange = next(x for x in found if x.exchangeId == asked.exchangeId)
     new_box = exchange.new_shipment_box_id
-    out.line(f"   new shipmentBoxId {new_box} (the original was {box})")
+    out.line(f"   new shipmentBoxId {new_box} (the original was {bundle.box})")
     result = client.exchanges.upload_invoice(
         asked.exchangeId,
-        shipment_box_id=new_box or box,
+        shipment_box_id=new_box or bundle.box,
         goods_delivery_code="CJGLS",
         invoice_number="100000000003",
     )
     out.line(f"   exchange invoice 100000000003 on box {new_box}: {result.resultCode}")
+    return {
+        "exchangeId": asked.exchangeId,
+        "faultType": asked.faultType,
+        "newShipmentBoxId": new_box,
+        "result": result.resultCode,
+    }
 
-    out.line(f"16. A customer asks about {second_name}; the seller answers unanswered questions")
-    question = sandbox.inquiries.ask(second, content="세탁기에 돌려도 되나요?")
+
+def _answer_inquiry(client: Client, out: Output, bundle: _Bundle) -> dict[str, object]:
+    """Step 16: a customer asks about the second option and the seller answers; return the
+    inquiry and the answered ids.
+    """
+    sandbox = client.sandbox
+    out.line(
+        f"16. A customer asks about {bundle.second_name}; the seller answers unanswered questions"
+    )
+    question = sandbox.inquiries.ask(bundle.second, content="세탁기에 돌려도 되나요?")
     today = sandbox.clock.get().now.astimezone(KST).date()
     waiting = list(client.online_inquiries.iter(today, today, answered_type="NOANSWER"))
     for inquiry in waiting:
@@ -459,7 +615,12 @@ def _order_journey(
         f"   inquiryId {question.inquiryId}: {len(waiting)} unanswered -> answered "
         f"{len(answered)} (an inquiry takes one answer, replyBy is the WING user)"
     )
+    return {"inquiryId": question.inquiryId, "answered": answered}
 
+
+def _revenue_history(client: Client, out: Output) -> list[dict[str, object]]:
+    """Step 17: eight days later, print the revenue history; return its entries' keys."""
+    sandbox = client.sandbox
     out.line("17. Eight days later: the revenue history the settlement is built from")
     sandbox.clock.advance(8 * 86400)
     end = sandbox.clock.get().now.astimezone(KST).date()
@@ -472,36 +633,14 @@ def _order_journey(
             f"   {entry.recognitionDate} {entry.saleType:<6} order {entry.orderId}: "
             f"{kind} {amount:,} won, commission {fee:,} won"
         )
-    return {
-        "orderId": placed.orderId,
-        "shipmentBoxId": box,
-        "splitShipmentBoxId": split_box,
-        "visibleBeforeWait": len(before),
-        "postCodes": [listed_post, reread_post],
-        "statuses": statuses,
-        "return": {
-            "receiptId": receipt_id,
-            "faultByType": ret.faultByType,
-            "returnShippingCharge": charge,
-            "preRefund": bool(done.preRefund),
-            "pickupScan": scanned.receiptStatus,
-            "receiptStatus": done.receiptStatus,
-        },
-        "exchange": {
-            "exchangeId": asked.exchangeId,
-            "faultType": asked.faultType,
-            "newShipmentBoxId": new_box,
-            "result": result.resultCode,
-        },
-        "inquiry": {"inquiryId": question.inquiryId, "answered": answered},
-        "revenue": [
-            {"saleType": e.saleType, "orderId": e.orderId, "recognitionDate": e.recognitionDate}
-            for e in lines
-        ],
-    }
+    return [
+        {"saleType": e.saleType, "orderId": e.orderId, "recognitionDate": e.recognitionDate}
+        for e in lines
+    ]
 
 
 def _succeeded(result: BulkResult) -> BulkResult:
+    """``result`` when every item succeeded; raise :class:`RuntimeError` otherwise."""
     if not result.all_succeeded:
         raise RuntimeError(f"the sandbox refused: {result.failed}")
     return result

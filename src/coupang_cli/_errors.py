@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coupang_seller import (
+    AccessKeyExpiredError,
     APIConnectionError,
     APIStatusError,
     AuthenticationError,
@@ -59,6 +60,13 @@ def describe(exc: CoupangError) -> tuple[int, str, dict[str, Any]]:
             return (
                 EXIT_RULES,
                 f"refused by Coupang (HTTP 400): {exc.message}" + (f"\n{detail}" if detail else ""),
+                payload,
+            )
+        if isinstance(exc, AccessKeyExpiredError):
+            return (
+                EXIT_AUTH,
+                f"{exc.message} - the OPEN API key is past its lifetime or was rotated out: "
+                "reissue it in WING and set COUPANG_ACCESS_KEY / COUPANG_SECRET_KEY",
                 payload,
             )
         if isinstance(exc, SignatureExpiredError):

@@ -74,6 +74,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="also list the /_sandbox/... control routes (tag sandbox-control)",
     )
     openapi.add_argument("--output", "-o", type=Path, help="write to FILE instead of stdout")
+    from coupang_cli._faults import add_fault_commands
+
+    add_fault_commands(sandbox)
+    from coupang_cli._snapshots import add_snapshot_commands
+
+    add_snapshot_commands(sandbox)
     from coupang_cli._logs import add_logs_command
 
     add_logs_command(sandbox)
@@ -169,6 +175,15 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
             from coupang_cli._logs import run_logs
 
             return run_logs(args, out)
+        if args.action == "faults":
+            from coupang_cli._faults import run_faults
+
+            with Client() as client:
+                return run_faults(args, out, client)
+        if args.action == "snapshot":
+            from coupang_cli._snapshots import run_snapshot
+
+            return run_snapshot(args, out)
         return _serve(args, out)
     if args.command == "demo":
         demo = import_sandbox("coupang_cli._demo")
@@ -234,6 +249,7 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
             safe_url(args.db),
             server_module=server_module,
             vendors=vendors,
+            seeded=getattr(server, "seed_summary", None),
         )
         sys.stdout.flush()
         server.run(sockets=[sock])
@@ -254,15 +270,25 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
     if args.workers > 1:
         try:
             pool = server_module.build_workers(
-                settings, args.host, args.port, workers=args.workers, access_log=args.access_log
+                settings,
+                args.host,
+                args.port,
+                workers=args.workers,
+                access_log=args.access_log,
+                seed=args.seed,
             )
-        except ValueError as exc:  # e.g. several workers on an in-memory store
+        except ValueError as exc:  # e.g. several workers on an in-memory store (or a bad seed)
             raise StartupError(str(exc), EXIT_USAGE) from None
         probe = server_module.build_server(settings, args.host, args.port)
         check_writable(probe.config.app)
         probe.config.app.state.sandbox.close()
         return pool
-    server = server_module.build_server(settings, args.host, args.port, access_log=args.access_log)
+    try:
+        server = server_module.build_server(
+            settings, args.host, args.port, access_log=args.access_log, seed=args.seed
+        )
+    except ValueError as exc:  # a refused seed file (path:line: field: rule)
+        raise StartupError(str(exc), EXIT_USAGE) from None
     check_writable(server.config.app)
     # uvicorn imports its protocol and loop modules when it starts; do it before the banner, so
     # a Ctrl-C right after the banner lands in plain code (an interrupt raised inside an
@@ -296,15 +322,21 @@ def _banner(
     *,
     server_module: Any,
     vendors: list[Any],
+    seeded: Any = None,
 ) -> None:
-    """A block to paste into a shell: where the sandbox listens, its store, the vendors in it
-    with their keys, ``export COUPANG_...`` for the first one, and the gateway limit."""
+    """A block to paste into a shell: where the sandbox listens, its store, what ``--seed``
+    loaded, the vendors in the store with their keys, ``export COUPANG_...`` for the first
+    one, and the gateway limit."""
     limit = (
         f"{args.rate_limit:g} calls/s per vendor, {args.block_seconds:g} s block"
         if args.rate_limit
         else "off"
     )
-    for text in server_module.banner_lines(base_url, store, vendors, limit):
+    lines = server_module.banner_lines(base_url, store, vendors, limit)
+    if seeded is not None:
+        seed_text = f"seed {args.seed}: {seeded.describe()}"
+        lines.insert(1, "# " + "".join(c if c.isprintable() else "?" for c in seed_text))
+    for text in lines:
         out.line(text)
     out.data(
         {

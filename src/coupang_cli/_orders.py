@@ -448,6 +448,25 @@ class _Upload:
         else:
             self.out.line(f"box {box}: NOT CONFIRMED: {fields.get('error')}")
 
+    def upload(self, client: Client, boxes: Sequence[list[dict[str, Any]]]) -> None:
+        """Upload the boxes the journal does not show uploaded: first read back those whose
+        answer an earlier run lost, then send the rest in chunks, until an error stops the run."""
+        fresh: list[list[dict[str, Any]]] = []
+        lost: list[list[dict[str, Any]]] = []
+        for lines in boxes:
+            status = self.journal.status(_box_key(lines))
+            if status == UPLOADED:
+                self.report(lines, "already", succeed=True, resultCode="ALREADY_UPLOADED")
+            elif status in (SENDING, UNCERTAIN):  # an earlier run lost the answer
+                lost.append(lines)
+            else:
+                fresh.append(lines)
+        unsent = self.reconcile(client, lost, status="already") + fresh
+        for start in range(0, len(unsent), UPLOAD_CHUNK_BOXES):
+            self.send(client, unsent[start : start + UPLOAD_CHUNK_BOXES])
+            if self.stop is not None:
+                break
+
     def reconcile(
         self, client: Client, boxes: Sequence[list[dict[str, Any]]], *, status: str
     ) -> list[list[dict[str, Any]]]:
@@ -538,11 +557,10 @@ class _Upload:
         return
 
 
-def run_invoices(
-    client: Client, out: Output, path: Path, *, journal_path: Path | None = None
-) -> int:
-    """Upload the sheet's valid boxes once each; safe to run again after any interruption."""
-    sheet = read_invoice_sheet(path)
+def _report_sheet_problems(out: Output, path: Path, sheet: InvoiceSheet) -> list[Any]:
+    """Print the sheet's problems (row, column, rule) and the boxes they keep from being sent;
+    return those boxes.
+    """
     for problem in sheet.problems:
         out.line(
             f"{path.name} row {problem.row} [{problem.column}] {problem.rule}: {problem.message}"
@@ -553,25 +571,20 @@ def run_invoices(
             f"not sent: {len(refused)} box(es) with broken rows "
             f"({', '.join(str(b) for b in refused)})"
         )
+    return refused
+
+
+def run_invoices(
+    client: Client, out: Output, path: Path, *, journal_path: Path | None = None
+) -> int:
+    """Upload the sheet's valid boxes once each; safe to run again after any interruption."""
+    sheet = read_invoice_sheet(path)
+    refused = _report_sheet_problems(out, path, sheet)
     journal = Journal(journal_path or journal_beside(path), target=journal_target(client))
     run = _Upload(out, journal)
     interrupted = False
     try:
-        fresh: list[list[dict[str, Any]]] = []
-        lost: list[list[dict[str, Any]]] = []
-        for lines in sheet.valid_boxes():
-            status = journal.status(_box_key(lines))
-            if status == UPLOADED:
-                run.report(lines, "already", succeed=True, resultCode="ALREADY_UPLOADED")
-            elif status in (SENDING, UNCERTAIN):  # an earlier run lost the answer
-                lost.append(lines)
-            else:
-                fresh.append(lines)
-        unsent = run.reconcile(client, lost, status="already") + fresh
-        for start in range(0, len(unsent), UPLOAD_CHUNK_BOXES):
-            run.send(client, unsent[start : start + UPLOAD_CHUNK_BOXES])
-            if run.stop is not None:
-                break
+        run.upload(client, sheet.valid_boxes())
     except KeyboardInterrupt:
         interrupted = True
     counts = {

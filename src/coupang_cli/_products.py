@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -440,72 +440,13 @@ def run_push(
     products = load_sheet(path, client.vendor_id, defaults=defaults, overrides=overrides)
     check = checker or default_checker(path.parent)
     journal = Journal(journal_path or journal_beside(path), target=journal_target(client))
-    ready: list[tuple[SheetProduct, dict[str, Any]]] = []
-    skipped: list[dict[str, Any]] = []
-    for product in products:
-        problems = errors(problems_of(product, check))
-        body, image_problems = with_image_urls(product, image_base_url)
-        problems += image_problems
-        if not product.external_sku:
-            problems.append(
-                Problem(
-                    Cell(product.rows[0], "externalVendorSku"),
-                    "items[0].externalVendorSku",
-                    "push_needs_sku",
-                    "push needs an externalVendorSku on each product so that a lost answer can "
-                    "be reconciled",
-                )
-            )
-        if problems:
-            skipped.append(
-                {
-                    "product": product.key,
-                    "rows": product.rows,
-                    "problems": [p.as_dict() for p in problems],
-                }
-            )
-            out.line(f"skipped {product.key} (rows {', '.join(map(str, product.rows))}):")
-            for p in sorted(problems, key=lambda p: (p.cell.row, p.cell.column, p.rule)):
-                out.line("  " + p.line(path.name))
-        else:
-            ready.append((product, body))
+    ready, skipped = _ready_or_skipped(products, check, image_base_url, out=out, path=path)
     bar = _Progress(progress if progress is not None else sys.stderr, len(ready))
     results: list[dict[str, Any]] = []
     code = EXIT_OK
     interrupted = False
     try:
-        for done, (product, body) in enumerate(ready, start=1):
-            entry = journal.state.get(product.key, {})
-            if entry.get("status") == CREATED:
-                outcome = _Outcome("already", entry.get("sellerProductId"), "already created")
-            else:
-                outcome = _push_one(client, journal, product, body)
-            results.append(
-                {
-                    "product": product.key,
-                    "rows": product.rows,
-                    "sku": product.external_sku,
-                    "status": outcome.status,
-                    "sellerProductId": outcome.seller_product_id,
-                    **({"reconciled": True} if outcome.reconciled else {}),
-                    **({"error": outcome.detail} if outcome.status == FAILED else {}),
-                    **(
-                        {"problems": [p.as_dict() for p in outcome.problems]}
-                        if outcome.problems
-                        else {}
-                    ),
-                }
-            )
-            bar.step(done, product, outcome.status, outcome.detail)
-            if outcome.status == FAILED and bar.tty:
-                out.line(f"\nfailed {product.key}: {outcome.detail}")
-            if outcome.status == FAILED and outcome.error is not None:
-                for p in outcome.problems:
-                    out.line("  " + p.line(path.name))
-                if isinstance(outcome.error, ABORT_ERRORS):
-                    code, message, _ = describe(outcome.error)
-                    out.line(f"stopped: {message}")
-                    break
+        code = _push_ready(client, journal, ready, results=results, bar=bar, out=out, path=path)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -540,6 +481,97 @@ def run_push(
     return _exit_code(results, skipped)
 
 
+def _ready_or_skipped(
+    products: Iterable[SheetProduct],
+    check: Checker,
+    image_base_url: str | None,
+    *,
+    out: Output,
+    path: Path,
+) -> tuple[list[tuple[SheetProduct, dict[str, Any]]], list[dict[str, Any]]]:
+    """Split the sheet's products into those ready to push (with their request bodies) and
+    those skipped for problems; each skipped product is printed with its problems.
+    """
+    ready: list[tuple[SheetProduct, dict[str, Any]]] = []
+    skipped: list[dict[str, Any]] = []
+    for product in products:
+        problems = errors(problems_of(product, check))
+        body, image_problems = with_image_urls(product, image_base_url)
+        problems += image_problems
+        if not product.external_sku:
+            problems.append(
+                Problem(
+                    Cell(product.rows[0], "externalVendorSku"),
+                    "items[0].externalVendorSku",
+                    "push_needs_sku",
+                    "push needs an externalVendorSku on each product so that a lost answer can "
+                    "be reconciled",
+                )
+            )
+        if problems:
+            skipped.append(
+                {
+                    "product": product.key,
+                    "rows": product.rows,
+                    "problems": [p.as_dict() for p in problems],
+                }
+            )
+            out.line(f"skipped {product.key} (rows {', '.join(map(str, product.rows))}):")
+            for p in sorted(problems, key=lambda p: (p.cell.row, p.cell.column, p.rule)):
+                out.line("  " + p.line(path.name))
+        else:
+            ready.append((product, body))
+    return ready, skipped
+
+
+def _push_ready(
+    client: Client,
+    journal: Journal,
+    ready: Sequence[tuple[SheetProduct, dict[str, Any]]],
+    *,
+    results: list[dict[str, Any]],
+    bar: _Progress,
+    out: Output,
+    path: Path,
+) -> int:
+    """Push the ready products in order, appending each one's result to ``results`` as it is
+    known (so an interruption keeps them); return the exit code of an error that stops the
+    run, else ``EXIT_OK``.
+    """
+    for done, (product, body) in enumerate(ready, start=1):
+        entry = journal.state.get(product.key, {})
+        if entry.get("status") == CREATED:
+            outcome = _Outcome("already", entry.get("sellerProductId"), "already created")
+        else:
+            outcome = _push_one(client, journal, product, body)
+        results.append(_result_of(product, outcome))
+        bar.step(done, product, outcome.status, outcome.detail)
+        if outcome.status == FAILED and bar.tty:
+            out.line(f"\nfailed {product.key}: {outcome.detail}")
+        if outcome.status == FAILED and outcome.error is not None:
+            for p in outcome.problems:
+                out.line("  " + p.line(path.name))
+            if isinstance(outcome.error, ABORT_ERRORS):
+                code, message, _ = describe(outcome.error)
+                out.line(f"stopped: {message}")
+                return code
+    return EXIT_OK
+
+
+def _result_of(product: SheetProduct, outcome: _Outcome) -> dict[str, Any]:
+    """The ``--json`` result entry of one pushed product."""
+    return {
+        "product": product.key,
+        "rows": product.rows,
+        "sku": product.external_sku,
+        "status": outcome.status,
+        "sellerProductId": outcome.seller_product_id,
+        **({"reconciled": True} if outcome.reconciled else {}),
+        **({"error": outcome.detail} if outcome.status == FAILED else {}),
+        **({"problems": [p.as_dict() for p in outcome.problems]} if outcome.problems else {}),
+    }
+
+
 def _exit_code(results: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> int:
     """1 when the API failed, 3 when only rules stopped products (skipped or HTTP 400), else 0."""
     failed = [r for r in results if r["status"] == FAILED]
@@ -548,11 +580,6 @@ def _exit_code(results: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> 
     if failed or skipped:
         return EXIT_RULES
     return EXIT_OK
-
-
-def summarize(products: Iterable[SheetProduct]) -> list[str]:
-    """One line per product: its key and the sheet rows it was built from."""
-    return [f"{p.key}: rows {', '.join(map(str, p.rows))}" for p in products]
 
 
 __all__ = [

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -378,12 +378,44 @@ def _check_consistent(
 
 
 def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequence[str]) -> None:
+    """Append the item of sheet row ``line`` to ``product``, noting each field's cell in its origin."""
     items: list[dict[str, Any]] = product.body["items"]
-    i = len(items)
-    prefix = f"items[{i}]"
-    item: dict[str, Any] = dict(ITEM_DEFAULTS)
+    prefix = f"items[{len(items)}]"
     origin = product.origin
     origin[prefix] = Cell(line, "itemName")
+    item = _item_fields(row, line, prefix, origin)
+    item["images"] = _item_images(row, line, prefix, origin)
+    origin[f"{prefix}.images"] = Cell(line, "representativeImage")
+    notices, attributes, blank = _item_notices_and_attributes(row, line, header, prefix, origin)
+    product.blank.append(blank)
+    item["notices"] = notices
+    origin[f"{prefix}.notices"] = Cell(line, "noticeCategoryName")
+    item["attributes"] = attributes
+    origin[f"{prefix}.attributes"] = Cell(line, "option:")
+    html = row.get("contentHtml", "")
+    item["contents"] = (
+        [{"contentsType": "TEXT", "contentDetails": [{"content": html, "detailType": "TEXT"}]}]
+        if html
+        else []
+    )
+    origin[f"{prefix}.contents"] = Cell(line, "contentHtml")
+    if row.get("certificationType"):
+        item["certifications"] = [
+            {
+                "certificationType": row["certificationType"],
+                "certificationCode": row.get("certificationCode", ""),
+            }
+        ]
+        origin[f"{prefix}.certifications"] = Cell(line, "certificationType")
+        origin[f"{prefix}.certifications[0].certificationCode"] = Cell(line, "certificationCode")
+    items.append(item)
+
+
+def _item_fields(
+    row: Mapping[str, str], line: int, prefix: str, origin: dict[str, Cell]
+) -> dict[str, Any]:
+    """The item's defaults overlaid with its plain columns (numbers, texts, flags, search tags)."""
+    item: dict[str, Any] = dict(ITEM_DEFAULTS)
     for name in (*ITEM_INT, *ITEM_TEXT, *ITEM_BOOL):
         text = row.get(name, "")
         if not text:
@@ -393,6 +425,13 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
     if row.get("searchTags"):
         item["searchTags"] = _split(row["searchTags"], ",")
         origin[f"{prefix}.searchTags"] = Cell(line, "searchTags")
+    return item
+
+
+def _item_images(
+    row: Mapping[str, str], line: int, prefix: str, origin: dict[str, Cell]
+) -> list[dict[str, Any]]:
+    """The item's images in order: representative, then detail, then used-product images."""
     images: list[dict[str, Any]] = []
     for column, image_type, many in (
         ("representativeImage", "REPRESENTATION", False),
@@ -404,8 +443,19 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
         for value in values:
             origin[f"{prefix}.images[{len(images)}]"] = Cell(line, column)
             images.append({"imageOrder": len(images), "imageType": image_type, "vendorPath": value})
-    item["images"] = images
-    origin[f"{prefix}.images"] = Cell(line, "representativeImage")
+    return images
+
+
+def _item_notices_and_attributes(
+    row: Mapping[str, str],
+    line: int,
+    header: Sequence[str],
+    prefix: str,
+    origin: dict[str, Cell],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """The item's notices (``notice:`` columns), attributes (``attr:``/``option:`` columns) and
+    the names of those columns left blank on its row, in header order.
+    """
     notices: list[dict[str, Any]] = []
     category = row.get("noticeCategoryName", "")
     attributes: list[dict[str, Any]] = []
@@ -435,30 +485,4 @@ def _item(product: SheetProduct, row: Mapping[str, str], line: int, header: Sequ
                     "exposed": exposed,
                 }
             )
-    product.blank.append(blank)
-    item["notices"] = notices
-    origin[f"{prefix}.notices"] = Cell(line, "noticeCategoryName")
-    item["attributes"] = attributes
-    origin[f"{prefix}.attributes"] = Cell(line, "option:")
-    html = row.get("contentHtml", "")
-    item["contents"] = (
-        [{"contentsType": "TEXT", "contentDetails": [{"content": html, "detailType": "TEXT"}]}]
-        if html
-        else []
-    )
-    origin[f"{prefix}.contents"] = Cell(line, "contentHtml")
-    if row.get("certificationType"):
-        item["certifications"] = [
-            {
-                "certificationType": row["certificationType"],
-                "certificationCode": row.get("certificationCode", ""),
-            }
-        ]
-        origin[f"{prefix}.certifications"] = Cell(line, "certificationType")
-        origin[f"{prefix}.certifications[0].certificationCode"] = Cell(line, "certificationCode")
-    items.append(item)
-
-
-def iter_problems(product: SheetProduct) -> Iterator[tuple[Cell, str, str]]:
-    """The parse problems found while reading ``product`` from the sheet."""
-    yield from product.problems
+    return notices, attributes, blank

@@ -1,5 +1,5 @@
 """``python -m coupang_sandbox [--host H] [--port P] [--db URL] [--vendor ID:ACCESS:SECRET]...
-[--admin-token T] [--allow-remote] [--allowed-host HOST]... [--workers N]``"""
+[--admin-token T] [--allow-remote] [--allowed-host HOST]... [--workers N] [--seed FILE]``"""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 
 from coupang_cli._startup import StartupError, check_writable, starting
 from coupang_sandbox.app import create_app
+from coupang_sandbox.seeds import SeedError
 from coupang_sandbox.server import add_serve_arguments, check_bind, run_server, settings_from_args
 from coupang_sandbox.settings import ConfigError, SandboxSettings
 
@@ -26,8 +27,15 @@ def main(argv: list[str] | None = None) -> None:
         settings = settings_from_args(args)
         check_bind(args.host, settings, args.allow_remote)  # before any store is touched
         _check_store(settings)
-        run_server(settings, args.host, args.port, access_log=args.access_log, workers=args.workers)
-    except ConfigError as exc:
+        run_server(
+            settings,
+            args.host,
+            args.port,
+            access_log=args.access_log,
+            workers=args.workers,
+            seed=args.seed,
+        )
+    except (ConfigError, SeedError) as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
     except ValueError as exc:  # e.g. --workers 2 with an in-memory store
         parser.error(str(exc))

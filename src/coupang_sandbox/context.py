@@ -10,7 +10,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from coupang_sandbox.backends.registry import Backends
 from coupang_sandbox.clock import SandboxClock
+from coupang_sandbox.error_burst import ErrorBurst
+from coupang_sandbox.faults import Faults
+from coupang_sandbox.key_policy import KeyPolicies, seed_vendors
 from coupang_sandbox.request_log import LogWriter
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
@@ -35,13 +39,33 @@ class Sandbox:
     one_at_a_time: threading.RLock | None = field(default=None, repr=False)
     #: The request log's batched writer (``settings.request_log_size``; 0 records nothing).
     request_log: LogWriter | None = field(default=None, repr=False)
+    #: The fault rules (``/_sandbox/faults``); built by :meth:`open` when not given.
+    faults: Faults = field(default=None, repr=False)  # type: ignore[assignment]
+    #: The gateway's error-burst protection (off unless ``settings.error_burst``).
+    error_burst: ErrorBurst = field(default=None, repr=False)  # type: ignore[assignment]
+    #: One backend per group, built once here (``sandbox.backends.orders``, ...).
+    backends: Backends = field(init=False, repr=False)
+    #: The gateway's key rules: allowed addresses, expiry, rotation (``key_policy.py``).
+    keys: KeyPolicies = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Build the services not given: fault rules, error-burst protection, backends, keys."""
+        self.backends = Backends.build(self.store, self.clock, self.settings)
+        self.keys = KeyPolicies(self.store, self.clock, self.settings.key_lifetime_days)
+        if self.faults is None:
+            self.faults = Faults(self.store, self.clock)
+        if self.error_burst is None:
+            s = self.settings
+            self.error_burst = ErrorBurst(
+                s.error_burst, s.error_burst_window_seconds, s.error_block_seconds, store=self.store
+            )
 
     @classmethod
     def open(cls, settings: SandboxSettings) -> Sandbox:
         """Open the store (tables created, vendors seeded) and the services over it."""
         store = Store.open(settings.db_url, echo=settings.db_echo)
         try:
-            store.seed_vendors(settings.vendors)
+            seed_vendors(store, settings.vendors)
             clock = SandboxClock(store)
         except BaseException:
             store.close()
@@ -65,14 +89,19 @@ class Sandbox:
         the clock and the vendors are reloaded only after a change."""
         if self.store.sync():
             self.clock.reload()
+            self.faults.forget()
+            self.keys.forget()
 
     def reset(self, *, keep_vendors: bool = False) -> None:
         """Wipe the business data (and the vendors unless ``keep_vendors``), every process's
         clock back to real time, the throttles' counts forgotten."""
         self.store.reset(keep_vendors=keep_vendors, seeds=self.settings.vendors)
         self.clock.forget()
+        self.keys.forget()
         self.throttle.clear()
         self.rg_throttle.clear()
+        self.error_burst.clear()
+        self.faults.forget()
 
     def close(self) -> None:
         """Write the request log's last records, then dispose the store's engine."""

@@ -12,6 +12,7 @@ and slow bodies are not this deadline's business.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from typing import Any
 
@@ -21,6 +22,9 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 DEFAULT_HEADER_READ_TIMEOUT = 10.0
 DEFAULT_MAX_HEADER_BYTES = 16 * 1024
 DEFAULT_KEEP_ALIVE_TIMEOUT = 5
+#: The scope extension through which a request can drop its own connection (a no-argument
+#: callable): the ``reset`` and ``commit_then_drop`` faults (see ``coupang_sandbox.faults``).
+DROP_EXTENSION = "coupang_sandbox.drop"
 
 
 class SandboxConfig(uvicorn.Config):
@@ -115,6 +119,23 @@ class _HeadGuard:
         )
         self.transport.close()
 
+    def _offer_drop(self) -> None:
+        """Give the request being served a way to drop its connection (before its task runs:
+        the protocol only schedules it while feeding)."""
+        cycle = self.cycle
+        if cycle is None:
+            return
+        extensions = cycle.scope.setdefault("extensions", {})
+        if DROP_EXTENSION not in extensions:
+            extensions[DROP_EXTENSION] = functools.partial(self._drop, cycle)
+
+    def _drop(self, cycle: Any) -> None:
+        """Close the connection at once, with no answer: the request's answer is never sent
+        (uvicorn skips sending to a disconnected cycle, and logs nothing)."""
+        cycle.disconnected = True
+        cycle.keep_alive = False
+        self.transport.abort()
+
     def _head_data(self, data: bytes, feed: Any) -> None:
         """Feed ``data`` to the protocol, keeping the deadline and the byte count of the head."""
         idle = self._idle()
@@ -124,6 +145,7 @@ class _HeadGuard:
         feed(data)
         if self.transport.is_closing():
             return
+        self._offer_drop()
         if self.cycle is not self._head_cycle:
             self._disarm_head_timer()  # a head completed: a request is being served
         elif idle and self._head_bytes > self._limits()[1]:

@@ -16,7 +16,8 @@ import shlex
 import socket
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import uvicorn
 from starlette.applications import Starlette
@@ -37,6 +38,9 @@ from coupang_sandbox.store import Store, Vendor
 from coupang_sandbox.store.engine import is_memory_sqlite
 from coupang_sandbox.store.schema import vendors as vendors_table
 
+if TYPE_CHECKING:
+    from coupang_sandbox.seeds import SeedSummary
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8089
 
@@ -55,6 +59,9 @@ def app_from_env() -> Starlette:
 class WorkerPool:
     """``workers`` uvicorn processes sharing one socket and one store (uvicorn's supervisor
     restarts a worker that dies). Every invariant lives in the store (see ``Sandbox``)."""
+
+    #: What ``--seed`` loaded into the store (``None`` without a seed).
+    seed_summary: SeedSummary | None = None
 
     def __init__(self, config: uvicorn.Config, settings: SandboxSettings) -> None:
         self.config = config
@@ -80,13 +87,32 @@ def build_server(
     *,
     access_log: bool = False,
     log_level: str = "warning",
+    seed: Path | None = None,
 ) -> uvicorn.Server:
     """One uvicorn server on ``host:port`` (bound when it runs), with the HTTP limits of
-    ``settings`` (head deadline and size, keep-alive timeout)."""
+    ``settings`` (head deadline and size, keep-alive timeout); its store starts from ``seed``
+    when given (:class:`coupang_sandbox.seeds.SeedError` for a refused seed file)."""
     if access_log and not settings.access_log:
         settings = dataclasses.replace(settings, access_log=True)
-    config = _config(create_app(settings), settings, host, port, log_level=log_level)
-    return uvicorn.Server(config)
+    app = create_app(settings)
+    summary = _seed(app, seed)
+    config = _config(app, settings, host, port, log_level=log_level)
+    server = uvicorn.Server(config)
+    server.seed_summary = summary  # type: ignore[attr-defined]
+    return server
+
+
+def _seed(app: Starlette, seed: Path | None) -> SeedSummary | None:
+    """Load ``seed`` into ``app``'s store (the app is closed when the seed is refused)."""
+    if seed is None:
+        return None
+    from coupang_sandbox.seeds import load_seed
+
+    try:
+        return load_seed(app, seed)
+    except BaseException:
+        app.state.sandbox.close()
+        raise
 
 
 def _config(
@@ -129,6 +155,7 @@ def build_workers(
     workers: int,
     access_log: bool = False,
     log_level: str = "warning",
+    seed: Path | None = None,
 ) -> WorkerPool:
     """``workers`` server processes on one store; refused for an in-memory SQLite store."""
     if is_memory_sqlite(settings.db_url):
@@ -140,12 +167,20 @@ def build_workers(
         raise ValueError("several workers serve the real wall clock only")
     if access_log and not settings.access_log:
         settings = dataclasses.replace(settings, access_log=True)
-    Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
+    if seed is None:
+        Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
+        summary = None
+    else:  # the seed is loaded once, here, into the store the workers share
+        app = create_app(settings)
+        summary = _seed(app, seed)
+        app.state.sandbox.close()
     # The options of build_server's, but an import string: each worker builds its own app.
     config = _config(
         f"{__name__}:app_from_env", settings, host, port, workers=workers, log_level=log_level
     )
-    return WorkerPool(config, settings)
+    pool = WorkerPool(config, settings)
+    pool.seed_summary = summary
+    return pool
 
 
 def binds_loopback_only(host: str) -> bool:
@@ -249,6 +284,28 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="how long a vendor stays blocked after a 429",
     )
     parser.add_argument(
+        "--error-burst",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="block a client (peer IP) after N 4xx answers within --error-burst-window "
+        "seconds: the gateway's HTML 403 Access Denied page meanwhile (default: off)",
+    )
+    parser.add_argument(
+        "--error-burst-window",
+        type=_positive_float,
+        default=10.0,
+        metavar="S",
+        help="the window of --error-burst in seconds (default 10)",
+    )
+    parser.add_argument(
+        "--error-block-seconds",
+        type=_positive_float,
+        default=60.0,
+        metavar="S",
+        help="how long --error-burst blocks a client (default 60)",
+    )
+    parser.add_argument(
         "--access-log",
         action="store_true",
         help="print one line per request on stdout (the request log's line: status, caller, "
@@ -261,6 +318,14 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="keep the last N signed-API requests in the request log "
         "(GET /_sandbox/requests, coupang-seller sandbox logs); 0 = off (default 10000)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="start from the state declared in FILE (.json or .yaml): vendors, places, "
+        "products, orders, inquiries; replaces the store's state (snapshots are kept)",
     )
     parser.add_argument(
         "--workers",
@@ -286,6 +351,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
+    return value
+
+
 def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
     """The settings the serve flags ask for; :class:`ConfigError` for refused values."""
     return SandboxSettings(
@@ -296,6 +371,9 @@ def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
         signature_skew_seconds=args.signature_skew,
         rate_limit_per_second=args.rate_limit or None,
         rate_limit_block_seconds=args.block_seconds,
+        error_burst=args.error_burst,
+        error_burst_window_seconds=args.error_burst_window,
+        error_block_seconds=args.error_block_seconds,
         request_log_size=getattr(args, "request_log_size", 10_000),
         access_log=bool(getattr(args, "access_log", False)),
     )
@@ -324,12 +402,13 @@ def run_server(
     *,
     access_log: bool = False,
     workers: int = 1,
+    seed: Path | None = None,
 ) -> None:
     """:func:`serve` after its bind check (for callers that ran :func:`check_bind` first)."""
     server = (
-        build_workers(settings, host, port, workers=workers, access_log=access_log)
+        build_workers(settings, host, port, workers=workers, access_log=access_log, seed=seed)
         if workers > 1
-        else build_server(settings, host, port, access_log=access_log)
+        else build_server(settings, host, port, access_log=access_log, seed=seed)
     )
     with contextlib.suppress(KeyboardInterrupt):
         server.run()

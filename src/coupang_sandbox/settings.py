@@ -91,6 +91,18 @@ class SandboxSettings:
     rg_rate_limit_per_minute: float | None = 50.0
     #: Page size of the Rocket Growth order list and inventory summaries (nextToken paging).
     rg_page_size: int = 50
+    #: Coupang's gateway answers 504 when the provider takes longer than this, unless the
+    #: request's ``X-EXTENDED-TIMEOUT`` allows more (the ``gateway_timeout`` fault waits it).
+    gateway_timeout_seconds: float = 3.0
+    #: Error-burst protection: this many 4xx answers to one client (peer IP) within
+    #: ``error_burst_window_seconds`` block it for ``error_block_seconds`` (the gateway's HTML
+    #: 403 "Access Denied" page meanwhile). ``None``: off.
+    error_burst: int | None = None
+    error_burst_window_seconds: float = 10.0
+    error_block_seconds: float = 60.0
+    #: A key is valid this many days on the sandbox clock after it is issued (Coupang: 180),
+    #: unless its vendor's key policy says otherwise (``PUT /_sandbox/vendors/{id}/key-policy``).
+    key_lifetime_days: int = 180
     db_echo: bool = False
     #: The request log keeps the last this many signed-API requests (``GET /_sandbox/requests``);
     #: 0 records nothing.

@@ -102,15 +102,39 @@ class GatewayThrottle:
         wait = max(self.block_seconds, (1.0 - tokens) / rate)
         return [tokens, now, now + wait], wait
 
-    def check(self, vendor_id: str) -> float | None:
-        """``None`` when the call may pass, else the seconds the vendor must wait."""
+    def check(self, vendor_id: str, *, blocks: bool = False) -> float | None:
+        """``None`` when the call may pass, else the seconds the vendor must wait.
+
+        A disabled throttle (no rate) passes every call without reading any state, unless
+        ``blocks``: then a block placed by :meth:`block` (a ``rate_limit`` fault) still holds.
+        """
         if self.rate is None:
-            return None
+            if not blocks:
+                return None
+            return self._states.apply(vendor_id, self._clock(), _blocked_step)
         return self._states.apply(vendor_id, self._clock(), self._step)
+
+    def block(self, vendor_id: str, seconds: float) -> float:
+        """Block the vendor for ``seconds`` from now (as a 429 beyond the limit does); every
+        call until then answers 429. Returns ``seconds``."""
+
+        def step(state: list[float] | None, now: float) -> tuple[list[float], float | None]:
+            tokens, updated, _ = state or (self.capacity, now, 0.0)
+            return [tokens, updated, now + seconds], seconds
+
+        self._states.apply(vendor_id, self._clock(), step)
+        return seconds
 
     def clear(self) -> None:
         """Forget every vendor's bucket and block."""
         self._states.clear()
+
+
+def _blocked_step(state: list[float] | None, now: float) -> tuple[Any, float | None]:
+    """A disabled throttle's step: only a standing block refuses (nothing is counted)."""
+    if state is None or now >= state[2]:
+        return state, None
+    return state, state[2] - now
 
 
 class WindowThrottle:

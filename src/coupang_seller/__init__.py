@@ -15,6 +15,7 @@ from coupang_seller._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEF
 from coupang_seller._core import NOT_GIVEN, ClientOptions
 from coupang_seller._exceptions import (
     AccessDeniedError,
+    AccessKeyExpiredError,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -53,6 +54,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AccessDeniedError",
+    "AccessKeyExpiredError",
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",

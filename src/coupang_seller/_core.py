@@ -29,6 +29,7 @@ from coupang_seller import _constants as C
 from coupang_seller._endpoints import LARGE_READS
 from coupang_seller._exceptions import (
     AccessDeniedError,
+    AccessKeyExpiredError,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -369,6 +370,62 @@ def parse_body(response: httpx.Response) -> Any:
         return json.loads(content)
     except ValueError:
         return response.text
+
+
+def _refusal_error(status: int, message: str, body: Any, kwargs: dict[str, Any]) -> APIStatusError:
+    """400, 401 and 403: which refusal the body's message names."""
+    lowered = message.lower()
+    if status == 400:
+        existing = body.get("existingCode") if isinstance(body, dict) else None
+        if existing is not None:
+            return DuplicateShippingPlaceError(message, existing_code=str(existing), **kwargs)
+        return ValidationError(message, **kwargs)
+    if status == 401:
+        if "access key" in lowered and "expired" in lowered:
+            return AccessKeyExpiredError(message, **kwargs)
+        if "expired" in lowered:
+            return SignatureExpiredError(message, **kwargs)
+        if "signature" in lowered or "hmac" in lowered:
+            return InvalidSignatureError(message, **kwargs)
+        return AuthenticationError(message, **kwargs)
+    if "not allowed ip" in lowered:
+        return IPNotAllowedError(message, **kwargs)
+    if "access denied" in lowered or isinstance(body, str):
+        return AccessDeniedError(message, **kwargs)
+    return PermissionDeniedError(message, **kwargs)
+
+
+#: Statuses whose error type depends on the status alone.
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    404: NotFoundError,
+    409: BusinessRuleError,
+    410: GoneError,
+}
+
+
+def _status_error(
+    status: int, message: str, response: httpx.Response, kwargs: dict[str, Any]
+) -> APIStatusError:
+    """Every other failed status: the gateway's 302 block, 404/409/410, 429, 504 and 5xx."""
+    if status == 302:
+        return PermissionDeniedError(
+            f"blocked by the gateway (302 to {response.headers.get('Location', '?')})", **kwargs
+        )
+    if status in _BY_STATUS:
+        return _BY_STATUS[status](message, **kwargs)
+    if status == 429:
+        return RateLimitError(
+            message,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            **kwargs,
+        )
+    if status == 504:
+        return GatewayTimeoutError(
+            message + " (the gateway waits 3 s by default; pass extended_timeout=...)", **kwargs
+        )
+    if status >= 500:
+        return ServerError(message, **kwargs)
+    return APIStatusError(message, **kwargs)
 
 
 def _message_of(body: Any, response: httpx.Response) -> str:
@@ -918,47 +975,9 @@ class BaseClient:
             if isinstance(data, dict) and data.get("resultCode") == "FAIL":
                 return BusinessRuleError(_message_of(data, response), **kwargs)
             return BusinessRuleError(message, **kwargs)
-        lowered = message.lower()
-        if status == 400:
-            existing = body.get("existingCode") if isinstance(body, dict) else None
-            if existing is not None:
-                return DuplicateShippingPlaceError(message, existing_code=str(existing), **kwargs)
-            return ValidationError(message, **kwargs)
-        if status == 401:
-            if "expired" in lowered:
-                return SignatureExpiredError(message, **kwargs)
-            if "signature" in lowered or "hmac" in lowered:
-                return InvalidSignatureError(message, **kwargs)
-            return AuthenticationError(message, **kwargs)
-        if status == 403:
-            if "not allowed ip" in lowered:
-                return IPNotAllowedError(message, **kwargs)
-            if "access denied" in lowered or isinstance(body, str):
-                return AccessDeniedError(message, **kwargs)
-            return PermissionDeniedError(message, **kwargs)
-        if status == 302:
-            return PermissionDeniedError(
-                f"blocked by the gateway (302 to {response.headers.get('Location', '?')})", **kwargs
-            )
-        if status == 404:
-            return NotFoundError(message, **kwargs)
-        if status == 410:
-            return GoneError(message, **kwargs)
-        if status == 409:
-            return BusinessRuleError(message, **kwargs)
-        if status == 429:
-            return RateLimitError(
-                message,
-                retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                **kwargs,
-            )
-        if status == 504:
-            return GatewayTimeoutError(
-                message + " (the gateway waits 3 s by default; pass extended_timeout=...)", **kwargs
-            )
-        if status >= 500:
-            return ServerError(message, **kwargs)
-        return APIStatusError(message, **kwargs)
+        if status in (400, 401, 403):
+            return _refusal_error(status, message, body, kwargs)
+        return _status_error(status, message, response, kwargs)
 
     @staticmethod
     def _looks_like_error(code: Any, body: Any) -> bool:

@@ -19,7 +19,8 @@ The hierarchy::
         │   └── ValidationError       400 naming fields (``.violations``)
         ├── AuthenticationError       401
         │   ├── InvalidSignatureError   "Invalid signature." / "HMAC format is invalid."
-        │   └── SignatureExpiredError   "Specified signature is expired." (check the clock)
+        │   ├── SignatureExpiredError   "Specified signature is expired." (check the clock)
+        │   └── AccessKeyExpiredError   the key passed its 180 days, or was rotated out
         ├── PermissionDeniedError     403 and the 302 block answer
         │   ├── IPNotAllowedError       "[FORBIDDEN] Not allowed IP"
         │   └── AccessDeniedError       the gateway's HTML "Access Denied" page (temporary block)
@@ -50,6 +51,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AccessDeniedError",
+    "AccessKeyExpiredError",
     "AuthenticationError",
     "BadRequestError",
     "BusinessRuleError",
@@ -219,6 +221,12 @@ class InvalidSignatureError(AuthenticationError):
 
 class SignatureExpiredError(AuthenticationError):
     """Usually a wrong system clock: the signed-date must be current UTC."""
+
+
+class AccessKeyExpiredError(AuthenticationError):
+    """HTTP 401 ``Specified access key is expired.``: the OPEN API key is past its lifetime
+    (180 days since it was issued) or was replaced by a rotation; reissue it in WING and
+    configure the new access and secret keys."""
 
 
 class PermissionDeniedError(APIStatusError):

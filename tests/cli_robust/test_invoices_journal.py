@@ -20,7 +20,7 @@ from coupang_cli._output import Output
 from coupang_seller import Client
 from coupang_seller.resources.sandbox import PlacedOrder
 from coupang_seller.types.orders import OrderSheet
-from tests.orders_gaps.conftest import VENDOR, Market, fresh_number
+from tests.orders.after_sales import VENDOR, Market, fresh_number
 from tests.products.conftest import make_client
 from tests.returns.conftest import (  # noqa: F401  (fixtures)
     app,

@@ -30,6 +30,11 @@ def test_two_workers_serve_one_store(shared_db: str) -> None:
         clock = {"now": "2031-05-05T05:05:05Z", "freeze": True}
         with httpx.Client() as http:
             assert http.post(f"{base}/_sandbox/vendors", json=keys).status_code == 200
+            # The key is issued now and lives 180 days on the sandbox clock: the jump to 2031
+            # needs a longer lifetime (which either worker then applies).
+            policy = {"lifetimeDays": 36500}
+            put = http.put(f"{base}/_sandbox/vendors/{keys['vendorId']}/key-policy", json=policy)
+            assert put.status_code == 200, put.text
             assert http.post(f"{base}/_sandbox/clock", json=clock).status_code == 200
         # Every call on its own connection: the kernel hands them to either worker.
         for _ in range(12):

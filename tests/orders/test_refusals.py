@@ -202,6 +202,8 @@ def test_duplicate_invoice_within_six_months(market: Market, api: RawApi) -> Non
     assert refused["resultMessage"].startswith("이미 저장된 송장번호가 있습니다.")
     assert refused["retryRequired"] is True
     # DIRECT is the fallback (no duplicate check); six months later the number is free again.
+    # (A key lives 180 days on the sandbox clock: give this one longer than the jump.)
+    market.client.sandbox.vendors.set_key_policy(lifetime_days=365)
     market.client.sandbox.clock.advance(190 * 86400)
     assert _first(
         _upload(api, *_both(b.shipment_box_ids[0], b.orderId, market.items, "555555555555"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coupang_sandbox.errors import TransitionNotAllowed
-from coupang_sandbox.state import order as st
+from coupang_sandbox.state import orders as st
 
 EXPECTED: dict[tuple[str, str], str] = {
     (st.ACCEPT, st.ACKNOWLEDGE): st.INSTRUCT,

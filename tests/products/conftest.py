@@ -1,21 +1,30 @@
 """Fixtures of the product tests: a sandbox per store backend, SDK clients over real HTTP
 (in-process ASGI transports), a hand-signed raw HTTP client, and a shop (an outbound place, a
-return center and a category whose meta the test bodies follow)."""
+return center and a category whose meta the test bodies follow).
+
+The product-sheet CLI tests (``test_cli_*``) get their own: one embedded sandbox (real
+uvicorn) per module (``cli_sandbox``), a fresh vendor with an outbound place and a return
+center per test (``cli_shop``, ``cli_env``) and sheets derived from the sample sheet
+(``make_sheet``). The pure rule tests (``test_rules_*``) read :mod:`tests.products.rule_cases`."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import hmac
 import importlib
-from collections.abc import AsyncIterator, Iterator
+import shutil
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
+from coupang_cli._embedded import RunningSandbox, embedded_sandbox
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
 from coupang_seller import AsyncClient, Client
@@ -23,6 +32,15 @@ from coupang_seller._ratelimit import CircuitBreaker, RateLimiterRegistry
 from coupang_seller.types.shipping_places import PlaceAddress, RemoteInfo, ReturnFees
 from tests.integration.asgi_sync import SyncASGITransport
 from tests.products import factory, stub_catalog
+from tests.products.cli_sheets import (
+    ADDRESS,
+    EXAMPLES,
+    USER_ID,
+    CliShop,
+    SheetFactory,
+    new_vendor,
+    sample_rows,
+)
 
 VENDOR = ("A00033333", "ak-products-one", "sk-products-one-0123456789")
 OTHER = ("A00044444", "ak-products-two", "sk-products-two-0123456789")
@@ -293,3 +311,76 @@ def shop(client: Client, catalog_module: Any) -> Shop:
 @pytest.fixture
 def other_shop(other_client: Client, catalog_module: Any) -> Shop:
     return open_shop(other_client, catalog_module)
+
+
+# -- the product-sheet CLI (test_cli_*): an embedded sandbox, a shop, sheets -------------------
+
+
+@pytest.fixture(scope="module")
+def cli_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    db = tmp_path_factory.mktemp("cli-products") / "sandbox.sqlite3"
+    with embedded_sandbox(db_url=f"sqlite:///{db}") as running:
+        yield running
+
+
+@pytest.fixture
+def cli_shop(cli_sandbox: RunningSandbox) -> CliShop:
+    vendor = new_vendor(cli_sandbox.base_url)
+    with Client(
+        vendor["accessKey"],
+        vendor["secretKey"],
+        vendor["vendorId"],
+        base_url=cli_sandbox.base_url,
+        user_id=USER_ID,
+    ) as client:
+        outbound = client.outbound_shipping_places.create(name="파주 1센터", addresses=[ADDRESS])
+        center = client.return_centers.create(
+            name="파주 반품센터",
+            courier="CJGLS",
+            contract_number="85500067",
+            fees=ReturnFees.flat(2500),
+            addresses=[ADDRESS],
+        )
+    return CliShop(
+        vendor["vendorId"],
+        vendor["accessKey"],
+        vendor["secretKey"],
+        cli_sandbox.base_url,
+        outbound,
+        str(center),
+    )
+
+
+@pytest.fixture
+def cli_env(cli_shop: CliShop, monkeypatch: pytest.MonkeyPatch) -> CliShop:
+    """The COUPANG_* variables of the shop, as the CLI reads them."""
+    monkeypatch.setenv("COUPANG_ACCESS_KEY", cli_shop.access_key)
+    monkeypatch.setenv("COUPANG_SECRET_KEY", cli_shop.secret_key)
+    monkeypatch.setenv("COUPANG_VENDOR_ID", cli_shop.vendor_id)
+    monkeypatch.setenv("COUPANG_BASE_URL", cli_shop.base_url)
+    monkeypatch.setenv("COUPANG_USER_ID", USER_ID)
+    return cli_shop
+
+
+@pytest.fixture
+def make_sheet(tmp_path: Path) -> SheetFactory:
+    """Write the sample sheet (changed by ``edit(rows)``) next to a copy of its images."""
+    shutil.copytree(EXAMPLES / "images", tmp_path / "images", dirs_exist_ok=True)
+
+    def make(
+        name: str = "sheet.csv",
+        edit: Callable[[list[dict[str, str]]], object] | None = None,
+        header: list[str] | None = None,
+        encoding: str = "utf-8-sig",
+    ) -> Path:
+        columns, rows = sample_rows()
+        if edit is not None:
+            edit(rows)
+        path = tmp_path / name
+        with path.open("w", encoding=encoding, newline="") as handle:
+            writer = csv.DictWriter(handle, header or columns, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        return path
+
+    return make

@@ -61,6 +61,9 @@ def test_create_request_review_items_history(client: Client, shop: Shop) -> None
 
 def test_requested_on_create_then_auto_approval_by_clock(client: Client, shop: Shop) -> None:
     frozen = datetime(2030, 5, 1, 3, 0, tzinfo=UTC)
+    # The shop was set up (the key issued) at real time; a key lives 180 days on the sandbox
+    # clock, so the jump years ahead needs a longer lifetime.
+    client.sandbox.vendors.set_key_policy(lifetime_days=36500)
     client.sandbox.clock.set(frozen, freeze=True)
     product_id = shop.create(requested=True)
     assert client.products.get(product_id).statusName == "승인대기중"

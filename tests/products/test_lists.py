@@ -68,6 +68,9 @@ def test_paging_and_filters(client: Client, shop: Shop, api: RawApi) -> None:
 
 def test_time_frame_window(client: Client, shop: Shop, api: RawApi) -> None:
     start = datetime(2031, 1, 1, 0, 0, tzinfo=UTC)
+    # The shop was set up (the key issued) at real time; a key lives 180 days on the sandbox
+    # clock, so the jump years ahead needs a longer lifetime.
+    client.sandbox.vendors.set_key_policy(lifetime_days=36500)
     client.sandbox.clock.set(start, freeze=True)
     created = [shop.create(sku="TF-0")]
     for n in (1, 2):

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from starlette.applications import Starlette
+from tests.sandbox_helpers import (
     JSON_CT,
     VENDOR_A,
     Api,
@@ -16,7 +17,6 @@ from sandbox_helpers import (
     sign,
     signed_date,
 )
-from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app

@@ -7,14 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from starlette.applications import Starlette
+from tests.sandbox_helpers import (
     VENDOR_A,
     Api,
     assert_envelope,
     create_outbound,
     outbound_list_url,
 )
-from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app
@@ -110,7 +110,7 @@ async def test_frozen_clock_drives_create_date(http: httpx.AsyncClient, api: Api
     await create_outbound(api)
     [place] = (await api.get(outbound_list_url())).json()["data"]["content"]
     assert place["createDate"] == "2024/01/01"  # KST
-    from sandbox_helpers import create_return, return_url
+    from tests.sandbox_helpers import create_return, return_url
 
     await create_return(api)
     [center] = (await api.get(return_url())).json()["data"]["content"]

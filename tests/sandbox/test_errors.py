@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from sandbox_helpers import (
+from tests.sandbox_helpers import (
     JSON_CT,
     Api,
     assert_envelope,

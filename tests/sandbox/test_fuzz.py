@@ -10,7 +10,8 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sandbox_helpers import (
+from starlette.applications import Starlette
+from tests.sandbox_helpers import (
     FEES,
     JSON_CT,
     VENDOR_A,
@@ -21,7 +22,6 @@ from sandbox_helpers import (
     return_body,
     return_url,
 )
-from starlette.applications import Starlette
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app

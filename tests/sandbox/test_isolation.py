@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sandbox_helpers import (
+from tests.sandbox_helpers import (
     MARKETPLACE,
     VENDOR_A,
     VENDOR_B,

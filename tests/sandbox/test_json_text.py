@@ -10,7 +10,13 @@ import json
 from typing import Any
 
 import pytest
-from sandbox_helpers import Api, assert_envelope, outbound_body, outbound_list_url, outbound_url
+from tests.sandbox_helpers import (
+    Api,
+    assert_envelope,
+    outbound_body,
+    outbound_list_url,
+    outbound_url,
+)
 
 RETURN_ADDRESS = "placeAddresses[0].returnAddress"
 

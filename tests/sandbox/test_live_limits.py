@@ -21,9 +21,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import VENDOR_A, outbound_body, outbound_list_url, outbound_url
 from sqlalchemy import create_engine, select
 from tests.products.conftest import RawApi
+from tests.sandbox_helpers import VENDOR_A, outbound_body, outbound_list_url, outbound_url
 
 from coupang_cli._embedded import RunningSandbox, embedded_sandbox
 from coupang_sandbox import server

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from tests.sandbox_helpers import (
     VENDOR_A,
     Api,
     create_outbound,

@@ -13,11 +13,11 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
-from sandbox_helpers import VENDOR_A, Api, create_outbound, outbound_list_url
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from starlette.applications import Starlette
 from tests.conftest import postgres_base_url
+from tests.sandbox_helpers import VENDOR_A, Api, create_outbound, outbound_list_url
 
 from coupang_sandbox import SandboxSettings, create_app
 from coupang_sandbox.app import close_app

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from tests.sandbox_helpers import (
     JSON_CT,
     MARKETPLACE,
     VENDOR_A,

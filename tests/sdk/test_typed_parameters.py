@@ -55,6 +55,8 @@ def calls(client: Client) -> None:
     centers.create(name="c", courier="HANJIN", contract_number="1", fees={}, addresses=[])
     centers.create(name="c", courier="DHL", contract_number="1", fees={}, addresses=[])  # wrong
     client.settlement.revenue_history("2024-05-01", day)  # wrong
+    client.sandbox.clock.advance(86400)
+    client.sandbox.advance_clock(86400)  # wrong
 """
 
 

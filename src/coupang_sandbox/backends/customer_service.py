@@ -27,9 +27,9 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
+from coupang_sandbox.kst import wire
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.state import customer_service as st
 from coupang_sandbox.store import Store

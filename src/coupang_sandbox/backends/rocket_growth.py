@@ -5,8 +5,9 @@ Coupang's side: it sets the warehouse stock of an option and places paid RG orde
 which takes its units from that stock (refused when the stock is short). Only the vendor's
 listed options (approved products, not deleted) can be stocked or ordered.
 
-The list's query rules are the pure functions of :mod:`coupang_seller.preflight.rocket_growth`
-(shared with the SDK). ``paidDateFrom``/``paidDateTo`` are Korean calendar days, both
+The route checks the reads' queries with the pure functions of
+:mod:`coupang_seller.preflight.rocket_growth` (shared with the SDK) and parses them
+(:class:`PaidWindow`, :class:`OrderRef`, :class:`StockQuery`). ``paidDateFrom``/``paidDateTo`` are Korean calendar days, both
 included. ``paidAt`` is answered as epoch milliseconds in a string. The inventory's
 ``SALES_COUNT_LAST_THIRTY_DAYS`` counts the units of RG orders paid in the 30 days up to now
 (the sandbox clock). Paging: ``nextToken`` is the last id of the page (``""`` at the end).
@@ -15,14 +16,12 @@ included. ``paidAt`` is answered as epoch milliseconds in a string. The inventor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
-from typing import Any, Final
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
-from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.products import Products
 from coupang_sandbox.clock import SandboxClock, to_us
 from coupang_sandbox.errors import NotFound, ValidationFailed, must_exist
 from coupang_sandbox.settings import SandboxSettings
@@ -30,10 +29,10 @@ from coupang_sandbox.store import Store
 from coupang_sandbox.store import products as product_db
 from coupang_sandbox.store import repo as r
 from coupang_sandbox.store import rocket_growth as db
-from coupang_seller._constants import KST
+
+if TYPE_CHECKING:
+    from coupang_sandbox.backends.effects import Effects
 from coupang_seller.preflight import Violation
-from coupang_seller.preflight import rocket_growth as rules
-from coupang_seller.preflight._core import is_blank
 
 RG_ORDER_ID_START: Final = 700_000_000_001
 RG_ITEM_ID_START: Final = 1
@@ -43,20 +42,32 @@ APPROVED_STATUSES: Final = ("APPROVED", "PARTIAL_APPROVED")
 MAX_UNITS: Final = 10**9
 
 
-def _day_start(text: str, field: str) -> datetime:
-    day = rules.parse_date(text)
-    if day is None:
-        raise ValidationFailed([Violation(field, "format", f"{field} must be yyyymmdd ({text!r})")])
-    return datetime.combine(day, time(0), tzinfo=KST)
+@dataclass(frozen=True)
+class PaidWindow:
+    """The order list's query, parsed by the route: orders paid in ``[start, before)`` (Korean
+    days), after the order id ``after`` (the ``nextToken``)."""
+
+    start: datetime
+    before: datetime
+    after: int | None
 
 
-def _token(text: str | None) -> tuple[int | None, list[Violation]]:
-    if text is None or not text.strip():
-        return None, []
-    after = parse_id(text)
-    if after is None:
-        return None, [Violation("nextToken", "format", f"nextToken {text!r} is not one we gave")]
-    return after, []
+@dataclass(frozen=True)
+class OrderRef:
+    """An ``orderId`` of the path: the id, and the text as sent (the not-found message quotes
+    it)."""
+
+    order_id: int
+    shown: str
+
+
+@dataclass(frozen=True)
+class StockQuery:
+    """The inventory summaries' query, parsed by the route: one option (``vendor_item_id``) or
+    every stocked option after the id ``after`` (the ``nextToken``)."""
+
+    vendor_item_id: int | None
+    after: int | None
 
 
 @dataclass(frozen=True)
@@ -97,68 +108,53 @@ class OrderInput:
 
 @dataclass
 class RocketGrowth:
+    """The Rocket Growth backend over the store, the sandbox clock and the settings."""
+
     store: Store
     clock: SandboxClock
     settings: SandboxSettings
+    #: The other groups this one reaches (see :mod:`coupang_sandbox.backends.effects`).
+    effects: Effects
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
 
     # -- the seller's reads ----------------------------------------------------------------
 
-    def list_orders(
-        self, vendor_id: str, paid_from: str | None, paid_to: str | None, token: str | None
-    ) -> tuple[list[RgOrder], str]:
-        found = rules.check_paid_window(paid_from, paid_to)
-        after, bad_token = _token(token)
-        found += bad_token
-        if found or paid_from is None or paid_to is None:
-            raise ValidationFailed(found)
-        start = _day_start(paid_from, "paidDateFrom")
-        before = _day_start(paid_to, "paidDateTo") + timedelta(days=1)
+    def list_orders(self, vendor_id: str, window: PaidWindow) -> tuple[list[RgOrder], str]:
+        """One page of the orders paid in the window, and the next page's token (``""``)."""
         with self.store.engine.connect() as conn:
             rows, more = db.orders_page(
                 conn,
                 vendor_id,
-                paid_from_us=to_us(start),
-                paid_before_us=to_us(before),
-                after_id=after,
+                paid_from_us=to_us(window.start),
+                paid_before_us=to_us(window.before),
+                after_id=window.after,
                 limit=max(1, self.settings.rg_page_size),
             )
             items = db.items_of(conn, [int(row["order_id"]) for row in rows])
         data = [RgOrder(row, items[int(row["order_id"])]) for row in rows]
         return data, str(rows[-1]["order_id"]) if more and rows else ""
 
-    def get_order(self, vendor_id: str, id_text: str) -> RgOrder:
-        found = rules.check_order_id(id_text)
-        if found:
-            raise ValidationFailed(found)
-        order_id = parse_id(id_text)
+    def get_order(self, vendor_id: str, ref: OrderRef) -> RgOrder:
+        """One of the vendor's orders (404 quoting the id as sent)."""
         with self.store.engine.connect() as conn:
-            row = None if order_id is None else db.get_order(conn, vendor_id, order_id)
+            row = db.get_order(conn, vendor_id, ref.order_id)
             if row is None:
-                raise NotFound(f"Rocket Growth order {id_text} not found for vendor {vendor_id}")
+                raise NotFound(f"Rocket Growth order {ref.shown} not found for vendor {vendor_id}")
             items = db.items_of(conn, [int(row["order_id"])])[int(row["order_id"])]
         return RgOrder(row, items)
 
-    def inventory(
-        self, vendor_id: str, item_text: str | None, token: str | None
-    ) -> tuple[list[Stock], str]:
-        found = rules.check_vendor_item_id(item_text)
-        after, bad_token = _token(token)
-        found += bad_token
-        if found:
-            raise ValidationFailed(found)
-        only = None if is_blank(item_text) else parse_id(item_text)
-        if not is_blank(item_text) and only is None:
-            return [], ""
+    def inventory(self, vendor_id: str, query: StockQuery) -> tuple[list[Stock], str]:
+        """One page of the warehouse stock, and the next page's token (``""``)."""
+        only = query.vendor_item_id
         now = self._now()
         with self.store.engine.connect() as conn:
             rows, more = db.stock_page(
                 conn,
                 vendor_id,
                 vendor_item_id=only,
-                after_id=None if only is not None else after,
+                after_id=None if only is not None else query.after,
                 limit=max(1, self.settings.rg_page_size),
             )
             sold = db.units_sold(
@@ -202,7 +198,7 @@ class RocketGrowth:
         )
         now = self._now()
         with self.store.engine.begin() as conn:
-            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
+            self.effects.reviews_due(conn, vendor_id)
             self._listed(conn, vendor_id, vid, "vendorItemId")
             row = db.get_stock(conn, vendor_id, vid, lock=True)
             values: dict[str, Any] = {"quantity": quantity, "updated_at_us": to_us(now)}
@@ -226,30 +222,37 @@ class RocketGrowth:
             )
         return Stock(stored, sold.get(vid, 0))
 
+    def _take(
+        self, conn: Connection, vendor_id: str, lines: list[tuple[int, int]]
+    ) -> list[tuple[RowMapping, int, int]]:
+        """Each line's listed item, units and warehouse stock (400 when the stock is short)."""
+        picked: list[tuple[RowMapping, int, int]] = []
+        for index, (vid, qty) in enumerate(lines):
+            item = self._listed(conn, vendor_id, vid, f"items[{index}].vendorItemId")
+            stock = db.get_stock(conn, vendor_id, vid, lock=True)
+            have = 0 if stock is None else int(stock["quantity"])
+            if have < qty:
+                raise ValidationFailed(
+                    [
+                        Violation(
+                            f"items[{index}].quantity",
+                            "stock",
+                            f"the warehouse holds {have} unit(s) of vendorItemId {vid}; "
+                            f"{qty} ordered (set it with PUT /_sandbox/rg/inventory/{vid})",
+                        )
+                    ]
+                )
+            picked.append((item, qty, have))
+        return picked
+
     def place(self, order: OrderInput) -> RgOrder:
         """A paid order taking its units from the warehouse stock (refused when short)."""
-        vendor_id, wanted = order.vendor_id, order.lines
+        vendor_id = order.vendor_id
         now = self._now()
         paid = now if order.paid_at is None else order.paid_at
         with self.store.engine.begin() as conn:
-            Products(self.store, self.clock, self.settings)._settle(conn, vendor_id)
-            picked: list[tuple[RowMapping, int, int]] = []
-            for index, (vid, qty) in enumerate(wanted):
-                item = self._listed(conn, vendor_id, vid, f"items[{index}].vendorItemId")
-                stock = db.get_stock(conn, vendor_id, vid, lock=True)
-                have = 0 if stock is None else int(stock["quantity"])
-                if have < qty:
-                    raise ValidationFailed(
-                        [
-                            Violation(
-                                f"items[{index}].quantity",
-                                "stock",
-                                f"the warehouse holds {have} unit(s) of vendorItemId {vid}; "
-                                f"{qty} ordered (set it with PUT /_sandbox/rg/inventory/{vid})",
-                            )
-                        ]
-                    )
-                picked.append((item, qty, have))
+            self.effects.reviews_due(conn, vendor_id)
+            picked = self._take(conn, vendor_id, order.lines)
             order_id = r.next_id(conn, "rg_order", RG_ORDER_ID_START)
             db.insert_order(
                 conn,

@@ -62,39 +62,71 @@ import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Final
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import RowMapping
 
+from coupang_sandbox.backends._settlement_amounts import (
+    DELIVERY_FEE_RATIO,
+    MONTHLY_PAY_DAY,
+    VAT,
+    WEEKLY_PAY_AFTER_DAYS,
+    WEEKLY_SHARE,
+    DeliveryFee,
+    HistoryRow,
+    ItemAmounts,
+    Key,
+    RevenueItem,
+    RevenueLine,
+    Totals,
+    delivery_fee,
+    item_amounts,
+    payment_dates,
+    summarise,
+    week_bounds,
+)
 from coupang_sandbox.clock import SandboxClock, from_us, to_us
 from coupang_sandbox.errors import NotFound
 from coupang_sandbox.settings import SandboxSettings
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 from coupang_sandbox.state import returns as return_st
 from coupang_sandbox.store import Store
 from coupang_sandbox.store import orders as order_store
 from coupang_sandbox.store import settlement as store
 from coupang_seller._constants import KST
 
-#: Commission on the shipping fee (%, VAT excluded): the documented sample's ``feeRatio``.
-DELIVERY_FEE_RATIO: Final = Decimal(3)
-VAT: Final = Decimal("0.1")
-WEEKLY_SHARE: Final = Decimal("0.7")
-MONTHLY_PAY_DAY: Final = 15
-WEEKLY_PAY_AFTER_DAYS: Final = 15
+__all__ = [
+    "DELIVERY_FEE_RATIO",
+    "MONTHLY_PAY_DAY",
+    "VAT",
+    "WEEKLY_PAY_AFTER_DAYS",
+    "WEEKLY_SHARE",
+    "DeliveryFee",
+    "HistoriesQuery",
+    "HistoryRow",
+    "ItemAmounts",
+    "Key",
+    "RevenueItem",
+    "RevenueLine",
+    "RevenuePage",
+    "RevenueQuery",
+    "Settlement",
+    "Terms",
+    "TermsUpdate",
+    "Totals",
+    "delivery_fee",
+    "item_amounts",
+    "payment_dates",
+    "summarise",
+    "week_bounds",
+]
+
 #: A stop-shipment answered "stopped" is in the items' cancel_count already.
 STOPPED: Final = "처리(출고중지)"
 
 SALE_TRACKED, SALE_DIRECT, REFUND = 0, 1, 2
-
-#: A line's place in the revenue order: (recognition instant in us, source rank, id).
-Key = tuple[int, int, int]
-
-
-def _round(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _kst_start(day: date) -> datetime:
@@ -103,11 +135,6 @@ def _kst_start(day: date) -> datetime:
 
 def _kst_day(us: int) -> date:
     return from_us(us).astimezone(KST).date()
-
-
-def _month_after(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 # -- typed arguments (built by the routes) ---------------------------------------------------
@@ -159,67 +186,6 @@ class Terms:
 
 
 @dataclass(frozen=True, slots=True)
-class DeliveryFee:
-    """The shipping part of a revenue line (negative amounts: return shipping the seller pays)."""
-
-    amount: int
-    fee: int
-    fee_vat: int
-    fee_ratio: int
-    settlement_amount: int
-    base_amount: int
-    base_fee: int
-    base_fee_vat: int
-    remote_amount: int
-    remote_fee: int
-    remote_fee_vat: int
-
-
-@dataclass(frozen=True, slots=True)
-class ItemAmounts:
-    """The amounts of some units of one order line (whole won)."""
-
-    sale_price: int
-    quantity: int
-    coupang_discount: int
-    sale_amount: int
-    seller_discount: int
-    downloadable_discount: int
-    service_fee: int
-    service_fee_vat: int
-    service_fee_ratio: Decimal
-    settlement_amount: int
-
-
-@dataclass(frozen=True, slots=True)
-class RevenueItem:
-    """One item of a revenue line: what was sold (or refunded) and its amounts."""
-
-    tax_type: str
-    product_id: int | None
-    product_name: Any
-    vendor_item_id: int
-    vendor_item_name: Any
-    amounts: ItemAmounts
-    external_sku: Any
-
-
-@dataclass(frozen=True, slots=True)
-class RevenueLine:
-    """One SALE or REFUND line of the revenue history."""
-
-    key: Key
-    order_id: int
-    sale_type: str
-    sale_date: date | None
-    recognition_date: date
-    settlement_date: date
-    final_settlement_date: date
-    delivery_fee: DeliveryFee
-    items: tuple[RevenueItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class RevenuePage:
     """The lines of one page; ``next_key`` is where the next page starts (``None``: last)."""
 
@@ -227,116 +193,7 @@ class RevenuePage:
     next_key: Key | None
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
-    """The sums of some revenue lines that a settlement-history row shows."""
-
-    total_sale: int
-    service_fee: int
-    seller_discount: int
-    downloadable_discount: int
-    deduction: int
-
-    @property
-    def target(self) -> int:
-        """``settlementTargetAmount``: total sale minus commission."""
-        return self.total_sale - self.service_fee
-
-    @property
-    def deducted(self) -> int:
-        """What ``finalAmount`` loses: return shipping and the seller's coupons."""
-        return self.deduction + self.seller_discount + self.downloadable_discount
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    """One payment of a recognition period (settlement-histories row)."""
-
-    kind: str
-    settlement_date: date
-    first: date
-    last: date
-    totals: Totals
-    settlement_amount: int
-    last_amount: int
-    final_amount: int
-    done: bool
-
-
 # -- the rules of the derivation --------------------------------------------------------------
-
-
-def week_bounds(day: date) -> tuple[date, date]:
-    """The settlement week of ``day``: Monday to Sunday, cut at the month's ends."""
-    monday = day - timedelta(days=day.weekday())
-    sunday = monday + timedelta(days=6)
-    first = day.replace(day=1)
-    last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-    return max(monday, first), min(sunday, last)
-
-
-def payment_dates(recognised: date, cycle: str) -> tuple[date, date]:
-    """``(settlementDate, finalSettlementDate)`` of a line recognised on ``recognised``."""
-    if cycle == "WEEKLY":
-        sunday = recognised + timedelta(days=6 - recognised.weekday())
-        return sunday + timedelta(days=WEEKLY_PAY_AFTER_DAYS), _month_after(recognised, 2)
-    paid = _month_after(recognised, 1).replace(day=MONTHLY_PAY_DAY)
-    return paid, paid
-
-
-def _fee_parts(amount: int, ratio: Decimal) -> tuple[int, int]:
-    fee = _round(Decimal(amount) * ratio / 100)
-    return fee, _round(Decimal(fee) * VAT)
-
-
-def delivery_fee(base: int, remote: int) -> DeliveryFee:
-    """The shipping amounts of a box: base + remote-area fee, 3 % commission plus VAT."""
-    base_fee, base_vat = _fee_parts(base, DELIVERY_FEE_RATIO)
-    remote_fee, remote_vat = _fee_parts(remote, DELIVERY_FEE_RATIO)
-    amount = base + remote
-    fee, vat = base_fee + remote_fee, base_vat + remote_vat
-    return DeliveryFee(
-        amount=amount,
-        fee=fee,
-        fee_vat=vat,
-        fee_ratio=int(DELIVERY_FEE_RATIO),
-        settlement_amount=amount - fee - vat,
-        base_amount=base,
-        base_fee=base_fee,
-        base_fee_vat=base_vat,
-        remote_amount=remote,
-        remote_fee=remote_fee,
-        remote_fee_vat=remote_vat,
-    )
-
-
-def item_amounts(
-    unit_price: int,
-    quantity: int,
-    ordered: int,
-    doc: Mapping[str, Any],
-    rate: Decimal,
-) -> ItemAmounts:
-    """The amounts of ``quantity`` units out of an order line of ``ordered`` units."""
-    sale_price = unit_price * quantity
-    share = Decimal(quantity) / Decimal(max(ordered, 1))
-    instant = _round(Decimal(int(doc.get("instantCouponDiscount") or 0)) * share)
-    downloadable = _round(Decimal(int(doc.get("downloadableCouponDiscount") or 0)) * share)
-    coupang = 0
-    sale_amount = sale_price - coupang
-    fee, vat = _fee_parts(sale_amount, rate)
-    return ItemAmounts(
-        sale_price=sale_price,
-        quantity=quantity,
-        coupang_discount=coupang,
-        sale_amount=sale_amount,
-        seller_discount=instant,
-        downloadable_discount=downloadable,
-        service_fee=fee,
-        service_fee_vat=vat,
-        service_fee_ratio=rate,
-        settlement_amount=sale_amount - fee - vat,
-    )
 
 
 def _item(item: RowMapping, quantity: int, rate: Decimal) -> RevenueItem:
@@ -363,6 +220,9 @@ def _sale_items(items: Sequence[RowMapping], terms: Terms) -> tuple[RevenueItem,
         if quantity > 0:
             found.append(_item(item, quantity, terms.rate))
     return tuple(found)
+
+
+# -- the revenue lines of the stores --------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,69 +264,12 @@ def _refund(
     return tuple(found), delivery_fee(-seller_pays, 0)
 
 
-def _totals(lines: Sequence[RevenueLine]) -> Totals:
-    sale = fee = instant = downloadable = deduction = 0
-    for line in lines:
-        sign = -1 if line.sale_type == "REFUND" else 1
-        for item in line.items:
-            amounts = item.amounts
-            sale += sign * amounts.sale_amount
-            fee += sign * (amounts.service_fee + amounts.service_fee_vat)
-            instant += sign * amounts.seller_discount
-            downloadable += sign * amounts.downloadable_discount
-        shipping = line.delivery_fee
-        if sign > 0:
-            sale += shipping.amount
-            fee += shipping.fee + shipping.fee_vat
-        else:
-            deduction -= shipping.settlement_amount
-    return Totals(sale, fee, instant, downloadable, deduction)
-
-
-def summarise(
-    lines: Sequence[RevenueLine], cycle: str, first: date, last: date, today: date
-) -> list[HistoryRow]:
-    """The payments of one recognition month ``[first, last]`` (see the module doc)."""
-    if not lines:
-        return []
-    if cycle != "WEEKLY":
-        totals = _totals(lines)
-        paid, _ = payment_dates(first, "MONTHLY")
-        target = totals.target
-        return [
-            HistoryRow("MONTHLY", paid, first, last, totals, settlement_amount=target,
-                       last_amount=0, final_amount=target - totals.deducted, done=paid <= today)
-        ]  # fmt: skip
-    weeks: dict[tuple[date, date], list[RevenueLine]] = {}
-    for line in lines:
-        weeks.setdefault(week_bounds(line.recognition_date), []).append(line)
-    rows = []
-    paid_sum = held_sum = 0
-    for (start, end), part in sorted(weeks.items()):
-        totals = _totals(part)
-        target = totals.target
-        now_paid = _round(Decimal(target) * WEEKLY_SHARE)
-        paid_sum += now_paid
-        held_sum += target - now_paid
-        paid, _ = payment_dates(start, "WEEKLY")
-        rows.append(
-            HistoryRow("WEEKLY", paid, start, end, totals, settlement_amount=now_paid,
-                       last_amount=target - now_paid, final_amount=now_paid - totals.deducted,
-                       done=paid <= today)
-        )  # fmt: skip
-    reserve_day = _month_after(first, 2)
-    rows.append(
-        HistoryRow("RESERVE", reserve_day, first, last, _totals(lines), settlement_amount=paid_sum,
-                   last_amount=held_sum, final_amount=held_sum, done=reserve_day <= today)
-    )  # fmt: skip
-    return rows
-
-
 class Settlement:
     """The settlement backend: terms per vendor, and the revenue derived from the order and
     return stores on the sandbox clock."""
 
     def __init__(self, store: Store, clock: SandboxClock, settings: SandboxSettings) -> None:
+        """The backend on the sandbox's store, clock and settings."""
         self.store = store
         self.clock = clock
         self.settings = settings

@@ -28,7 +28,7 @@ from coupang_sandbox.errors import (
     TransitionNotAllowed,
     ValidationFailed,
 )
-from coupang_sandbox.state.shipping_place import remote_info, shipping_place, usable_event
+from coupang_sandbox.state.shipping_places import remote_info, shipping_place, usable_event
 from coupang_sandbox.store import Store, repo
 from coupang_sandbox.store import shipping_places as store
 from coupang_sandbox.views import shipping_places as views

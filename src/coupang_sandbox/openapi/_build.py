@@ -590,7 +590,10 @@ def build_document(app_or_routes: Any = None, *, include_control: bool = False) 
             for method, handler in sorted(handlers.items()):
                 item = paths.setdefault(path, {})
                 item[method.lower()] = _signed_operation(method, path, handler, taken)
-        elif include_control and path.startswith("/_sandbox"):
+        # the dashboard's HTML pages (/_sandbox/ui) are not part of the control API
+        elif (
+            include_control and path.startswith("/_sandbox") and not path.startswith("/_sandbox/ui")
+        ):
             for method in sorted(m for m in (route.methods or ()) if m != "HEAD"):
                 item = paths.setdefault(path, {})
                 item[method.lower()] = _control_operation(method, path, taken)

@@ -2,6 +2,7 @@
 
 from starlette.routing import Route
 
+from coupang_sandbox import dashboard
 from coupang_sandbox.routes import (
     cashback,
     categories,
@@ -9,13 +10,16 @@ from coupang_sandbox.routes import (
     control_coupons,
     control_customer_service,
     control_exchanges,
+    control_faults,
     control_health,
+    control_key_policy,
     control_orders,
     control_products,
     control_requests,
     control_returns,
     control_rocket_growth,
     control_settlement,
+    control_snapshots,
     coupang_confirm,
     coupons,
     customer_service,
@@ -34,6 +38,7 @@ def all_routes() -> list[Route]:
     return (
         signed_routes(shipping_places.ROUTES)
         + admin_routes(control.ROUTES)
+        + admin_routes(control_key_policy.ROUTES)
         + signed_routes(products.ROUTES)
         + admin_routes(control_products.ROUTES)
         + signed_routes(categories.ROUTES)
@@ -53,8 +58,11 @@ def all_routes() -> list[Route]:
         + signed_routes(rocket_growth.ROUTES)
         + admin_routes(control_rocket_growth.ROUTES)
         + signed_routes(coupang_confirm.ROUTES)
+        + admin_routes(control_faults.ROUTES)
+        + admin_routes(control_snapshots.ROUTES)
         + admin_routes(control_requests.ROUTES)
         + admin_routes(control_health.ROUTES)
+        + dashboard.routes()
     )
 
 

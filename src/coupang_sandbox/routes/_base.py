@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 import anyio.lowlevel
@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from coupang_sandbox import auth
+from coupang_sandbox import auth, faults, gateway_pages
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.errors import (
     AdminAuthError,
@@ -292,6 +292,8 @@ def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
         except SandboxError as exc:
             note_refusal(request.scope, exc)  # the request log's field, rule and reason
             return exc.response()
+        except faults.DroppedConnection:
+            raise  # a fault drops the connection: no answer at all (see coupang_sandbox.faults)
         except Exception as exc:  # noqa: BLE001 -- every error answers in the envelope, never a framework page
             failure = store_failure(exc)
             if failure is not None:
@@ -348,7 +350,11 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
             raw: bytes | PayloadTooLarge = b""
             if request.method in BODY_METHODS:
                 raw = await read_body(request, sandbox.settings.max_body_bytes)
-            return await _in_thread(_serve_signed, request, sandbox, handler, raw)
+            serve = _serve_watched if sandbox.error_burst.enabled else _serve_signed
+            result = await _in_thread(serve, request, sandbox, handler, raw)
+            if isinstance(result, faults.Faulted):
+                return await result.deliver(request)
+            return result
 
         route = Route(path, _guarded(run), methods=list(handlers))
         # a ``{rest:path}`` remainder matches any character, a line break included: Starlette
@@ -379,27 +385,30 @@ def _limiter(request: Request) -> anyio.CapacityLimiter:
 
 
 async def _in_thread(
-    serve: _Serve,
+    serve: Callable[[Request, Sandbox, Handler, bytes | PayloadTooLarge], _R],
     request: Request,
     sandbox: Sandbox,
     handler: Handler,
     raw: bytes | PayloadTooLarge,
-) -> Response:
+) -> _R:
     """One threadpool hop for the whole blocking part of a request."""
     run = functools.partial(_serialised, serve, request, sandbox, handler, raw)
     return await anyio.to_thread.run_sync(run, limiter=_limiter(request))
 
 
-_Serve = Callable[[Request, Sandbox, Handler, "bytes | PayloadTooLarge"], Response]
+#: A blocking part's outcome: the answer, or what a fault makes of it (a wait, a drop), which
+#: the event loop carries out (:meth:`coupang_sandbox.faults.Faulted.deliver`).
+Served = Response | faults.Faulted
+_R = TypeVar("_R", Response, Served)
 
 
 def _serialised(
-    serve: _Serve,
+    serve: Callable[[Request, Sandbox, Handler, bytes | PayloadTooLarge], _R],
     request: Request,
     sandbox: Sandbox,
     handler: Handler,
     raw: bytes | PayloadTooLarge,
-) -> Response:
+) -> _R:
     """Run ``serve`` in this worker thread, alone when the store is one shared connection."""
     if sandbox.one_at_a_time is None:
         return serve(request, sandbox, handler, raw)
@@ -407,30 +416,90 @@ def _serialised(
         return serve(request, sandbox, handler, raw)
 
 
+def _serve_watched(
+    request: Request, sandbox: Sandbox, handler: Handler, raw: bytes | PayloadTooLarge
+) -> Served:
+    """:func:`_serve_signed` under the error-burst protection: a blocked peer gets the HTML
+    block page; every other 4xx answer counts toward its burst."""
+    peer = request.client.host if request.client else ""
+    if sandbox.error_burst.blocked(peer) is not None:
+        return gateway_pages.access_denied(str(request.url))
+    try:
+        result = _serve_signed(request, sandbox, handler, raw)
+    except SandboxError as exc:
+        result = exc.response()
+    answer = result.response if isinstance(result, faults.Faulted) else result
+    if answer is not None and 400 <= answer.status_code < 500:
+        sandbox.error_burst.record(peer)
+    return result
+
+
 def _serve_signed(
     request: Request, sandbox: Sandbox, handler: Handler, raw: bytes | PayloadTooLarge
-) -> Response:
-    """The blocking part of a signed call (in a worker thread): gateway checks, body, handler."""
+) -> Served:
+    """The blocking part of a signed call (in a worker thread): gateway checks, the fault
+    rules, body, handler."""
     sandbox.refresh()
     settings = sandbox.settings
     vendor = auth.verify(
         request.scope,
         request.headers.get("authorization"),
-        lookup=sandbox.store.vendor_by_access_key,
+        lookup=sandbox.keys.lookup,
         wall_clock=settings.wall_clock,
         skew_seconds=settings.signature_skew_seconds,
     )
     note_caller(request.scope, vendor.vendor_id, vendor.access_key)  # for the request log
-    wait = sandbox.throttle.check(vendor.vendor_id)
+    sandbox.keys.admit(vendor.access_key, request.scope.get("client"))
+    wait = sandbox.throttle.check(vendor.vendor_id, blocks=sandbox.faults.may_block)
     if wait is not None:
         raise TooManyRequests(vendor.vendor_id, wait, retry_after_header(wait))
+    fired = sandbox.faults.pick(request.method, request.url.path, vendor.vendor_id)
+    if fired is not None:
+        return _serve_faulted(fired, request, sandbox, handler, raw, vendor_id=vendor.vendor_id)
+    return _serve_checked(request, sandbox, handler, raw, vendor.vendor_id)
+
+
+def _serve_faulted(
+    fired: faults.Fired,
+    request: Request,
+    sandbox: Sandbox,
+    handler: Handler,
+    raw: bytes | PayloadTooLarge,
+    *,
+    vendor_id: str,
+) -> Served:
+    """A request a fault rule fired for: the fault's answer instead of the handler's, or the
+    handler's answer as the fault changes it (a refusal included)."""
+    faults.mark(request, fired.kind)
+    if fired.kind == "rate_limit":
+        seconds = sandbox.throttle.block(vendor_id, float(fired.param("blockSeconds")))
+        raise TooManyRequests(vendor_id, seconds, retry_after_header(seconds))
+    early = faults.before_handler(fired, request, sandbox.settings.gateway_timeout_seconds)
+    if early is not None:
+        return early
+    try:
+        response = _serve_checked(request, sandbox, handler, raw, vendor_id)
+    except SandboxError as exc:
+        note_refusal(request.scope, exc)  # the request log's field, rule and reason
+        response = exc.response()
+    return faults.after_handler(fired, response)
+
+
+def _serve_checked(
+    request: Request,
+    sandbox: Sandbox,
+    handler: Handler,
+    raw: bytes | PayloadTooLarge,
+    vendor_id: str,
+) -> Response:
+    """The vendorId checks, the body and the handler (after the gateway's checks)."""
     path_vendor = request.path_params.get("vendorId")
-    if path_vendor is not None and path_vendor != vendor.vendor_id:
+    if path_vendor is not None and path_vendor != vendor_id:
         raise NotFound(
             f"vendorId {path_vendor} does not exist or does not belong to this access key"
         )
     query_vendor = (request.query_params.get("vendorId") or "").strip()
-    if query_vendor and query_vendor != vendor.vendor_id:
+    if query_vendor and query_vendor != vendor_id:
         raise VendorMismatchError()
     body: dict[str, Any] = {}
     if request.method in BODY_METHODS:
@@ -440,9 +509,9 @@ def _serve_signed(
             allow_array=getattr(handler, _ARRAY_BODY, False),
         )
         for part in body.get(ARRAY_KEY) or [body]:
-            if part.get("vendorId") is not None and part["vendorId"] != vendor.vendor_id:
+            if part.get("vendorId") is not None and part["vendorId"] != vendor_id:
                 raise VendorMismatchError()
-    return _run_handler(handler, Call(request, sandbox, vendor.vendor_id, body))
+    return _run_handler(handler, Call(request, sandbox, vendor_id, body))
 
 
 def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:

@@ -13,15 +13,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from starlette.responses import Response
 
-from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.cashback import Cashback, RuleKey
+from coupang_sandbox.backends._ids import ID_LIMIT, parse_id
+from coupang_sandbox.backends.cashback import Cashback, RuleInput, RuleKey
 from coupang_sandbox.errors import BadRequest, NotFound, ValidationFailed
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.views import cashback as view
+from coupang_seller.preflight import Violation
 from coupang_seller.preflight import cashback as rules
+from coupang_seller.preflight._core import as_id, as_int, id_violation
 
 PATH = "/v2/providers/openapi/apis/api/v4/vendors/{vendorId}/products/items/cashback"
 SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks"
@@ -29,7 +33,7 @@ SEASON1 = "/v2/providers/greatwall_api/apis/api/v1/product/vendorItems-cashbacks
 
 def _cashback(call: Call) -> Cashback:
     sandbox = call.sandbox
-    return Cashback(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.cashback
 
 
 def parse_key(call: Call) -> RuleKey:
@@ -45,9 +49,40 @@ def parse_key(call: Call) -> RuleKey:
     return RuleKey(rule_id, vid)
 
 
+def parse_apply(call: Call) -> RuleInput:
+    """The apply body: the shared rules first (``check_apply``, "now" the sandbox clock), then
+    the numbers that do not fit in 64 bits, then each ``vendorItemIds`` entry; each step
+    refuses alone, with 400 naming the field and rule."""
+    body = call.body
+    now = call.sandbox.clock.now().astimezone(UTC)
+    found = rules.check_apply(body, now=now)
+    rule_id = as_id(body.get("ruleId"))
+    value = as_int(body.get("value"))
+    start, end = rules.parse_time(body.get("startAt")), rules.parse_time(body.get("endAt"))
+    if found or rule_id is None or value is None or start is None or end is None:
+        raise ValidationFailed(found)
+    value_type = str(body["valueType"])
+    cap = as_int(body.get("maxAmount")) if value_type == "RATE" else None
+    too_big = [
+        Violation(name, "range", f"{name} is too large (stored as a 64-bit integer)")
+        for name, number in (("ruleId", rule_id), ("value", value), ("maxAmount", cap))
+        if number is not None and number >= ID_LIMIT
+    ]
+    if too_big:
+        raise ValidationFailed(too_big)
+    wanted: list[int] = []
+    for raw in body["vendorItemIds"]:
+        vid = as_id(raw)
+        if vid is None:
+            raise ValidationFailed([id_violation("vendorItemIds", raw)])
+        if vid not in wanted:
+            wanted.append(vid)
+    return RuleInput(rule_id, value_type, value, cap, start, end, tuple(wanted))
+
+
 def apply(call: Call) -> Response:
     """Apply a rule: 200, or 206 ``PARTIAL_CONTENT`` when some options failed; 400 if none."""
-    outcome = _cashback(call).apply(call.vendor_id, call.body)
+    outcome = _cashback(call).apply(call.vendor_id, parse_apply(call))
     if not outcome.succeeded:
         raise BadRequest(
             "No vendorItemId took the cashback rule: " + "; ".join(r for _, r in outcome.failed),

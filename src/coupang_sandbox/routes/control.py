@@ -68,9 +68,11 @@ def create_vendor(call: Call) -> Response:
     secret_key = _key_field(call, "secretKey", 256) or secrets.token_hex(20)
     vendor = Vendor(vendor_id, access_key, secret_key)
     try:
-        call.sandbox.store.add_vendor(vendor)
+        added = call.sandbox.store.add_vendor(vendor)
     except VendorConflict as exc:
         raise Conflict(str(exc)) from None
+    if added:
+        call.sandbox.keys.issue(vendor)
     return success({"vendorId": vendor_id, "accessKey": access_key, "secretKey": secret_key})
 
 

@@ -38,7 +38,7 @@ from coupang_seller.preflight._core import as_int
 
 def _coupons(call: Call) -> Coupons:
     sandbox = call.sandbox
-    return Coupons(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.coupons
 
 
 def parse_contract_input(call: Call) -> ContractInput:

@@ -38,7 +38,7 @@ from coupang_seller.preflight._core import as_int
 
 def _exchanges(call: Call) -> Exchanges:
     sandbox = call.sandbox
-    return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.exchanges
 
 
 def parse_request(body: Mapping[str, Any]) -> ExchangeRequest:
@@ -99,15 +99,18 @@ def parse_event(body: Mapping[str, Any]) -> str:
     }
 )
 def request_exchange(call: Call) -> Response:
+    """``POST /_sandbox/exchanges``: the customer asks to exchange a delivered item."""
     return success(views.exchange(_exchanges(call).request(parse_request(call.body))))
 
 
 def get_exchange(call: Call) -> Response:
+    """``GET /_sandbox/exchanges/{exchangeId}``: one exchange as the list shows it."""
     return success(views.exchange(_exchanges(call).view(call.path["exchangeId"])))
 
 
 @accepts({"cancelReason": None})
 def withdraw(call: Call) -> Response:
+    """``POST .../withdraw``: the customer withdraws the exchange (``cancelReason``)."""
     return success(
         views.exchange(
             _exchanges(call).withdraw(
@@ -119,6 +122,7 @@ def withdraw(call: Call) -> Response:
 
 @accepts({"event": None})
 def scan(call: Call) -> Response:
+    """``POST .../scan``: a courier scan of the goods collected (``event``)."""
     return success(
         views.scanned(_exchanges(call).scan(call.path["exchangeId"], parse_event(call.body)))
     )

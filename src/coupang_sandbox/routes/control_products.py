@@ -13,8 +13,8 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import parse_id
-from coupang_sandbox.backends.products import Products, Review
-from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.backends.products import Review
+from coupang_sandbox.errors import NotFound, ValidationFailed
 from coupang_sandbox.responses import success
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.routes._control_body import accepts
@@ -24,8 +24,8 @@ from coupang_seller.preflight import Violation
 REVIEWER = "쿠팡 상품 검수 (sandbox)"
 
 
-@accepts({"result": None, "reason": None, "sellerProductItemIds": None})
-def review_product(call: Call) -> Response:
+def parse_review(call: Call) -> Review:
+    """The review body: ``result`` (a string), ``reason`` and ``sellerProductItemIds``."""
     body = call.body
     violations: list[Violation] = []
     result = body.get("result")
@@ -50,12 +50,19 @@ def review_product(call: Call) -> Response:
             item_ids = tuple(v for v in parsed if v is not None)
     if violations or not isinstance(result, str) or not isinstance(reason, str):
         raise ValidationFailed(violations)
+    return Review(result.strip().upper(), reason.strip(), item_ids, REVIEWER)
+
+
+@accepts({"result": None, "reason": None, "sellerProductItemIds": None})
+def review_product(call: Call) -> Response:
+    """Decide a product waiting for approval; 404 for an unknown ``sellerProductId``."""
+    review = parse_review(call)
+    text = call.path["sellerProductId"]
+    product_id = parse_id(text)
+    if product_id is None:
+        raise NotFound(f"sellerProductId {text} does not exist")
     sandbox = call.sandbox
-    products = Products(sandbox.store, sandbox.clock, sandbox.settings)
-    outcome = products.review(
-        call.path["sellerProductId"],
-        Review(result.strip().upper(), reason.strip(), item_ids, REVIEWER),
-    )
+    outcome = sandbox.backends.products.review(product_id, review)
     return success(views.review(outcome.product, outcome.status, outcome.items))
 
 

@@ -38,7 +38,7 @@ from coupang_seller.preflight._core import as_int
 
 def _returns(call: Call) -> Returns:
     sandbox = call.sandbox
-    return Returns(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.returns
 
 
 def _ref(call: Call) -> ReceiptRef:
@@ -114,30 +114,36 @@ def parse_request(body: Mapping[str, Any]) -> ReturnRequest:
     }
 )
 def request_return(call: Call) -> Response:
+    """``POST /_sandbox/returns``: the customer asks for a return of shipped goods."""
     return success(views.requested(_returns(call).request_return(parse_request(call.body))))
 
 
 def view(call: Call) -> Response:
+    """``GET /_sandbox/returns/{receiptId}``: everything about a return."""
     return success(views.control_view(_returns(call).view(_ref(call))))
 
 
 @accepts(NO_FIELDS)
 def withdraw(call: Call) -> Response:
+    """``POST .../withdraw``: the customer withdraws a return before the pickup."""
     return success(views.withdrawn(_returns(call).withdraw(_ref(call))))
 
 
 @accepts(NO_FIELDS)
 def pickup(call: Call) -> Response:
+    """``POST .../pickup``: the courier picks the goods up."""
     return success(views.picked_up(_returns(call).pickup(_ref(call))))
 
 
 @accepts(NO_FIELDS)
 def coupang_check(call: Call) -> Response:
+    """``POST .../coupang-check``: a dispute, Coupang's CS is asked to check."""
     return success(views.coupang_step(_returns(call).request_coupang_check(_ref(call))))
 
 
 @accepts(NO_FIELDS)
 def coupang_checked(call: Call) -> Response:
+    """``POST .../coupang-checked``: Coupang's CS settles the dispute."""
     return success(views.coupang_step(_returns(call).coupang_checked(_ref(call))))
 
 

@@ -32,7 +32,7 @@ from coupang_seller.preflight._core import as_int
 
 def _rg(call: Call) -> RocketGrowth:
     sandbox = call.sandbox
-    return RocketGrowth(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.rocket_growth
 
 
 def _vendor(body: Mapping[str, Any]) -> str:

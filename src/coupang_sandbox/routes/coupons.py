@@ -70,7 +70,7 @@ _STATUS_TEXT = {400: "BAD_REQUEST", 404: "NOT_FOUND", 409: "CONFLICT", 410: "GON
 
 def _coupons(call: Call) -> Coupons:
     sandbox = call.sandbox
-    return Coupons(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.coupons
 
 
 def fms_body(content: Any, pagination: Any = None, *, success: bool = True) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.customer_service import Answer, CustomerService, ListQuery
-from coupang_sandbox.backends.orders import parse_day
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_day
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec
 from coupang_sandbox.state import customer_service as st
@@ -40,7 +40,7 @@ OPENAPI = "/v2/providers/openapi/apis/api"
 def backend(call: Call) -> CustomerService:
     """The customer-service backend over the call's sandbox."""
     sandbox = call.sandbox
-    return CustomerService(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.customer_service
 
 
 def _ok() -> Response:

@@ -21,8 +21,8 @@ from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
 from coupang_sandbox.backends.exchanges import ExchangeInvoice, ExchangeManualInvoice, Exchanges
-from coupang_sandbox.backends.orders import parse_minute
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_minute
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import ARRAY_KEY, Call, RouteSpec, array_body, optional_body
 from coupang_sandbox.views import exchanges as views
@@ -37,7 +37,7 @@ WING = "/v2/providers/wing_api/apis/internal-api/v1/exchange"
 
 def _exchanges(call: Call) -> Exchanges:
     sandbox = call.sandbox
-    return Exchanges(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.exchanges
 
 
 def _answer(data: Any, message: str = "SUCCESS", **extra: Any) -> Response:
@@ -101,6 +101,8 @@ def manual_invoice(call: Call) -> Response:
 
 
 def list_exchanges(call: Call) -> Response:
+    """``exchangeRequests``: the vendor's exchanges created in a window, one page
+    (``nextToken``)."""
     found: list[Violation] = []
     start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
     end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
@@ -152,11 +154,13 @@ def list_exchanges(call: Call) -> Response:
 
 
 def confirm_receipt(call: Call) -> Response:
+    """``receiveConfirmation``: the seller confirms the returned goods arrived."""
     _exchanges(call).confirm_receipt(call.vendor_id, _exchange_id(call))
     return CoupangJSONResponse({"code": "200", "message": "SUCCESS"})
 
 
 def reject(call: Call) -> Response:
+    """``rejection``: the seller rejects the exchange (SOLDOUT or WITHDRAW)."""
     exchange_id = _exchange_id(call)
     _exchanges(call).reject(call.vendor_id, exchange_id, parse_reject_code(call.body))
     return _answer({"resultCode": "SUCCESS", "resultMessage": "요청 처리완료"})

@@ -15,20 +15,34 @@ shipped, POST = stopped), since season-1 and the English docs swap the methods. 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
-from coupang_sandbox.backends.orders import Orders, parse_day, parse_minute
+from coupang_sandbox.backends.orders import (
+    BoxRef,
+    CancelInput,
+    DailyQuery,
+    InvoiceBox,
+    InvoiceLine,
+    LongUndelivered,
+    Orders,
+    ShippedAnswer,
+    StopAnswer,
+    TimeFrameQuery,
+)
 from coupang_sandbox.errors import SandboxError, ValidationFailed
+from coupang_sandbox.kst import parse_day, parse_minute
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body, retired
-from coupang_sandbox.state import order as st
+from coupang_sandbox.state import orders as st
+from coupang_sandbox.views import orders as views
 from coupang_seller.preflight import Violation
 from coupang_seller.preflight import orders as rules
-from coupang_seller.preflight._core import as_int
+from coupang_seller.preflight._core import as_bool, as_id, as_int, id_violation
 
 OPENAPI = "/v2/providers/openapi/apis/api"
 WING = "/v2/providers/wing_api/apis/internal-api"
@@ -37,11 +51,22 @@ VERSIONS = ("v4", "v5")
 
 def _orders(call: Call) -> Orders:
     sandbox = call.sandbox
-    return Orders(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.orders
 
 
 def ok(data: Any, code: int | str = 200, message: str = "OK", **extra: Any) -> Response:
+    """The openapi envelope ``{"code", "message", "data", ...}``."""
     return CoupangJSONResponse({"code": code, "message": message, "data": data, **extra})
+
+
+def invoice_text(value: Any) -> str:
+    """An invoice number as sent (a JSON integer is taken as its digits), ``""`` for none."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
+# -- parsing -----------------------------------------------------------------------------------
 
 
 def _status(call: Call, found: list[Violation]) -> str:
@@ -57,24 +82,20 @@ def _status(call: Call, found: list[Violation]) -> str:
     return status
 
 
-def list_sheets(call: Call) -> Response:
-    found: list[Violation] = []
-    status = _status(call, found)
-    if (call.query("searchType") or "").strip() == "timeFrame":
-        start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
-        end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
-        found += more + other
-        if start is not None and end is not None:
-            found += rules.check_time_frame(start, end)
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        # No paging in time-frame mode; the docs' sample still carries the token (empty here).
-        return ok(_orders(call).list_time_frame(call.vendor_id, status, start, end), nextToken="")
-    day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
-    day_to, other = parse_day(call.query("createdAtTo"), "createdAtTo")
+def parse_time_frame(call: Call, status: str, found: list[Violation]) -> TimeFrameQuery:
+    """The ``searchType=timeFrame`` query (400 with everything broken, ``found`` included)."""
+    start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
+    end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
     found += more + other
-    if day_from is not None and day_to is not None:
-        found += rules.check_daily_window(day_from, day_to)
+    if start is not None and end is not None:
+        found += rules.check_time_frame(start, end)
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return TimeFrameQuery(status, start, end)
+
+
+def _page(call: Call, found: list[Violation]) -> tuple[int, int | None]:
+    """``maxPerPage`` and the box after ``nextToken``."""
     size = rules.MAX_PER_PAGE
     text = call.query("maxPerPage")
     if text is not None and text.strip():
@@ -92,40 +113,145 @@ def list_sheets(call: Call) -> Response:
             found.append(
                 Violation("nextToken", "format", f"nextToken {token!r} is not one we gave")
             )
+    return size, after
+
+
+def parse_daily(call: Call, status: str, found: list[Violation]) -> DailyQuery:
+    """The daily list's query (400 with everything broken, ``found`` included)."""
+    day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
+    day_to, other = parse_day(call.query("createdAtTo"), "createdAtTo")
+    found += more + other
+    if day_from is not None and day_to is not None:
+        found += rules.check_daily_window(day_from, day_to)
+    size, after = _page(call, found)
     if found or day_from is None or day_to is None:
         raise ValidationFailed(found)
-    sheets, next_token = _orders(call).list_daily(
-        call.vendor_id, status, day_from, day_to, after=after, limit=size
+    return DailyQuery(status, day_from, day_to, after, size)
+
+
+def _invoice_line(line: Mapping[str, Any]) -> InvoiceLine:
+    return InvoiceLine(
+        order_id=parse_id(line.get("orderId")),
+        order_text=f"{line.get('orderId')}",
+        vendor_item_id=parse_id(line.get("vendorItemId")),
+        vendor_item_repr=repr(line.get("vendorItemId")),
+        courier=str(line.get("deliveryCompanyCode")).strip().upper(),
+        invoice_number=invoice_text(line.get("invoiceNumber")),
+        split=as_bool(line.get("splitShipping", False)) is True,
+        pre_split=as_bool(line.get("preSplitShipped", False)) is True,
+        estimated_shipping_date=str(line.get("estimatedShippingDate") or "").strip(),
     )
-    return ok(sheets, nextToken=next_token)
+
+
+def parse_invoices(body: Mapping[str, Any], *, update: bool) -> tuple[InvoiceBox, ...]:
+    """The invoice lines grouped by box. A body that is no list of lines, or a line missing a
+    field (or of the wrong type) is 400; the other rules refuse the line's box only."""
+    lines = body.get("orderSheetInvoiceApplyDtos")
+    if not isinstance(lines, list) or not lines:
+        raise ValidationFailed(rules.check_invoice_lines(body, update=update))
+    structural = [
+        v
+        for index, line in enumerate(lines)
+        for v in rules.check_invoice_line(line, index, update=update)
+        if v.rule in ("required", "type") and not v.field.endswith("invoiceNumber")
+    ]
+    if structural:
+        raise ValidationFailed(structural)
+    return tuple(
+        InvoiceBox(
+            box_id,
+            tuple(_invoice_line(line) for _, line in group),
+            (
+                *(
+                    v
+                    for index, line in group
+                    for v in rules.check_invoice_line(line, index, update=update)
+                ),
+                *rules.check_invoice_box(group, update=update),
+            ),
+        )
+        for box_id, group in rules.group_lines(lines).items()
+    )
+
+
+def parse_shipped(body: Mapping[str, Any]) -> ShippedAnswer:
+    """``completedShipment``'s courier and invoice number (400 when either breaks a rule)."""
+    courier = str(body.get("deliveryCompanyCode") or "").strip().upper()
+    found = rules.check_courier(body.get("deliveryCompanyCode")) or rules.check_invoice_number(
+        courier, body.get("invoiceNumber")
+    )
+    if found:
+        raise ValidationFailed(found)
+    return ShippedAnswer(courier, invoice_text(body.get("invoiceNumber")))
+
+
+def parse_cancel(order_text: object, body: Mapping[str, Any]) -> CancelInput:
+    """The seller's cancel: the path's orderId and the body's items and counts (400)."""
+    order_id = parse_id(order_text)
+    found = rules.check_cancel(body, order_id)
+    if order_id is None:
+        found.insert(0, id_violation("orderId", order_text))
+    if found or order_id is None:
+        raise ValidationFailed(found)
+    pairs = tuple(
+        (as_id(v) or 0, as_int(c) or 0)
+        for v, c in zip(body["vendorItemIds"], body["receiptCounts"], strict=True)
+    )
+    return CancelInput(order_id, pairs)
+
+
+# -- handlers ----------------------------------------------------------------------------------
+
+
+def list_sheets(call: Call) -> Response:
+    """``GET .../ordersheets``: the daily list, or the time-frame list (no paging)."""
+    found: list[Violation] = []
+    status = _status(call, found)
+    if (call.query("searchType") or "").strip() == "timeFrame":
+        query = parse_time_frame(call, status, found)
+        rows = _orders(call).list_time_frame(call.vendor_id, query)
+        # No paging in time-frame mode; the docs' sample still carries the token (empty here).
+        return ok(views.sheets(rows), nextToken="")
+    page = _orders(call).list_daily(call.vendor_id, parse_daily(call, status, found))
+    return ok(views.sheets(page.sheets), nextToken=page.next_token)
 
 
 def get_sheet(call: Call) -> Response:
-    return ok(_orders(call).sheet(call.vendor_id, call.path["shipmentBoxId"]))
+    """``GET .../ordersheets/{shipmentBoxId}``."""
+    return ok(views.sheet(_orders(call).sheet(call.vendor_id, call.path["shipmentBoxId"])))
 
 
 def sheets_by_order(call: Call) -> Response:
-    return ok(_orders(call).sheets_of_order(call.vendor_id, call.path["orderId"]))
+    """``GET .../{orderId}/ordersheets``."""
+    rows = _orders(call).sheets_of_order(call.vendor_id, call.path["orderId"])
+    return ok(views.sheets(rows))
 
 
 def history(call: Call) -> Response:
-    return ok(_orders(call).history(call.vendor_id, call.path["shipmentBoxId"]))
+    """``GET .../ordersheets/{shipmentBoxId}/history``."""
+    return ok(views.history(_orders(call).history(call.vendor_id, call.path["shipmentBoxId"])))
 
 
 def acknowledge(call: Call) -> Response:
+    """``PATCH``/``PUT .../ordersheets/acknowledgement``."""
     ids = call.body.get("shipmentBoxIds")
     found = rules.check_acknowledgement(ids)
     if found or not isinstance(ids, list):
         raise ValidationFailed(found)
-    return ok(_orders(call).acknowledge(call.vendor_id, ids))
+    boxes = [BoxRef(parse_id(raw), f"{raw}") for raw in ids]
+    return ok(views.bulk(_orders(call).acknowledge(call.vendor_id, boxes)))
 
 
 def upload_invoices(call: Call) -> Response:
-    return ok(_orders(call).upload_invoices(call.vendor_id, call.body))
+    """``POST .../orders/invoices``."""
+    boxes = parse_invoices(call.body, update=False)
+    return ok(views.bulk(_orders(call).upload_invoices(call.vendor_id, boxes)))
 
 
 def update_invoices(call: Call) -> Response:
-    return ok(_orders(call).update_invoices(call.vendor_id, call.body))
+    """``POST .../orders/updateInvoices``."""
+    boxes = parse_invoices(call.body, update=True)
+    return ok(views.bulk(_orders(call).update_invoices(call.vendor_id, boxes)))
 
 
 def _receipt_id(call: Call) -> Any:
@@ -137,20 +263,27 @@ def _receipt_id(call: Call) -> Any:
 
 
 def stopped_shipment(call: Call) -> Response:
-    _orders(call).stopped_shipment(call.vendor_id, _receipt_id(call), call.body)
+    """``.../returnRequests/{receiptId}/stoppedShipment``: the shipment was stopped."""
+    receipt = _receipt_id(call)
+    count = call.body.get("cancelCount")
+    answer = StopAnswer(as_int(count), repr(count))
+    _orders(call).stopped_shipment(call.vendor_id, receipt, answer)
     return ok(
         {"resultCode": "SUCCESS", "resultMessage": "출고중지완료요청이 성공하였습니다"}, "200"
     )
 
 
 def completed_shipment(call: Call) -> Response:
-    _orders(call).completed_shipment(call.vendor_id, _receipt_id(call), call.body)
+    """``.../returnRequests/{receiptId}/completedShipment``: the box had already left."""
+    receipt = _receipt_id(call)
+    _orders(call).completed_shipment(call.vendor_id, receipt, parse_shipped(call.body))
     result = {"resultCode": "SUCCESS", "resultMessage": "이미출고 상태변경이 성공하였습니다."}
     # The docs' sample nests code/message inside data; the spec puts them outside: both.
     return ok({"code": "200", "message": "OK", **result}, "200")
 
 
 def release_stop(call: Call, *, default_shipped: bool) -> Response:
+    """Season-1's ``release-stop``: stopped or already shipped, told apart by the body."""
     body = call.body
     if not body:
         # A DELETE carries no body: take the answer from the query string.
@@ -170,15 +303,22 @@ def release_stop(call: Call, *, default_shipped: bool) -> Response:
 
 
 def complete_long_undelivered(call: Call) -> Response:
-    _orders(call).complete_long_undelivered(call.vendor_id, call.body)
+    """``POST .../completeLongTermUndelivery``."""
+    raw = call.body.get("shipmentBoxId")
+    request = LongUndelivered(
+        BoxRef(parse_id(raw), f"{raw}"), invoice_text(call.body.get("invoiceNumber"))
+    )
+    _orders(call).complete_long_undelivered(call.vendor_id, request)
     return ok(True, "200", "SUCCESS")
 
 
 def cancel(call: Call) -> Response:
-    outcome = _orders(call).cancel(call.vendor_id, call.path["orderId"], call.body)
-    if outcome.code == "FAIL":
-        raise SandboxError(400, outcome.message, code="FAIL", data=outcome.data)
-    return ok(outcome.data, outcome.code, outcome.message)
+    """``POST .../v5/vendors/{vendorId}/orders/{orderId}/cancel`` (openapi and wing_api)."""
+    request = parse_cancel(call.path["orderId"], call.body)
+    code, message, data = views.cancel(_orders(call).cancel(call.vendor_id, request))
+    if code == "FAIL":
+        raise SandboxError(400, message, code="FAIL", data=data)
+    return ok(data, code, message)
 
 
 refunds_retired = retired(

@@ -23,6 +23,7 @@ from coupang_sandbox.backends.products import (
     PartialUpdate,
     ProductInput,
     Products,
+    item_not_found,
     product_not_found,
     raise_violations,
 )
@@ -77,9 +78,29 @@ def parse_kst(text: str | None, field: str) -> tuple[datetime | None, list[Viola
     return naive.replace(tzinfo=KST), []
 
 
+def parse_product_id(call: Call) -> int:
+    """The path's ``sellerProductId``; the seller_api 400 quoting the text as sent when it is
+    not an id."""
+    text = call.path["sellerProductId"]
+    value = parse_id(text)
+    if value is None:
+        raise product_not_found(text)
+    return value
+
+
+def parse_vendor_item_id(call: Call) -> int:
+    """The path's ``vendorItemId``; the seller_api 400 quoting the text as sent when it is
+    not an id."""
+    text = call.path["vendorItemId"]
+    value = parse_id(text)
+    if value is None:
+        raise item_not_found(text)
+    return value
+
+
 def _products(call: Call) -> Products:
     sandbox = call.sandbox
-    return Products(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.products
 
 
 def ok(data: Any = None, message: str = "", **extra: Any) -> Response:
@@ -189,44 +210,50 @@ def parse_partial(call: Call) -> PartialUpdate:
 
 
 def create_product(call: Call) -> Response:
+    """``POST seller-products``: register a product; ``data`` is its sellerProductId."""
     product = parse_product(call.body)
     return ok(_products(call).create(call.vendor_id, product, server=_server(call)))
 
 
 def update_product(call: Call) -> Response:
+    """``PUT seller-products``: the full update (승인필요); ``data`` is the sellerProductId."""
     product = parse_update(call.body)
     return ok(_products(call).update(call.vendor_id, product, server=_server(call)))
 
 
 def get_product(call: Call) -> Response:
-    found = _products(call).get(call.vendor_id, call.path["sellerProductId"])
+    """``GET seller-products/{sellerProductId}``: the product as Coupang answers it."""
+    found = _products(call).get(call.vendor_id, parse_product_id(call))
     return ok(views.product(found.product, found.items))
 
 
 def delete_product(call: Call) -> Response:
-    product_id = _products(call).delete(call.vendor_id, call.path["sellerProductId"])
+    """``DELETE seller-products/{sellerProductId}``: delete a product whose items are stopped."""
+    product_id = _products(call).delete(call.vendor_id, parse_product_id(call))
     return ok(str(product_id), MSG_DELETED)
 
 
 def request_approval(call: Call) -> Response:
-    product_id = _products(call).request_approval(call.vendor_id, call.path["sellerProductId"])
+    """``PUT seller-products/{sellerProductId}/approvals``: ask for approval."""
+    product_id = _products(call).request_approval(call.vendor_id, parse_product_id(call))
     return ok(str(product_id), MSG_APPROVAL_REQUESTED.format(id=product_id))
 
 
 def get_partial(call: Call) -> Response:
-    found = _products(call).partial(call.vendor_id, call.path["sellerProductId"])
+    """``GET seller-products/{sellerProductId}/partial``: the partial lookup."""
+    found = _products(call).partial(call.vendor_id, parse_product_id(call))
     return ok(views.partial(found.product, found.items))
 
 
 def update_partial(call: Call) -> Response:
+    """``PUT seller-products/{sellerProductId}/partial``: the update without approval."""
     update = parse_partial(call)
-    product_id = _products(call).partial_update(
-        call.vendor_id, call.path["sellerProductId"], update
-    )
+    product_id = _products(call).partial_update(call.vendor_id, parse_product_id(call), update)
     return ok(product_id)
 
 
 def list_products(call: Call) -> Response:
+    """``GET seller-products``: one page of the vendor's products, filtered."""
     _query_vendor(call)
     page, size, found = _paging(call, default=LIST_PAGE_DEFAULT, maximum=LIST_PAGE_MAX)
     statuses: tuple[str, ...] | None = None
@@ -279,6 +306,7 @@ def list_products(call: Call) -> Response:
 
 
 def list_time_frame(call: Call) -> Response:
+    """``GET seller-products/time-frame``: products created in a 10-minute window."""
     _query_vendor(call)
     start, found = parse_kst(call.query("createdAtFrom"), "createdAtFrom")
     end, more = parse_kst(call.query("createdAtTo"), "createdAtTo")
@@ -306,21 +334,24 @@ def list_time_frame(call: Call) -> Response:
 
 
 def inflow_status(call: Call) -> Response:
+    """``GET seller-products/inflow-status``: how many products the vendor may still add."""
     count = _products(call).registered_count(call.vendor_id)
     return ok(views.inflow(call.vendor_id, count))
 
 
 def by_external_sku(call: Call) -> Response:
+    """``GET seller-products/external-vendor-sku-codes/{code}``: products by their SKU."""
     sku = str(call.path["externalVendorSkuCode"])
     rows = _products(call).by_external_sku(call.vendor_id, sku)
     return ok([views.summary(row) for row in rows])
 
 
 def histories(call: Call) -> Response:
+    """``GET seller-products/{sellerProductId}/histories``: one page of the status history."""
     page, size, found = _paging(call, default=HISTORY_PAGE_DEFAULT, maximum=HISTORY_PAGE_MAX)
     raise_violations(found)
     rows, more = _products(call).histories(
-        call.vendor_id, call.path["sellerProductId"], page=page, size=size
+        call.vendor_id, parse_product_id(call), page=page, size=size
     )
     return ok([views.history(row) for row in rows], nextToken=_next_token(page, more))
 
@@ -329,7 +360,8 @@ def histories(call: Call) -> Response:
 
 
 def inventory(call: Call) -> Response:
-    item = _products(call).inventory(call.vendor_id, call.path["vendorItemId"])
+    """``GET vendor-items/{vendorItemId}/inventories``: an item's price, stock and sale status."""
+    item = _products(call).inventory(call.vendor_id, parse_vendor_item_id(call))
     return ok(views.inventory(item))
 
 
@@ -343,40 +375,47 @@ def _whole_number(text: str, field: str, what: str, *, minimum: int | None = Non
 
 
 def change_price(call: Call) -> Response:
+    """``PUT vendor-items/{vendorItemId}/prices/{price}``: change the sale price."""
     force = (call.query("forceSalePriceUpdate") or "").strip().lower() == "true"
     price = _whole_number(str(call.path["price"]), "price", "a whole number of won", minimum=0)
-    _products(call).change_price(call.vendor_id, call.path["vendorItemId"], price, force=force)
+    _products(call).change_price(call.vendor_id, parse_vendor_item_id(call), price, force=force)
     return ok(None, MSG_PRICE_CHANGED)
 
 
 def change_quantity(call: Call) -> Response:
+    """``PUT vendor-items/{vendorItemId}/quantities/{quantity}``: change the stock."""
     quantity = _whole_number(str(call.path["quantity"]), "quantity", "a whole number")
-    _products(call).change_quantity(call.vendor_id, call.path["vendorItemId"], quantity)
+    _products(call).change_quantity(call.vendor_id, parse_vendor_item_id(call), quantity)
     return ok(None, MSG_QUANTITY_CHANGED)
 
 
 def change_original_price(call: Call) -> Response:
+    """``PUT vendor-items/{vendorItemId}/original-prices/{originalPrice}``: the 할인율기준가."""
     value = _whole_number(str(call.path["originalPrice"]), "originalPrice", "a whole number")
-    _products(call).change_original_price(call.vendor_id, call.path["vendorItemId"], value)
+    _products(call).change_original_price(call.vendor_id, parse_vendor_item_id(call), value)
     return ok(None, MSG_ORIGINAL_PRICE_CHANGED)
 
 
 def stop_sales(call: Call) -> Response:
-    _products(call).change_sale(call.vendor_id, call.path["vendorItemId"], st.STOP)
+    """``PUT vendor-items/{vendorItemId}/sales/stop``: stop selling the item."""
+    _products(call).change_sale(call.vendor_id, parse_vendor_item_id(call), st.STOP)
     return ok(None, MSG_SALE_STOPPED)
 
 
 def resume_sales(call: Call) -> Response:
-    _products(call).change_sale(call.vendor_id, call.path["vendorItemId"], st.RESUME)
+    """``PUT vendor-items/{vendorItemId}/sales/resume``: resume selling the item."""
+    _products(call).change_sale(call.vendor_id, parse_vendor_item_id(call), st.RESUME)
     return ok(None, MSG_SALE_RESUMED)
 
 
 def item_auto_option(call: Call, *, opt_in: bool) -> Response:
-    _products(call).item_auto_option(call.vendor_id, call.path["vendorItemId"], opt_in=opt_in)
+    """``POST vendor-items/{vendorItemId}/auto-generated/opt-in|opt-out`` for one item."""
+    _products(call).item_auto_option(call.vendor_id, parse_vendor_item_id(call), opt_in=opt_in)
     return ok("success", MSG_AUTO_OPTION_IN if opt_in else MSG_AUTO_OPTION_OUT)
 
 
 def seller_auto_option(call: Call, *, opt_in: bool) -> Response:
+    """``POST seller/auto-generated/opt-in|opt-out`` for the whole vendor."""
     _products(call).seller_auto_option(call.vendor_id, opt_in=opt_in)
     return ok("success", MSG_AUTO_OPTION_IN if opt_in else MSG_AUTO_OPTION_OUT)
 

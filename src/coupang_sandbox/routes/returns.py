@@ -24,7 +24,6 @@ from typing import Any
 from starlette.responses import Response
 
 from coupang_sandbox.backends._ids import body_id_mismatch, parse_id
-from coupang_sandbox.backends.orders import parse_day, parse_minute
 from coupang_sandbox.backends.returns import (
     Approval,
     DailyQuery,
@@ -34,6 +33,7 @@ from coupang_sandbox.backends.returns import (
     TimeFrameQuery,
 )
 from coupang_sandbox.errors import ValidationFailed
+from coupang_sandbox.kst import parse_day, parse_minute
 from coupang_sandbox.responses import CoupangJSONResponse
 from coupang_sandbox.routes import exchanges
 from coupang_sandbox.routes._base import Call, RouteSpec, optional_body
@@ -51,10 +51,12 @@ ACTION_VERSIONS = ("v4", "v5")
 
 def _returns(call: Call) -> Returns:
     sandbox = call.sandbox
-    return Returns(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.returns
 
 
 def ok(data: Any, code: int | str = 200, **extra: Any) -> Response:
+    """The openapi envelope ``{"code", "message": "OK", "data"}``, with ``extra`` keys next to
+    ``data``."""
     return CoupangJSONResponse({"code": code, "message": "OK", "data": data, **extra})
 
 
@@ -93,14 +95,34 @@ def parse_list_query(
         found += rules.check_list_filters(status, order_text, cancel_type)
     statuses = None if status is None else st.STATUS_FILTERS.get(status)
     if time_frame:
-        start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
-        end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
-        found += more + other
-        if start is not None and end is not None:
-            found += rules.check_time_frame(start, end)
-        if found or start is None or end is None:
-            raise ValidationFailed(found)
-        return TimeFrameQuery(call.vendor_id, cancel, statuses, start, end)
+        return _time_frame_query(call, cancel, statuses, found)
+    return _daily_query(call, cancel, statuses, order_text, found)
+
+
+def _time_frame_query(
+    call: Call, cancel: bool, statuses: tuple[str, ...] | None, found: list[Violation]
+) -> TimeFrameQuery:
+    """``searchType=timeFrame``: ``createdAtFrom``/``createdAtTo`` to the minute; 400 with
+    ``found`` and the window's refusals."""
+    start, more = parse_minute(call.query("createdAtFrom"), "createdAtFrom")
+    end, other = parse_minute(call.query("createdAtTo"), "createdAtTo")
+    found += more + other
+    if start is not None and end is not None:
+        found += rules.check_time_frame(start, end)
+    if found or start is None or end is None:
+        raise ValidationFailed(found)
+    return TimeFrameQuery(call.vendor_id, cancel, statuses, start, end)
+
+
+def _daily_query(
+    call: Call,
+    cancel: bool,
+    statuses: tuple[str, ...] | None,
+    order_text: str | None,
+    found: list[Violation],
+) -> DailyQuery:
+    """The daily list: days, ``maxPerPage`` and ``nextToken``; 400 with ``found`` and the
+    refusals of these."""
     day_from, more = parse_day(call.query("createdAtFrom"), "createdAtFrom")
     day_to, other = parse_day(call.query("createdAtTo"), "createdAtTo")
     found += more + other
@@ -143,6 +165,8 @@ def list_returns(call: Call, *, version: str, time_frame: bool | None = None) ->
 
 
 def get_return(call: Call) -> Response:
+    """``returnRequests/{receiptId}`` (and season 1's ``v1/return/{receiptId}``): one receipt, as a
+    list."""
     ref = ReceiptRef.of(call.path["receiptId"])
     return ok(views.return_docs(_returns(call).get(call.vendor_id, ref)), "200")
 
@@ -156,11 +180,13 @@ def _path_receipt(call: Call) -> ReceiptRef:
 
 
 def receive_confirmation(call: Call) -> Response:
+    """``receiveConfirmation`` (and season 1's ``check``): the seller confirms the goods arrived."""
     _returns(call).receive_confirmation(call.vendor_id, _path_receipt(call))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
 
 
 def approval(call: Call) -> Response:
+    """``approval``: the seller approves the return (``cancelCount``)."""
     ref = _path_receipt(call)
     _returns(call).approve(call.vendor_id, ref, Approval(call.body.get("cancelCount")))
     return CoupangJSONResponse({"code": "200", "message": "OK"})
@@ -180,6 +206,8 @@ def _withdraw_day(call: Call, name: str, found: list[Violation]) -> Any:
 
 
 def withdraw_requests(call: Call) -> Response:
+    """``returnWithdrawRequests``: the withdraw history of a window, one page
+    (``nextPageIndex``)."""
     found: list[Violation] = []
     start = _withdraw_day(call, "dateFrom", found)
     end = _withdraw_day(call, "dateTo", found)
@@ -205,6 +233,7 @@ def withdraw_requests(call: Call) -> Response:
 
 
 def withdraw_list(call: Call) -> Response:
+    """``returnWithdrawList``: the withdrawn returns among ``cancelIds``."""
     ids = call.body.get("cancelIds")
     found = rules.check_cancel_ids(ids)
     if found or not isinstance(ids, list):
@@ -234,6 +263,8 @@ def parse_manual_invoice(body: Mapping[str, Any]) -> ManualInvoiceInput:
 
 
 def manual_invoice(call: Call) -> Response:
+    """``return-exchange-invoices/manual``: a pickup invoice for a return (an EXCHANGE body goes to
+    the exchanges route)."""
     kind = str(call.body.get("returnExchangeDeliveryType") or "").strip().upper()
     if kind == "EXCHANGE":
         return exchanges.manual_invoice(call)

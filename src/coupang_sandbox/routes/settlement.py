@@ -105,7 +105,7 @@ def parse_histories_query(call: Call) -> HistoriesQuery:
 def backend(call: Call) -> Settlement:
     """The settlement backend over the call's sandbox."""
     sandbox = call.sandbox
-    return Settlement(sandbox.store, sandbox.clock, sandbox.settings)
+    return sandbox.backends.settlement
 
 
 def _revenue(call: Call, *, vendor_in_query: bool) -> Response:

@@ -199,11 +199,11 @@ def parse_return_update(call: Call, code: str) -> ReturnCenterUpdate:
 
 
 def _outbound(call: Call) -> OutboundPlaces:
-    return OutboundPlaces(call.sandbox.store, call.sandbox.clock)
+    return call.sandbox.backends.outbound_places
 
 
 def _returns(call: Call) -> ReturnCenters:
-    return ReturnCenters(call.sandbox.store, call.sandbox.clock)
+    return call.sandbox.backends.return_centers
 
 
 def _page_params(

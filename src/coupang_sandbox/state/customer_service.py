@@ -79,6 +79,7 @@ ANSWERED_FILTER: Final[dict[str, tuple[str, ...]]] = {
 
 
 def table(kind: str) -> TransitionTable[str]:
+    """The transition table of an inquiry ``kind`` (online or call center)."""
     return online if kind == ONLINE else call_center
 
 

@@ -92,6 +92,7 @@ REJECT_CODES: Final[dict[str, str]] = {
 
 
 def status_name(status: str) -> str:
+    """The Korean name of ``status`` (the status itself when it has none)."""
     return STATUS_NAMES.get(status, status)
 
 

@@ -18,13 +18,17 @@ class TransitionTable(Generic[S]):
     """
 
     def __init__(self, name: str, transitions: Mapping[tuple[S, str], S]) -> None:
+        """A table named ``name`` (for the refusal) of ``(state, event) -> state`` moves."""
         self.name = name
         self._transitions = dict(transitions)
 
     def can(self, state: S, event: str) -> bool:
+        """Whether ``event`` is allowed in ``state``."""
         return (state, event) in self._transitions
 
     def apply(self, state: S, event: str) -> S:
+        """The state ``event`` leads to from ``state``; :class:`TransitionNotAllowed` when it is not
+        allowed."""
         try:
             return self._transitions[(state, event)]
         except KeyError:
@@ -36,4 +40,5 @@ class TransitionTable(Generic[S]):
 
     @property
     def states(self) -> frozenset[S]:
+        """Every state the table knows (as a source or a target)."""
         return frozenset(s for (s, _) in self._transitions) | frozenset(self._transitions.values())

@@ -94,4 +94,5 @@ vendor_item_sale: TransitionTable[bool] = TransitionTable(
 
 
 def status_name(status: str) -> str:
+    """The Korean name Coupang shows for a product status (the code itself when unknown)."""
     return STATUS_NAMES.get(status, status)

@@ -100,6 +100,7 @@ return_receipt: TransitionTable[str] = TransitionTable(
 
 
 def status_name(status: str) -> str:
+    """The Korean name of ``status`` (the status itself when it has none)."""
     return STATUS_NAMES.get(status, status)
 
 

@@ -16,7 +16,8 @@ def children_by_parent(
     *,
     order_by: Column[int],
 ) -> dict[int, list[RowMapping]]:
-    """The rows of ``table`` for each of ``parent_ids`` (every id present, maybe empty), in one query."""
+    """The rows of ``table`` for each of ``parent_ids`` (every id present, maybe empty), in one
+    query."""
     rows = (
         conn.execute(select(table).where(parent.in_(list(parent_ids))).order_by(parent, order_by))
         .mappings()

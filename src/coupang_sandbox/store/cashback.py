@@ -59,6 +59,7 @@ def _key(vendor_id: str, rule_id: int, vendor_item_id: int) -> list[Any]:
 def get_rule(
     conn: Connection, vendor_id: str, rule_id: int, vendor_item_id: int, *, lock: bool = False
 ) -> RowMapping | None:
+    """The rule ``rule_id`` of one option (``None`` when it has none)."""
     query = select(cashback_rules).where(*_key(vendor_id, rule_id, vendor_item_id))
     if lock:
         query = query.with_for_update()
@@ -66,12 +67,14 @@ def get_rule(
 
 
 def insert_rule(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new rule on one option."""
     conn.execute(insert(cashback_rules).values(**values))
 
 
 def update_rule(
     conn: Connection, vendor_id: str, rule_id: int, vendor_item_id: int, values: Mapping[str, Any]
 ) -> None:
+    """Rewrite the columns ``values`` of one option's rule."""
     conn.execute(
         update(cashback_rules).where(*_key(vendor_id, rule_id, vendor_item_id)).values(**values)
     )

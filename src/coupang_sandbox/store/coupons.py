@@ -112,10 +112,12 @@ requests = Table(
 
 
 def contract_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a contract."""
     conn.execute(insert(contracts).values(**values))
 
 
 def contract_get(conn: Connection, vendor_id: str, contract_id: int) -> RowMapping | None:
+    """The vendor's contract, ``None`` if it has none of that id."""
     query = select(contracts).where(
         contracts.c.contract_id == contract_id, contracts.c.vendor_id == vendor_id
     )
@@ -130,6 +132,7 @@ def contract_budget(conn: Connection, contract_id: int) -> int:
 
 
 def contracts_of(conn: Connection, vendor_id: str) -> list[RowMapping]:
+    """The vendor's contracts, by id."""
     query = (
         select(contracts)
         .where(contracts.c.vendor_id == vendor_id)
@@ -139,6 +142,8 @@ def contracts_of(conn: Connection, vendor_id: str) -> list[RowMapping]:
 
 
 def budget_used(conn: Connection, contract_id: int, month: str, *, lock: bool = False) -> int:
+    """What the contract's budget granted in ``month`` (``yyyy-MM``); ``lock`` takes the row lock of
+    that month."""
     query = select(budget_usage.c.used).where(
         budget_usage.c.contract_id == contract_id, budget_usage.c.target_month == month
     )
@@ -149,6 +154,8 @@ def budget_used(conn: Connection, contract_id: int, month: str, *, lock: bool = 
 
 
 def budget_add(conn: Connection, contract_id: int, month: str, amount: int) -> None:
+    """Add ``amount`` won to the contract's budget use of ``month`` (the row is made when
+    missing)."""
     result = conn.execute(
         update(budget_usage)
         .where(budget_usage.c.contract_id == contract_id, budget_usage.c.target_month == month)
@@ -161,10 +168,12 @@ def budget_add(conn: Connection, contract_id: int, month: str, amount: int) -> N
 
 
 def coupon_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a coupon (either kind)."""
     conn.execute(insert(coupons).values(**values))
 
 
 def coupon_update(conn: Connection, coupon_id: int, values: Mapping[str, Any]) -> None:
+    """Change a coupon."""
     conn.execute(update(coupons).where(coupons.c.coupon_id == coupon_id).values(**values))
 
 
@@ -190,6 +199,7 @@ def coupon_by_id(conn: Connection, coupon_id: int) -> RowMapping | None:
 
 
 def coupons_live(conn: Connection, vendor_id: str, statuses: Sequence[str]) -> list[RowMapping]:
+    """The vendor's coupons in one of ``statuses``."""
     query = select(coupons).where(coupons.c.vendor_id == vendor_id, coupons.c.status.in_(statuses))
     return list(conn.execute(query).mappings().all())
 
@@ -197,6 +207,8 @@ def coupons_live(conn: Connection, vendor_id: str, statuses: Sequence[str]) -> l
 def coupons_page(
     conn: Connection, vendor_id: str, kind: str, status: str, *, offset: int, limit: int, desc: bool
 ) -> tuple[list[RowMapping], int]:
+    """``(rows, total)``: one page of the vendor's coupons of ``kind`` and ``status``, by id, and
+    how many there are in all."""
     where = (coupons.c.vendor_id == vendor_id, coupons.c.kind == kind, coupons.c.status == status)
     total = int(conn.execute(select(func.count()).select_from(coupons).where(*where)).scalar() or 0)
     order = coupons.c.coupon_id.desc() if desc else coupons.c.coupon_id
@@ -205,10 +217,12 @@ def coupons_page(
 
 
 def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a coupon item."""
     conn.execute(insert(coupon_items).values(**values))
 
 
 def items_update(conn: Connection, ids: Sequence[int], values: Mapping[str, Any]) -> None:
+    """Change these coupon items (nothing when ``ids`` is empty)."""
     if ids:
         conn.execute(
             update(coupon_items)
@@ -218,6 +232,7 @@ def items_update(conn: Connection, ids: Sequence[int], values: Mapping[str, Any]
 
 
 def items_of(conn: Connection, coupon_id: int, state: str | None = None) -> list[RowMapping]:
+    """The coupon's items (of ``state`` when given), by coupon item id."""
     query = select(coupon_items).where(coupon_items.c.coupon_id == coupon_id)
     if state is not None:
         query = query.where(coupon_items.c.state == state)
@@ -225,6 +240,7 @@ def items_of(conn: Connection, coupon_id: int, state: str | None = None) -> list
 
 
 def active_items_of_vendor_item(conn: Connection, vendor_item_id: int) -> list[RowMapping]:
+    """The live coupon items of a vendorItem, in any coupon."""
     query = select(coupon_items).where(
         coupon_items.c.vendor_item_id == vendor_item_id, coupon_items.c.state == "ACTIVE"
     )
@@ -232,16 +248,19 @@ def active_items_of_vendor_item(conn: Connection, vendor_item_id: int) -> list[R
 
 
 def request_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a coupon request."""
     conn.execute(insert(requests).values(**values))
 
 
 def request_update(conn: Connection, requested_id: str, values: Mapping[str, Any]) -> None:
+    """Change a coupon request."""
     conn.execute(update(requests).where(requests.c.requested_id == requested_id).values(**values))
 
 
 def request_get(
     conn: Connection, vendor_id: str, requested_id: str, kind: str
 ) -> RowMapping | None:
+    """The vendor's coupon request of ``kind``, ``None`` if it has none of that id."""
     query = select(requests).where(
         requests.c.requested_id == requested_id,
         requests.c.vendor_id == vendor_id,
@@ -251,6 +270,7 @@ def request_get(
 
 
 def requests_due(conn: Connection, vendor_id: str, now_us: int) -> list[RowMapping]:
+    """The vendor's requests still REQUESTED and due at ``now_us``, oldest first."""
     query = (
         select(requests)
         .where(
@@ -265,6 +285,7 @@ def requests_due(conn: Connection, vendor_id: str, now_us: int) -> list[RowMappi
 
 
 def pending_of_coupon(conn: Connection, coupon_id: int) -> list[RowMapping]:
+    """The coupon's requests still REQUESTED."""
     query = select(requests).where(
         requests.c.coupon_id == coupon_id, requests.c.status == "REQUESTED"
     )

@@ -76,6 +76,7 @@ inquiry_items = Table(
 def insert_inquiry(
     conn: Connection, values: Mapping[str, Any], vendor_item_ids: Sequence[int]
 ) -> None:
+    """Store an inquiry and the vendorItems it is about (each once)."""
     conn.execute(insert(inquiries).values(**values))
     for item in dict.fromkeys(vendor_item_ids):
         conn.execute(
@@ -86,6 +87,7 @@ def insert_inquiry(
 
 
 def update_inquiry(conn: Connection, kind: str, inquiry_id: int, values: Mapping[str, Any]) -> None:
+    """Change an inquiry."""
     conn.execute(
         update(inquiries)
         .where(inquiries.c.kind == kind, inquiries.c.inquiry_id == inquiry_id)
@@ -101,6 +103,8 @@ def get_inquiry(
     *,
     lock: bool = False,
 ) -> RowMapping | None:
+    """An inquiry of ``kind`` (the vendor's, when ``vendor_id`` is given); ``lock`` takes its row
+    lock."""
     query = select(inquiries).where(inquiries.c.kind == kind, inquiries.c.inquiry_id == inquiry_id)
     if vendor_id is not None:
         query = query.where(inquiries.c.vendor_id == vendor_id)

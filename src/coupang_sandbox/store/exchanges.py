@@ -76,16 +76,19 @@ OPEN_STATUSES = ("RECEIPT", "PROGRESS")
 
 
 def insert_exchange(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an exchange."""
     conn.execute(insert(exchanges).values(**values))
 
 
 def update_exchange(conn: Connection, exchange_id: int, values: Mapping[str, Any]) -> None:
+    """Change an exchange."""
     conn.execute(update(exchanges).where(exchanges.c.exchange_id == exchange_id).values(**values))
 
 
 def get_exchange(
     conn: Connection, exchange_id: int, vendor_id: str | None = None, *, lock: bool = False
 ) -> RowMapping | None:
+    """An exchange (the vendor's, when ``vendor_id`` is given); ``lock`` takes its row lock."""
     query = select(exchanges).where(exchanges.c.exchange_id == exchange_id)
     if vendor_id is not None:
         query = query.where(exchanges.c.vendor_id == vendor_id)
@@ -95,6 +98,7 @@ def get_exchange(
 
 
 def open_exchanges_of_order(conn: Connection, order_id: int) -> list[RowMapping]:
+    """The order's exchanges that are still open (RECEIPT or PROGRESS)."""
     return list(
         conn.execute(
             select(exchanges).where(

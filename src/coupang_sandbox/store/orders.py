@@ -36,6 +36,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 
 from coupang_sandbox.store._rows import children_by_parent
@@ -67,7 +68,7 @@ shipment_boxes = Table(
     Column("shipment_box_id", BigInteger, primary_key=True, autoincrement=False),
     Column("order_id", BigInteger, nullable=False),
     Column("vendor_id", String(32), nullable=False),
-    #: OrderSheetStatus code, or CANCEL (see ``state/order.py``).
+    #: OrderSheetStatus code, or CANCEL (see ``state/orders.py``).
     Column("status", String(24), nullable=False),
     Column("status_before_cancel", String(24), nullable=True),
     Column("paid_at_us", BigInteger, nullable=False),
@@ -185,14 +186,17 @@ receipts = Table(
 
 
 def order_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an order."""
     conn.execute(insert(orders).values(**values))
 
 
 def order_update(conn: Connection, order_id: int, values: Mapping[str, Any]) -> None:
+    """Change an order."""
     conn.execute(update(orders).where(orders.c.order_id == order_id).values(**values))
 
 
 def order_get(conn: Connection, order_id: int, vendor_id: str | None = None) -> RowMapping | None:
+    """An order (the vendor's, when ``vendor_id`` is given), ``None`` if there is none."""
     query = select(orders).where(orders.c.order_id == order_id)
     if vendor_id is not None:
         query = query.where(orders.c.vendor_id == vendor_id)
@@ -200,6 +204,7 @@ def order_get(conn: Connection, order_id: int, vendor_id: str | None = None) -> 
 
 
 def orders_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
+    """These orders, by orderId."""
     rows = conn.execute(select(orders).where(orders.c.order_id.in_(list(ids)))).mappings().all()
     return {int(r["order_id"]): r for r in rows}
 
@@ -208,10 +213,12 @@ def orders_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]
 
 
 def box_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a shipment box."""
     conn.execute(insert(shipment_boxes).values(**values))
 
 
 def box_update(conn: Connection, box_id: int, values: Mapping[str, Any]) -> None:
+    """Change a shipment box."""
     conn.execute(
         update(shipment_boxes).where(shipment_boxes.c.shipment_box_id == box_id).values(**values)
     )
@@ -220,6 +227,7 @@ def box_update(conn: Connection, box_id: int, values: Mapping[str, Any]) -> None
 def box_get(
     conn: Connection, box_id: int, vendor_id: str | None = None, *, lock: bool = False
 ) -> RowMapping | None:
+    """A shipment box (the vendor's, when ``vendor_id`` is given); ``lock`` takes its row lock."""
     query = select(shipment_boxes).where(shipment_boxes.c.shipment_box_id == box_id)
     if vendor_id is not None:
         query = query.where(shipment_boxes.c.vendor_id == vendor_id)
@@ -229,6 +237,7 @@ def box_get(
 
 
 def boxes_of_order(conn: Connection, order_id: int, *, lock: bool = False) -> list[RowMapping]:
+    """The order's shipment boxes, by id; ``lock`` takes their row locks."""
     query = (
         select(shipment_boxes)
         .where(shipment_boxes.c.order_id == order_id)
@@ -289,20 +298,24 @@ def boxes_due(conn: Connection, vendor_id: str | None, now_us: int) -> list[RowM
 
 
 def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an order item."""
     conn.execute(insert(order_items).values(**values))
 
 
 def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> None:
+    """Change an order item."""
     conn.execute(update(order_items).where(order_items.c.id == item_id).values(**values))
 
 
 def items_of_boxes(conn: Connection, box_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
+    """The items of each shipment box, by box id (every id present, in item order)."""
     return children_by_parent(
         conn, order_items, order_items.c.shipment_box_id, box_ids, order_by=order_items.c.id
     )
 
 
 def items_of_order(conn: Connection, order_id: int) -> list[RowMapping]:
+    """The order's items, in item order."""
     return list(
         conn.execute(
             select(order_items).where(order_items.c.order_id == order_id).order_by(order_items.c.id)
@@ -316,6 +329,7 @@ def items_of_order(conn: Connection, order_id: int) -> list[RowMapping]:
 
 
 def history_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a delivery-history entry of a shipment box."""
     conn.execute(insert(shipment_history).values(**values))
 
 
@@ -336,6 +350,7 @@ def history_of(conn: Connection, box_id: int) -> list[RowMapping]:
 
 
 def invoice_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an uploaded invoice."""
     conn.execute(insert(invoices).values(**values))
 
 
@@ -345,10 +360,7 @@ def invoice_claim(conn: Connection, courier: str, number: str, now_us: int) -> N
     holding it. Call it before reading the uses of the number."""
     dialect = conn.dialect.name
     values = {"delivery_company_code": courier, "invoice_number": number, "claimed_at_us": now_us}
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = upsert(invoice_claims).values(**values)
     conn.execute(
         statement.on_conflict_do_update(
@@ -380,16 +392,19 @@ def invoice_uses(conn: Connection, courier: str, number: str, since_us: int) -> 
 
 
 def receipt_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a receipt (a cancel, return or stop-shipment)."""
     conn.execute(insert(receipts).values(**values))
 
 
 def receipt_update(conn: Connection, receipt_id: int, values: Mapping[str, Any]) -> None:
+    """Change a receipt."""
     conn.execute(update(receipts).where(receipts.c.receipt_id == receipt_id).values(**values))
 
 
 def receipt_get(
     conn: Connection, receipt_id: int, vendor_id: str | None = None, *, lock: bool = False
 ) -> RowMapping | None:
+    """A receipt (the vendor's, when ``vendor_id`` is given); ``lock`` takes its row lock."""
     query = select(receipts).where(receipts.c.receipt_id == receipt_id)
     if vendor_id is not None:
         query = query.where(receipts.c.vendor_id == vendor_id)
@@ -434,6 +449,7 @@ def receipts_of_boxes(
 
 
 def receipts_of_order(conn: Connection, order_id: int) -> list[RowMapping]:
+    """The order's receipts, by receiptId."""
     return list(
         conn.execute(
             select(receipts).where(receipts.c.order_id == order_id).order_by(receipts.c.receipt_id)

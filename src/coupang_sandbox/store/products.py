@@ -105,10 +105,12 @@ product_seller_options = Table(
 
 
 def product_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new product row."""
     conn.execute(insert(products).values(**values))
 
 
 def product_update(conn: Connection, seller_product_id: int, values: Mapping[str, Any]) -> None:
+    """Rewrite the columns ``values`` of a product."""
     conn.execute(
         update(products).where(products.c.seller_product_id == seller_product_id).values(**values)
     )
@@ -194,6 +196,7 @@ def products_created_between(
 
 
 def products_by_ids(conn: Connection, vendor_id: str, ids: Sequence[int]) -> Sequence[RowMapping]:
+    """The vendor's products with these ids, the highest id first."""
     return (
         conn.execute(
             select(products)
@@ -224,6 +227,7 @@ def products_due_for_review(
 
 
 def count_products(conn: Connection, vendor_id: str, *, exclude_status: str) -> int:
+    """How many products the vendor has, those in ``exclude_status`` aside."""
     return int(
         conn.execute(
             select(func.count())
@@ -237,6 +241,7 @@ def count_products(conn: Connection, vendor_id: str, *, exclude_status: str) -> 
 
 
 def items_of(conn: Connection, seller_product_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
+    """The items of each product, in position order (an empty list for one without)."""
     return children_by_parent(
         conn,
         product_items,
@@ -247,10 +252,12 @@ def items_of(conn: Connection, seller_product_ids: Sequence[int]) -> dict[int, l
 
 
 def item_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new item row."""
     conn.execute(insert(product_items).values(**values))
 
 
 def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> None:
+    """Rewrite the columns ``values`` of an item."""
     conn.execute(
         update(product_items)
         .where(product_items.c.seller_product_item_id == item_id)
@@ -259,12 +266,14 @@ def item_update(conn: Connection, item_id: int, values: Mapping[str, Any]) -> No
 
 
 def item_delete(conn: Connection, item_id: int) -> None:
+    """Delete an item (one not yet approved)."""
     conn.execute(delete(product_items).where(product_items.c.seller_product_item_id == item_id))
 
 
 def item_by_vendor_item_id(
     conn: Connection, vendor_id: str, vendor_item_id: int, *, lock: bool = False
 ) -> RowMapping | None:
+    """The vendor's item with this vendorItemId (``None`` when unknown)."""
     query = select(product_items).where(
         product_items.c.vendor_item_id == vendor_item_id, product_items.c.vendor_id == vendor_id
     )
@@ -274,6 +283,7 @@ def item_by_vendor_item_id(
 
 
 def product_ids_by_sku(conn: Connection, vendor_id: str, sku: str) -> list[int]:
+    """The ids of the vendor's products with an item of this externalVendorSku."""
     rows = conn.execute(
         select(product_items.c.seller_product_id)
         .where(product_items.c.vendor_id == vendor_id, product_items.c.external_vendor_sku == sku)
@@ -286,6 +296,7 @@ def product_ids_by_sku(conn: Connection, vendor_id: str, sku: str) -> list[int]:
 
 
 def history_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a status history row."""
     conn.execute(insert(product_histories).values(**values))
 
 
@@ -311,6 +322,7 @@ def histories_page(
 
 
 def seller_options_set(conn: Connection, vendor_id: str, *, opt_in: bool, now_us: int) -> None:
+    """Store the vendor's automatic-option setting."""
     values = {"auto_generated_opt_in": opt_in, "updated_at_us": now_us}
     done = conn.execute(
         update(product_seller_options)
@@ -322,6 +334,7 @@ def seller_options_set(conn: Connection, vendor_id: str, *, opt_in: bool, now_us
 
 
 def seller_options_get(conn: Connection, vendor_id: str) -> RowMapping | None:
+    """The vendor's automatic-option setting (``None`` when never set)."""
     return (
         conn.execute(
             select(product_seller_options).where(product_seller_options.c.vendor_id == vendor_id)

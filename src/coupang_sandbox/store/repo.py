@@ -15,7 +15,6 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.pool import PoolProxiedConnection
 
-from coupang_sandbox.store import shipping_places
 from coupang_sandbox.store.engine import create_tables, insert_ignore, make_engine
 from coupang_sandbox.store.schema import (
     clock_state,
@@ -29,6 +28,8 @@ from coupang_sandbox.store.schema import (
 
 @dataclass(frozen=True, slots=True)
 class Vendor:
+    """A vendor of the sandbox and its API keys."""
+
     vendor_id: str
     access_key: str
     secret_key: str
@@ -83,17 +84,11 @@ def locked_row(
     return row
 
 
-def outbound_get(conn: Connection, vendor_id: str, code: int) -> RowMapping | None:
-    """The vendor's outbound shipping place ``code``: kept here for ``backends/orders.py``,
-    which reads it as ``repo.outbound_get`` until the orders backend is reworked; every other
-    caller reads :func:`coupang_sandbox.store.shipping_places.outbound_get`."""
-    return shipping_places.outbound_get(conn, vendor_id, code)
-
-
 # -- clock -------------------------------------------------------------------------------------
 
 
 def clock_load(conn: Connection) -> RowMapping | None:
+    """The saved clock row, ``None`` when the clock was never saved."""
     return conn.execute(select(clock_state).where(clock_state.c.id == 1)).mappings().first()
 
 
@@ -157,6 +152,7 @@ class Store:
     """
 
     def __init__(self, engine: Engine) -> None:
+        """The store on ``engine``; the key cache fills on the first lookup."""
         self.engine = engine
         self._lock = threading.Lock()
         self._by_access_key: dict[str, Vendor | None] | None = None
@@ -303,7 +299,11 @@ class Store:
             # Every table but the vendors' and the generation, children first (other modules
             # add their own tables).
             for table in reversed(metadata.sorted_tables):
-                if table is not vendors and table is not generation:
+                if (
+                    table is not vendors
+                    and table is not generation
+                    and not table.info.get("keep_on_reset")  # e.g. the snapshots
+                ):
                     conn.execute(delete(table))
             if not keep_vendors:
                 conn.execute(delete(vendors))

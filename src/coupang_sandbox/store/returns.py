@@ -77,20 +77,24 @@ returns = Table(
 
 
 def insert_return(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store the details of a return."""
     conn.execute(insert(returns).values(**values))
 
 
 def update_return(conn: Connection, receipt_id: int, values: Mapping[str, Any]) -> None:
+    """Change the details of a return."""
     conn.execute(update(returns).where(returns.c.receipt_id == receipt_id).values(**values))
 
 
 def get_return(conn: Connection, receipt_id: int) -> RowMapping | None:
+    """The details of a return, ``None`` if it has none yet."""
     return (
         conn.execute(select(returns).where(returns.c.receipt_id == receipt_id)).mappings().first()
     )
 
 
 def returns_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
+    """The details of these returns, by receiptId (those that have details)."""
     rows = conn.execute(select(returns).where(returns.c.receipt_id.in_(list(ids)))).mappings()
     return {int(r["receipt_id"]): r for r in rows}
 
@@ -163,6 +167,8 @@ def unscheduled_auto_pickups(
 
 
 def pickups_due(conn: Connection, vendor_id: str | None, now_us: int) -> list[RowMapping]:
+    """Details of the returns whose automatic pickup is due at ``now_us`` (any vendor when
+    ``vendor_id`` is ``None``), locked, by receiptId."""
     where: list[Any] = [returns.c.pickup_due_us <= now_us]
     if vendor_id is not None:
         where.append(returns.c.vendor_id == vendor_id)
@@ -190,6 +196,7 @@ def withdrawn_page(
 
 
 def withdrawn_by_ids(conn: Connection, vendor_id: str, ids: Sequence[int]) -> list[RowMapping]:
+    """The vendor's withdrawn returns among ``ids``."""
     query = (
         select(returns)
         .where(
@@ -222,6 +229,7 @@ pickup_invoices = Table(
 
 
 def pickup_invoice_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a pickup invoice (a return's or an exchange's)."""
     conn.execute(insert(pickup_invoices).values(**values))
 
 

@@ -72,14 +72,17 @@ rg_inventory = Table(
 
 
 def insert_order(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new Rocket Growth order row."""
     conn.execute(insert(rg_orders).values(**values))
 
 
 def insert_item(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new Rocket Growth order item row."""
     conn.execute(insert(rg_order_items).values(**values))
 
 
 def get_order(conn: Connection, vendor_id: str, order_id: int) -> RowMapping | None:
+    """The vendor's order ``order_id`` (``None`` when unknown)."""
     query = select(rg_orders).where(
         rg_orders.c.order_id == order_id, rg_orders.c.vendor_id == vendor_id
     )
@@ -87,6 +90,7 @@ def get_order(conn: Connection, vendor_id: str, order_id: int) -> RowMapping | N
 
 
 def items_of(conn: Connection, order_ids: Sequence[int]) -> dict[int, list[RowMapping]]:
+    """The items of each order, in id order (an empty list for one without)."""
     return children_by_parent(
         conn, rg_order_items, rg_order_items.c.order_id, order_ids, order_by=rg_order_items.c.id
     )
@@ -117,6 +121,7 @@ def orders_page(
 def get_stock(
     conn: Connection, vendor_id: str, vendor_item_id: int, *, lock: bool = False
 ) -> RowMapping | None:
+    """An option's warehouse stock row (``None`` when never stocked)."""
     query = select(rg_inventory).where(
         rg_inventory.c.vendor_id == vendor_id, rg_inventory.c.vendor_item_id == vendor_item_id
     )
@@ -126,12 +131,14 @@ def get_stock(
 
 
 def insert_stock(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a new warehouse stock row."""
     conn.execute(insert(rg_inventory).values(**values))
 
 
 def update_stock(
     conn: Connection, vendor_id: str, vendor_item_id: int, values: Mapping[str, Any]
 ) -> None:
+    """Rewrite the columns ``values`` of an option's stock row."""
     conn.execute(
         update(rg_inventory)
         .where(

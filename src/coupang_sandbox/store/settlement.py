@@ -27,6 +27,7 @@ from sqlalchemy import (
     Connection,
     Index,
     Integer,
+    Select,
     String,
     Table,
     and_,
@@ -80,6 +81,7 @@ Index(
 
 
 def terms_get(conn: Connection, vendor_id: str) -> RowMapping | None:
+    """A vendor's settlement terms row, ``None`` when the defaults apply."""
     return (
         conn.execute(select(settlement_vendors).where(settlement_vendors.c.vendor_id == vendor_id))
         .mappings()
@@ -88,6 +90,7 @@ def terms_get(conn: Connection, vendor_id: str) -> RowMapping | None:
 
 
 def terms_put(conn: Connection, vendor_id: str, values: Mapping[str, Any]) -> None:
+    """Store a vendor's settlement terms (insert or update)."""
     if terms_get(conn, vendor_id) is None:
         conn.execute(insert(settlement_vendors).values(vendor_id=vendor_id, **values))
     else:
@@ -178,6 +181,27 @@ def _recognition(delay_us: int, untracked: str) -> ColumnElement[Any]:
     )
 
 
+def _completed(vendor_id: str, status: str, skip_release_stop: str) -> list[Any]:
+    """The conditions of a vendor's completed returns (stop-shipments that never left the
+    warehouse left out)."""
+    c = receipts.c
+    return [
+        c.vendor_id == vendor_id,
+        c.receipt_type == "RETURN",
+        c.receipt_status == status,
+        c.release_stop_status != skip_release_stop,
+    ]
+
+
+def _ranked(
+    conn: Connection, query: Select[Any], limit: int | None, column: str
+) -> list[tuple[int, RowMapping]]:
+    """The rows of ``query`` (at most ``limit``), each with its instant ``column``."""
+    if limit is not None:
+        query = query.limit(limit)
+    return [(int(row[column]), row) for row in conn.execute(query).mappings()]
+
+
 def completed_returns(
     conn: Connection,
     vendor_id: str,
@@ -210,12 +234,7 @@ def completed_returns(
         c.updated_at_us >= recognised - delay_us,
         c.updated_at_us < recognised,
     )
-    common: list[Any] = [
-        c.vendor_id == vendor_id,
-        c.receipt_type == "RETURN",
-        c.receipt_status == status,
-        c.release_stop_status != skip_release_stop,
-    ]
+    common = _completed(vendor_id, status, skip_release_stop)
     joined = receipts.join(shipment_boxes, b.shipment_box_id == c.shipment_box_id)
     # Completed outside the gap: recognised at completion.
     late: list[Any] = [*common, c.updated_at_us >= from_us, c.updated_at_us < before_us]
@@ -223,10 +242,7 @@ def completed_returns(
     if cursor is not None:
         late.append(_after(c.updated_at_us, c.receipt_id, rank, cursor))
     query = select(receipts).select_from(joined).where(*late)
-    query = query.order_by(c.updated_at_us, c.receipt_id)
-    if limit is not None:
-        query = query.limit(limit)
-    found = [(int(row["updated_at_us"]), row) for row in conn.execute(query).mappings()]
+    found = _ranked(conn, query.order_by(c.updated_at_us, c.receipt_id), limit, "updated_at_us")
     # Completed in the gap: recognised with the sale.
     early: list[Any] = [
         *common,
@@ -239,15 +255,13 @@ def completed_returns(
     if cursor is not None:
         early.append(_after(recognised, c.receipt_id, rank, cursor))
     query = select(receipts, recognised.label("recognised_us")).select_from(joined).where(*early)
-    query = query.order_by(recognised, c.receipt_id)
-    if limit is not None:
-        query = query.limit(limit)
-    found += [(int(row["recognised_us"]), row) for row in conn.execute(query).mappings()]
+    found += _ranked(conn, query.order_by(recognised, c.receipt_id), limit, "recognised_us")
     found.sort(key=lambda pair: (pair[0], int(pair[1]["receipt_id"])))
     return found if limit is None else found[:limit]
 
 
 def boxes_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
+    """Shipment boxes by id."""
     if not ids:
         return {}
     rows = conn.execute(
@@ -257,6 +271,7 @@ def boxes_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
 
 
 def return_details(conn: Connection, ids: Sequence[int]) -> dict[int, RowMapping]:
+    """Return details by receiptId."""
     if not ids:
         return {}
     return return_db.returns_by_ids(conn, list(set(ids)))

@@ -106,6 +106,7 @@ def outbound_by_name(conn: Connection, vendor_id: str, name: str) -> RowMapping 
 
 
 def outbound_all(conn: Connection, vendor_id: str) -> Sequence[RowMapping]:
+    """Every outbound shipping place of the vendor, by code."""
     return (
         conn.execute(
             select(outbound_places)
@@ -171,10 +172,12 @@ def outbound_page(
 
 
 def outbound_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store an outbound shipping place."""
     conn.execute(insert(outbound_places).values(**values))
 
 
 def outbound_update(conn: Connection, code: int, values: Mapping[str, Any]) -> None:
+    """Change an outbound shipping place."""
     conn.execute(update(outbound_places).where(outbound_places.c.code == code).values(**values))
 
 
@@ -207,6 +210,8 @@ def return_page(
     offset: int = 0,
     limit: int | None = None,
 ) -> tuple[list[str], int]:
+    """``(codes, total)``: one page of the vendor's return center codes (of ``codes`` when given)
+    and how many there are in all."""
     params: dict[str, Any] = {"vendor_id": vendor_id, "offset": offset, "limit": limit}
     if codes is None and limit is not None:
         query, count_query = _RETURN_PAGE
@@ -221,8 +226,10 @@ def return_page(
 
 
 def return_insert(conn: Connection, values: Mapping[str, Any]) -> None:
+    """Store a return center."""
     conn.execute(insert(return_centers).values(**values))
 
 
 def return_update(conn: Connection, code: str, values: Mapping[str, Any]) -> None:
+    """Change a return center."""
     conn.execute(update(return_centers).where(return_centers.c.code == code).values(**values))

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from coupang_sandbox.backends.cashback import ApplyOutcome
-from coupang_sandbox.backends.orders import wire
 from coupang_sandbox.clock import from_us
+from coupang_sandbox.kst import wire
 
 
 def rule(row: Mapping[Any, Any]) -> dict[str, Any]:

@@ -13,11 +13,12 @@ from typing import Any, Final
 from coupang_sandbox.backends.exchanges import (
     ExchangePickupInvoice,
     ExchangeRow,
+    Row,
     Scanned,
     at_wire,
 )
 from coupang_sandbox.state import exchanges as st
-from coupang_sandbox.state import order as order_st
+from coupang_sandbox.state import orders as order_st
 
 _ITEM_STATUS: Final[dict[str, str]] = {
     st.RECEIPT: "RETURN_SEND_READY",
@@ -27,66 +28,65 @@ _ITEM_STATUS: Final[dict[str, str]] = {
 }
 
 
-def exchange(value: ExchangeRow) -> dict[str, Any]:
-    """One exchange as the list answers it (field names of the documented sample)."""
-    row, order_box_status = value.row, value.order_box_status
-    exchange_id = int(row["exchange_id"])
-    item = dict(row["item"] or {})
-    customer = dict(row["customer"] or {})
+def _item_status(row: Row) -> str:
+    """The collect item's ``statusCode``, from the exchange status (and the reject code)."""
     status = str(row["status"])
-    created, modified = at_wire(row["created_at_us"]), at_wire(row["modified_at_us"])
-    vendor_item_id = int(row["vendor_item_id"])
-    quantity = int(row["quantity"])
-    item_status = _ITEM_STATUS.get(status, "CHANGE_SEND_HOLD")
     if status == st.REJECT:
-        item_status = "CHANGE_SEND_FAIL" if row["reject_code"] == "SOLDOUT" else "CHANGE_SEND_HOLD"
-    groups: list[dict[str, Any]] = []
-    visible = value.new_box_visible
-    if visible:
-        courier = row["goods_delivery_code"]
-        invoiced = row["invoice_number"] is not None
-        box_status = order_st.INSTRUCT
-        if invoiced:
-            box_status = order_st.NONE_TRACKING if courier == "DIRECT" else order_st.DEPARTURE
-        groups.append(
+        return "CHANGE_SEND_FAIL" if row["reject_code"] == "SOLDOUT" else "CHANGE_SEND_HOLD"
+    return _ITEM_STATUS.get(status, "CHANGE_SEND_HOLD")
+
+
+def _invoice_groups(value: ExchangeRow) -> list[dict[str, Any]]:
+    """``deliveryInvoiceGroupDtos``: the new box (once it shows) with its invoice."""
+    if not value.new_box_visible:
+        return []
+    row = value.row
+    courier = row["goods_delivery_code"]
+    invoiced = row["invoice_number"] is not None
+    box_status = order_st.INSTRUCT
+    if invoiced:
+        box_status = order_st.NONE_TRACKING if courier == "DIRECT" else order_st.DEPARTURE
+    invoice = {
+        "invoiceNumber": row["invoice_number"] or "",
+        "estimatedDeliveryDate": None,
+        "deliveredDate": None,
+        "statusModifiedAt": at_wire(row["invoice_uploaded_at_us"]) or at_wire(row["new_box_at_us"]),
+        "invoiceNumberUploadDate": at_wire(row["invoice_uploaded_at_us"]),
+        "statusCode": box_status,
+        "deliverCode": courier,
+        "isMainShipmentInvoice": True,
+        "parcelType": "NORMAL",
+        "invoiceVendorItemDtos": [
             {
-                "shipmentBoxId": int(row["new_shipment_box_id"]),
-                "boxPrice": 0,
-                "orderId": int(row["order_id"]),
-                "orderType": "EXCHANGE",
-                "customerType": "MEMBER",
-                "bundleType": "SINGLE",
-                "extraMessage": "",
-                "shippingDeliveryType": "EXCHANGE_DELIVERY",
-                "deliveryInvoiceDtos": [
-                    {
-                        "invoiceNumber": row["invoice_number"] or "",
-                        "estimatedDeliveryDate": None,
-                        "deliveredDate": None,
-                        "statusModifiedAt": at_wire(row["invoice_uploaded_at_us"])
-                        or at_wire(row["new_box_at_us"]),
-                        "invoiceNumberUploadDate": at_wire(row["invoice_uploaded_at_us"]),
-                        "statusCode": box_status,
-                        "deliverCode": courier,
-                        "isMainShipmentInvoice": True,
-                        "parcelType": "NORMAL",
-                        "invoiceVendorItemDtos": [
-                            {
-                                "vendorItemId": vendor_item_id,
-                                "quantity": quantity,
-                                "hasAdditionalItem": False,
-                                "promiseDeliveryDate": None,
-                                "estimatedShippingDate": None,
-                            }
-                        ],
-                    }
-                ],
+                "vendorItemId": int(row["vendor_item_id"]),
+                "quantity": int(row["quantity"]),
+                "hasAdditionalItem": False,
+                "promiseDeliveryDate": None,
+                "estimatedShippingDate": None,
             }
-        )
-    open_ = status in (st.RECEIPT, st.PROGRESS)
-    can_invoice = status == st.PROGRESS and visible
+        ],
+    }
+    return [
+        {
+            "shipmentBoxId": int(row["new_shipment_box_id"]),
+            "boxPrice": 0,
+            "orderId": int(row["order_id"]),
+            "orderType": "EXCHANGE",
+            "customerType": "MEMBER",
+            "bundleType": "SINGLE",
+            "extraMessage": "",
+            "shippingDeliveryType": "EXCHANGE_DELIVERY",
+            "deliveryInvoiceDtos": [invoice],
+        }
+    ]
+
+
+def _address(row: Row) -> dict[str, Any]:
+    """``exchangeAddressDtoV1``: where the goods are collected and the new ones delivered."""
+    exchange_id = int(row["exchange_id"])
+    customer = dict(row["customer"] or {})
     safe = customer.get("safeNumber")
-    address = {
+    return {
         "exchangeAddressId": exchange_id,
         "returnCustomerName": customer.get("name"),
         "returnAddressZipCode": customer.get("zipCode"),
@@ -102,35 +102,49 @@ def exchange(value: ExchangeRow) -> dict[str, Any]:
         "deliveryPhone": None,
         "deliveryMobile": safe,
         "deliveryMemo": None,
-        "createdAt": created,
-        "modifiedAt": modified,
+        "createdAt": at_wire(row["created_at_us"]),
+        "modifiedAt": at_wire(row["modified_at_us"]),
         "exchangeId": exchange_id,
     }
-    collect_item = {
-        "vendorItemId": vendor_item_id,
-        "statusCode": item_status,
+
+
+def _collect_item(row: Row) -> dict[str, Any]:
+    """The one ``returndeliveryItemDtos`` entry: the goods collected from the customer."""
+    exchange_id = int(row["exchange_id"])
+    quantity = int(row["quantity"])
+    item = dict(row["item"] or {})
+    return {
+        "vendorItemId": int(row["vendor_item_id"]),
+        "statusCode": _item_status(row),
         "returnCount": quantity if row["collected_at_us"] is not None else None,
         "releaseStatus": "RELEASED",
         "paymentReturnDeliveryMapId": exchange_id,
         "paymentItemId": int(item.get("orderItemId") or 0),
         "modifiedBy": row["modified_by_type"],
-        "modifiedAt": modified,
+        "modifiedAt": at_wire(row["modified_at_us"]),
         "createdBy": "CUSTOMER",
-        "createdAt": created,
+        "createdAt": at_wire(row["created_at_us"]),
         "count": quantity,
         "confirmType": None,
         "collectStatus": "RETURN",
     }
-    # Where the returned goods go: the product's return center (snapshot of the request).
-    center = dict(item.get("returnCenter") or {})
-    destination = {
+
+
+def _destination(row: Row) -> dict[str, Any]:
+    """``returndeliveryDestinationDto``: where the returned goods go, the product's return
+    center (snapshot of the request), and the customer they come from."""
+    exchange_id = int(row["exchange_id"])
+    customer = dict(row["customer"] or {})
+    safe = customer.get("safeNumber")
+    center = dict(dict(row["item"] or {}).get("returnCenter") or {})
+    return {
         "vendorZipCode": center.get("zipCode"),
         "vendorPhone": center.get("phone"),
         "vendorName": center.get("name") or row["vendor_id"],
         "vendorMobile": center.get("mobile"),
         "vendorAddressDetail": center.get("addressDetail"),
         "vendorAddress": center.get("address"),
-        "safetyNumberStatus": "ENABLE" if open_ else "DISABLE",
+        "safetyNumberStatus": "ENABLE" if _open(row) else "DISABLE",
         "safetyNumberId": exchange_id,
         "safetyNumber": safe,
         "returnDeliveryId": None,
@@ -146,9 +160,57 @@ def exchange(value: ExchangeRow) -> dict[str, Any]:
         "customerAddressDetail": customer.get("addressDetail"),
         "customerAddress": customer.get("address"),
     }
+
+
+def _collect(row: Row) -> dict[str, Any]:
+    """``collectInformationsDto``: the pickup of the goods to exchange."""
+    return {
+        "returnType": "EXCHANGE_RETURN",
+        "expectedReturnDate": at_wire(int(row["created_at_us"]) + 3 * 86_400_000_000),
+        "returndeliveryItemDtos": [_collect_item(row)],
+        "returndeliveryDestinationDto": _destination(row),
+    }
+
+
+def _exchange_item(row: Row) -> dict[str, Any]:
+    """The one ``exchangeItemDtoV1s`` entry: the same option, sent again."""
+    item = dict(row["item"] or {})
+    vendor_item_id = int(row["vendor_item_id"])
+    return {
+        "exchangeItemId": int(item.get("exchangeItemId") or 0),
+        "orderItemId": vendor_item_id,
+        "orderItemUnitPrice": int(item.get("unitPrice") or 0),
+        "orderItemName": item.get("name"),
+        "orderPackageId": None,
+        "orderPackageName": item.get("packageName"),
+        "targetItemId": vendor_item_id,
+        "targetItemUnitPrice": int(item.get("unitPrice") or 0),
+        "targetItemName": item.get("name"),
+        "targetPackageId": -1,
+        "targetPackageName": "",
+        "quantity": int(row["quantity"]),
+        "orderItemDeliveryComplete": True,
+        "orderItemReturnComplete": row["collected_at_us"] is not None,
+        "targetItemDeliveryComplete": False,
+        "createdAt": at_wire(row["created_at_us"]),
+        "modifiedAt": at_wire(row["modified_at_us"]),
+        "originalShipmentBoxId": int(row["original_shipment_box_id"]),
+    }
+
+
+def _open(row: Row) -> bool:
+    """Whether the exchange is still open (received or in progress)."""
+    return str(row["status"]) in (st.RECEIPT, st.PROGRESS)
+
+
+def exchange(value: ExchangeRow) -> dict[str, Any]:
+    """One exchange as the list answers it (field names of the documented sample)."""
+    row, order_box_status = value.row, value.order_box_status
+    status = str(row["status"])
+    can_invoice = status == st.PROGRESS and value.new_box_visible
     fault = str(row["fault_type"])
     return {
-        "exchangeId": exchange_id,
+        "exchangeId": int(row["exchange_id"]),
         "orderId": int(row["order_id"]),
         "vendorId": row["vendor_id"],
         "orderDeliveryStatusCode": order_box_status,
@@ -163,42 +225,16 @@ def exchange(value: ExchangeRow) -> dict[str, Any]:
         "reasonEtcDetail": row["reason_etc_detail"],
         "cancelReason": row["cancel_reason"],
         "createdByType": "CUSTOMER",
-        "createdAt": created,
+        "createdAt": at_wire(row["created_at_us"]),
         "modifiedByType": row["modified_by_type"],
-        "modifiedAt": modified,
-        "exchangeItemDtoV1s": [
-            {
-                "exchangeItemId": int(item.get("exchangeItemId") or 0),
-                "orderItemId": vendor_item_id,
-                "orderItemUnitPrice": int(item.get("unitPrice") or 0),
-                "orderItemName": item.get("name"),
-                "orderPackageId": None,
-                "orderPackageName": item.get("packageName"),
-                "targetItemId": vendor_item_id,
-                "targetItemUnitPrice": int(item.get("unitPrice") or 0),
-                "targetItemName": item.get("name"),
-                "targetPackageId": -1,
-                "targetPackageName": "",
-                "quantity": quantity,
-                "orderItemDeliveryComplete": True,
-                "orderItemReturnComplete": row["collected_at_us"] is not None,
-                "targetItemDeliveryComplete": False,
-                "createdAt": created,
-                "modifiedAt": modified,
-                "originalShipmentBoxId": int(row["original_shipment_box_id"]),
-            }
-        ],
-        "exchangeAddressDtoV1": address,
-        "deliveryInvoiceGroupDtos": groups,
+        "modifiedAt": at_wire(row["modified_at_us"]),
+        "exchangeItemDtoV1s": [_exchange_item(row)],
+        "exchangeAddressDtoV1": _address(row),
+        "deliveryInvoiceGroupDtos": _invoice_groups(value),
         "deliveryStatus": row["delivery_status"],
         "collectStatus": row["collect_status"],
         "collectCompleteDate": at_wire(row["collected_at_us"]),
-        "collectInformationsDto": {
-            "returnType": "EXCHANGE_RETURN",
-            "expectedReturnDate": at_wire(int(row["created_at_us"]) + 3 * 86_400_000_000),
-            "returndeliveryItemDtos": [collect_item],
-            "returndeliveryDestinationDto": destination,
-        },
+        "collectInformationsDto": _collect(row),
         "returnDeliveryDtos": [dict(row["return_delivery"] or {})],
         "successable": can_invoice,
         "orderDeliveryStatusLabel": order_box_status,
@@ -206,7 +242,7 @@ def exchange(value: ExchangeRow) -> dict[str, Any]:
         "referTypeLabel": row["refer_type"],
         "faultTypeLabel": fault,
         "createdByTypeLabel": "CUSTOMER",
-        "rejectable": open_,
+        "rejectable": _open(row),
         "modifiedByTypeLabel": row["modified_by_type"],
         "deliveryInvoiceModifiable": can_invoice,
     }

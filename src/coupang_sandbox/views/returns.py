@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coupang_sandbox.backends.orders import wire
+from sqlalchemy.engine import RowMapping
+
 from coupang_sandbox.backends.returns import (
     AUTO,
     DUTY,
@@ -27,6 +28,7 @@ from coupang_sandbox.backends.returns import (
     receipt_status,
 )
 from coupang_sandbox.clock import from_us
+from coupang_sandbox.kst import wire
 from coupang_sandbox.state import returns as st
 
 
@@ -39,20 +41,18 @@ def _masked(number: str | None) -> str | None:
     return number
 
 
-def return_doc(row: ReturnRow) -> dict[str, Any]:
-    """One ``returnRequests`` document: the receipt, its details, order and box items."""
-    receipt, details = row.receipt, row.details
-    receiver = dict(row.order["receiver"] or {})
-    orderer = dict(row.order["orderer"] or {})
-    code = str(receipt["reason_code"] or "")
-    reason = REASONS.get(code)
-    cancel = receipt["receipt_type"] == "CANCEL"
-    if details is not None:
-        fault = str(details["fault_by_type"])
-    elif reason is not None and receipt["requester"] == "CUSTOMER":
-        fault = reason[1]
-    else:
-        fault = "VENDOR"
+def _fault(row: ReturnRow, reason: tuple[str, str, str] | None) -> str:
+    """``faultByType``: the details', else the reason's when the customer asked, else VENDOR."""
+    if row.details is not None:
+        return str(row.details["fault_by_type"])
+    if reason is not None and row.receipt["requester"] == "CUSTOMER":
+        return reason[1]
+    return "VENDOR"
+
+
+def _return_items(row: ReturnRow) -> list[dict[str, Any]]:
+    """``returnItems``: one entry per returned vendorItem, named from its order item."""
+    receipt = row.receipt
     by_item = {int(i["vendor_item_id"]): i for i in row.items}
     return_items = []
     for entry in receipt["items"]:
@@ -71,8 +71,43 @@ def return_doc(row: ReturnRow) -> dict[str, Any]:
                 "sellerProductName": doc.get("sellerProductName"),
             }
         )
-    confirmed = None if details is None else details["complete_confirm_at_us"]
+    return return_items
+
+
+def _requester(row: ReturnRow) -> dict[str, Any]:
+    """The ``requester*`` fields: the receiver (the orderer's name when it has none)."""
+    receiver = dict(row.order["receiver"] or {})
+    orderer = dict(row.order["orderer"] or {})
+    return {
+        "requesterName": receiver.get("name") or orderer.get("name"),
+        "requesterPhoneNumber": _masked(receiver.get("safeNumber")),
+        "requesterRealPhoneNumber": None,
+        "requesterAddress": receiver.get("addr1"),
+        "requesterAddressDetail": receiver.get("addr2"),
+        "requesterZipCode": receiver.get("postCode"),
+    }
+
+
+def _deliveries(details: RowMapping | None) -> list[dict[str, Any]]:
+    """``returnDeliveryDtos``: the pickup invoices (none without details)."""
     deliveries = [] if details is None else list(details["deliveries"] or [])
+    return [
+        {
+            "deliveryCompanyCode": d.get("deliveryCompanyCode"),
+            "deliveryInvoiceNo": d.get("deliveryInvoiceNo"),
+        }
+        for d in deliveries
+    ]
+
+
+def return_doc(row: ReturnRow) -> dict[str, Any]:
+    """One ``returnRequests`` document: the receipt, its details, order and box items."""
+    receipt, details = row.receipt, row.details
+    code = str(receipt["reason_code"] or "")
+    reason = REASONS.get(code)
+    cancel = receipt["receipt_type"] == "CANCEL"
+    fault = _fault(row, reason)
+    confirmed = None if details is None else details["complete_confirm_at_us"]
     return {
         "receiptId": int(receipt["receipt_id"]),
         "orderId": int(receipt["order_id"]),
@@ -81,12 +116,7 @@ def return_doc(row: ReturnRow) -> dict[str, Any]:
         "receiptStatus": receipt_status(receipt),
         "createdAt": wire(from_us(int(receipt["created_at_us"]))),
         "modifiedAt": wire(from_us(int(receipt["updated_at_us"]))),
-        "requesterName": receiver.get("name") or orderer.get("name"),
-        "requesterPhoneNumber": _masked(receiver.get("safeNumber")),
-        "requesterRealPhoneNumber": None,
-        "requesterAddress": receiver.get("addr1"),
-        "requesterAddressDetail": receiver.get("addr2"),
-        "requesterZipCode": receiver.get("postCode"),
+        **_requester(row),
         "cancelReasonCategory1": reason[2] if reason else "판매자 취소",
         "cancelReasonCategory2": reason[0] if reason else "재고 연동 오류",
         "cancelReason": (None if details is None else details["reason_text"]) or "",
@@ -105,14 +135,8 @@ def return_doc(row: ReturnRow) -> dict[str, Any]:
         "completeConfirmType": "UNDEFINED"
         if details is None
         else details["complete_confirm_type"],
-        "returnItems": return_items,
-        "returnDeliveryDtos": [
-            {
-                "deliveryCompanyCode": d.get("deliveryCompanyCode"),
-                "deliveryInvoiceNo": d.get("deliveryInvoiceNo"),
-            }
-            for d in deliveries
-        ],
+        "returnItems": _return_items(row),
+        "returnDeliveryDtos": _deliveries(details),
         "reasonCode": code or None,
         "reasonCodeText": reason[0] if reason else None,
     }  # fmt: skip

@@ -121,6 +121,18 @@ def check_image_bytes(data: bytes, field: str, *, image_type: str) -> list[Viola
     except Exception as exc:  # noqa: BLE001 - any decoder failure means unusable data
         out.append(_corrupt(field, kind, exc))
         return out
+    sides_ok = _check_sides(width, height, field, image_type, out)
+    if sides_ok and not too_large:
+        problem = _decode(image_module, raw, kind)
+        if problem is not None:
+            out.append(_corrupt(field, kind, problem))
+    return out
+
+
+def _check_sides(
+    width: int, height: int, field: str, image_type: str, out: list[Violation]
+) -> bool:
+    """Each side within the limits (returned) and, for most types, a square image."""
     sides_ok = min(width, height) >= IMAGE_SIDE_MIN and max(width, height) <= IMAGE_SIDE_MAX
     if not sides_ok:
         out.append(
@@ -139,11 +151,7 @@ def check_image_bytes(data: bytes, field: str, *, image_type: str) -> list[Viola
                 f"{image_type or 'the'} image must be square (got {width} x {height})",
             )
         )
-    if sides_ok and not too_large:
-        problem = _decode(image_module, raw, kind)
-        if problem is not None:
-            out.append(_corrupt(field, kind, problem))
-    return out
+    return sides_ok
 
 
 def _decode(image_module: ModuleType, raw: bytes, kind: str) -> Exception | None:

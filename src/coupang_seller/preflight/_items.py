@@ -200,11 +200,28 @@ def check_item(
     prefix = f"items[{index}]"
     out: list[Violation] = []
     summary = ItemSummary(index)
-    creating = ctx.creating
 
     summary.name = f.text(
         item.get("itemName"), f"{prefix}.itemName", out, required=True, max_length=ITEM_NAME_MAX
     )
+    _prices(item, prefix, out)
+    _buy_limits(item, prefix, out, ctx.creating)
+    _import_flags(item, prefix, out, summary, ctx.creating)
+    _codes(item, prefix, out)
+
+    out += _offer(item, prefix, ctx, summary)
+    out += _images(item, prefix, ctx)
+    out += _contents(item, prefix)
+    out += _certifications(item, prefix, ctx.meta)
+    notice_out, summary.notice_category = _notices(item, prefix, ctx.meta)
+    out += notice_out
+    attribute_out, summary.options = _attributes(item, prefix, ctx)
+    out += attribute_out
+    return out, summary
+
+
+def _prices(item: Mapping[str, Any], prefix: str, out: list[Violation]) -> None:
+    """originalPrice and salePrice: each in range, and the original not below the sale."""
     original = f.number(
         item.get("originalPrice"), f"{prefix}.originalPrice", out, required=True, minimum=None
     )
@@ -222,6 +239,10 @@ def check_item(
                 f"({original:,} < {sale:,}); send the sale price itself for no discount",
             )
         )
+
+
+def _buy_limits(item: Mapping[str, Any], prefix: str, out: list[Violation], creating: bool) -> None:
+    """Stock, the per-person limits, the shipping lead time and the unit count."""
     stock = f.number(
         item.get("maximumBuyCount"), f"{prefix}.maximumBuyCount", out, required=True, minimum=None
     )
@@ -239,6 +260,16 @@ def check_item(
         minimum=1,
     )
     f.number(item.get("unitCount"), f"{prefix}.unitCount", out, required=creating)
+
+
+def _import_flags(
+    item: Mapping[str, Any],
+    prefix: str,
+    out: list[Violation],
+    summary: ItemSummary,
+    creating: bool,
+) -> None:
+    """adultOnly, taxType, parallel import, overseas purchase and the PCC it needs."""
     f.choice(item.get("adultOnly"), f"{prefix}.adultOnly", out, ADULT_ONLY, required=True)
     f.choice(item.get("taxType"), f"{prefix}.taxType", out, TAX_TYPES, required=True)
     parallel = f.choice(
@@ -267,6 +298,10 @@ def check_item(
                 "pccNeeded=true so that buyers enter their personal customs clearance code (PCC)",
             )
         )
+
+
+def _codes(item: Mapping[str, Any], prefix: str, out: list[Violation]) -> None:
+    """SKU, barcode and model codes, search tags, extraProperties and the item ids."""
     for key in ("externalVendorSku", "barcode", "modelNo"):
         f.text(item.get(key), f"{prefix}.{key}", out, required=False, numbers_ok=True)
     f.flag(item.get("emptyBarcode"), f"{prefix}.emptyBarcode", out, required=False)
@@ -289,16 +324,6 @@ def check_item(
         )
     for key in ("sellerProductItemId", "vendorItemId"):
         f.number(item.get(key), f"{prefix}.{key}", out, required=False, minimum=1)
-
-    out += _offer(item, prefix, ctx, summary)
-    out += _images(item, prefix, ctx)
-    out += _contents(item, prefix)
-    out += _certifications(item, prefix, ctx.meta)
-    notice_out, summary.notice_category = _notices(item, prefix, ctx.meta)
-    out += notice_out
-    attribute_out, summary.options = _attributes(item, prefix, ctx)
-    out += attribute_out
-    return out, summary
 
 
 def _offer(
@@ -348,43 +373,64 @@ def _offer(
 
 
 def _images(item: Mapping[str, Any], prefix: str, ctx: ItemContext) -> list[Violation]:
+    """The item's images: each entry's fields, the per-type counts, then their contents."""
     out: list[Violation] = []
     field_name = f"{prefix}.images"
     counts: Counter[str] = Counter()
     to_load: list[tuple[str, str, str]] = []
     for j, image in f.objects(item.get("images"), field_name, out, required=True):
-        path = f"{field_name}[{j}]"
-        image_type = f.choice(
-            image.get("imageType"), f"{path}.imageType", out, _ALL_IMAGE_TYPES, required=True
-        )
-        if image_type is not None:
-            counts[image_type] += 1
-        f.number(image.get("imageOrder"), f"{path}.imageOrder", out, required=False)
-        cdn = f.text(
-            image.get("cdnPath"), f"{path}.cdnPath", out, required=False, max_length=IMAGE_PATH_MAX
-        )
-        vendor = f.text(
-            image.get("vendorPath"),
-            f"{path}.vendorPath",
-            out,
-            required=False,
-            max_length=IMAGE_PATH_MAX,
-        )
-        if is_blank(image.get("cdnPath")) and is_blank(image.get("vendorPath")):
-            out.append(
-                Violation(
-                    f"{path}.vendorPath",
-                    "image_path_required",
-                    "cdnPath or vendorPath (or both) is required",
-                )
-            )
-        if image_type is not None:
-            if vendor is not None:
-                to_load.append((f"{path}.vendorPath", vendor, image_type))
-            elif cdn is not None:
-                to_load.append((f"{path}.cdnPath", cdn, image_type))
+        _image_entry(image, f"{field_name}[{j}]", out, counts, to_load)
     images = item.get("images")
-    if isinstance(images, list) and images and counts[IMAGE_REPRESENTATION] != 1:
+    out += _image_counts(field_name, counts, isinstance(images, list) and bool(images))
+    if ctx.load_image is not None:
+        for image_field, location, image_type in to_load:
+            out += _image_contents(image_field, location, image_type, ctx)
+    return out
+
+
+def _image_entry(
+    image: Mapping[str, Any],
+    path: str,
+    out: list[Violation],
+    counts: Counter[str],
+    to_load: list[tuple[str, str, str]],
+) -> None:
+    """One entry of ``images``: its type (counted), order and paths (queued for loading)."""
+    image_type = f.choice(
+        image.get("imageType"), f"{path}.imageType", out, _ALL_IMAGE_TYPES, required=True
+    )
+    if image_type is not None:
+        counts[image_type] += 1
+    f.number(image.get("imageOrder"), f"{path}.imageOrder", out, required=False)
+    cdn = f.text(
+        image.get("cdnPath"), f"{path}.cdnPath", out, required=False, max_length=IMAGE_PATH_MAX
+    )
+    vendor = f.text(
+        image.get("vendorPath"),
+        f"{path}.vendorPath",
+        out,
+        required=False,
+        max_length=IMAGE_PATH_MAX,
+    )
+    if is_blank(image.get("cdnPath")) and is_blank(image.get("vendorPath")):
+        out.append(
+            Violation(
+                f"{path}.vendorPath",
+                "image_path_required",
+                "cdnPath or vendorPath (or both) is required",
+            )
+        )
+    if image_type is not None:
+        if vendor is not None:
+            to_load.append((f"{path}.vendorPath", vendor, image_type))
+        elif cdn is not None:
+            to_load.append((f"{path}.cdnPath", cdn, image_type))
+
+
+def _image_counts(field_name: str, counts: Counter[str], any_images: bool) -> list[Violation]:
+    """One REPRESENTATION image, and at most so many DETAIL and USED_PRODUCT images."""
+    out: list[Violation] = []
+    if any_images and counts[IMAGE_REPRESENTATION] != 1:
         out.append(
             Violation(
                 field_name,
@@ -410,9 +456,6 @@ def _images(item: Mapping[str, Any], prefix: str, ctx: ItemContext) -> list[Viol
                 f"(got {counts[IMAGE_USED_PRODUCT]})",
             )
         )
-    if ctx.load_image is not None:
-        for image_field, location, image_type in to_load:
-            out += _image_contents(image_field, location, image_type, ctx)
     return out
 
 
@@ -545,6 +588,19 @@ def _notices(
             entries.append((j, category, detail))
     if meta is None or not entries:
         return out, None
+    category = _notice_category(field_name, entries, known, out)
+    if category is not None:
+        out += _notice_details(field_name, category, known[category], entries)
+    return out, category
+
+
+def _notice_category(
+    field_name: str,
+    entries: list[tuple[int, str, str | None]],
+    known: Mapping[str, Mapping[str, bool]],
+    out: list[Violation],
+) -> str | None:
+    """The one notice category the entries use, or None (unknown or mixed ones are refused)."""
     used: list[str] = []
     for j, category, _ in entries:
         if category not in known:
@@ -567,11 +623,18 @@ def _notices(
                 f"(got {', '.join(used)})",
             )
         )
-        return out, None
-    if not used:
-        return out, None
-    category = used[0]
-    details = known[category]
+        return None
+    return used[0] if used else None
+
+
+def _notice_details(
+    field_name: str,
+    category: str,
+    details: Mapping[str, bool],
+    entries: list[tuple[int, str, str | None]],
+) -> list[Violation]:
+    """Each detail of the category known and given once, and every mandatory one given."""
+    out: list[Violation] = []
     seen: set[str] = set()
     for j, entry_category, detail in entries:
         if entry_category != category or detail is None:
@@ -602,7 +665,7 @@ def _notices(
                 f"notice category {category!r} requires: {', '.join(missing)}",
             )
         )
-    return out, category
+    return out
 
 
 # -- attributes --------------------------------------------------------------------------------
@@ -624,47 +687,15 @@ def _attributes(
     filled: dict[str, str] = {}
     options: list[tuple[str, str]] = []
     for j, attribute in f.objects(item.get("attributes"), field_name, out, required=False):
-        path = f"{field_name}[{j}]"
-        type_name = f.text(
-            attribute.get("attributeTypeName"), f"{path}.attributeTypeName", out, required=True
+        _attribute_entry(
+            attribute,
+            f"{field_name}[{j}]",
+            ctx=ctx,
+            known=known,
+            filled=filled,
+            options=options,
+            out=out,
         )
-        raw_value = attribute.get("attributeValueName")
-        if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-            raw_value = str(raw_value)
-        value = f.text(raw_value, f"{path}.attributeValueName", out, required=False)
-        exposed = f.choice(
-            attribute.get("exposed"), f"{path}.exposed", out, ATTRIBUTE_EXPOSED, required=False
-        )
-        if type_name is None or value is None:
-            continue  # blank value: "not entered", as the docs allow
-        value = value.strip()
-        if type_name in filled:
-            out.append(
-                Violation(
-                    f"{path}.attributeTypeName",
-                    "attribute_duplicate",
-                    f"attribute {type_name!r:.60} is given twice in one item",
-                )
-            )
-            continue
-        filled[type_name] = value
-        entry = known.get(type_name)
-        if exposed is None:
-            meta_exposed = entry.get("exposed") if entry is not None else None
-            exposed = meta_exposed if meta_exposed in ATTRIBUTE_EXPOSED else EXPOSED
-        if meta is not None and entry is None and exposed == NOT_EXPOSED:
-            out.append(
-                Violation(
-                    f"{path}.attributeTypeName",
-                    "attribute_unknown",
-                    f"search attribute {type_name!r:.60} is not in this category's meta; only "
-                    f"purchase options (exposed=EXPOSED) may be free text",
-                )
-            )
-        if entry is not None and entry.get("dataType") == "NUMBER":
-            out += _number_value(value, entry, f"{path}.attributeValueName", type_name)
-        if exposed == EXPOSED:
-            options.append((type_name, value))
     if len(options) > PURCHASE_OPTIONS_MAX:
         out.append(
             Violation(
@@ -678,6 +709,60 @@ def _attributes(
     if meta is not None and (raw is None or isinstance(raw, list)):
         out += _mandatory_attributes(known, filled, field_name, ctx.attributes_exempt)
     return out, tuple(sorted(options))
+
+
+def _attribute_entry(
+    attribute: Mapping[str, Any],
+    path: str,
+    *,
+    ctx: ItemContext,
+    known: Mapping[str, Mapping[str, Any]],
+    filled: dict[str, str],
+    options: list[tuple[str, str]],
+    out: list[Violation],
+) -> None:
+    """One entry of ``attributes``: its fields, a duplicate, a search attribute unknown to the
+    meta, a NUMBER value's unit; a purchase option is added to ``options``."""
+    type_name = f.text(
+        attribute.get("attributeTypeName"), f"{path}.attributeTypeName", out, required=True
+    )
+    raw_value = attribute.get("attributeValueName")
+    if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
+        raw_value = str(raw_value)
+    value = f.text(raw_value, f"{path}.attributeValueName", out, required=False)
+    exposed = f.choice(
+        attribute.get("exposed"), f"{path}.exposed", out, ATTRIBUTE_EXPOSED, required=False
+    )
+    if type_name is None or value is None:
+        return  # blank value: "not entered", as the docs allow
+    value = value.strip()
+    if type_name in filled:
+        out.append(
+            Violation(
+                f"{path}.attributeTypeName",
+                "attribute_duplicate",
+                f"attribute {type_name!r:.60} is given twice in one item",
+            )
+        )
+        return
+    filled[type_name] = value
+    entry = known.get(type_name)
+    if exposed is None:
+        meta_exposed = entry.get("exposed") if entry is not None else None
+        exposed = meta_exposed if meta_exposed in ATTRIBUTE_EXPOSED else EXPOSED
+    if ctx.meta is not None and entry is None and exposed == NOT_EXPOSED:
+        out.append(
+            Violation(
+                f"{path}.attributeTypeName",
+                "attribute_unknown",
+                f"search attribute {type_name!r:.60} is not in this category's meta; only "
+                f"purchase options (exposed=EXPOSED) may be free text",
+            )
+        )
+    if entry is not None and entry.get("dataType") == "NUMBER":
+        out += _number_value(value, entry, f"{path}.attributeValueName", type_name)
+    if exposed == EXPOSED:
+        options.append((type_name, value))
 
 
 def _number_value(
@@ -771,58 +856,73 @@ def check_across_items(summaries: Sequence[ItemSummary]) -> list[Violation]:
     combos: dict[tuple[tuple[str, str], ...], int] = {}
     first = summaries[0]
     for s in summaries:
-        if s.name is not None:
-            if s.name in names:
-                out.append(
-                    Violation(
-                        f"items[{s.index}].itemName",
-                        "item_name_duplicate",
-                        f"itemName {s.name!r:.60} is already used by items[{names[s.name]}]; "
-                        f"each item needs its own name",
-                    )
-                )
-            else:
-                names[s.name] = s.index
-        if s.options in combos:
-            shown = ", ".join(f"{k}={v}" for k, v in s.options) or "no purchase options"
+        out += _unique_item(s, names, combos)
+        if s is not first:
+            out += _same_product(s, first)
+    return out
+
+
+def _unique_item(
+    s: ItemSummary, names: dict[str, int], combos: dict[tuple[tuple[str, str], ...], int]
+) -> list[Violation]:
+    """An item's name and its purchase-option combination are its own in the listing."""
+    out: list[Violation] = []
+    if s.name is not None:
+        if s.name in names:
             out.append(
                 Violation(
-                    f"items[{s.index}].attributes",
-                    "option_combination_duplicate",
-                    f"items[{s.index}] has the same purchase options as items[{combos[s.options]}] "
-                    f"({shown:.120}); a listing has one item per option combination",
+                    f"items[{s.index}].itemName",
+                    "item_name_duplicate",
+                    f"itemName {s.name!r:.60} is already used by items[{names[s.name]}]; "
+                    f"each item needs its own name",
                 )
             )
         else:
-            combos[s.options] = s.index
-        if s is first:
-            continue
-        if (
-            s.notice_category is not None
-            and first.notice_category is not None
-            and s.notice_category != first.notice_category
-        ):
-            out.append(
-                Violation(
-                    f"items[{s.index}].notices",
-                    "deal_listing",
-                    f"items[{s.index}] is a different kind of product (notice category "
-                    f"{s.notice_category!r}) than items[0] ({first.notice_category!r}); deal-type "
-                    f"listings of different products are refused, list them separately",
-                )
+            names[s.name] = s.index
+    if s.options in combos:
+        shown = ", ".join(f"{k}={v}" for k, v in s.options) or "no purchase options"
+        out.append(
+            Violation(
+                f"items[{s.index}].attributes",
+                "option_combination_duplicate",
+                f"items[{s.index}] has the same purchase options as items[{combos[s.options]}] "
+                f"({shown:.120}); a listing has one item per option combination",
             )
-        axes = {name for name, _ in s.options}
-        first_axes = {name for name, _ in first.options}
-        if axes != first_axes:
-            out.append(
-                Violation(
-                    f"items[{s.index}].attributes",
-                    "deal_listing",
-                    f"items[{s.index}] has purchase options ({', '.join(sorted(axes)) or 'none'}) "
-                    f"different from items[0] ({', '.join(sorted(first_axes)) or 'none'}); the items "
-                    f"of one listing are one product varied along the same options",
-                )
+        )
+    else:
+        combos[s.options] = s.index
+    return out
+
+
+def _same_product(s: ItemSummary, first: ItemSummary) -> list[Violation]:
+    """A later item is the first one's product: same notice category, same option axes."""
+    out: list[Violation] = []
+    if (
+        s.notice_category is not None
+        and first.notice_category is not None
+        and s.notice_category != first.notice_category
+    ):
+        out.append(
+            Violation(
+                f"items[{s.index}].notices",
+                "deal_listing",
+                f"items[{s.index}] is a different kind of product (notice category "
+                f"{s.notice_category!r}) than items[0] ({first.notice_category!r}); deal-type "
+                f"listings of different products are refused, list them separately",
             )
+        )
+    axes = {name for name, _ in s.options}
+    first_axes = {name for name, _ in first.options}
+    if axes != first_axes:
+        out.append(
+            Violation(
+                f"items[{s.index}].attributes",
+                "deal_listing",
+                f"items[{s.index}] has purchase options ({', '.join(sorted(axes)) or 'none'}) "
+                f"different from items[0] ({', '.join(sorted(first_axes)) or 'none'}); the items "
+                f"of one listing are one product varied along the same options",
+            )
+        )
     return out
 
 
@@ -837,48 +937,69 @@ def check_documents(
         body.get("requiredDocuments"), "requiredDocuments", out, required=False
     ):
         path = f"requiredDocuments[{j}]"
-        name = f.text(document.get("templateName"), f"{path}.templateName", out, required=True)
-        cdn = f.text(
-            document.get("documentPath"),
-            f"{path}.documentPath",
-            out,
-            required=False,
-            max_length=DOCUMENT_PATH_MAX,
-        )
-        vendor = f.text(
-            document.get("vendorDocumentPath"),
-            f"{path}.vendorDocumentPath",
-            out,
-            required=False,
-            max_length=DOCUMENT_PATH_MAX,
-        )
-        if (
-            cdn is None
-            and vendor is None
-            and is_blank(document.get("documentPath"))
-            and is_blank(document.get("vendorDocumentPath"))
-        ):
-            out.append(
-                Violation(
-                    f"{path}.vendorDocumentPath",
-                    "document_path_required",
-                    "documentPath or vendorDocumentPath is required",
-                )
-            )
-        if name is None:
-            continue
-        given.add(name)
-        if meta is not None and name not in known:
-            out.append(
-                Violation(
-                    f"{path}.templateName",
-                    "required_document_unknown",
-                    f"document template {name!r:.60} is not one of this category's: "
-                    f"{', '.join(known) or 'none'}",
-                )
-            )
+        _document_entry(document, path, meta=meta, known=known, given=given, out=out)
     if meta is None:
         return out
+    return out + _missing_documents(known, given, summaries)
+
+
+def _document_entry(
+    document: Mapping[str, Any],
+    path: str,
+    *,
+    meta: Mapping[str, Any] | None,
+    known: Mapping[str, str],
+    given: set[str],
+    out: list[Violation],
+) -> None:
+    """One entry of ``requiredDocuments``: a known template with a path."""
+    name = f.text(document.get("templateName"), f"{path}.templateName", out, required=True)
+    cdn = f.text(
+        document.get("documentPath"),
+        f"{path}.documentPath",
+        out,
+        required=False,
+        max_length=DOCUMENT_PATH_MAX,
+    )
+    vendor = f.text(
+        document.get("vendorDocumentPath"),
+        f"{path}.vendorDocumentPath",
+        out,
+        required=False,
+        max_length=DOCUMENT_PATH_MAX,
+    )
+    if (
+        cdn is None
+        and vendor is None
+        and is_blank(document.get("documentPath"))
+        and is_blank(document.get("vendorDocumentPath"))
+    ):
+        out.append(
+            Violation(
+                f"{path}.vendorDocumentPath",
+                "document_path_required",
+                "documentPath or vendorDocumentPath is required",
+            )
+        )
+    if name is None:
+        return
+    given.add(name)
+    if meta is not None and name not in known:
+        out.append(
+            Violation(
+                f"{path}.templateName",
+                "required_document_unknown",
+                f"document template {name!r:.60} is not one of this category's: "
+                f"{', '.join(known) or 'none'}",
+            )
+        )
+
+
+def _missing_documents(
+    known: Mapping[str, str], given: set[str], summaries: Sequence[ItemSummary]
+) -> list[Violation]:
+    """The documents the category requires (some only for parallel or overseas items)."""
+    out: list[Violation] = []
     parallel = any(s.parallel_imported for s in summaries)
     overseas = any(s.overseas for s in summaries)
     for name, required in known.items():

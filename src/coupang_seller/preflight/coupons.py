@@ -121,7 +121,22 @@ def check_create_coupon(
     """
     found: list[Violation] = []
     _positive_id(body, "contractId", found)
-    name = body.get("name")
+    _coupon_name(body.get("name"), found)
+    kind = body.get("type")
+    if is_blank(kind):
+        found.append(Violation("type", "required", "type (할인방식) is required"))
+    elif kind not in DISCOUNT_TYPES:
+        found.append(
+            Violation("type", "enum", f"type must be one of {', '.join(DISCOUNT_TYPES)} ({kind!r})")
+        )
+    _max_discount_price(body.get("maxDiscountPrice"), found)
+    _discount(body.get("discount"), kind, found)
+    _coupon_period(body, now_kst, found)
+    return found
+
+
+def _coupon_name(name: Any, found: list[Violation]) -> None:
+    """name (프로모션명): required, a string of at most NAME_MAX characters."""
     if is_blank(name):
         found.append(Violation("name", "required", "name (프로모션명) is required"))
     elif not isinstance(name, str):
@@ -130,43 +145,46 @@ def check_create_coupon(
         found.append(
             Violation("name", "max_length", f"name is {len(name)} characters, at most {NAME_MAX}")
         )
-    kind = body.get("type")
-    if is_blank(kind):
-        found.append(Violation("type", "required", "type (할인방식) is required"))
-    elif kind not in DISCOUNT_TYPES:
-        found.append(
-            Violation("type", "enum", f"type must be one of {', '.join(DISCOUNT_TYPES)} ({kind!r})")
-        )
-    top = body.get("maxDiscountPrice")
+
+
+def _max_discount_price(top: Any, found: list[Violation]) -> None:
+    """maxDiscountPrice: required, a number of at least MIN_MAX_DISCOUNT_PRICE won."""
     if is_blank(top):
         found.append(Violation("maxDiscountPrice", "required", "maxDiscountPrice is required"))
-    else:
-        number = as_int(top)
-        if number is None:
-            found.append(Violation("maxDiscountPrice", "type", "maxDiscountPrice must be a number"))
-        elif number < MIN_MAX_DISCOUNT_PRICE:
-            found.append(
-                Violation(
-                    "maxDiscountPrice",
-                    "min_value",
-                    f"maxDiscountPrice must be at least {MIN_MAX_DISCOUNT_PRICE} won ({number})",
-                )
+        return
+    number = as_int(top)
+    if number is None:
+        found.append(Violation("maxDiscountPrice", "type", "maxDiscountPrice must be a number"))
+    elif number < MIN_MAX_DISCOUNT_PRICE:
+        found.append(
+            Violation(
+                "maxDiscountPrice",
+                "min_value",
+                f"maxDiscountPrice must be at least {MIN_MAX_DISCOUNT_PRICE} won ({number})",
             )
-    discount = body.get("discount")
+        )
+
+
+def _discount(discount: Any, kind: Any, found: list[Violation]) -> None:
+    """discount: a rate of 0-100 % for RATE, else an amount of at least 1 won."""
     if is_blank(discount):
         found.append(Violation("discount", "required", "discount is required"))
-    else:
-        number = as_int(discount)
-        if number is None:
-            found.append(Violation("discount", "type", "discount must be a whole number"))
-        elif kind == "RATE" and not 0 <= number <= 100:
-            found.append(
-                Violation(
-                    "discount", "range", "discount 할인률은 0% ~ 100% 범위에 포함되어야 합니다."
-                )
-            )
-        elif kind != "RATE" and number < 1:
-            found.append(Violation("discount", "min_value", "a discount amount must be >= 1 won"))
+        return
+    number = as_int(discount)
+    if number is None:
+        found.append(Violation("discount", "type", "discount must be a whole number"))
+    elif kind == "RATE" and not 0 <= number <= 100:
+        found.append(
+            Violation("discount", "range", "discount 할인률은 0% ~ 100% 범위에 포함되어야 합니다.")
+        )
+    elif kind != "RATE" and number < 1:
+        found.append(Violation("discount", "min_value", "a discount amount must be >= 1 won"))
+
+
+def _coupon_period(
+    body: Mapping[str, Any], now_kst: datetime | None, found: list[Violation]
+) -> None:
+    """startAt before endAt within the start's year; with ``now_kst``, a start from tomorrow."""
     start = _date(body, "startAt", found)
     end = _date(body, "endAt", found)
     if start is not None and end is not None:
@@ -192,7 +210,6 @@ def check_create_coupon(
                     "(a coupon starts the next day at 00:00 at the earliest)",
                 )
             )
-    return found
 
 
 def check_within_contract(
@@ -347,58 +364,61 @@ def check_policies(policies: Any) -> list[Violation]:
     found: list[Violation] = []
     kinds = set()
     for index, policy in enumerate(listed):
-        at = f"policies[{index}]"
-        kind = policy.get("typeOfDiscount")
-        if kind not in POLICY_TYPES:
-            found.append(Violation(f"{at}.typeOfDiscount", "enum", "typeOfDiscount: RATE or PRICE"))
-        else:
+        kind = _policy(policy, f"policies[{index}]", found)
+        if kind is not None:
             kinds.add(kind)
-        if is_blank(policy.get("title")):
-            found.append(Violation(f"{at}.title", "required", "the policy title is required"))
-        discount = as_int(policy.get("discount"))
-        if discount is None:
-            found.append(Violation(f"{at}.discount", "required", "discount must be a number"))
-        elif kind == "RATE" and not 1 <= discount <= 99:
-            found.append(Violation(f"{at}.discount", "range", "a RATE discount is 1 to 99 %"))
-        elif kind == "PRICE" and (discount < 10 or discount % 10):
-            found.append(
-                Violation(
-                    f"{at}.discount", "unit", f"{at} 금액 정보는 10원 단위로 입력해야 합니다."
-                )
-            )
-        minimum = as_int(policy.get("minimumPrice"))
-        if minimum is None or minimum < 10 or minimum % 10:
-            found.append(
-                Violation(
-                    f"{at}.minimumPrice",
-                    "unit",
-                    f"{at} 금액 정보는 10원 단위로 입력해야 합니다. (minimumPrice >= 10)",
-                )
-            )
-        if kind == "RATE":
-            top = as_int(policy.get("maximumDiscountPrice"))
-            if top is None or top < 10:
-                found.append(
-                    Violation(
-                        f"{at}.maximumDiscountPrice",
-                        "min_value",
-                        "a RATE policy needs maximumDiscountPrice >= 10",
-                    )
-                )
-        daily = as_int(policy.get("maximumPerDaily"))
-        if daily is None or not 1 <= daily <= MAX_PER_DAILY:
-            found.append(
-                Violation(
-                    f"{at}.maximumPerDaily",
-                    "range",
-                    f"{at}.maxPerDaily 1~{MAX_PER_DAILY} 양수만 입력 가능합니다.",
-                )
-            )
     if len(kinds) > 1:
         found.append(
             Violation("policies", "same_type", "one coupon's policies share one typeOfDiscount")
         )
     return found
+
+
+def _policy(policy: Mapping[str, Any], at: str, found: list[Violation]) -> str | None:
+    """One download-coupon policy's fields; its typeOfDiscount when valid."""
+    kind = policy.get("typeOfDiscount")
+    if kind not in POLICY_TYPES:
+        found.append(Violation(f"{at}.typeOfDiscount", "enum", "typeOfDiscount: RATE or PRICE"))
+    if is_blank(policy.get("title")):
+        found.append(Violation(f"{at}.title", "required", "the policy title is required"))
+    discount = as_int(policy.get("discount"))
+    if discount is None:
+        found.append(Violation(f"{at}.discount", "required", "discount must be a number"))
+    elif kind == "RATE" and not 1 <= discount <= 99:
+        found.append(Violation(f"{at}.discount", "range", "a RATE discount is 1 to 99 %"))
+    elif kind == "PRICE" and (discount < 10 or discount % 10):
+        found.append(
+            Violation(f"{at}.discount", "unit", f"{at} 금액 정보는 10원 단위로 입력해야 합니다.")
+        )
+    minimum = as_int(policy.get("minimumPrice"))
+    if minimum is None or minimum < 10 or minimum % 10:
+        found.append(
+            Violation(
+                f"{at}.minimumPrice",
+                "unit",
+                f"{at} 금액 정보는 10원 단위로 입력해야 합니다. (minimumPrice >= 10)",
+            )
+        )
+    if kind == "RATE":
+        top = as_int(policy.get("maximumDiscountPrice"))
+        if top is None or top < 10:
+            found.append(
+                Violation(
+                    f"{at}.maximumDiscountPrice",
+                    "min_value",
+                    "a RATE policy needs maximumDiscountPrice >= 10",
+                )
+            )
+    daily = as_int(policy.get("maximumPerDaily"))
+    if daily is None or not 1 <= daily <= MAX_PER_DAILY:
+        found.append(
+            Violation(
+                f"{at}.maximumPerDaily",
+                "range",
+                f"{at}.maxPerDaily 1~{MAX_PER_DAILY} 양수만 입력 가능합니다.",
+            )
+        )
+    return kind if kind in POLICY_TYPES else None
 
 
 def check_download_items(body: Mapping[str, Any]) -> list[Violation]:

@@ -280,6 +280,33 @@ def check_invoice_line(line: Any, index: int, *, update: bool = False) -> list[V
                 f'estimatedShippingDate must be YYYY-MM-DD or "" (got {shipping_date!r})',
             )
         )
+    found += _split_rules(
+        base,
+        courier=courier,
+        split=split,
+        pre=pre,
+        update=update,
+        invoice=invoice,
+        shipping_date=shipping_date,
+    )
+    if invoice or not split or update:
+        found += check_invoice_number(courier, line.get("invoiceNumber"), f"{base}.invoiceNumber")
+    return found
+
+
+def _split_rules(
+    base: str,
+    *,
+    courier: Any,
+    split: bool | None,
+    pre: bool | None,
+    update: bool,
+    invoice: str | None,
+    shipping_date: str,
+) -> list[Violation]:
+    """Split shipping: never DIRECT, an invoice number or a shipping date (not both) when
+    first uploaded, and preSplitShipped only with splitShipping."""
+    found: list[Violation] = []
     code = str(courier or "").strip().upper()
     if split and code == DIRECT:
         found.append(
@@ -316,8 +343,6 @@ def check_invoice_line(line: Any, index: int, *, update: bool = False) -> list[V
                 "preSplitShipped is true only with splitShipping true",
             )
         )
-    if invoice or not split or update:
-        found += check_invoice_number(courier, line.get("invoiceNumber"), f"{base}.invoiceNumber")
     return found
 
 

@@ -488,6 +488,18 @@ def _check_product(
         attributes_exempt=attributes_exempt(meta, len(items)),
         load_image=load_image,
     )
+    summaries = _check_items(items, ctx, method, out)
+    out += check_across_items(summaries)
+    out += check_documents(body, meta, summaries)
+    if existing is not None:
+        out += _against_existing(items, existing)
+    return out
+
+
+def _check_items(
+    items: list[tuple[int, Mapping[str, Any]]], ctx: ItemContext, method: Any, out: list[Violation]
+) -> list[ItemSummary]:
+    """Every item's rules (violations added to ``out``), and each item's summary."""
     summaries: list[ItemSummary] = []
     for index, item in items:
         item_out, summary = check_item(item, index, ctx)
@@ -507,11 +519,7 @@ def _check_product(
                     f"(got {method})",
                 )
             )
-    out += check_across_items(summaries)
-    out += check_documents(body, meta, summaries)
-    if existing is not None:
-        out += _against_existing(items, existing)
-    return out
+    return summaries
 
 
 def _field(body: Mapping[str, Any], key: str, out: list[Violation], *, required: bool) -> None:
@@ -722,28 +730,7 @@ def _delivery_consistency(
             )
         )
     if values.get("unionDeliveryType") == UNION_DELIVERY:
-        if involved("unionDeliveryType", "outboundShippingPlaceCode"):
-            place = as_int(values.get("outboundShippingPlaceCode"))
-            if place is None and is_blank(values.get("outboundShippingPlaceCode")):
-                out.append(
-                    Violation(
-                        "outboundShippingPlaceCode",
-                        "union_needs_outbound_place",
-                        "bundled delivery (UNION_DELIVERY) needs the outbound shipping place "
-                        "(outboundShippingPlaceCode); only products from the same place are bundled",
-                    )
-                )
-        if charge_type == DELIVERY_CHARGE_CASH_ON_DELIVERY and involved(
-            "unionDeliveryType", "deliveryChargeType"
-        ):
-            out.append(
-                Violation(
-                    "unionDeliveryType",
-                    "union_no_cash_on_delivery",
-                    "bundled delivery (UNION_DELIVERY) cannot be combined with cash on delivery "
-                    "(deliveryChargeType=CHARGE_RECEIVED)",
-                )
-            )
+        out += _union_rules(values, charge_type, involved)
     courier = values.get("deliveryCompanyCode")
     if (
         outbound_couriers is not None
@@ -753,6 +740,36 @@ def _delivery_consistency(
         and involved("remoteAreaDeliverable", "deliveryCompanyCode", "outboundShippingPlaceCode")
     ):
         out += check_courier_registered(courier, outbound_couriers)
+    return out
+
+
+def _union_rules(
+    values: Mapping[str, Any], charge_type: str | None, involved: Callable[..., bool]
+) -> list[Violation]:
+    """Bundled delivery (UNION_DELIVERY) needs the outbound place and no cash on delivery."""
+    out: list[Violation] = []
+    if involved("unionDeliveryType", "outboundShippingPlaceCode"):
+        place = as_int(values.get("outboundShippingPlaceCode"))
+        if place is None and is_blank(values.get("outboundShippingPlaceCode")):
+            out.append(
+                Violation(
+                    "outboundShippingPlaceCode",
+                    "union_needs_outbound_place",
+                    "bundled delivery (UNION_DELIVERY) needs the outbound shipping place "
+                    "(outboundShippingPlaceCode); only products from the same place are bundled",
+                )
+            )
+    if charge_type == DELIVERY_CHARGE_CASH_ON_DELIVERY and involved(
+        "unionDeliveryType", "deliveryChargeType"
+    ):
+        out.append(
+            Violation(
+                "unionDeliveryType",
+                "union_no_cash_on_delivery",
+                "bundled delivery (UNION_DELIVERY) cannot be combined with cash on delivery "
+                "(deliveryChargeType=CHARGE_RECEIVED)",
+            )
+        )
     return out
 
 
@@ -862,23 +879,7 @@ def _against_existing(
             )
             continue
         kept.add(key)
-        stored = by_id[key]
-        if condition != existing_offer_condition(stored):
-            out.append(_condition_fixed(prefix, condition, [existing_offer_condition(stored)]))
-        if as_int(stored.get("vendorItemId")) is None:
-            continue
-        for field_name in ("salePrice", "originalPrice", "maximumBuyCount"):
-            new, old = as_int(item.get(field_name)), as_int(stored.get(field_name))
-            if new is not None and old is not None and new != old:
-                out.append(
-                    Violation(
-                        f"{prefix}.{field_name}",
-                        "use_vendor_item_api",
-                        f"{field_name} of an approved item changes only through the vendor-item "
-                        f"API (price / original-price / quantity), not the product update "
-                        f"(stored {old:,}, got {new:,})",
-                    )
-                )
+        out += _kept_item(prefix, item, condition, by_id[key])
     for key, stored in by_id.items():
         vendor_item = as_int(stored.get("vendorItemId"))
         if key not in kept and vendor_item is not None:
@@ -888,6 +889,31 @@ def _against_existing(
                     "approved_item_removed",
                     f"item {key} (vendorItemId {vendor_item}) has been approved and cannot be removed "
                     f"from the product; keep it and stop its sale instead",
+                )
+            )
+    return out
+
+
+def _kept_item(
+    prefix: str, item: Mapping[str, Any], condition: str, stored: Mapping[str, Any]
+) -> list[Violation]:
+    """An item kept by the update: its offerCondition unchanged and, once approved, its price
+    and stock left to the vendor-item APIs."""
+    out: list[Violation] = []
+    if condition != existing_offer_condition(stored):
+        out.append(_condition_fixed(prefix, condition, [existing_offer_condition(stored)]))
+    if as_int(stored.get("vendorItemId")) is None:
+        return out
+    for field_name in ("salePrice", "originalPrice", "maximumBuyCount"):
+        new, old = as_int(item.get(field_name)), as_int(stored.get(field_name))
+        if new is not None and old is not None and new != old:
+            out.append(
+                Violation(
+                    f"{prefix}.{field_name}",
+                    "use_vendor_item_api",
+                    f"{field_name} of an approved item changes only through the vendor-item "
+                    f"API (price / original-price / quantity), not the product update "
+                    f"(stored {old:,}, got {new:,})",
                 )
             )
     return out

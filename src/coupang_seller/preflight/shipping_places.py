@@ -116,6 +116,13 @@ def check_address(
         address.get("companyContactNumber"), f"{prefix}.companyContactNumber", required=True
     )
     out += _check_phone(address.get("phoneNumber2"), f"{prefix}.phoneNumber2", required=False)
+    out += _postal_address(address, prefix)
+    return out
+
+
+def _postal_address(address: Mapping[str, Any], prefix: str) -> list[Violation]:
+    """The postcode, the address and its detail line of one ``placeAddresses`` entry."""
+    out: list[Violation] = []
     zip_code = address.get("returnZipCode")
     if is_blank(zip_code):
         out.append(Violation(f"{prefix}.returnZipCode", "required", MSG_ZIP))

@@ -3,7 +3,8 @@ stripe's ``test_helpers``.
 
 =============================  ==========================================================
 ``client.sandbox.clock``       ``get()``, ``set(now, freeze=)``, ``advance(seconds)``
-``client.sandbox.vendors``     ``create(vendor_id=, access_key=, secret_key=)``
+``client.sandbox.vendors``     ``create(vendor_id=, access_key=, secret_key=)``,
+                               ``key_policy()``, ``set_key_policy()``, ``rotate_key()``
 ``client.sandbox.products``    ``review(seller_product_id, result=)``
 ``client.sandbox.orders``      ``place(items)``, ``get(order_id)``, ``change_address()``,
                                ``request_cancel()``
@@ -16,6 +17,8 @@ stripe's ``test_helpers``.
 ``client.sandbox.rocket_growth``  ``set_inventory()``, ``place_order()``
 ``client.sandbox.requests``    ``list(since=, status=, vendor=)``, ``count()``, ``clear()``
 ``client.sandbox.health()``    status, version, store, vendors, clock
+``client.sandbox.faults``      ``add(kind, ...)``, ``list()``, ``remove(id)``, ``clear()``
+``client.sandbox.snapshots``   ``save(name)``, ``restore(name)``, ``list()``, ``delete(name)``
 ``client.sandbox.reset()``     wipe everything
 =============================  ==========================================================
 
@@ -32,12 +35,12 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property, wraps
-from typing import Any, Final, Literal
-from urllib.parse import urlencode
+from typing import TYPE_CHECKING, Any, Final, Literal
+from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, SecretStr
 
-from coupang_seller._core import path_param
+from coupang_seller._core import NOT_GIVEN, _NotGiven, path_param
 from coupang_seller._secret import reveal
 from coupang_seller.resources._base import (
     AsyncResource,
@@ -46,6 +49,7 @@ from coupang_seller.resources._base import (
     data_of,
     nothing,
 )
+from coupang_seller.resources.sandbox_faults import AsyncSandboxFaultHelpers, SandboxFaultHelpers
 from coupang_seller.types.coupons import CouponContract
 from coupang_seller.types.customer_service import CallCenterInquiry, OnlineInquiry
 from coupang_seller.types.exchanges import ExchangeRequest
@@ -68,8 +72,12 @@ from coupang_seller.types.sandbox import (
     SandboxCoupon,
     SandboxHealth,
     SandboxInquiry,
+    SandboxKeyPolicy,
     SandboxOrder,
     SandboxReturn,
+    SandboxRotatedKey,
+    SandboxSnapshot,
+    SandboxSnapshots,
     SandboxVendor,
 )
 from coupang_seller.types.settlement import SettlementTerms
@@ -184,15 +192,22 @@ def _pause_or_resume(coupons: Any) -> Callable[..., Any]:
 
 
 class _Moved:
-    """The flat names of earlier releases: each warns and runs its grouped helper."""
+    """The flat names of earlier releases: each warns and runs its grouped helper.
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in MOVED:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        group, helper = MOVED[name]
-        also = " (or coupons.resume())" if name == "pause_coupon" else ""
-        _moved(f"{name}()", f"{group}.{helper}(){also}")
-        return _old_helper(self, name)
+    Hidden from type checkers, so mypy and pyright flag the old names (and typos) instead of
+    accepting any attribute; at run time they still work, with a ``DeprecationWarning``.
+    """
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """Run the grouped helper behind a flat name of an earlier release, warning."""
+            if name not in MOVED:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            group, helper = MOVED[name]
+            also = " (or coupons.resume())" if name == "pause_coupon" else ""
+            _moved(f"{name}()", f"{group}.{helper}(){also}")
+            return _old_helper(self, name)
 
 
 def _control(method: str, path: str, body: Any = None) -> Call:
@@ -209,6 +224,34 @@ def _vendor_body(
         "secretKey": None if secret_key is None else reveal(secret_key),
     }
     return {k: v for k, v in body.items() if v is not None}
+
+
+def _key_policy_path(vendor_id: str, tail: str = "/key-policy") -> str:
+    return f"/_sandbox/vendors/{path_param(vendor_id, 'vendorId')}{tail}"
+
+
+def _key_policy_body(
+    allowed_ips: Sequence[str] | _NotGiven | None, lifetime_days: int | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    if not isinstance(allowed_ips, _NotGiven):
+        if isinstance(allowed_ips, str):
+            raise TypeError("allowed_ips takes a list of addresses, not one string")
+        body["allowedIps"] = None if allowed_ips is None else list(allowed_ips)
+    if lifetime_days is not None:
+        body["lifetimeDays"] = lifetime_days
+    return body
+
+
+def _rotate_body(
+    overlap_seconds: float, access_key: str | None, secret_key: str | SecretStr | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"overlapSeconds": overlap_seconds}
+    if access_key is not None:
+        body["accessKey"] = access_key
+    if secret_key is not None:
+        body["secretKey"] = reveal(secret_key)
+    return body
 
 
 def _review_path(seller_product_id: int | str) -> str:
@@ -401,7 +444,8 @@ class SandboxClockHelpers(SyncResource):
 
 
 class SandboxVendorHelpers(SyncResource):
-    """``client.sandbox.vendors``: register vendors at run time."""
+    """``client.sandbox.vendors``: register vendors at run time, set their keys' policy
+    (allowed addresses, lifetime) and rotate their keys."""
 
     def create(
         self,
@@ -420,6 +464,63 @@ class SandboxVendorHelpers(SyncResource):
         """
         body = _vendor_body(vendor_id, access_key, secret_key)
         return self._run(_control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor))
+
+    def key_policy(self, vendor_id: str | None = None) -> SandboxKeyPolicy:
+        """A vendor's key policy (allowed addresses, lifetime) and its key's dates on the
+        sandbox clock, with the keys rotated out that still work (this client's vendor by
+        default).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server).
+        """
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return self._run(_control("GET", path), data_of(SandboxKeyPolicy))
+
+    def set_key_policy(
+        self,
+        vendor_id: str | None = None,
+        *,
+        allowed_ips: Sequence[str] | _NotGiven | None = NOT_GIVEN,
+        lifetime_days: int | None = None,
+    ) -> SandboxKeyPolicy:
+        """Set the addresses (IPs or CIDR networks) the vendor's key may call from, and how
+        many days a key lives on the sandbox clock (Coupang: 180). ``allowed_ips=None`` allows
+        any address again; what is not given stays as it is. A signed call from another
+        address answers 403 (:class:`IPNotAllowedError`); an expired key answers 401
+        (:class:`AccessKeyExpiredError`).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server,
+        :class:`ValidationError` for a bad address or lifetime).
+        """
+        body = _key_policy_body(allowed_ips, lifetime_days)
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return self._run(_control("PUT", path, body=body), data_of(SandboxKeyPolicy))
+
+    def rotate_key(
+        self,
+        vendor_id: str | None = None,
+        *,
+        overlap_seconds: float = 0,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxRotatedKey:
+        """Reissue the vendor's key: a new access and secret key (generated unless given),
+        issued now on the sandbox clock. The old key keeps working for ``overlap_seconds``
+        (never past its own expiry), then answers 401 (:class:`AccessKeyExpiredError`). A
+        client keeps its keys: build a new one with the new keys.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/keys/rotate`` (the sandbox's control API).
+        Returns the :class:`SandboxRotatedKey` (its secret masked until ``reveal()``). Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an
+        unknown vendor or a production server, :class:`ValidationError` for a bad body,
+        :class:`BusinessRuleError` (409) for an access key already in use).
+        """
+        body = _rotate_body(overlap_seconds, access_key, secret_key)
+        path = _key_policy_path(vendor_id or self._vendor_id, "/keys/rotate")
+        return self._run(_control("POST", path, body=body), data_of(SandboxRotatedKey))
 
 
 class SandboxProductHelpers(SyncResource):
@@ -900,11 +1001,60 @@ class SandboxRequestHelpers(SyncResource):
         return self._run(_control("DELETE", "/_sandbox/requests"), _cleared)
 
 
+class SandboxSnapshotHelpers(SyncResource):
+    """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
+
+    def save(self, name: str, *, replace: bool = False) -> SandboxSnapshot:
+        """Save the whole state (data, vendors, clock, faults) under ``name``; a name that is
+        taken is refused unless ``replace=True``. Snapshots survive ``reset()``.
+
+        Calls ``POST /_sandbox/snapshots`` (the sandbox's control API). Returns the
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a name with
+        path characters, :class:`ConflictError` for a name that is taken).
+        """
+        body = {"name": name, "replace": replace}
+        return self._run(
+            _control("POST", "/_sandbox/snapshots", body=body), data_of(SandboxSnapshot)
+        )
+
+    def restore(self, name: str) -> SandboxSnapshot:
+        """Put the state saved under ``name`` back, clock included (one transaction).
+
+        Calls ``POST /_sandbox/snapshots/{name}/restore`` (the sandbox's control API). Returns
+        the :class:`SandboxSnapshot` restored. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown name or a production server,
+        :class:`ValidationError` for a name with path characters).
+        """
+        return self._run(
+            _control("POST", _snapshot_path(name, "/restore"), body={}), data_of(SandboxSnapshot)
+        )
+
+    def list(self) -> list[SandboxSnapshot]:
+        """Every saved snapshot, oldest first.
+
+        Calls ``GET /_sandbox/snapshots`` (the sandbox's control API). Returns a list of
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        found = self._run(_control("GET", "/_sandbox/snapshots"), data_of(SandboxSnapshots))
+        return found.snapshots
+
+    def delete(self, name: str) -> None:
+        """Delete the snapshot ``name``.
+
+        Calls ``DELETE /_sandbox/snapshots/{name}`` (the sandbox's control API). Returns
+        nothing. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown name or a production server).
+        """
+        self._run(_control("DELETE", _snapshot_path(name)), nothing)
+
+
 class Sandbox(_Moved, SyncResource):
     """``client.sandbox``: the sandbox's control API, grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``requests`` (the request
-    log), and :meth:`reset` and :meth:`health`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, ``requests``
+    (the request log), and :meth:`reset` and :meth:`health`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -943,7 +1093,8 @@ class Sandbox(_Moved, SyncResource):
 
     @cached_property
     def vendors(self) -> SandboxVendorHelpers:
-        """Vendors registered at run time: ``create()``."""
+        """Vendors registered at run time and their keys: ``create()``, ``key_policy()``,
+        ``set_key_policy()``, ``rotate_key()``."""
         return SandboxVendorHelpers(self._client)
 
     @cached_property
@@ -991,6 +1142,16 @@ class Sandbox(_Moved, SyncResource):
     def rocket_growth(self) -> SandboxRocketGrowthHelpers:
         """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
         return SandboxRocketGrowthHelpers(self._client)
+
+    @cached_property
+    def faults(self) -> SandboxFaultHelpers:
+        """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
+        return SandboxFaultHelpers(self._client)
+
+    @cached_property
+    def snapshots(self) -> SandboxSnapshotHelpers:
+        """Snapshots of the whole state: ``save``, ``restore``, ``list``, ``delete``."""
+        return SandboxSnapshotHelpers(self._client)
 
 
 class AsyncSandboxClockHelpers(AsyncResource):
@@ -1040,7 +1201,8 @@ class AsyncSandboxClockHelpers(AsyncResource):
 
 
 class AsyncSandboxVendorHelpers(AsyncResource):
-    """``client.sandbox.vendors``: register vendors at run time."""
+    """``client.sandbox.vendors``: register vendors at run time, set their keys' policy
+    (allowed addresses, lifetime) and rotate their keys."""
 
     async def create(
         self,
@@ -1061,6 +1223,63 @@ class AsyncSandboxVendorHelpers(AsyncResource):
         return await self._run(
             _control("POST", "/_sandbox/vendors", body=body), data_of(SandboxVendor)
         )
+
+    async def key_policy(self, vendor_id: str | None = None) -> SandboxKeyPolicy:
+        """A vendor's key policy (allowed addresses, lifetime) and its key's dates on the
+        sandbox clock, with the keys rotated out that still work (this client's vendor by
+        default).
+
+        Calls ``GET /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server).
+        """
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return await self._run(_control("GET", path), data_of(SandboxKeyPolicy))
+
+    async def set_key_policy(
+        self,
+        vendor_id: str | None = None,
+        *,
+        allowed_ips: Sequence[str] | _NotGiven | None = NOT_GIVEN,
+        lifetime_days: int | None = None,
+    ) -> SandboxKeyPolicy:
+        """Set the addresses (IPs or CIDR networks) the vendor's key may call from, and how
+        many days a key lives on the sandbox clock (Coupang: 180). ``allowed_ips=None`` allows
+        any address again; what is not given stays as it is. A signed call from another
+        address answers 403 (:class:`IPNotAllowedError`); an expired key answers 401
+        (:class:`AccessKeyExpiredError`).
+
+        Calls ``PUT /_sandbox/vendors/{vendorId}/key-policy`` (the sandbox's control API).
+        Returns the :class:`SandboxKeyPolicy`. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown vendor or a production server,
+        :class:`ValidationError` for a bad address or lifetime).
+        """
+        body = _key_policy_body(allowed_ips, lifetime_days)
+        path = _key_policy_path(vendor_id or self._vendor_id)
+        return await self._run(_control("PUT", path, body=body), data_of(SandboxKeyPolicy))
+
+    async def rotate_key(
+        self,
+        vendor_id: str | None = None,
+        *,
+        overlap_seconds: float = 0,
+        access_key: str | None = None,
+        secret_key: str | SecretStr | None = None,
+    ) -> SandboxRotatedKey:
+        """Reissue the vendor's key: a new access and secret key (generated unless given),
+        issued now on the sandbox clock. The old key keeps working for ``overlap_seconds``
+        (never past its own expiry), then answers 401 (:class:`AccessKeyExpiredError`). A
+        client keeps its keys: build a new one with the new keys.
+
+        Calls ``POST /_sandbox/vendors/{vendorId}/keys/rotate`` (the sandbox's control API).
+        Returns the :class:`SandboxRotatedKey` (its secret masked until ``reveal()``). Raises an
+        :class:`APIError` subclass when the sandbox refuses (:class:`NotFoundError` for an
+        unknown vendor or a production server, :class:`ValidationError` for a bad body,
+        :class:`BusinessRuleError` (409) for an access key already in use).
+        """
+        body = _rotate_body(overlap_seconds, access_key, secret_key)
+        path = _key_policy_path(vendor_id or self._vendor_id, "/keys/rotate")
+        return await self._run(_control("POST", path, body=body), data_of(SandboxRotatedKey))
 
 
 class AsyncSandboxProductHelpers(AsyncResource):
@@ -1551,11 +1770,60 @@ class AsyncSandboxRequestHelpers(AsyncResource):
         return await self._run(_control("DELETE", "/_sandbox/requests"), _cleared)
 
 
+class AsyncSandboxSnapshotHelpers(AsyncResource):
+    """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
+
+    async def save(self, name: str, *, replace: bool = False) -> SandboxSnapshot:
+        """Save the whole state (data, vendors, clock, faults) under ``name``; a name that is
+        taken is refused unless ``replace=True``. Snapshots survive ``reset()``.
+
+        Calls ``POST /_sandbox/snapshots`` (the sandbox's control API). Returns the
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, :class:`ValidationError` for a name with
+        path characters, :class:`ConflictError` for a name that is taken).
+        """
+        body = {"name": name, "replace": replace}
+        return await self._run(
+            _control("POST", "/_sandbox/snapshots", body=body), data_of(SandboxSnapshot)
+        )
+
+    async def restore(self, name: str) -> SandboxSnapshot:
+        """Put the state saved under ``name`` back, clock included (one transaction).
+
+        Calls ``POST /_sandbox/snapshots/{name}/restore`` (the sandbox's control API). Returns
+        the :class:`SandboxSnapshot` restored. Raises an :class:`APIError` subclass when the
+        sandbox refuses (:class:`NotFoundError` for an unknown name or a production server,
+        :class:`ValidationError` for a name with path characters).
+        """
+        return await self._run(
+            _control("POST", _snapshot_path(name, "/restore"), body={}), data_of(SandboxSnapshot)
+        )
+
+    async def list(self) -> list[SandboxSnapshot]:
+        """Every saved snapshot, oldest first.
+
+        Calls ``GET /_sandbox/snapshots`` (the sandbox's control API). Returns a list of
+        :class:`SandboxSnapshot`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        found = await self._run(_control("GET", "/_sandbox/snapshots"), data_of(SandboxSnapshots))
+        return found.snapshots
+
+    async def delete(self, name: str) -> None:
+        """Delete the snapshot ``name``.
+
+        Calls ``DELETE /_sandbox/snapshots/{name}`` (the sandbox's control API). Returns
+        nothing. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` for an unknown name or a production server).
+        """
+        await self._run(_control("DELETE", _snapshot_path(name)), nothing)
+
+
 class AsyncSandbox(_Moved, AsyncResource):
     """``client.sandbox`` of :class:`AsyncClient` (the twin of :class:`Sandbox`), grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``requests`` (the request
-    log), and :meth:`reset` and :meth:`health`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, ``requests``
+    (the request log), and :meth:`reset` and :meth:`health`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -1596,7 +1864,8 @@ class AsyncSandbox(_Moved, AsyncResource):
 
     @cached_property
     def vendors(self) -> AsyncSandboxVendorHelpers:
-        """Vendors registered at run time: ``create()``."""
+        """Vendors registered at run time and their keys: ``create()``, ``key_policy()``,
+        ``set_key_policy()``, ``rotate_key()``."""
         return AsyncSandboxVendorHelpers(self._client)
 
     @cached_property
@@ -1644,6 +1913,16 @@ class AsyncSandbox(_Moved, AsyncResource):
     def rocket_growth(self) -> AsyncSandboxRocketGrowthHelpers:
         """Rocket Growth's warehouse and customers: ``set_inventory``, ``place_order``."""
         return AsyncSandboxRocketGrowthHelpers(self._client)
+
+    @cached_property
+    def faults(self) -> AsyncSandboxFaultHelpers:
+        """Fault injection: ``add``, ``list``, ``remove``, ``clear``."""
+        return AsyncSandboxFaultHelpers(self._client)
+
+    @cached_property
+    def snapshots(self) -> AsyncSandboxSnapshotHelpers:
+        """Snapshots of the whole state: ``save``, ``restore``, ``list``, ``delete``."""
+        return AsyncSandboxSnapshotHelpers(self._client)
 
 
 def _coupon_contract_path(vendor_id: str) -> str:
@@ -1693,3 +1972,10 @@ def _rg_order_body(
 
 def _coupon_path(coupon_id: int | str, tail: str = "") -> str:
     return f"/_sandbox/coupons/{path_param(coupon_id, 'couponId')}{tail}"
+
+
+def _snapshot_path(name: str, tail: str = "") -> str:
+    """The path of a snapshot; a name that would change the path is refused before sending."""
+    if not name or "/" in name or "\\" in name or ".." in name or name != name.strip():
+        raise ValueError(f"a snapshot name must not hold path characters (got {name!r})")
+    return f"/_sandbox/snapshots/{quote(name, safe='')}{tail}"

@@ -36,11 +36,17 @@ __all__ = [
     "ReviewedItem",
     "SandboxClock",
     "SandboxCoupon",
+    "SandboxFault",
     "SandboxHealth",
     "SandboxInquiry",
+    "SandboxKeyPolicy",
     "SandboxOrder",
+    "SandboxPreviousKey",
     "SandboxReceipt",
     "SandboxReturn",
+    "SandboxRotatedKey",
+    "SandboxSnapshot",
+    "SandboxSnapshots",
     "SandboxVendor",
     "request_line",
 ]
@@ -53,6 +59,40 @@ class SandboxVendor(CoupangModel):
     vendorId: str
     accessKey: str
     secretKey: Secret
+
+
+class SandboxPreviousKey(CoupangModel):
+    """A key rotated out that still works until ``validUntil`` (sandbox clock)."""
+
+    accessKey: str
+    validUntil: datetime
+
+
+class SandboxKeyPolicy(CoupangModel):
+    """A vendor's key policy: ``allowedIps`` (``None``: any address), ``lifetimeDays``, the
+    current key's ``issuedAt``/``expiresAt`` on the sandbox clock (``None`` until a seeded key's
+    first signed use) and the ``previousKeys`` still overlapping."""
+
+    vendorId: str
+    accessKey: str
+    allowedIps: list[str] | None = None
+    lifetimeDays: int
+    issuedAt: datetime | None = None
+    expiresAt: datetime | None = None
+    previousKeys: list[SandboxPreviousKey] = []
+
+
+class SandboxRotatedKey(CoupangModel):
+    """A reissued key: the new ``accessKey`` and ``secretKey`` (a :class:`~coupang_seller.Secret`,
+    masked until ``reveal()``), its dates, and until when the previous key still works."""
+
+    vendorId: str
+    accessKey: str
+    secretKey: Secret
+    issuedAt: datetime
+    expiresAt: datetime
+    previousAccessKey: str
+    previousValidUntil: datetime
 
 
 class SandboxClock(CoupangModel):
@@ -356,3 +396,54 @@ class SandboxHealth(CoupangModel):
     store: str
     vendors: list[str] = []
     clock: SandboxClock | None = None
+
+
+class SandboxFault(CoupangModel):
+    """A fault rule of the sandbox (``client.sandbox.faults``): what it matches, how often it
+    fires, what it does (``kind`` and the kind's fields) and its counters (``hits``: times it
+    fired; ``matched``: requests it matched). Criteria not set are ``None``."""
+
+    id: int
+    kind: str
+    method: str | None = None
+    path: str | None = None
+    pathRegex: str | None = None
+    operation: str | None = None
+    vendorId: str | None = None
+    writesOnly: bool = False
+    probability: float = 1.0
+    seed: int | None = None
+    times: int | None = None
+    forSeconds: float | None = None
+    createdAt: datetime | None = None
+    activeUntil: datetime | None = None
+    matched: int = 0
+    hits: int = 0
+    #: The kind's own fields (only the rule's kind carries them).
+    blockSeconds: float | None = None
+    location: str | None = None
+    status: int | None = None
+    latencySeconds: float | None = None
+    jitterSeconds: float | None = None
+    then: str | None = None
+    fields: list[str] | None = None
+    extraSeconds: float | None = None
+
+
+class SandboxSnapshot(CoupangModel):
+    """A saved snapshot of the whole sandbox state: its ``name``, when it was saved
+    (``createdAt``, real time), the sandbox ``clock`` then, and its size (``tables``, ``rows``,
+    compressed ``bytes``)."""
+
+    name: str
+    createdAt: datetime
+    clock: SandboxClock
+    tables: int | None = None
+    rows: int | None = None
+    bytes: int | None = None
+
+
+class SandboxSnapshots(CoupangModel):
+    """Every saved snapshot, oldest first."""
+
+    snapshots: list[SandboxSnapshot] = []
