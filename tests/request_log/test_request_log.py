@@ -274,3 +274,20 @@ def test_filters_not_given_are_left_out_of_the_query() -> None:
     assert _log_path("/count", status="4xx", vendor="A1") == (
         "/_sandbox/requests/count?status=4xx&vendor=A1"
     )
+
+
+async def test_faults_of_the_injector_are_logged_with_their_kind(app: Starlette) -> None:
+    async with sdk(app) as client:
+        await client.sandbox.faults.add("error", status=503, times=1)
+        await client.sandbox.faults.add("reset", times=1)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://127.0.0.1", auth=signer()
+    ) as http:
+        assert (await http.get(LIST_PATH, params=LIST_QUERY)).status_code == 503
+        with pytest.raises(httpx.RemoteProtocolError):
+            await http.get(LIST_PATH, params=LIST_QUERY)
+        assert (await http.get(LIST_PATH, params=LIST_QUERY)).status_code == 200
+    async with sdk(app) as client:
+        entries = (await client.sandbox.requests.list()).requests
+    assert [(e.status, e.fault) for e in entries] == [(503, "error"), (None, "reset"), (200, None)]
