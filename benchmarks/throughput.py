@@ -57,3 +57,23 @@ def run(server: Server) -> ThroughputResult:
         p99_ms=float(data["p99"]),
         statuses={str(k): int(v) for k, v in data["statuses"].items()},
     )
+
+
+def main(argv: list[str]) -> int:
+    """Row (b) alone: ``python -m benchmarks.throughput [serve flags...]``, e.g.
+    ``--request-log-size 0`` to measure without the request log."""
+    from benchmarks._seed import seed_places
+    from benchmarks._server import sandbox_process
+
+    with sandbox_process("--rate-limit", "0", *argv) as server:
+        seed_places(server)
+        result = run(server)
+    print(
+        f"(b) sandbox signed GET list, 1 worker, SQLite {' '.join(argv)}: {result.rps:,.0f} req/s, "
+        f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, statuses {result.statuses}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

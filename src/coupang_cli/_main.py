@@ -80,6 +80,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from coupang_cli._snapshots import add_snapshot_commands
 
     add_snapshot_commands(sandbox)
+    from coupang_cli._logs import add_logs_command
+
+    add_logs_command(sandbox)
 
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
@@ -171,6 +174,10 @@ def _dispatch(args: argparse.Namespace, out: Output) -> int:
     if args.command == "sandbox":
         if args.action == "openapi":
             return _openapi(args)
+        if args.action == "logs":
+            from coupang_cli._logs import run_logs
+
+            return run_logs(args, out)
         if args.action == "faults":
             from coupang_cli._faults import run_faults
 
@@ -241,8 +248,16 @@ def _serve(args: argparse.Namespace, out: Output) -> int:
     port = int(sock.getsockname()[1])  # --port 0: the port the system chose
     try:
         host = f"[{args.host}]" if ":" in args.host else args.host
-        _banner(args, out, f"http://{host}:{port}", safe_url(args.db))
-        _seed_banner(args, out, getattr(server, "seed_summary", None))
+        vendors = _store_vendors(server_module, server, settings, args)
+        _banner(
+            args,
+            out,
+            f"http://{host}:{port}",
+            safe_url(args.db),
+            server_module=server_module,
+            vendors=vendors,
+            seeded=getattr(server, "seed_summary", None),
+        )
         sys.stdout.flush()
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # Ctrl-C (uvicorn shuts down cleanly, then re-raises SIGINT)
@@ -290,45 +305,56 @@ def _build_server(server_module: Any, settings: Any, args: argparse.Namespace) -
     return server
 
 
-def _banner(args: argparse.Namespace, out: Output, base_url: str, store: str) -> None:
-    """Where the sandbox listens, its store, the vendors' keys and the gateway limit."""
-    out.line(f"coupang sandbox on {base_url}  (store: {store})")
-    for vendor_id, access_key, secret_key in args.vendor:
-        out.line(
-            f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
-        )
-    if not args.vendor and getattr(args, "seed", None) is None:
-        out.line(
-            "  no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
-        )
-    out.line(f"  export COUPANG_BASE_URL={base_url}")
+def _store_vendors(
+    server_module: Any, server: Any, settings: Any, args: argparse.Namespace
+) -> list[Any]:
+    """The vendors already in the store (the ``--vendor`` ones first), for the banner."""
+    app = getattr(getattr(server, "config", None), "app", None)
+    if app is not None and not isinstance(app, str):
+        found: list[Any] = server_module.store_vendors(app.state.sandbox.store, args.vendor)
+        return found
+    store = server_module.Store.open(settings.db_url)  # --workers: a file or PostgreSQL
+    try:
+        found = server_module.store_vendors(store, args.vendor)
+    finally:
+        store.close()
+    return found
+
+
+def _banner(
+    args: argparse.Namespace,
+    out: Output,
+    base_url: str,
+    store: str,
+    *,
+    server_module: Any,
+    vendors: list[Any],
+    seeded: Any = None,
+) -> None:
+    """A block to paste into a shell: where the sandbox listens, its store, what ``--seed``
+    loaded, the vendors in the store with their keys, ``export COUPANG_...`` for the first
+    one, and the gateway limit."""
     limit = (
         f"{args.rate_limit:g} calls/s per vendor, {args.block_seconds:g} s block"
         if args.rate_limit
         else "off"
     )
-    out.line(f"  gateway rate limit: {limit}")
+    lines = server_module.banner_lines(base_url, store, vendors, limit)
+    if seeded is not None:
+        seed_text = f"seed {args.seed}: {seeded.describe()}"
+        lines.insert(1, "# " + "".join(c if c.isprintable() else "?" for c in seed_text))
+    for text in lines:
+        out.line(text)
     out.data(
         {
             "baseUrl": base_url,
             "db": store,
             "vendors": [
-                dict(zip(("vendorId", "accessKey", "secretKey"), v, strict=True))
-                for v in args.vendor
+                {"vendorId": v.vendor_id, "accessKey": v.access_key, "secretKey": v.secret_key}
+                for v in vendors
             ],
         }
     )
-
-
-def _seed_banner(args: argparse.Namespace, out: Output, summary: Any) -> None:
-    """What ``--seed`` loaded, and the keys of its vendors."""
-    if summary is None:
-        return
-    out.line(f"  seed {args.seed}: {summary.describe()}")
-    for vendor_id, access_key, secret_key in summary.vendors:
-        out.line(
-            f"  vendor {vendor_id}: COUPANG_ACCESS_KEY={access_key} COUPANG_SECRET_KEY={secret_key}"
-        )
 
 
 def _load(path: Path) -> dict[str, Any]:

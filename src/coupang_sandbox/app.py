@@ -11,6 +11,7 @@ from starlette.middleware import Middleware
 from coupang_sandbox.context import Sandbox
 from coupang_sandbox.errors import EXCEPTION_HANDLERS
 from coupang_sandbox.paths import NormalisedPaths
+from coupang_sandbox.request_log import RequestLogMiddleware
 from coupang_sandbox.routes import all_routes
 from coupang_sandbox.settings import SandboxSettings
 
@@ -36,7 +37,16 @@ def create_app(settings: SandboxSettings | None = None) -> Starlette:
 
     app = Starlette(
         routes=all_routes(),
-        middleware=[Middleware(NormalisedPaths)],
+        middleware=[
+            # Outermost: it times every signed-API request, faults and refusals included.
+            Middleware(
+                RequestLogMiddleware,
+                writer=sandbox.request_log,
+                wall_clock=sandbox.settings.wall_clock,
+                access_log=sandbox.settings.access_log,
+            ),
+            Middleware(NormalisedPaths),
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )

@@ -15,6 +15,7 @@ from coupang_sandbox.clock import SandboxClock
 from coupang_sandbox.error_burst import ErrorBurst
 from coupang_sandbox.faults import Faults
 from coupang_sandbox.key_policy import KeyPolicies, seed_vendors
+from coupang_sandbox.request_log import LogWriter
 from coupang_sandbox.settings import SandboxSettings
 from coupang_sandbox.store import Store
 from coupang_sandbox.store.engine import is_memory_sqlite
@@ -33,8 +34,11 @@ class Sandbox:
     rg_throttle: WindowThrottle
     #: Held by the thread serving a request on an in-memory SQLite store, which is a single
     #: connection shared by every thread: its requests are served one at a time (a file or
-    #: PostgreSQL store serves them concurrently, each on its own connection).
-    one_at_a_time: threading.Lock | None = field(default=None, repr=False)
+    #: PostgreSQL store serves them concurrently, each on its own connection). Re-entrant:
+    #: the request log's writer takes it too, also from a request that holds it.
+    one_at_a_time: threading.RLock | None = field(default=None, repr=False)
+    #: The request log's batched writer (``settings.request_log_size``; 0 records nothing).
+    request_log: LogWriter | None = field(default=None, repr=False)
     #: The fault rules (``/_sandbox/faults``); built by :meth:`open` when not given.
     faults: Faults = field(default=None, repr=False)  # type: ignore[assignment]
     #: The gateway's error-burst protection (off unless ``settings.error_burst``).
@@ -71,8 +75,13 @@ class Sandbox:
         )
         rg_throttle = WindowThrottle(settings.rg_rate_limit_per_minute, 60.0, store=store)
         memory = is_memory_sqlite(settings.db_url)
-        lock = threading.Lock() if memory else None
-        return cls(settings, store, clock, throttle, rg_throttle, lock)
+        lock = threading.RLock() if memory else None
+        try:
+            log = LogWriter.open(store.engine, settings.request_log_size, store_lock=lock)
+        except BaseException:
+            store.close()
+            raise
+        return cls(settings, store, clock, throttle, rg_throttle, lock, log)
 
     def refresh(self) -> None:
         """At the start of every request: bring this process's cached view (clock, vendor
@@ -95,5 +104,7 @@ class Sandbox:
         self.faults.forget()
 
     def close(self) -> None:
-        """Dispose the store's engine."""
+        """Write the request log's last records, then dispose the store's engine."""
+        if self.request_log is not None:
+            self.request_log.close()
         self.store.close()

@@ -12,8 +12,10 @@ import dataclasses
 import ipaddress
 import json
 import os
+import shlex
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -32,7 +34,9 @@ from coupang_sandbox.settings import (
     VendorSeed,
     real_utc_now,
 )
+from coupang_sandbox.store import Store, Vendor
 from coupang_sandbox.store.engine import is_memory_sqlite
+from coupang_sandbox.store.schema import vendors as vendors_table
 
 if TYPE_CHECKING:
     from coupang_sandbox.seeds import SeedSummary
@@ -88,9 +92,11 @@ def build_server(
     """One uvicorn server on ``host:port`` (bound when it runs), with the HTTP limits of
     ``settings`` (head deadline and size, keep-alive timeout); its store starts from ``seed``
     when given (:class:`coupang_sandbox.seeds.SeedError` for a refused seed file)."""
+    if access_log and not settings.access_log:
+        settings = dataclasses.replace(settings, access_log=True)
     app = create_app(settings)
     summary = _seed(app, seed)
-    config = _config(app, settings, host, port, access_log=access_log, log_level=log_level)
+    config = _config(app, settings, host, port, log_level=log_level)
     server = uvicorn.Server(config)
     server.seed_summary = summary  # type: ignore[attr-defined]
     return server
@@ -116,11 +122,14 @@ def _config(
     port: int,
     *,
     workers: int = 1,
-    access_log: bool,
     log_level: str,
 ) -> SandboxConfig:
     """uvicorn's options, shared by one server and by ``workers`` processes (``app`` is then an
-    import string; the config, protocol class included, is pickled to each process)."""
+    import string; the config, protocol class included, is pickled to each process).
+
+    uvicorn's own access log stays off: with ``settings.access_log`` the app prints the
+    request log's lines instead (:mod:`coupang_sandbox.request_log`), refusal reasons included.
+    """
     return SandboxConfig(
         app,
         factory=isinstance(app, str),
@@ -129,7 +138,7 @@ def _config(
         loop="auto",
         http=protocol_class(),
         workers=workers,
-        access_log=access_log,
+        access_log=False,
         log_level=log_level,
         lifespan="on",
         timeout_keep_alive=settings.keep_alive_timeout_seconds,
@@ -156,6 +165,8 @@ def build_workers(
         )
     if settings.wall_clock is not real_utc_now:
         raise ValueError("several workers serve the real wall clock only")
+    if access_log and not settings.access_log:
+        settings = dataclasses.replace(settings, access_log=True)
     if seed is None:
         Sandbox.open(settings).close()  # fail fast (a bad URL); tables and vendors ready once
         summary = None
@@ -165,13 +176,7 @@ def build_workers(
         app.state.sandbox.close()
     # The options of build_server's, but an import string: each worker builds its own app.
     config = _config(
-        f"{__name__}:app_from_env",
-        settings,
-        host,
-        port,
-        workers=workers,
-        access_log=access_log,
-        log_level=log_level,
+        f"{__name__}:app_from_env", settings, host, port, workers=workers, log_level=log_level
     )
     pool = WorkerPool(config, settings)
     pool.seed_summary = summary
@@ -300,7 +305,20 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="S",
         help="how long --error-burst blocks a client (default 60)",
     )
-    parser.add_argument("--access-log", action="store_true")
+    parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="print one line per request on stdout (the request log's line: status, caller, "
+        "latency, and the field and rule or reason of every refusal)",
+    )
+    parser.add_argument(
+        "--request-log-size",
+        type=_whole_number,
+        default=10_000,
+        metavar="N",
+        help="keep the last N signed-API requests in the request log "
+        "(GET /_sandbox/requests, coupang-seller sandbox logs); 0 = off (default 10000)",
+    )
     parser.add_argument(
         "--seed",
         type=Path,
@@ -315,6 +333,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=1,
         help="server processes sharing the store (a SQLite file or PostgreSQL; default 1)",
     )
+
+
+def _whole_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return int(text)
 
 
 def _positive_int(text: str) -> int:
@@ -350,6 +374,8 @@ def settings_from_args(args: argparse.Namespace) -> SandboxSettings:
         error_burst=args.error_burst,
         error_burst_window_seconds=args.error_burst_window,
         error_block_seconds=args.error_block_seconds,
+        request_log_size=getattr(args, "request_log_size", 10_000),
+        access_log=bool(getattr(args, "access_log", False)),
     )
 
 
@@ -386,3 +412,62 @@ def run_server(
     )
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
+
+
+#: Vendors listed one per line in the banner; beyond, a count.
+BANNER_VENDORS = 20
+
+
+def store_vendors(store: Store, first: Sequence[VendorSeed] = ()) -> list[Vendor]:
+    """The vendors in the store: those of ``first`` (the ``--vendor`` flags) in their order,
+    then the others by id."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(vendors_table.select().order_by(vendors_table.c.vendor_id)).all()
+    found = {row.vendor_id: Vendor(row.vendor_id, row.access_key, row.secret_key) for row in rows}
+    order = [seed[0] for seed in first if seed[0] in found]
+    order += [vendor_id for vendor_id in found if vendor_id not in order]
+    return [found[vendor_id] for vendor_id in order]
+
+
+def _comment(text: str) -> str:
+    """``# text`` with no control character (a line break would end the comment)."""
+    return "# " + "".join("?" if ord(c) < 0x20 or c == "\x7f" else c for c in text)
+
+
+def banner_lines(
+    base_url: str, store: str, vendors: Sequence[Vendor], rate_limit: str
+) -> list[str]:
+    """The serve banner: a block that can be pasted into a shell as it is. Comments say where
+    the sandbox listens, its store and the vendors in it (with their keys: a local sandbox's
+    test keys); one ``export`` line points the SDK and the CLI at the first vendor."""
+    lines = [_comment(f"coupang sandbox on {base_url}  (store: {store})")]
+    if vendors:
+        ids = ", ".join(v.vendor_id for v in vendors[:BANNER_VENDORS])
+        more = len(vendors) - BANNER_VENDORS
+        lines.append(
+            _comment(f"vendors in the store: {ids}" + (f" and {more} more" if more > 0 else ""))
+        )
+        for vendor in vendors[:BANNER_VENDORS]:
+            lines.append(
+                _comment(
+                    f"  vendor {vendor.vendor_id}: COUPANG_ACCESS_KEY={shlex.quote(vendor.access_key)} "
+                    f"COUPANG_SECRET_KEY={shlex.quote(vendor.secret_key)}"
+                )
+            )
+    else:
+        lines.append(
+            _comment(
+                "no vendors yet: POST /_sandbox/vendors or pass --vendor VENDOR_ID:ACCESS_KEY:SECRET_KEY"
+            )
+        )
+    exports = [f"COUPANG_BASE_URL={shlex.quote(base_url)}"]
+    if vendors:
+        first = vendors[0]
+        exports += [
+            f"COUPANG_VENDOR_ID={shlex.quote(first.vendor_id)}",
+            f"COUPANG_ACCESS_KEY={shlex.quote(first.access_key)}",
+            f"COUPANG_SECRET_KEY={shlex.quote(first.secret_key)}",
+        ]
+    lines.append("export " + " ".join(exports))
+    lines.append(_comment(f"gateway rate limit: {rate_limit}"))
+    return lines

@@ -104,6 +104,11 @@ class SandboxSettings:
     #: unless its vendor's key policy says otherwise (``PUT /_sandbox/vendors/{id}/key-policy``).
     key_lifetime_days: int = 180
     db_echo: bool = False
+    #: The request log keeps the last this many signed-API requests (``GET /_sandbox/requests``);
+    #: 0 records nothing.
+    request_log_size: int = 10_000
+    #: Print one line per request on stdout (``serve --access-log``): the request log's line.
+    access_log: bool = False
 
     def __post_init__(self) -> None:
         if self.admin_token is not None and not self.admin_token.strip():
@@ -115,6 +120,14 @@ class SandboxSettings:
             raise ConfigError(
                 "the admin token starts or ends with whitespace, which a bearer header cannot "
                 "carry: give it without"
+            )
+        if (
+            isinstance(self.request_log_size, bool)
+            or not isinstance(self.request_log_size, int)
+            or self.request_log_size < 0
+        ):
+            raise ConfigError(
+                f"the request log size must be a whole number >= 0 (0: off), got {self.request_log_size!r}"
             )
         # A list (JSON across ``--workers`` processes, or a caller's) becomes the tuple.
         self.allowed_hosts = tuple(normalise_allowed_host(h) for h in self.allowed_hosts)

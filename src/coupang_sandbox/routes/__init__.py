@@ -11,9 +11,11 @@ from coupang_sandbox.routes import (
     control_customer_service,
     control_exchanges,
     control_faults,
+    control_health,
     control_key_policy,
     control_orders,
     control_products,
+    control_requests,
     control_returns,
     control_rocket_growth,
     control_settlement,
@@ -58,6 +60,8 @@ def all_routes() -> list[Route]:
         + signed_routes(coupang_confirm.ROUTES)
         + admin_routes(control_faults.ROUTES)
         + admin_routes(control_snapshots.ROUTES)
+        + admin_routes(control_requests.ROUTES)
+        + admin_routes(control_health.ROUTES)
         + dashboard.routes()
     )
 

@@ -35,6 +35,7 @@ from coupang_sandbox.errors import (
     violations_or_raise,
 )
 from coupang_sandbox.exposure import check_control_request
+from coupang_sandbox.request_log import note_caller, note_refusal
 from coupang_sandbox.throttle import retry_after_header
 from coupang_seller.preflight import Violation
 
@@ -289,12 +290,14 @@ def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
             response: Response = await run(request)
             return response
         except SandboxError as exc:
+            note_refusal(request.scope, exc)  # the request log's field, rule and reason
             return exc.response()
         except faults.DroppedConnection:
             raise  # a fault drops the connection: no answer at all (see coupang_sandbox.faults)
         except Exception as exc:  # noqa: BLE001 -- every error answers in the envelope, never a framework page
             failure = store_failure(exc)
             if failure is not None:
+                note_refusal(request.scope, failure)
                 logger.warning(
                     "store failure on %s %s: %s", request.method, request.url.path, failure.message
                 )
@@ -445,6 +448,7 @@ def _serve_signed(
         wall_clock=settings.wall_clock,
         skew_seconds=settings.signature_skew_seconds,
     )
+    note_caller(request.scope, vendor.vendor_id, vendor.access_key)  # for the request log
     sandbox.keys.admit(vendor.access_key, request.scope.get("client"))
     wait = sandbox.throttle.check(vendor.vendor_id, blocks=sandbox.faults.may_block)
     if wait is not None:
@@ -476,6 +480,7 @@ def _serve_faulted(
     try:
         response = _serve_checked(request, sandbox, handler, raw, vendor_id)
     except SandboxError as exc:
+        note_refusal(request.scope, exc)  # the request log's field, rule and reason
         response = exc.response()
     return faults.after_handler(fired, response)
 

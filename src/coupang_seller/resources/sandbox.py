@@ -15,6 +15,8 @@ stripe's ``test_helpers``.
 ``client.sandbox.settlement``  ``set(vendor_id, cycle=)``, ``terms(vendor_id)``
 ``client.sandbox.coupons``     ``create_contract()``, ``get()``, ``pause()``, ``resume()``
 ``client.sandbox.rocket_growth``  ``set_inventory()``, ``place_order()``
+``client.sandbox.requests``    ``list(since=, status=, vendor=)``, ``count()``, ``clear()``
+``client.sandbox.health()``    status, version, store, vendors, clock
 ``client.sandbox.faults``      ``add(kind, ...)``, ``list()``, ``remove(id)``, ``clear()``
 ``client.sandbox.snapshots``   ``save(name)``, ``restore(name)``, ``list()``, ``delete(name)``
 ``client.sandbox.reset()``     wipe everything
@@ -34,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property, wraps
 from typing import TYPE_CHECKING, Any, Final, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, SecretStr
 
@@ -61,11 +63,14 @@ from coupang_seller.types.sandbox import (
     PlacedOrder,
     ProductReview,
     RequestedReturns,
+    RequestLogCount,
+    RequestLogPage,
     ReturnPickup,
     ReturnStepResult,
     ReviewedItem,
     SandboxClock,
     SandboxCoupon,
+    SandboxHealth,
     SandboxInquiry,
     SandboxKeyPolicy,
     SandboxOrder,
@@ -375,6 +380,21 @@ def _question_body(
 
 def _inquiry_path(kind: InquiryKind, inquiry_id: int | str) -> str:
     return f"/_sandbox/inquiries/{kind}/{path_param(inquiry_id, 'inquiryId')}"
+
+
+def _log_path(tail: str = "", **filters: str | int | None) -> str:
+    """``/_sandbox/requests`` with the filters given (``None`` left out)."""
+    given = {name: str(value) for name, value in filters.items() if value is not None}
+    return f"/_sandbox/requests{tail}" + (f"?{urlencode(given)}" if given else "")
+
+
+def _count_of(answer: Any) -> int:
+    return data_of(RequestLogCount)(answer).count
+
+
+def _cleared(answer: Any) -> int:
+    data = answer.get("data") if isinstance(answer, dict) else None
+    return int(data.get("cleared", 0)) if isinstance(data, dict) else 0
 
 
 class SandboxClockHelpers(SyncResource):
@@ -918,6 +938,69 @@ class SandboxRocketGrowthHelpers(SyncResource):
         return self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
+class SandboxRequestHelpers(SyncResource):
+    """``client.sandbox.requests``: the sandbox's request log (every signed-API request)."""
+
+    def list(
+        self,
+        *,
+        since: int | None = None,
+        status: str | int | None = None,
+        vendor: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        limit: int | None = None,
+    ) -> RequestLogPage:
+        """The request log: each request the sandbox's signed API got, oldest first, with
+        its caller, status, latency, sizes, the refusal's field and rule, and the fault.
+
+        ``since`` (a ``seq``) reads the requests after it (pass the page's ``last`` to follow
+        the log); without it, the last ``limit`` requests (default 100, at most 1000).
+        ``status`` is a code (``401``), a class (``"4xx"``) or a comma-separated list of
+        them; ``vendor`` a vendorId; ``method`` an HTTP method; ``path`` a piece of the path.
+
+        Calls ``GET /_sandbox/requests`` (the sandbox's control API). Returns the
+        :class:`RequestLogPage` (``requests`` and ``last``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`ValidationError` naming a bad filter,
+        :class:`NotFoundError` on a production server).
+        """
+        target = _log_path(
+            since=since, status=status, vendor=vendor, method=method, path=path, limit=limit
+        )
+        return self._run(_control("GET", target), data_of(RequestLogPage))
+
+    def count(
+        self,
+        *,
+        since: int | None = None,
+        status: str | int | None = None,
+        vendor: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> int:
+        """How many logged requests match the filters (those of :meth:`list`): e.g. how
+        many times a write reached the sandbox.
+
+        Calls ``GET /_sandbox/requests/count`` (the sandbox's control API). Returns the
+        number. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`ValidationError` naming a bad filter, :class:`NotFoundError` on a production
+        server).
+        """
+        target = _log_path(
+            "/count", since=since, status=status, vendor=vendor, method=method, path=path
+        )
+        return self._run(_control("GET", target), _count_of)
+
+    def clear(self) -> int:
+        """Forget every logged request (the next ``seq`` still grows).
+
+        Calls ``DELETE /_sandbox/requests`` (the sandbox's control API). Returns how many
+        were dropped. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        return self._run(_control("DELETE", "/_sandbox/requests"), _cleared)
+
+
 class SandboxSnapshotHelpers(SyncResource):
     """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
 
@@ -970,7 +1053,8 @@ class SandboxSnapshotHelpers(SyncResource):
 class Sandbox(_Moved, SyncResource):
     """``client.sandbox``: the sandbox's control API, grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, and :meth:`reset`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, ``requests``
+    (the request log), and :meth:`reset` and :meth:`health`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -986,6 +1070,21 @@ class Sandbox(_Moved, SyncResource):
         production server, :class:`ValidationError` for a bad body).
         """
         self._run(_control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing)
+
+    def health(self) -> SandboxHealth:
+        """The sandbox's health: ``status`` ("ok"), ``version``, the ``store`` (its URL
+        without the password), the ``vendors`` in it and the ``clock``.
+
+        Calls ``GET /_sandbox/health`` (the sandbox's control API). Returns the
+        :class:`SandboxHealth`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, a 5xx when its store fails).
+        """
+        return self._run(_control("GET", "/_sandbox/health"), data_of(SandboxHealth))
+
+    @cached_property
+    def requests(self) -> SandboxRequestHelpers:
+        """The request log: ``list(since=, status=, vendor=...)``, ``count()``, ``clear()``."""
+        return SandboxRequestHelpers(self._client)
 
     @cached_property
     def clock(self) -> SandboxClockHelpers:
@@ -1608,6 +1707,69 @@ class AsyncSandboxRocketGrowthHelpers(AsyncResource):
         return await self._run(_control("POST", "/_sandbox/rg/orders", body=body), data_of(RgOrder))
 
 
+class AsyncSandboxRequestHelpers(AsyncResource):
+    """``client.sandbox.requests``: the sandbox's request log (every signed-API request)."""
+
+    async def list(
+        self,
+        *,
+        since: int | None = None,
+        status: str | int | None = None,
+        vendor: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        limit: int | None = None,
+    ) -> RequestLogPage:
+        """The request log: each request the sandbox's signed API got, oldest first, with
+        its caller, status, latency, sizes, the refusal's field and rule, and the fault.
+
+        ``since`` (a ``seq``) reads the requests after it (pass the page's ``last`` to follow
+        the log); without it, the last ``limit`` requests (default 100, at most 1000).
+        ``status`` is a code (``401``), a class (``"4xx"``) or a comma-separated list of
+        them; ``vendor`` a vendorId; ``method`` an HTTP method; ``path`` a piece of the path.
+
+        Calls ``GET /_sandbox/requests`` (the sandbox's control API). Returns the
+        :class:`RequestLogPage` (``requests`` and ``last``). Raises an :class:`APIError`
+        subclass when the sandbox refuses (:class:`ValidationError` naming a bad filter,
+        :class:`NotFoundError` on a production server).
+        """
+        target = _log_path(
+            since=since, status=status, vendor=vendor, method=method, path=path, limit=limit
+        )
+        return await self._run(_control("GET", target), data_of(RequestLogPage))
+
+    async def count(
+        self,
+        *,
+        since: int | None = None,
+        status: str | int | None = None,
+        vendor: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> int:
+        """How many logged requests match the filters (those of :meth:`list`): e.g. how
+        many times a write reached the sandbox.
+
+        Calls ``GET /_sandbox/requests/count`` (the sandbox's control API). Returns the
+        number. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`ValidationError` naming a bad filter, :class:`NotFoundError` on a production
+        server).
+        """
+        target = _log_path(
+            "/count", since=since, status=status, vendor=vendor, method=method, path=path
+        )
+        return await self._run(_control("GET", target), _count_of)
+
+    async def clear(self) -> int:
+        """Forget every logged request (the next ``seq`` still grows).
+
+        Calls ``DELETE /_sandbox/requests`` (the sandbox's control API). Returns how many
+        were dropped. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server).
+        """
+        return await self._run(_control("DELETE", "/_sandbox/requests"), _cleared)
+
+
 class AsyncSandboxSnapshotHelpers(AsyncResource):
     """``client.sandbox.snapshots``: save the whole sandbox state under a name, restore it."""
 
@@ -1660,7 +1822,8 @@ class AsyncSandboxSnapshotHelpers(AsyncResource):
 class AsyncSandbox(_Moved, AsyncResource):
     """``client.sandbox`` of :class:`AsyncClient` (the twin of :class:`Sandbox`), grouped like stripe's test helpers:
     ``clock``, ``vendors``, ``products``, ``orders``, ``courier``, ``exchanges``, ``returns``,
-    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, and :meth:`reset`.
+    ``inquiries``, ``settlement``, ``coupons``, ``rocket_growth``, ``snapshots``, ``requests``
+    (the request log), and :meth:`reset` and :meth:`health`.
 
     The flat names of 0.x (``advance_clock``, ``place_order``...) still work for one release
     and warn (:class:`DeprecationWarning`) naming the new call."""
@@ -1678,6 +1841,21 @@ class AsyncSandbox(_Moved, AsyncResource):
         await self._run(
             _control("POST", "/_sandbox/reset", body={"keepVendors": keep_vendors}), nothing
         )
+
+    async def health(self) -> SandboxHealth:
+        """The sandbox's health: ``status`` ("ok"), ``version``, the ``store`` (its URL
+        without the password), the ``vendors`` in it and the ``clock``.
+
+        Calls ``GET /_sandbox/health`` (the sandbox's control API). Returns the
+        :class:`SandboxHealth`. Raises an :class:`APIError` subclass when the sandbox refuses
+        (:class:`NotFoundError` on a production server, a 5xx when its store fails).
+        """
+        return await self._run(_control("GET", "/_sandbox/health"), data_of(SandboxHealth))
+
+    @cached_property
+    def requests(self) -> AsyncSandboxRequestHelpers:
+        """The request log: ``list(since=, status=, vendor=...)``, ``count()``, ``clear()``."""
+        return AsyncSandboxRequestHelpers(self._client)
 
     @cached_property
     def clock(self) -> AsyncSandboxClockHelpers:

@@ -7,6 +7,7 @@ is readable today (``model.model_extra``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,9 @@ __all__ = [
     "PlacedBox",
     "PlacedOrder",
     "ProductReview",
+    "RequestLogCount",
+    "RequestLogEntry",
+    "RequestLogPage",
     "RequestedReturn",
     "RequestedReturns",
     "ReturnPickup",
@@ -33,6 +37,7 @@ __all__ = [
     "SandboxClock",
     "SandboxCoupon",
     "SandboxFault",
+    "SandboxHealth",
     "SandboxInquiry",
     "SandboxKeyPolicy",
     "SandboxOrder",
@@ -43,6 +48,7 @@ __all__ = [
     "SandboxSnapshot",
     "SandboxSnapshots",
     "SandboxVendor",
+    "request_line",
 ]
 
 
@@ -293,6 +299,103 @@ class SandboxCoupon(InstantCoupon):
     kind: str | None = None
     usageAmount: int = 0
     items: list[CouponItem] = []
+
+
+def _size(count: int) -> str:
+    return f"{count} B" if count < 10_000 else f"{count / 1024:.0f} KiB"
+
+
+def request_line(entry: Mapping[str, Any]) -> str:
+    """One logged request as a readable line (``coupang-seller sandbox logs``, and what
+    ``sandbox serve --access-log`` prints), from its JSON (``GET /_sandbox/requests``):
+
+    ``2024-05-01T09:30:00.123Z #42 400 POST /v2/...?a=1 A00012345 3.1 ms 120 B>340 B
+    refused orderId [required]: orderId: is required``
+    """
+    time_text = str(entry.get("time") or "")
+    if len(time_text) > 24 and time_text.endswith("Z"):  # microseconds -> milliseconds
+        time_text = time_text[:23] + "Z"
+    seq = entry.get("seq")
+    status = entry.get("status")
+    target = str(entry.get("path") or "")
+    if entry.get("query"):
+        target += f"?{entry['query']}"
+    caller = entry.get("vendorId") or (
+        f"key={entry['accessKey']}" if entry.get("accessKey") else "-"
+    )
+    parts = [
+        time_text,
+        "-" if seq is None else f"#{seq}",
+        "---" if status is None else str(status),
+        str(entry.get("method") or ""),
+        target,
+        str(caller),
+        f"{float(entry.get('latencyMs') or 0):.1f} ms",
+        f"{_size(int(entry.get('bytesIn') or 0))}>{_size(int(entry.get('bytesOut') or 0))}",
+    ]
+    if entry.get("reason") or entry.get("field") or entry.get("rule"):
+        where = " ".join(
+            str(x) for x in (entry.get("field"), entry.get("rule") and f"[{entry['rule']}]") if x
+        )
+        reason = str(entry.get("reason") or "")
+        parts.append(f"refused {where}: {reason}" if where else f"refused: {reason}")
+    if entry.get("fault"):
+        parts.append(f"fault={entry['fault']}")
+    return " ".join(parts)
+
+
+class RequestLogEntry(CoupangModel):
+    """One request to the signed API as the sandbox's request log recorded it: when, the
+    request line, the caller (``vendorId`` once the signature was accepted, else the
+    ``accessKey`` it named), the answer's ``status`` (``None``: the connection was dropped),
+    latency and sizes, the refusal (``field``, ``rule``, ``reason``) and the injected
+    ``fault``. Never the signature, the secret or the bodies."""
+
+    seq: int
+    time: datetime
+    method: str
+    path: str
+    query: str = ""
+    vendorId: str | None = None
+    accessKey: str | None = None
+    status: int | None = None
+    latencyMs: float = 0.0
+    bytesIn: int = 0
+    bytesOut: int = 0
+    field: str | None = None
+    rule: str | None = None
+    reason: str | None = None
+    fault: str | None = None
+
+    def line(self) -> str:
+        """This request as one readable line (:func:`request_line`)."""
+        return request_line(self.model_dump(mode="json"))
+
+
+class RequestLogPage(CoupangModel):
+    """A page of the request log, oldest first, and ``last``: the ``seq`` to pass as
+    ``since`` to read on from (follow the log by polling with it)."""
+
+    requests: list[RequestLogEntry] = []
+    last: int = 0
+
+
+class RequestLogCount(CoupangModel):
+    """How many logged requests match (``count``) and the newest ``seq`` (``last``)."""
+
+    count: int
+    last: int = 0
+
+
+class SandboxHealth(CoupangModel):
+    """The sandbox's health: ``status`` ("ok"), its ``version``, the ``store`` (a URL without
+    its password), the ``vendors`` in it (ids) and the ``clock``."""
+
+    status: str
+    version: str
+    store: str
+    vendors: list[str] = []
+    clock: SandboxClock | None = None
 
 
 class SandboxFault(CoupangModel):
