@@ -259,6 +259,41 @@ def is_control_path(path: str) -> bool:
     return path == "/_sandbox" or path.startswith("/_sandbox/")
 
 
+def _record_of(
+    scope: Scope,
+    state: dict[str, Any],
+    path: str,
+    *,
+    times: tuple[int, int],
+    counts: list[int],
+    status: list[int],
+    failed: bool,
+) -> Record:
+    """One log record: what the request sent, what it got, and what the pipeline noted in
+    ``state`` (vendor, access key, refusal, fault). ``times`` is (start us, latency us)."""
+    method = str(scope.get("method", ""))
+    fault = state.get(FAULT_KEY)
+    code = status[0] if status else (500 if failed and fault is None else None)
+    access_key = state.get(ACCESS_KEY) or _header_access_key(scope)
+    field, rule, reason = state.get(REFUSAL_KEY) or (None, None, None)
+    return (
+        times[0],
+        method[:16],
+        path[:MAX_TEXT],
+        scope.get("query_string", b"").decode("latin-1")[:MAX_TEXT],
+        state.get(VENDOR_KEY),
+        None if access_key is None else str(access_key)[:128],
+        code,
+        times[1],
+        counts[0],
+        counts[1],
+        field,
+        rule,
+        reason,
+        None if fault is None else str(getattr(fault, "kind", fault))[:32],
+    )
+
+
 def _header_access_key(scope: Scope) -> str | None:
     """The access key named in the ``Authorization`` header (a refused call's), never more."""
     for name, value in scope.get("headers", ()):
@@ -340,25 +375,14 @@ class RequestLogMiddleware:
             raise
         finally:
             latency_us = int((time.perf_counter() - started) * 1_000_000)
-            fault = state.get(FAULT_KEY)
-            code = status[0] if status else (500 if failed and fault is None else None)
-            access_key = state.get(ACCESS_KEY) or _header_access_key(scope)
-            field, rule, reason = state.get(REFUSAL_KEY) or (None, None, None)
-            record = (
-                at_us,
-                method[:16],
-                path[:MAX_TEXT],
-                scope.get("query_string", b"").decode("latin-1")[:MAX_TEXT],
-                state.get(VENDOR_KEY),
-                None if access_key is None else str(access_key)[:128],
-                code,
-                latency_us,
-                counts[0],
-                counts[1],
-                field,
-                rule,
-                reason,
-                None if fault is None else str(getattr(fault, "kind", fault))[:32],
+            record = _record_of(
+                scope,
+                state,
+                path,
+                times=(at_us, latency_us),
+                counts=counts,
+                status=status,
+                failed=failed,
             )
             if writer is not None and not control:
                 writer.record(record)

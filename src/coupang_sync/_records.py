@@ -172,16 +172,7 @@ def apply_order_sheets(
         latest[str(sheet["shipmentBoxId"])] = sheet
     if not latest:
         return Applied()
-    existing = {
-        row.record_id: row
-        for row in conn.execute(
-            select(records.c.record_id, records.c.document, records.c.content_hash).where(
-                records.c.vendor_id == vendor_id,
-                records.c.kind == ORDER,
-                records.c.record_id.in_(list(latest)),
-            )
-        )
-    }
+    existing = _stored_orders(conn, vendor_id, list(latest))
     inserted = changed = appended = 0
     for box_id, document in latest.items():
         digest = content_hash(document)
@@ -189,30 +180,10 @@ def apply_order_sheets(
         if row is not None and row.content_hash == digest:
             continue
         old = json.loads(row.document) if row is not None else None
-        values = {
-            "status": document.get("status"),
-            "paid_at": document.get("paidAt"),
-            "document": _canonical(document),
-            "content_hash": digest,
-            "updated_at": now,
-        }
+        _upsert_order(conn, vendor_id, box_id, document, digest, now=now, new=row is None)
         if row is None:
-            conn.execute(
-                insert(records).values(
-                    vendor_id=vendor_id, kind=ORDER, record_id=box_id, first_seen_at=now, **values
-                )
-            )
             inserted += 1
         else:
-            conn.execute(
-                update(records)
-                .where(
-                    records.c.vendor_id == vendor_id,
-                    records.c.kind == ORDER,
-                    records.c.record_id == box_id,
-                )
-                .values(**values)
-            )
             changed += 1
         for kind, payload in order_changes(old, document):
             append_event(
@@ -226,6 +197,52 @@ def apply_order_sheets(
             )
             appended += 1
     return Applied(inserted, changed, appended)
+
+
+def _stored_orders(conn: Connection, vendor_id: str, box_ids: list[str]) -> dict[str, Any]:
+    """The stored document and content hash of each of ``box_ids`` already kept."""
+    query = select(records.c.record_id, records.c.document, records.c.content_hash).where(
+        records.c.vendor_id == vendor_id,
+        records.c.kind == ORDER,
+        records.c.record_id.in_(box_ids),
+    )
+    return {row.record_id: row for row in conn.execute(query)}
+
+
+def _upsert_order(
+    conn: Connection,
+    vendor_id: str,
+    box_id: str,
+    document: Mapping[str, Any],
+    digest: str,
+    *,
+    now: str,
+    new: bool,
+) -> None:
+    """Insert the box's record (``new``) or update it with its latest document."""
+    values = {
+        "status": document.get("status"),
+        "paid_at": document.get("paidAt"),
+        "document": _canonical(document),
+        "content_hash": digest,
+        "updated_at": now,
+    }
+    if new:
+        conn.execute(
+            insert(records).values(
+                vendor_id=vendor_id, kind=ORDER, record_id=box_id, first_seen_at=now, **values
+            )
+        )
+        return
+    conn.execute(
+        update(records)
+        .where(
+            records.c.vendor_id == vendor_id,
+            records.c.kind == ORDER,
+            records.c.record_id == box_id,
+        )
+        .values(**values)
+    )
 
 
 def append_event(
