@@ -38,6 +38,7 @@ def add_sync_commands(sub: Any) -> None:
     ).add_subparsers(dest="action", required=True)
 
     def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """Add the ``--db`` option (the sync store's URL) to ``parser``."""
         parser.add_argument(
             "--db",
             default=None,

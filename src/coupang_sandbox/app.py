@@ -30,6 +30,7 @@ def create_app(settings: SandboxSettings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        """Dispose the store when the server shuts down."""
         try:
             yield
         finally:

@@ -30,6 +30,8 @@ _FIELDS = frozenset({"algorithm", "access-key", "signed-date", "signature"})
 
 @dataclass(frozen=True, slots=True)
 class CeaAuthorization:
+    """The parsed ``Authorization: CEA algorithm=..., access-key=..., signed-date=..., signature=...`` header."""
+
     algorithm: str
     access_key: str
     signed_date: str
@@ -58,6 +60,7 @@ def parse_authorization(header: str) -> CeaAuthorization:
 
 
 def parse_signed_date(value: str) -> datetime:
+    """The header's ``signed-date`` (``yyMMdd'T'HHmmss'Z'``, UTC) as an aware datetime."""
     try:  # yyMMdd'T'HHmmss'Z' (already matched by _DATE_RE); faster than strptime
         return datetime(
             2000 + int(value[0:2]),
@@ -73,10 +76,12 @@ def parse_signed_date(value: str) -> datetime:
 
 
 def string_to_sign(signed_date: str, method: str, path: str, query: str) -> str:
+    """Coupang's message to sign: signed date, method, path and query, concatenated."""
     return f"{signed_date}{method}{path}{query}"
 
 
 def compute_signature(secret_key: str, message: str) -> str:
+    """HMAC-SHA256 of ``message`` under ``secret_key``, as lowercase hex."""
     return hmac.new(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 

@@ -45,6 +45,7 @@ class _State:
 
     @classmethod
     def of_row(cls, row: RowMapping | None) -> _State:
+        """The clock state stored in ``row`` (real time when none or unreadable)."""
         if row is None or row["mode"] not in ("real", "frozen", "offset"):
             return cls()
         frozen = row["frozen_at_us"]
@@ -125,6 +126,7 @@ class SandboxClock:
         """Move the clock forward by ``seconds`` (from its value in the store, not the cache)."""
 
         def forward(old: _State) -> _State:
+            """The state ``seconds`` later: a frozen clock moves its instant, a running one its offset."""
             if old.mode == "frozen" and old.frozen_at is not None:
                 return _State("frozen", old.frozen_at + timedelta(seconds=seconds))
             return _State("offset", None, old.offset + seconds)

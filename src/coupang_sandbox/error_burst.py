@@ -65,6 +65,7 @@ class ErrorBurst:
             return None
 
         def step(state: Any, now: float) -> tuple[Any, float | None]:
+            """Still blocked: the seconds left of the block (the state unchanged)."""
             if state is None or now >= state[1]:
                 return state, None
             return state, state[1] - now
@@ -78,6 +79,7 @@ class ErrorBurst:
         limit = self.limit
 
         def step(state: Any, now: float) -> tuple[Any, float | None]:
+            """Count one more 4xx in the window; block for the block length once the burst is reached."""
             times, until = state or ([], 0.0)
             times = [at for at in times if at > now - self.window] + [now]
             if len(times) >= limit:

@@ -46,9 +46,11 @@ class GatewayRefusal(SandboxError):
     "transactionId"}`` (401 for an expired key, 403 for an address the key does not allow)."""
 
     def __init__(self, status: int, message: str) -> None:
+        """A refusal with its HTTP status and Coupang's message."""
         super().__init__(status, message, code="ERROR")
 
     def body(self) -> dict[str, Any]:
+        """The gateway's error body: code ERROR, the message and a transaction id."""
         return {"code": "ERROR", "message": self.message, "transactionId": str(uuid.uuid4())}
 
 
@@ -146,6 +148,7 @@ class KeyPolicies:
     """The gateway's key checks for one app, over the store (see the module's docstring)."""
 
     def __init__(self, store_: Store, clock: SandboxClock, default_lifetime_days: int) -> None:
+        """The key rules over ``store_``, dated on ``clock``; keys live ``default_lifetime_days``."""
         self._store = store_
         self._clock = clock
         self._default = Policy(None, default_lifetime_days)

@@ -117,6 +117,7 @@ class LogWriter:
         store_lock: threading.RLock | None = None,
         interval: float = FLUSH_SECONDS,
     ) -> None:
+        """The writer and its ring bound; it starts writing when first used."""
         self.engine = engine
         self.size = max(0, int(size))
         self.interval = interval
@@ -323,6 +324,7 @@ class RequestLogMiddleware:
         access_log: bool = False,
         stream: TextIO | None = None,
     ) -> None:
+        """Wrap ``app``; record into ``writer`` and print lines when ``access_log``."""
         self.app = app
         self.writer = writer
         self.wall_clock = wall_clock
@@ -353,12 +355,14 @@ class RequestLogMiddleware:
         method = str(scope.get("method", ""))
 
         async def counting_receive() -> Message:
+            """Receive, counting the request body's bytes."""
             message = await receive()
             if message["type"] == "http.request":
                 counts[0] += len(message.get("body", b""))
             return message
 
         async def counting_send(message: Message) -> None:
+            """Send, noting the status and counting the response body's bytes."""
             if message["type"] == "http.response.start":
                 status.append(message["status"])
             else:

@@ -64,6 +64,7 @@ class WorkerPool:
     seed_summary: SeedSummary | None = None
 
     def __init__(self, config: uvicorn.Config, settings: SandboxSettings) -> None:
+        """The pool for ``config``; each worker rebuilds ``settings`` from their JSON."""
         self.config = config
         fields = dataclasses.fields(settings)
         self._settings = json.dumps(

@@ -111,6 +111,7 @@ class SandboxSettings:
     access_log: bool = False
 
     def __post_init__(self) -> None:
+        """Refuse an empty, blank or padded admin token (a ConfigError at start-up)."""
         if self.admin_token is not None and not self.admin_token.strip():
             raise ConfigError(
                 "the admin token is empty: give a non-empty --admin-token, or leave it out "

@@ -67,6 +67,7 @@ class Snapshots:
     """Save, restore, list and delete the snapshots of one sandbox's store."""
 
     def __init__(self, sandbox: Sandbox) -> None:
+        """Snapshots of ``sandbox``'s store (saved in the store itself)."""
         self.sandbox = sandbox
 
     def save(self, name: str, *, replace: bool = False) -> SnapshotInfo:

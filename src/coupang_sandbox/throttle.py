@@ -46,6 +46,7 @@ class _States:
         self._memory: dict[str, Any] = {}
 
     def apply(self, vendor_id: str, now: float, step: Step) -> float | None:
+        """Apply ``step`` to the vendor's state (in the store when shared); the wait or None."""
         if self._store is None:
             with self._lock:
                 self._memory[vendor_id], wait = step(self._memory.get(vendor_id), now)
@@ -59,6 +60,7 @@ class _States:
         return wait
 
     def clear(self) -> None:
+        """Forget every vendor's state."""
         with self._lock:
             self._memory.clear()
         if self._store is not None:
@@ -121,6 +123,7 @@ class GatewayThrottle:
         call until then answers 429. Returns ``seconds``."""
 
         def step(state: list[float] | None, now: float) -> tuple[list[float], float | None]:
+            """Block the vendor for ``seconds`` from ``now``."""
             tokens, updated, _ = state or (self.capacity, now, 0.0)
             return [tokens, updated, now + seconds], seconds
 

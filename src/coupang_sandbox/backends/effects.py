@@ -45,6 +45,7 @@ class Effects:
     """The cross-group effects of one sandbox (bound to that sandbox's backends)."""
 
     def __init__(self) -> None:
+        """No backend bound yet: the registry calls :meth:`bind`."""
         self._orders: Orders | None = None
         self._products: Products | None = None
         self._returns: Returns | None = None

@@ -118,6 +118,7 @@ def _login_redirect(request: Request, token: str) -> Response:
 
 def _page_endpoint(template: str, build: Context | None) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
+        """Serve the page: access checked, the token moved to a cookie, the data read off the loop."""
         sandbox: Sandbox = request.app.state.sandbox
         token = authorise(request, sandbox)
         if token is not None and "token" in request.query_params:
@@ -143,6 +144,7 @@ def _render(
     token: str | None,
 ) -> str:
     def read() -> dict[str, Any]:
+        """The page's data, read after the store refresh (in a worker thread)."""
         sandbox.refresh()
         return build(sandbox, query) if build is not None else {}
 

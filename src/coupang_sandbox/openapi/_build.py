@@ -151,6 +151,7 @@ def _gateway_error_schema() -> Schema:
 
 def _components() -> dict[str, Any]:
     def error(description: str, ref: str = "Error", **extra: Any) -> dict[str, Any]:
+        """A response object for an error answer with the envelope schema ``ref``."""
         return {
             "description": description,
             "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{ref}"}}},

@@ -35,6 +35,7 @@ from coupang_sandbox.routes._base import Call, RouteSpec, admin_routes, signed_r
 
 
 def all_routes() -> list[Route]:
+    """Every route of the app: the signed API per group, the control API and the dashboard."""
     return (
         signed_routes(shipping_places.ROUTES)
         + admin_routes(control.ROUTES)

@@ -65,9 +65,11 @@ class Call:
 
     @property
     def path(self) -> dict[str, Any]:
+        """The path parameters of the route."""
         return self.request.path_params
 
     def query(self, name: str) -> str | None:
+        """The query parameter ``name`` as sent (``None`` when absent)."""
         return self.request.query_params.get(name)
 
 
@@ -105,6 +107,7 @@ def retired(name: str, hint: str) -> Handler:
     """
 
     def handler(call: Call) -> Response:
+        """Answer 410 naming the replacement."""
         raise RetiredApi(name, hint)
 
     setattr(handler, _RETIRED, True)
@@ -113,6 +116,7 @@ def retired(name: str, hint: str) -> Handler:
 
 
 def is_retired(handler: Handler) -> bool:
+    """Whether ``handler`` answers 410 for a retired endpoint."""
     return bool(getattr(handler, _RETIRED, False))
 
 
@@ -286,6 +290,7 @@ async def read_json_object(
 
 def _guarded(run: Callable[[Request], Any]) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
+        """Run the route; any error answers in Coupang's envelope, never a framework page."""
         try:
             response: Response = await run(request)
             return response
@@ -345,6 +350,7 @@ def signed_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            """Read the body on the loop, then serve the signed call in one worker-thread hop."""
             sandbox: Sandbox = request.app.state.sandbox
             handler = handlers["GET" if request.method == "HEAD" else request.method]
             raw: bytes | PayloadTooLarge = b""
@@ -521,6 +527,7 @@ def admin_routes(specs: Sequence[RouteSpec]) -> list[Route]:
     for path, handlers in _group(specs).items():
 
         async def run(request: Request, handlers: dict[str, Handler] = handlers) -> Response:
+            """Check the control request's exposure, read the body, serve it in a worker thread."""
             check_control_request(request, request.app.state.sandbox.settings)
             sandbox: Sandbox = request.app.state.sandbox
             handler = handlers["GET" if request.method == "HEAD" else request.method]

@@ -62,8 +62,11 @@ def accepts(fields: Fields) -> Callable[[Handler], Handler]:
     """Declare the body fields of a control handler; any other field is refused before it runs."""
 
     def declare(handler: Handler) -> Handler:
+        """Wrap ``handler`` so that an unknown body field is refused first."""
+
         @functools.wraps(handler)
         def checked(call: Call) -> Response:
+            """Refuse unknown body fields (naming each), then run the handler."""
             found = unknown_fields(call.body, fields)
             if found:
                 raise ValidationFailed(found)

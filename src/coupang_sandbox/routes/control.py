@@ -31,6 +31,7 @@ def _clock_state(call: Call) -> dict[str, Any]:
 
 @accepts({"keepVendors": None})
 def reset(call: Call) -> Response:
+    """``POST /_sandbox/reset``: wipe the business data (vendors too unless ``keepVendors``)."""
     keep = call.body.get("keepVendors", False)
     if not isinstance(keep, bool):
         raise ValidationFailed(
@@ -63,6 +64,7 @@ def _key_field(call: Call, name: str, maximum: int) -> str | None:
 
 @accepts({"vendorId": None, "accessKey": None, "secretKey": None})
 def create_vendor(call: Call) -> Response:
+    """``POST /_sandbox/vendors``: a vendor with its keys (generated when not given); 409 on a clash."""
     vendor_id = _key_field(call, "vendorId", 32) or f"A00{secrets.randbelow(10**6):06d}"
     access_key = _key_field(call, "accessKey", 128) or str(uuid.uuid4())
     secret_key = _key_field(call, "secretKey", 256) or secrets.token_hex(20)
@@ -77,6 +79,7 @@ def create_vendor(call: Call) -> Response:
 
 
 def get_clock(call: Call) -> Response:
+    """``GET /_sandbox/clock``: the sandbox clock's time, mode and offset."""
     return success(_clock_state(call))
 
 
@@ -96,6 +99,7 @@ def _parse_instant(value: Any) -> datetime:
 
 @accepts({"mode": None, "now": None, "freeze": None})
 def set_clock(call: Call) -> Response:
+    """``POST /_sandbox/clock``: back to real time, frozen at ``now``, or running from ``now``."""
     body = call.body
     clock = call.sandbox.clock
     mode = body.get("mode")
@@ -119,6 +123,7 @@ def set_clock(call: Call) -> Response:
 
 @accepts({"seconds": None})
 def advance_clock(call: Call) -> Response:
+    """``POST /_sandbox/clock/advance``: move the clock ``seconds`` forward (never back)."""
     seconds = call.body.get("seconds")
     if (
         isinstance(seconds, bool)

@@ -23,6 +23,7 @@ HINT = (
 
 def _routes() -> list[RouteSpec]:
     def gone(method: str, path: str, name: str) -> RouteSpec:
+        """A route that answers 410 for the retired Coupang-confirm endpoint ``name``."""
         return (method, path, retired(f"쿠팡확인요청 {name}", HINT))
 
     literal = [

@@ -94,6 +94,7 @@ def fms(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     def wrapped(call: Call) -> Response:
+        """Run the handler; a refusal answers in the coupons envelope."""
         try:
             return handler(call)
         except SandboxError as exc:

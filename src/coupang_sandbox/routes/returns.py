@@ -286,6 +286,7 @@ def _routes() -> list[RouteSpec]:
         vendor = f"{OPENAPI}/{version}/vendors/{{vendorId}}"
 
         def listing(call: Call, version: str = version) -> Response:
+            """The return list of this path version."""
             return list_returns(call, version=version)
 
         specs += [

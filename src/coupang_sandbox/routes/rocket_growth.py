@@ -99,6 +99,7 @@ def throttled(handler: Callable[[Call], Response]) -> Callable[[Call], Response]
 
     @wraps(handler)
     def run(call: Call) -> Response:
+        """Check the Rocket Growth per-minute limit (429 with Retry-After), then run the handler."""
         wait = call.sandbox.rg_throttle.check(call.vendor_id)
         if wait is not None:
             raise TooManyRequests(call.vendor_id, wait, retry_after_header(wait))

@@ -55,6 +55,7 @@ def normalize_address(address: Mapping[str, Any], *, default_country: str | None
     """An address in the stored shape: every field a string (``""`` when not sent)."""
 
     def text(key: str) -> str:
+        """The address field ``key`` as text (empty when missing or not a string)."""
         value = address.get(key)
         return value if isinstance(value, str) else ""
 

@@ -164,9 +164,11 @@ class _Reader:
         self.path = path
 
     def fail(self, line: int | None, where: str, message: str) -> SeedError:
+        """A seed error at ``line`` naming the field ``where``."""
         return SeedError(self.path, line, where, message)
 
     def obj(self, value: Any, where: str, line: int, fields: tuple[str, ...]) -> Obj:
+        """``value`` as an object with only the ``fields`` named (unknown ones refused)."""
         if not isinstance(value, Obj):
             raise self.fail(line, where, "must be an object")
         for key in value:
@@ -180,6 +182,7 @@ class _Reader:
         return value
 
     def arr(self, parent: Obj, key: str, where: str) -> Arr:
+        """The array ``key`` of ``parent`` (empty when missing; refused when not an array)."""
         value = parent.get(key)
         if value is None:
             empty = Arr()
@@ -190,6 +193,7 @@ class _Reader:
         return value
 
     def text(self, parent: Obj, key: str, where: str, *, required: bool = True) -> str | None:
+        """The text ``key`` of ``parent`` (refused when missing and ``required``, or not text)."""
         value = parent.get(key)
         name = f"{where}.{key}" if where else key
         if value is None:
@@ -201,6 +205,7 @@ class _Reader:
         return value
 
     def required_text(self, parent: Obj, key: str, where: str) -> str:
+        """The text ``key`` of ``parent``, which must be given."""
         value = self.text(parent, key, where)
         assert value is not None  # noqa: S101 - text() raised otherwise
         return value
@@ -208,6 +213,7 @@ class _Reader:
     def each(
         self, parent: Obj, key: str, where: str, read: Callable[[Any, str, int], T]
     ) -> list[T]:
+        """Each entry of the array ``key``, read by ``read`` with its path and line."""
         found = self.arr(parent, key, where)
         return [
             read(item, f"{where}.{key}[{index}]", found.line_at(index))
@@ -215,7 +221,10 @@ class _Reader:
         ]
 
     def objects(self, parent: Obj, key: str, where: str) -> list[dict[str, Any]]:
+        """The array ``key`` as plain objects (each entry must be an object)."""
+
         def plain(item: Any, name: str, line: int) -> dict[str, Any]:
+            """One entry as a plain dict (refused when not an object)."""
             if not isinstance(item, Obj):
                 raise self.fail(line, name, "must be an object")
             found: dict[str, Any] = _plain(item)

@@ -38,6 +38,7 @@ class _Transport(httpx.BaseTransport):
         """Send ``request`` to the app and read the whole answer."""
 
         async def call() -> httpx.Response:
+            """Forward the request in-process and read its whole answer."""
             response = await self._inner.handle_async_request(request)
             body = await response.aread()
             return httpx.Response(

@@ -82,6 +82,7 @@ def parse_json(text: str, path: Path | str) -> Any:
         s_and_end: tuple[str, int], strict: bool, scan_once: Any, hook: Any, pairs_hook: Any,
         memo: Any = None,
     ) -> tuple[Obj, int]:  # fmt: skip
+        """A JSON object that remembers its line and its keys' lines."""
         source, end = s_and_end
         line = _line_of(source, end - 1)
         pairs, after = _JSON_OBJECT(
@@ -95,6 +96,7 @@ def parse_json(text: str, path: Path | str) -> Any:
         return _obj(pairs, line, {}), after
 
     def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Arr, int]:
+        """A JSON array that remembers its line."""
         source, end = s_and_end
         values, after = _JSON_ARRAY(s_and_end, scan_once)
         return _arr(values, _line_of(source, end - 1), []), after

@@ -42,6 +42,7 @@ def tree_json(catalog: Catalog) -> str:
     """ROOT with the whole tree under ``child``, as JSON text (rendered once per catalog)."""
 
     def node_doc(node: CategoryNode) -> dict[str, Any]:
+        """One category node as the category API answers it."""
         return {
             "displayCategoryCode": node.code,
             "name": node.name,

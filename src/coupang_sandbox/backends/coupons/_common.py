@@ -39,10 +39,12 @@ def kst(moment: datetime) -> datetime:
 
 
 def us_of(naive_kst: datetime) -> int:
+    """Microseconds since the epoch of a naive Korean time."""
     return to_us(naive_kst.replace(tzinfo=KST))
 
 
 def month_of(moment: datetime) -> str:
+    """The Korean month (``YYYY-MM``) of ``moment``, for the monthly budgets."""
     return kst(moment).strftime("%Y-%m")
 
 

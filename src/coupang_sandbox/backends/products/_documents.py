@@ -62,10 +62,12 @@ def catalog_lookups() -> tuple[MetaFor, IsLeaf]:
     catalog = load_catalog()
 
     def meta_for(code: int) -> Mapping[str, Any] | None:
+        """The catalog's meta of category ``code`` (``None`` when unknown)."""
         meta: Mapping[str, Any] | None = catalog.meta(code)
         return meta
 
     def is_leaf(code: int) -> bool | None:
+        """Whether ``code`` is a leaf category (``None`` when unknown)."""
         node = catalog.get(code)
         return None if node is None else bool(node.is_leaf)
 
