@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +60,28 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     sub = parser.add_subparsers(dest="command", required=True)
+    # The order of the groups is the order ``--help`` lists them in.
+    _add_sandbox_commands(sub, _wants_serve(argv))
+    _add_demo_command(sub)
+    sub.add_parser("couriers", help="list courier (delivery company) codes")
+    _add_place_commands(sub)
+    _add_category_commands(sub)
+    _add_product_commands(sub)
+    from coupang_cli._orders import add_order_commands
 
+    add_order_commands(sub)
+    from coupang_cli._sync import add_sync_commands
+
+    add_sync_commands(sub)
+    return parser
+
+
+def _add_sandbox_commands(sub: Any, wants_serve: bool) -> None:
+    """``sandbox serve|openapi|faults|snapshot|logs``: the local emulator's commands."""
     sandbox = sub.add_parser("sandbox", help="the local emulator").add_subparsers(
         dest="action", required=True
     )
-    _add_serve_parser(sandbox, _wants_serve(argv))
+    _add_serve_parser(sandbox, wants_serve)
     openapi = sandbox.add_parser(
         "openapi", help="print the OpenAPI 3.1 document of the seller API the sandbox serves"
     )
@@ -84,14 +101,25 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     add_logs_command(sandbox)
 
+
+def _add_demo_command(sub: Any) -> None:
+    """``demo [--db URL]``: a seller journey against an embedded sandbox."""
     demo = sub.add_parser("demo", help="run a seller journey against an embedded sandbox")
     demo.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file)")
 
-    sub.add_parser("couriers", help="list courier (delivery company) codes")
 
+def _add_place_commands(sub: Any) -> None:
+    """``shipping-places outbound|return ...``: outbound shipping places and return centers."""
     places = sub.add_parser("shipping-places", help="outbound shipping places and return centers")
     kinds = places.add_subparsers(dest="kind", required=True)
-    outbound = kinds.add_parser("outbound").add_subparsers(dest="action", required=True)
+    _add_outbound_commands(
+        kinds.add_parser("outbound").add_subparsers(dest="action", required=True)
+    )
+    _add_return_commands(kinds.add_parser("return").add_subparsers(dest="action", required=True))
+
+
+def _add_outbound_commands(outbound: Any) -> None:
+    """``shipping-places outbound list|get|find|create|update``."""
     outbound.add_parser("list")
     get = outbound.add_parser("get")
     get.add_argument("code")
@@ -104,7 +132,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     update = outbound.add_parser("update")
     update.add_argument("code")
     update.add_argument("file", type=Path)
-    returns = kinds.add_parser("return").add_subparsers(dest="action", required=True)
+
+
+def _add_return_commands(returns: Any) -> None:
+    """``shipping-places return list|get|create|update``."""
     returns.add_parser("list")
     rget = returns.add_parser("get")
     rget.add_argument("codes", nargs="+")
@@ -113,15 +144,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     rupdate = returns.add_parser("update")
     rupdate.add_argument("code")
     rupdate.add_argument("file", type=Path)
-    _add_category_commands(sub)
-    _add_product_commands(sub)
-    from coupang_cli._orders import add_order_commands
-
-    add_order_commands(sub)
-    from coupang_cli._sync import add_sync_commands
-
-    add_sync_commands(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -171,47 +193,74 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, out: Output) -> int:
-    if args.command == "sandbox":
-        if args.action == "openapi":
-            return _openapi(args)
-        if args.action == "logs":
-            from coupang_cli._logs import run_logs
+    """Run the handler of ``args.command`` (argparse allows only the names in the table)."""
+    return _COMMANDS[args.command](args, out)
 
-            return run_logs(args, out)
-        if args.action == "faults":
-            from coupang_cli._faults import run_faults
 
-            with Client() as client:
-                return run_faults(args, out, client)
-        if args.action == "snapshot":
-            from coupang_cli._snapshots import run_snapshot
+def _sandbox(args: argparse.Namespace, out: Output) -> int:
+    """``sandbox ...``: every action but ``serve`` has its handler in the table."""
+    return _SANDBOX_ACTIONS.get(args.action, _serve)(args, out)
 
-            return run_snapshot(args, out)
-        return _serve(args, out)
-    if args.command == "demo":
-        demo = import_sandbox("coupang_cli._demo")
-        code: int = demo.run_demo(out, db_url=args.db)
-        return code
-    if args.command == "couriers":
-        for courier in COURIERS.values():
-            out.line(f"{courier.code:<14} {courier.name}{'  (defunct)' if courier.defunct else ''}")
-        out.data(
-            [{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()]
-        )
-        return EXIT_OK
-    if args.command == "categories":
-        return _categories(args, out)
-    if args.command == "products":
-        return _products(args, out)
-    if args.command == "sync":
-        from coupang_cli._sync import run_sync
 
-        return run_sync(args, out)
-    if args.command == "orders":
-        from coupang_cli._orders import run_orders
+def _sandbox_openapi(args: argparse.Namespace, out: Output) -> int:
+    """``sandbox openapi``: the document goes to stdout or ``--output`` (never ``--json``)."""
+    return _openapi(args)
 
-        with Client() as client:
-            return run_orders(args, out, client)
+
+def _sandbox_logs(args: argparse.Namespace, out: Output) -> int:
+    """``sandbox logs``: a running sandbox's request log."""
+    from coupang_cli._logs import run_logs
+
+    return run_logs(args, out)
+
+
+def _sandbox_faults(args: argparse.Namespace, out: Output) -> int:
+    """``sandbox faults ...``: a running sandbox's fault rules, through the signed client."""
+    from coupang_cli._faults import run_faults
+
+    with Client() as client:
+        return run_faults(args, out, client)
+
+
+def _sandbox_snapshot(args: argparse.Namespace, out: Output) -> int:
+    """``sandbox snapshot ...``: save and restore a running sandbox's state."""
+    from coupang_cli._snapshots import run_snapshot
+
+    return run_snapshot(args, out)
+
+
+def _demo(args: argparse.Namespace, out: Output) -> int:
+    """``demo``: the seller journey (needs the [sandbox] extra)."""
+    demo = import_sandbox("coupang_cli._demo")
+    code: int = demo.run_demo(out, db_url=args.db)
+    return code
+
+
+def _couriers(args: argparse.Namespace, out: Output) -> int:
+    """``couriers``: the courier codes, one a line."""
+    for courier in COURIERS.values():
+        out.line(f"{courier.code:<14} {courier.name}{'  (defunct)' if courier.defunct else ''}")
+    out.data([{"code": c.code, "name": c.name, "defunct": c.defunct} for c in COURIERS.values()])
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace, out: Output) -> int:
+    """``sync ...``: the local mirror of the seller's data."""
+    from coupang_cli._sync import run_sync
+
+    return run_sync(args, out)
+
+
+def _orders(args: argparse.Namespace, out: Output) -> int:
+    """``orders ...``: order sheets, through the signed client."""
+    from coupang_cli._orders import run_orders
+
+    with Client() as client:
+        return run_orders(args, out, client)
+
+
+def _shipping_places(args: argparse.Namespace, out: Output) -> int:
+    """``shipping-places ...``: outbound shipping places and return centers."""
     with Client() as client:
         return _places(args, client, out)
 
@@ -378,94 +427,145 @@ def _flag(body: dict[str, Any], key: str, default: bool | None) -> bool | None:
 
 
 def _places(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """Run the handler of ``shipping-places KIND ACTION`` (``update`` for any other action)."""
     if args.kind == "outbound":
-        places = client.outbound_shipping_places
-        if args.action == "list":
-            items = list(places.iter())
-            for p in items:
-                out.line(
-                    f"{p.outboundShippingPlaceCode}\t{p.shippingPlaceName}\tusable={p.usable}\t{','.join(p.courier_codes)}"
-                )
-            out.data(items)
-        elif args.action == "get":
-            place = places.get(args.code)
-            out.line(place.model_dump_json(by_alias=True, indent=2, exclude_none=True))
-            out.data(place)
-        elif args.action == "find":
-            found = places.find_by_name(args.name)
-            if found is None:
-                out.error(f"no outbound shipping place named {args.name!r}")
-                return 1
-            out.line(found.model_dump_json(by_alias=True, indent=2, exclude_none=True))
-            out.data(found)
-        elif args.action == "create":
-            body = _load(args.file)
-            code = places.create(
-                name=body.get("shippingPlaceName", ""),
-                addresses=body.get("placeAddresses", []),
-                remote_infos=body.get("remoteInfos", []),
-                usable=_flag(body, "usable", True) is True,
-                global_=_flag(body, "global", False) is True,
-                user_id=body.get("userId"),
-            )
-            out.line(f"created outboundShippingPlaceCode {code}")
-            out.data({"outboundShippingPlaceCode": code})
-        else:
-            body = _load(args.file)
-            places.update(
-                args.code,
-                name=body.get("shippingPlaceName"),
-                addresses=body.get("placeAddresses"),
-                remote_infos=body.get("remoteInfos"),
-                usable=_flag(body, "usable", None),
-                global_=_flag(body, "global", None),
-                user_id=body.get("userId"),
-            )
-            out.line(f"updated {args.code}")
-            out.data({"updated": args.code})
-        return EXIT_OK
-    centers = client.return_centers
-    if args.action == "list":
-        center_items = list(centers.iter())
-        for c in center_items:
-            out.line(
-                f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}"
-            )
-        out.data(center_items)
-    elif args.action == "get":
-        found_centers = centers.get_many(args.codes)
-        for center in found_centers:
-            out.line(center.model_dump_json(by_alias=True, indent=2, exclude_none=True))
-        out.data(found_centers)
-    elif args.action == "create":
-        body = _load(args.file)
-        info = body.get("goodsflowInfoOpenApiDto") or {}
-        fee_fields = {k: v for k, v in info.items() if "Fee" in k}
-        code_text = centers.create(
-            name=body.get("shippingPlaceName", ""),
-            courier=info.get("deliverCode", ""),
-            contract_number=info.get("contractNumber", ""),
-            contract_customer_number=info.get("contractCustomerNumber"),
-            courier_name=info.get("deliverName"),
-            fees=fee_fields,
-            addresses=body.get("placeAddresses", []),
-            user_id=body.get("userId"),
+        return _OUTBOUND_ACTIONS.get(args.action, _outbound_update)(args, client, out)
+    return _RETURN_ACTIONS.get(args.action, _return_update)(args, client, out)
+
+
+def _outbound_list(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places outbound list``: code, name, usable and couriers, one a line."""
+    items = list(client.outbound_shipping_places.iter())
+    for p in items:
+        out.line(
+            f"{p.outboundShippingPlaceCode}\t{p.shippingPlaceName}\tusable={p.usable}\t{','.join(p.courier_codes)}"
         )
-        out.line(f"created returnCenterCode {code_text}")
-        out.data({"returnCenterCode": code_text})
-    else:
-        body = _load(args.file)
-        centers.update(
-            args.code,
-            name=body.get("shippingPlaceName"),
-            usable=_flag(body, "usable", None),
-            fees=body.get("goodsflowInfoOpenApiDto") or body.get("goodsflowInfoDto"),
-            addresses=body.get("placeAddresses"),
-            user_id=body.get("userId"),
-        )
-        out.line(f"updated {args.code}")
-        out.data({"updated": args.code})
+    out.data(items)
     return EXIT_OK
+
+
+def _outbound_get(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places outbound get CODE``: one place as JSON."""
+    place = client.outbound_shipping_places.get(args.code)
+    out.line(place.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+    out.data(place)
+    return EXIT_OK
+
+
+def _outbound_find(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places outbound find NAME``: the place of that name (exit 1 when none)."""
+    found = client.outbound_shipping_places.find_by_name(args.name)
+    if found is None:
+        out.error(f"no outbound shipping place named {args.name!r}")
+        return 1
+    out.line(found.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+    out.data(found)
+    return EXIT_OK
+
+
+def _outbound_create(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places outbound create FILE``: FILE is shaped like Coupang's body."""
+    body = _load(args.file)
+    code = client.outbound_shipping_places.create(
+        name=body.get("shippingPlaceName", ""),
+        addresses=body.get("placeAddresses", []),
+        remote_infos=body.get("remoteInfos", []),
+        usable=_flag(body, "usable", True) is True,
+        global_=_flag(body, "global", False) is True,
+        user_id=body.get("userId"),
+    )
+    out.line(f"created outboundShippingPlaceCode {code}")
+    out.data({"outboundShippingPlaceCode": code})
+    return EXIT_OK
+
+
+def _outbound_update(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places outbound update CODE FILE``: the fields FILE has are changed."""
+    body = _load(args.file)
+    client.outbound_shipping_places.update(
+        args.code,
+        name=body.get("shippingPlaceName"),
+        addresses=body.get("placeAddresses"),
+        remote_infos=body.get("remoteInfos"),
+        usable=_flag(body, "usable", None),
+        global_=_flag(body, "global", None),
+        user_id=body.get("userId"),
+    )
+    out.line(f"updated {args.code}")
+    out.data({"updated": args.code})
+    return EXIT_OK
+
+
+def _return_list(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places return list``: code, name, courier and usable, one a line."""
+    center_items = list(client.return_centers.iter())
+    for c in center_items:
+        out.line(f"{c.returnCenterCode}\t{c.shippingPlaceName}\t{c.deliverCode}\tusable={c.usable}")
+    out.data(center_items)
+    return EXIT_OK
+
+
+def _return_get(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places return get CODE...``: each center as JSON."""
+    found_centers = client.return_centers.get_many(args.codes)
+    for center in found_centers:
+        out.line(center.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+    out.data(found_centers)
+    return EXIT_OK
+
+
+def _return_create(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places return create FILE``: FILE is shaped like Coupang's body."""
+    body = _load(args.file)
+    info = body.get("goodsflowInfoOpenApiDto") or {}
+    fee_fields = {k: v for k, v in info.items() if "Fee" in k}
+    code_text = client.return_centers.create(
+        name=body.get("shippingPlaceName", ""),
+        courier=info.get("deliverCode", ""),
+        contract_number=info.get("contractNumber", ""),
+        contract_customer_number=info.get("contractCustomerNumber"),
+        courier_name=info.get("deliverName"),
+        fees=fee_fields,
+        addresses=body.get("placeAddresses", []),
+        user_id=body.get("userId"),
+    )
+    out.line(f"created returnCenterCode {code_text}")
+    out.data({"returnCenterCode": code_text})
+    return EXIT_OK
+
+
+def _return_update(args: argparse.Namespace, client: Client, out: Output) -> int:
+    """``shipping-places return update CODE FILE``: the fields FILE has are changed."""
+    body = _load(args.file)
+    client.return_centers.update(
+        args.code,
+        name=body.get("shippingPlaceName"),
+        usable=_flag(body, "usable", None),
+        fees=body.get("goodsflowInfoOpenApiDto") or body.get("goodsflowInfoDto"),
+        addresses=body.get("placeAddresses"),
+        user_id=body.get("userId"),
+    )
+    out.line(f"updated {args.code}")
+    out.data({"updated": args.code})
+    return EXIT_OK
+
+
+_PlaceHandler = Callable[[argparse.Namespace, Client, Output], int]
+
+_OUTBOUND_ACTIONS: dict[str, _PlaceHandler] = {
+    "list": _outbound_list,
+    "get": _outbound_get,
+    "find": _outbound_find,
+    "create": _outbound_create,
+    "update": _outbound_update,
+}
+
+_RETURN_ACTIONS: dict[str, _PlaceHandler] = {
+    "list": _return_list,
+    "get": _return_get,
+    "create": _return_create,
+    "update": _return_update,
+}
 
 
 # -- products --------------------------------------------------------------------------------
@@ -559,41 +659,72 @@ def _add_category_commands(sub: Any) -> None:
 
 
 def _categories(args: argparse.Namespace, out: Output) -> int:
-    from coupang_cli._errors import EXIT_API_ERROR
-    from coupang_seller.catalog import load_catalog, recommend
+    """Run the handler of ``categories ACTION`` (``show`` for any other action)."""
+    from coupang_seller.catalog import load_catalog
 
-    catalog = load_catalog()
+    load_catalog()  # read (and checked) first, whichever the action
     if args.action == "export":
-        rows = _category_rows()
-        _write_table(args.file, rows)
-        out.line(f"wrote {len(rows)} leaf categories to {args.file}")
-        out.data({"file": str(args.file), "rows": len(rows)})
-        return EXIT_OK
+        return _category_export(args, out)
     if args.action == "recommend":
-        found = recommend(args.product_name, brand=args.brand, top_k=max(args.top, 1))
-        if not found:
-            out.error("the product name says too little to suggest a category")
-            return EXIT_API_ERROR
-        for r in found:
-            out.line(f"{r.code}\t{r.score:.3f}\t{r.path}")
-        out.data(
-            [{"code": r.code, "name": r.name, "score": r.score, "path": r.path} for r in found]
-        )
-        return EXIT_OK
+        return _category_recommend(args, out)
+    return _category_show(args, out)
+
+
+def _category_export(args: argparse.Namespace, out: Output) -> int:
+    """``categories export FILE``: one row per leaf category, .csv or .xlsx."""
+    rows = _category_rows()
+    _write_table(args.file, rows)
+    out.line(f"wrote {len(rows)} leaf categories to {args.file}")
+    out.data({"file": str(args.file), "rows": len(rows)})
+    return EXIT_OK
+
+
+def _category_recommend(args: argparse.Namespace, out: Output) -> int:
+    """``categories recommend NAME``: the best leaves with their scores (exit 1 when none)."""
+    from coupang_cli._errors import EXIT_API_ERROR
+    from coupang_seller.catalog import recommend
+
+    found = recommend(args.product_name, brand=args.brand, top_k=max(args.top, 1))
+    if not found:
+        out.error("the product name says too little to suggest a category")
+        return EXIT_API_ERROR
+    for r in found:
+        out.line(f"{r.code}\t{r.score:.3f}\t{r.path}")
+    out.data([{"code": r.code, "name": r.name, "score": r.score, "path": r.path} for r in found])
+    return EXIT_OK
+
+
+def _category_show(args: argparse.Namespace, out: Output) -> int:
+    """``categories show CODE [--remote]``: a number, looked up offline or through the API."""
     code_text = str(args.code).strip()
     if not code_text.isdigit():
         raise ValueError(f"a category code is a number (got {args.code!r})")
     if args.remote:
-        with Client() as client:
-            category = client.categories.get(code_text)
-            meta = client.categories.meta(code_text) if not category.children else None
-        out.line(f"{category.code}\t{category.name}\t{category.status}")
-        for c in category.children:
-            out.line(f"  {c.code}\t{c.name}")
-        if meta is not None:
-            out.line(meta.model_dump_json(by_alias=True, indent=2, exclude_none=True))
-        out.data({"category": category, "meta": meta})
-        return EXIT_OK
+        return _category_show_remote(code_text, out)
+    return _category_show_local(code_text, out)
+
+
+def _category_show_remote(code_text: str, out: Output) -> int:
+    """One category from the API: its children, or its meta when it is a leaf."""
+    with Client() as client:
+        category = client.categories.get(code_text)
+        meta = client.categories.meta(code_text) if not category.children else None
+    out.line(f"{category.code}\t{category.name}\t{category.status}")
+    for c in category.children:
+        out.line(f"  {c.code}\t{c.name}")
+    if meta is not None:
+        out.line(meta.model_dump_json(by_alias=True, indent=2, exclude_none=True))
+    out.data({"category": category, "meta": meta})
+    return EXIT_OK
+
+
+def _category_show_local(code_text: str, out: Output) -> int:
+    """One category of the packaged catalog: path, children and a leaf's meta (exit 1 when
+    the code is not in the catalog)."""
+    from coupang_cli._errors import EXIT_API_ERROR
+    from coupang_seller.catalog import load_catalog
+
+    catalog = load_catalog()
     node = catalog.get(int(code_text))
     if node is None:
         out.error(f"category {code_text} is not in the packaged catalog")
@@ -689,3 +820,28 @@ def _write_table(path: Path, rows: list[list[object]]) -> None:
         sheet.append(row)
     sheet.freeze_panes = "A2"
     workbook.save(path)
+
+
+# -- dispatch tables -------------------------------------------------------------------------
+
+_Handler = Callable[[argparse.Namespace, Output], int]
+
+#: ``sandbox ACTION`` -> handler; ``serve`` (the default) is not listed.
+_SANDBOX_ACTIONS: dict[str, _Handler] = {
+    "openapi": _sandbox_openapi,
+    "logs": _sandbox_logs,
+    "faults": _sandbox_faults,
+    "snapshot": _sandbox_snapshot,
+}
+
+#: ``coupang-seller COMMAND`` -> handler, one per command group of ``build_parser``.
+_COMMANDS: dict[str, _Handler] = {
+    "sandbox": _sandbox,
+    "demo": _demo,
+    "couriers": _couriers,
+    "shipping-places": _shipping_places,
+    "categories": _categories,
+    "products": _products,
+    "sync": _sync,
+    "orders": _orders,
+}

@@ -234,6 +234,14 @@ def _vendor(text: str) -> VendorSeed:
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     """The serve flags, shared by ``python -m coupang_sandbox`` and ``coupang-seller sandbox
     serve``."""
+    # The order of the groups is the order ``--help`` lists the flags in.
+    _add_bind_arguments(parser)
+    _add_gateway_arguments(parser)
+    _add_run_arguments(parser)
+
+
+def _add_bind_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the sandbox listens, its store, its vendors and who may reach ``/_sandbox``."""
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help="bind address (default: loopback only)"
     )
@@ -266,6 +274,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="a host name (besides localhost and loopback addresses) accepted in the Host "
         "and Origin headers of /_sandbox requests; repeatable",
     )
+
+
+def _add_gateway_arguments(parser: argparse.ArgumentParser) -> None:
+    """The gateway's checks: signature skew, the per-vendor rate limit, the 4xx-burst block."""
     parser.add_argument(
         "--signature-skew",
         type=float,
@@ -306,6 +318,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="S",
         help="how long --error-burst blocks a client (default 60)",
     )
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """How the server runs: access log, request log size, seed file, worker processes."""
     parser.add_argument(
         "--access-log",
         action="store_true",
