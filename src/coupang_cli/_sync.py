@@ -27,6 +27,16 @@ DB_ENV = "COUPANG_SYNC_DB"
 SYNC_EXTRA = "pip install 'coupang-seller[sync]'"
 
 
+def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the ``--db`` option (the sync store's URL) to ``parser``."""
+    parser.add_argument(
+        "--db",
+        default=None,
+        help=f"store URL (default: ${DB_ENV}, else sqlite:///coupang-sync.db)",
+    )
+    return parser
+
+
 def add_sync_commands(sub: Any) -> None:
     """Register ``sync migrate|key|vendors|run|events|status``."""
     sync = sub.add_parser(
@@ -37,20 +47,11 @@ def add_sync_commands(sub: Any) -> None:
         "$COUPANG_SYNC_KEY (`sync key` makes one).",
     ).add_subparsers(dest="action", required=True)
 
-    def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        """Add the ``--db`` option (the sync store's URL) to ``parser``."""
-        parser.add_argument(
-            "--db",
-            default=None,
-            help=f"store URL (default: ${DB_ENV}, else sqlite:///coupang-sync.db)",
-        )
-        return parser
-
-    with_db(sync.add_parser("migrate", help="create the store or upgrade it in place"))
+    _with_db(sync.add_parser("migrate", help="create the store or upgrade it in place"))
     sync.add_parser("key", help="print a new COUPANG_SYNC_KEY")
     vendors = sync.add_parser("vendors", help="the vendors the sync collects for")
     actions = vendors.add_subparsers(dest="vendors_action", required=True)
-    add = with_db(
+    add = _with_db(
         actions.add_parser(
             "add",
             help="add a vendor (keys from COUPANG_ACCESS_KEY/COUPANG_SECRET_KEY or a prompt)",
@@ -61,11 +62,11 @@ def add_sync_commands(sub: Any) -> None:
     add.add_argument(
         "--since", default=None, help="collect orders paid from this ISO instant (default: 1 day)"
     )
-    with_db(actions.add_parser("list", help="list the vendors"))
-    remove = with_db(actions.add_parser("remove", help="forget a vendor's keys and cursors"))
+    _with_db(actions.add_parser("list", help="list the vendors"))
+    remove = _with_db(actions.add_parser("remove", help="forget a vendor's keys and cursors"))
     remove.add_argument("vendor_id")
 
-    run = with_db(sync.add_parser("run", help="collect every vendor's orders"))
+    run = _with_db(sync.add_parser("run", help="collect every vendor's orders"))
     run.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
     run.add_argument("--vendor", action="append", default=None, help="only this vendor (repeat)")
     run.add_argument(
@@ -81,12 +82,12 @@ def add_sync_commands(sub: Any) -> None:
         help="seconds after payment an order becomes visible (default 600)",
     )
 
-    events = with_db(sync.add_parser("events", help="print the event log"))
+    events = _with_db(sync.add_parser("events", help="print the event log"))
     events.add_argument("--after", type=int, default=0, help="events with seq > N")
     events.add_argument("--limit", type=int, default=None)
     events.add_argument("--jsonl", action="store_true", help="one JSON object per line")
 
-    status = with_db(sync.add_parser("status", help="each vendor's streams: cursor and health"))
+    status = _with_db(sync.add_parser("status", help="each vendor's streams: cursor and health"))
     status.add_argument("--json", dest="sync_json", action="store_true", help="as JSON")
 
 
