@@ -7,11 +7,15 @@ real sandbox (in-process ASGI), for ``Client`` and ``AsyncClient`` alike:
 * a 429 opens the process-wide breaker for every client of the vendor: the next call of
   another client is refused without reaching the sandbox;
 * the gateway's HTML block page is an :class:`AccessDeniedError`;
-* a 504 is avoided by ``extended_timeout``.
+* a 504 is avoided by ``extended_timeout``;
+* the other kinds: a 302 block is a permission error and is not retried, a dropped GET is
+  retried while a dropped POST is not resent, latency is waited out, null safe numbers parse
+  as ``None``, and a late order shows in the SDK's list only after its longer delay.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,12 +30,13 @@ from coupang_seller import (
     CircuitOpenError,
     Client,
     GatewayTimeoutError,
+    PermissionDeniedError,
     RateLimitError,
 )
 from coupang_seller._ratelimit import RateLimiterRegistry, default_circuit_breaker
 from tests.faults.conftest import LIST, VENDOR, Control
 from tests.integration.asgi_sync import SyncASGITransport
-from tests.orders.conftest import RawApi
+from tests.orders.conftest import Market, RawApi
 from tests.products.conftest import USER
 from tests.sandbox_helpers import outbound_body, outbound_url
 
@@ -205,3 +210,74 @@ async def test_the_async_sdk_manages_rules(aclient: AsyncClient) -> None:
     assert [rule.id for rule in await aclient.sandbox.faults.list()] == [added.id]
     await aclient.sandbox.faults.remove(added.id)
     assert await aclient.sandbox.faults.clear() == 0
+
+
+# -- the other kinds, each through the SDK ------------------------------------------------------
+
+
+def test_redirect_block_is_a_permission_error(control: Control, app: Starlette) -> None:
+    control.add(kind="redirect_block", times=1)
+    with _sync(app, max_retries=2) as client, pytest.raises(PermissionDeniedError) as caught:
+        client.request("GET", LIST.split("?")[0], params={"pageNum": 1, "pageSize": 10})
+    assert caught.value.status_code == 302
+    assert "blocked by the gateway" in caught.value.message
+    assert [r["hits"] for r in control.rules()] == [1]  # a block is never retried
+
+
+async def test_a_reset_get_is_retried_async(control: Control, app: Starlette) -> None:
+    control.add(kind="reset", method="GET", times=1)
+    async with _async(app, max_retries=2) as client:
+        answer = await client.request(
+            "GET", LIST.split("?")[0], params={"pageNum": 1, "pageSize": 10}
+        )
+    assert answer["content"] == []
+    assert [(r["hits"], r["matched"]) for r in control.rules()] == [(1, 2)]
+
+
+def test_a_reset_post_is_not_resent(control: Control, app: Starlette, raw: RawApi) -> None:
+    """Dropped before the handler ran: the SDK cannot know, so it does not resend, and it says
+    the write may have been processed; the store shows that it was not."""
+    control.add(kind="reset", writesOnly=True, times=1)
+    with _sync(app, max_retries=3) as client, pytest.raises(APIConnectionError) as caught:
+        client.request("POST", outbound_url(VENDOR[0]), json=outbound_body("출고지", VENDOR[0]))
+    assert caught.value.request_may_have_been_processed is True
+    assert _places(raw) == 0
+    assert [r["matched"] for r in control.rules()] == [1]
+
+
+def test_latency_is_waited_out(control: Control, app: Starlette) -> None:
+    """The SDK waits a slow answer out: its read timeout is never below the gateway's own
+    wait (3 s) plus slack, so a latency under that is served, not cut off."""
+    control.add(kind="latency", latencySeconds=0.2, method="GET")
+    params = {"pageNum": 1, "pageSize": 10}
+    with _sync(app, max_retries=0) as client:
+        started = time.perf_counter()
+        assert client.request("GET", LIST.split("?")[0], params=params)["content"] == []
+    assert time.perf_counter() - started >= 0.2
+    assert [r["hits"] for r in control.rules()] == [1]
+
+
+def test_null_safe_numbers_parse_as_none(control: Control, market: Market) -> None:
+    placed = market.visible_order()
+    client = market.client
+    sheet = client.orders.get(placed.shipment_box_ids[0])
+    assert sheet.receiver is not None and sheet.receiver.safeNumber
+    control.add(kind="null_fields", fields=["safeNumber"], method="GET")
+    outage = client.orders.get(placed.shipment_box_ids[0])
+    assert outage.receiver is not None and outage.receiver.safeNumber is None
+    assert outage.receiver.name == sheet.receiver.name  # the rest of the answer untouched
+
+
+def test_late_orders_appear_in_the_sdk_list_later(control: Control, market: Market) -> None:
+    control.add(kind="late_visibility", extraSeconds=1800, vendorId=VENDOR[0], times=1)
+    late = market.order()
+    client = market.client
+    client.sandbox.clock.advance(601)
+    today = client.sandbox.clock.get().now.date()
+
+    def listed() -> set[int]:
+        return {sheet.shipmentBoxId for sheet in client.orders.iter(today, today, status="ACCEPT")}
+
+    assert late.shipment_box_ids[0] not in listed()
+    client.sandbox.clock.advance(1800)
+    assert late.shipment_box_ids[0] in listed()
