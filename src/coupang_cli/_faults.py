@@ -4,17 +4,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import Any, get_args
 
 from coupang_cli._errors import EXIT_OK
 from coupang_cli._output import Output
 from coupang_seller import Client
+from coupang_seller.resources.sandbox_faults import FaultKind
 from coupang_seller.types.sandbox import SandboxFault
 
-KINDS = (
-    "rate_limit", "block_page", "redirect_block", "error", "gateway_timeout", "latency",
-    "reset", "commit_then_drop", "null_fields", "late_visibility",
-)  # fmt: skip
+#: The fault kinds, from the SDK's ``FaultKind`` (one list for the SDK, CLI and sandbox).
+KINDS = get_args(FaultKind)
 
 #: ``add`` option -> (keyword of ``client.sandbox.faults.add``, type, help).
 _OPTIONS: dict[str, tuple[str, Any, str]] = {

@@ -51,7 +51,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 import anyio
 import httpx
@@ -70,19 +70,10 @@ from coupang_sandbox.store import faults as db
 from coupang_sandbox.store import repo as r
 from coupang_seller import _endpoints
 from coupang_seller.preflight import Violation
+from coupang_seller.resources.sandbox_faults import FaultKind
 
-KINDS: Final = (
-    "rate_limit",
-    "block_page",
-    "redirect_block",
-    "error",
-    "gateway_timeout",
-    "latency",
-    "reset",
-    "commit_then_drop",
-    "null_fields",
-    "late_visibility",
-)
+#: The fault kinds: the SDK's ``FaultKind`` (the sandbox refuses any other).
+KINDS: Final = get_args(FaultKind)
 METHODS: Final = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 WRITE_METHODS: Final = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 ERROR_STATUSES: Final = (500, 502, 503)
